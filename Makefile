@@ -1,0 +1,144 @@
+# scorewheel - see README.md. `make`, `make check`, `make demo`, `make install`.
+
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+BINDIR     = $(PREFIX)/bin
+LIBDIR     = $(PREFIX)/lib
+INCDIR     = $(PREFIX)/include/scorewheel
+DATADIR    = $(PREFIX)/share/scorewheel
+MANDIR     = $(PREFIX)/share/man
+
+CC        ?= cc
+PKGS       = libxml-2.0 xlsxwriter
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+TEST_CFLAGS := $(shell pkg-config --cflags cmocka)
+TEST_LIBS   := $(shell pkg-config --libs cmocka)
+
+VERSION    = 0.1.0
+OPT       ?= -O2 -g
+CFLAGS    ?= $(OPT)
+WARNINGS   = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
+             -Icore -I$(B)/gen $(PKG_CFLAGS) \
+             -DSW_VERSION='"$(VERSION)"' -DSW_DATADIR='"$(DATADIR)"'
+LDLIBS     = $(PKG_LIBS) -lpthread -lm
+
+# SANITIZE=address,undefined builds into its own folder.
+ifdef SANITIZE
+B          = build-san
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS   += -fsanitize=$(SANITIZE)
+else
+B          = build
+endif
+
+ifndef V
+Q = @
+endif
+
+CORE_SRCS  = $(sort $(wildcard core/*.c))
+CLI_SRCS   = $(sort $(wildcard cli/*.c))
+UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
+RESOURCES  = rubrics/rubric.xsd rubrics/scorecard.xsd $(sort $(wildcard templates/*))
+
+CORE_OBJS  = $(CORE_SRCS:%.c=$(B)/%.o) $(B)/gen/resources.o
+CLI_OBJS   = $(CLI_SRCS:%.c=$(B)/%.o)
+UNIT_BINS  = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
+TOOL_BINS  = $(patsubst tools/%.c,$(B)/tools/%,$(sort $(wildcard tools/*.c)))
+
+LIB        = $(B)/libscorewheel.a
+PROG       = $(B)/scorewheel
+
+.PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
+        demo bench install uninstall clean
+.SECONDARY:
+
+all: $(PROG) scorewheel
+
+# The top-level ./scorewheel is the plain build, for the README's commands.
+scorewheel: $(PROG)
+ifndef SANITIZE
+	$(Q)cp $(PROG) $@
+endif
+
+$(B)/gen/resources.c: tools/embed.sh $(RESOURCES)
+	@mkdir -p $(@D)
+	$(Q)sh tools/embed.sh $@ $(RESOURCES)
+
+$(B)/gen/%.o: $(B)/gen/%.c core/resource.h
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/%.o: %.c $(wildcard core/*.h) $(wildcard cli/*.h)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -Icli -c -o $@ $<
+
+$(LIB): $(CORE_OBJS)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(PROG): $(CLI_OBJS) $(LIB)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
+
+$(B)/tools/%: tools/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+# --- tests -----------------------------------------------------------------
+
+# Plain build with $(CC) (gcc), the sanitizer build with clang: both compilers
+# see every file with -Werror.
+SAN_CC ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+
+check: check-core-quiet
+	$(Q)$(MAKE) --no-print-directory check-unit check-cli
+	$(Q)$(MAKE) --no-print-directory CC=$(SAN_CC) SANITIZE=address,undefined check-unit check-cli
+	$(Q)$(MAKE) --no-print-directory check-valgrind
+	@echo "make check: all suites passed"
+
+check-unit: $(UNIT_BINS)
+	$(Q)sh tests/run-unit.sh $(UNIT_BINS)
+
+check-cli: $(PROG) $(TOOL_BINS)
+	$(Q)SW=$(CURDIR)/$(PROG) B=$(CURDIR)/$(B) sh tests/cli/run.sh
+
+check-valgrind: $(UNIT_BINS)
+	$(Q)VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	    sh tests/run-unit.sh $(UNIT_BINS)
+
+# core/ must never print: no object of it may reference stdout or stderr.
+check-core-quiet: $(LIB)
+	$(Q)if nm -u $(LIB) | grep -E '\b(stdout|stderr|printf|puts|perror|exit)$$'; then \
+	    echo "core/ refers to the terminal (above)"; exit 1; fi
+
+# --- the example requisition -----------------------------------------------
+
+demo: $(PROG)
+	$(Q)sh docs/examples/demo.sh $(PROG)
+
+# --- install ---------------------------------------------------------------
+
+install: $(PROG)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rubrics $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/scorewheel
+	install -m 644 rubrics/*.xml rubrics/*.xsd $(DESTDIR)$(DATADIR)/rubrics/
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 644 core/*.h $(DESTDIR)$(INCDIR)/
+	install -m 644 docs/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 docs/*.5 $(DESTDIR)$(MANDIR)/man5/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/scorewheel $(DESTDIR)$(LIBDIR)/libscorewheel.a
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(INCDIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/scorewheel.1 $(DESTDIR)$(MANDIR)/man5/scorewheel-*.5
+
+clean:
+	rm -rf build build-san scorewheel

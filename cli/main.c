@@ -1,0 +1,87 @@
+/* main.c - the scorewheel program: global options, then one command. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "xml.h"
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+static const struct command commands[] = {
+    { "validate", cmd_validate, "check rubrics and scorecards (schema and meaning)" },
+    { "rubric", cmd_rubric, "show the rubric: pillars, competencies, levels, interviews" },
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: scorewheel [--rubric FILE] COMMAND [OPTIONS] [PATH...]\n"
+               "\n"
+               "Competency-based interview scorecards: validate, aggregate, compare,\n"
+               "calibrate and export for the hiring committee.\n"
+               "\n"
+               "Commands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n"
+               "Options:\n"
+               "  --rubric FILE  the rubric to use (default: $SCOREWHEEL_RUBRIC, else the\n"
+               "                 installed or in-tree rubrics/tpm.xml)\n"
+               "  --help         this text; 'scorewheel COMMAND --help' for a command\n"
+               "  --version      the program's version\n"
+               "\n"
+               "Exit status: 0 success, 1 invalid input data, 2 usage error, 3 I/O or\n"
+               "system error. See scorewheel(1).\n");
+}
+
+static const struct command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            usage(stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(arg, "--version") == 0) {
+            printf("scorewheel %s\n", SW_VERSION);
+            return EXIT_OK;
+        }
+        if (strcmp(arg, "--rubric") == 0) {
+            if (i + 1 >= argc)
+                return diag_usage(NULL, "option '--rubric' needs a FILE");
+            cli_rubric_option = argv[++i];
+        } else if (strncmp(arg, "--rubric=", 9) == 0) {
+            cli_rubric_option = arg + 9;
+        } else {
+            return diag_usage(NULL, "unknown option '%s'", arg);
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const struct command *cmd = find_command(argv[i]);
+    if (!cmd)
+        return diag_usage(NULL, "'%s' is not a command", argv[i]);
+    int rc = cmd->run(argc - i, argv + i);
+    if (fflush(stdout) != 0 && rc == EXIT_OK) {
+        perror("scorewheel: error: cannot write output");
+        rc = EXIT_SYSTEM;
+    }
+    sw_xml_cleanup();
+    return rc;
+}

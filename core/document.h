@@ -1,0 +1,39 @@
+/*
+ * document.h - load any scorewheel document: a rubric or a scorecard, told
+ * apart by the root element and its namespace.
+ */
+#ifndef SW_DOCUMENT_H
+#define SW_DOCUMENT_H
+
+#include "error.h"
+#include "rubric.h"
+#include "scorecard.h"
+
+enum sw_doc_kind { SW_DOC_OTHER = 0, SW_DOC_RUBRIC, SW_DOC_SCORECARD };
+
+struct sw_document {
+    enum sw_doc_kind kind;
+    struct sw_rubric *rubric;         /* set when kind is SW_DOC_RUBRIC */
+    struct sw_scorecard *scorecard;   /* set when kind is SW_DOC_SCORECARD */
+};
+
+/* Reads the file at `path` once (hardened, see xml.h) and loads it as what its
+ * root element says: a rubric (checked on its own) or a scorecard (checked
+ * against rubric r). Returns 0 with *out filled (caller releases it), or -1
+ * with every problem of the file in errs; out->kind then still tells what the
+ * file looked like (SW_DOC_OTHER when it could not be parsed or is neither). */
+int sw_document_load(const struct sw_rubric *r, const char *path, struct sw_document *out,
+                     struct sw_errors *errs);
+/* Frees what the document holds. Accepts NULL. */
+void sw_document_release(struct sw_document *d);
+
+#ifdef SW_INTERNAL_XML
+/* Internal to core: build models from an already parsed, hardened document. */
+#include <libxml/tree.h>
+enum sw_doc_kind sw_doc_root_kind(xmlDocPtr doc);
+struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_errors *errs);
+struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
+                                           const char *path, struct sw_errors *errs);
+#endif
+
+#endif

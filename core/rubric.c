@@ -1,0 +1,515 @@
+#define SW_INTERNAL_XML
+#include "rubric.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "document.h"
+#include "xml.h"
+
+static const char *const rec_names[SW_REC_COUNT] = {
+    "strong-no-hire", "no-hire", "hire", "strong-hire",
+};
+
+const char *sw_recommendation_name(enum sw_recommendation rec)
+{
+    return rec >= 0 && rec < SW_REC_COUNT ? rec_names[rec] : "";
+}
+
+enum sw_recommendation sw_recommendation_parse(const char *name)
+{
+    for (int i = 0; i < SW_REC_COUNT; i++)
+        if (name && strcmp(name, rec_names[i]) == 0)
+            return (enum sw_recommendation)i;
+    return SW_REC_NONE;
+}
+
+int sw_scale_contains(const struct sw_scale *s, double v)
+{
+    if (!isfinite(v) || v < s->min - 1e-12 || v > s->max + 1e-12)
+        return 0;
+    double steps = (v - s->min) / s->step;
+    return fabs(steps - round(steps)) <= 1e-9;
+}
+
+const char *sw_scale_anchor_label(const struct sw_scale *s, double v)
+{
+    for (size_t i = 0; i < s->n_anchors; i++)
+        if (fabs(s->anchors[i].value - v) <= 1e-9)
+            return s->anchors[i].label;
+    return NULL;
+}
+
+/* --- lookups ------------------------------------------------------------- */
+
+#define FIND(array, count, id)                                  \
+    do {                                                        \
+        for (size_t i_ = 0; i_ < (count); i_++)                 \
+            if (strcmp((array)[i_].id, (id)) == 0)              \
+                return (long)i_;                                \
+        return -1;                                              \
+    } while (0)
+
+long sw_rubric_competency(const struct sw_rubric *r, const char *id)
+{
+    FIND(r->competencies, r->n_competencies, id);
+}
+
+long sw_rubric_pillar(const struct sw_rubric *r, const char *id)
+{
+    FIND(r->pillars, r->n_pillars, id);
+}
+
+long sw_rubric_level(const struct sw_rubric *r, const char *id)
+{
+    FIND(r->levels, r->n_levels, id);
+}
+
+long sw_rubric_interview(const struct sw_rubric *r, const char *id)
+{
+    FIND(r->interviews, r->n_interviews, id);
+}
+
+long sw_rubric_question(const struct sw_rubric *r, const char *id)
+{
+    FIND(r->questions, r->n_questions, id);
+}
+
+/* --- building the model -------------------------------------------------- */
+
+struct loader {
+    struct sw_rubric *r;
+    const char *path;
+    struct sw_errors *errs;
+    int oom;
+};
+
+static const char *dup_attr(struct loader *L, xmlNodePtr n, const char *name)
+{
+    const char *v = sw_xml_attr(n, name);
+    char *copy = sw_arena_strdup(&L->r->arena, v ? v : "");
+    if (!copy)
+        L->oom = 1;
+    return copy ? copy : "";
+}
+
+/* The schema has checked the syntax (xs:decimal), so strtod cannot fail here. */
+static double num_attr(xmlNodePtr n, const char *name, double fallback)
+{
+    const char *v = sw_xml_attr(n, name);
+    return v ? strtod(v, NULL) : fallback;
+}
+
+static const char *child_text(struct loader *L, xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr c = sw_xml_element(parent->children); c; c = sw_xml_element(c->next)) {
+        if (sw_xml_is(c, name)) {
+            char *text = sw_xml_text(c, &L->r->arena);
+            if (!text)
+                L->oom = 1;
+            return text ? text : "";
+        }
+    }
+    return "";
+}
+
+static size_t count_children(xmlNodePtr parent, const char *name)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = sw_xml_element(parent->children); c; c = sw_xml_element(c->next))
+        n += sw_xml_is(c, name);
+    return n;
+}
+
+static void *alloc_array(struct loader *L, size_t count, size_t size)
+{
+    void *p = sw_arena_calloc(&L->r->arena, count ? count : 1, size);
+    if (!p)
+        L->oom = 1;
+    return p;
+}
+
+#define EACH_CHILD(c, parent, name)                                               \
+    for (xmlNodePtr c = sw_xml_element((parent)->children); c;                     \
+         c = sw_xml_element(c->next))                                              \
+        if (sw_xml_is(c, name))
+
+static void check_on_scale(struct loader *L, xmlNodePtr n, const char *what, double v)
+{
+    const struct sw_scale *s = &L->r->scale;
+    if (v < s->min || v > s->max)
+        sw_fail(L->errs, L->path, sw_xml_line(n), "%s %g is off the scale %g to %g",
+                what, v, s->min, s->max);
+    else if (!sw_scale_contains(s, v))
+        sw_fail(L->errs, L->path, sw_xml_line(n), "%s %g is off the scale's step %g",
+                what, v, s->step);
+}
+
+static int load_scale(struct loader *L, xmlNodePtr n)
+{
+    struct sw_scale *s = &L->r->scale;
+    s->min = num_attr(n, "min", 0);
+    s->max = num_attr(n, "max", 0);
+    s->step = num_attr(n, "step", 0);
+    int line = sw_xml_line(n);
+    if (!(s->max > s->min))
+        return sw_fail(L->errs, L->path, line, "scale max %g must be above its min %g",
+                       s->max, s->min);
+    if (!(s->step > 0))
+        return sw_fail(L->errs, L->path, line, "scale step %g must be above 0", s->step);
+    double steps = (s->max - s->min) / s->step;
+    if (fabs(steps - round(steps)) > 1e-9)
+        return sw_fail(L->errs, L->path, line,
+                       "scale step %g does not divide the range %g to %g into whole steps",
+                       s->step, s->min, s->max);
+    s->anchors = alloc_array(L, count_children(n, "anchor"), sizeof *s->anchors);
+    if (!s->anchors)
+        return -1;
+    EACH_CHILD(a, n, "anchor") {
+        struct sw_anchor *anchor = &s->anchors[s->n_anchors++];
+        anchor->value = num_attr(a, "value", 0);
+        anchor->label = dup_attr(L, a, "label");
+        check_on_scale(L, a, "anchor", anchor->value);
+    }
+    return 0;
+}
+
+static void load_policy(struct loader *L, xmlNodePtr n)
+{
+    struct sw_policy *p = &L->r->policy;
+    *p = (struct sw_policy){ 3, L->r->n_competencies, 2, 1, 1, SW_REC_STRONG_NO_HIRE, 0.25 };
+    if (!n)
+        return;
+    p->min_scorecards = (size_t)num_attr(n, "min-scorecards", (double)p->min_scorecards);
+    p->min_coverage = (size_t)num_attr(n, "min-coverage", (double)p->min_coverage);
+    p->disagreement = num_attr(n, "disagreement", p->disagreement);
+    p->gap = num_attr(n, "gap", p->gap);
+    p->max_gaps = (size_t)num_attr(n, "max-gaps", (double)p->max_gaps);
+    p->balanced = num_attr(n, "balanced", p->balanced);
+    const char *veto = sw_xml_attr(n, "veto");
+    if (veto)
+        p->veto = sw_recommendation_parse(veto);
+    int line = sw_xml_line(n);
+    if (p->min_coverage > L->r->n_competencies)
+        sw_fail(L->errs, L->path, line,
+                "policy min-coverage %zu is more than the rubric's %zu competencies",
+                p->min_coverage, L->r->n_competencies);
+    if (!(p->disagreement > 0))
+        sw_fail(L->errs, L->path, line, "policy disagreement %g must be above 0",
+                p->disagreement);
+    if (p->gap < 0)
+        sw_fail(L->errs, L->path, line, "policy gap %g must not be negative", p->gap);
+    if (p->balanced < 0)
+        sw_fail(L->errs, L->path, line, "policy balanced %g must not be negative", p->balanced);
+}
+
+static void load_competency(struct loader *L, xmlNodePtr n, size_t pillar)
+{
+    struct sw_competency *c = &L->r->competencies[L->r->n_competencies++];
+    c->id = dup_attr(L, n, "id");
+    c->name = dup_attr(L, n, "name");
+    c->description = child_text(L, n, "description");
+    c->pillar = pillar;
+    c->indicators = alloc_array(L, count_children(n, "indicator"), sizeof *c->indicators);
+    if (!c->indicators)
+        return;
+    EACH_CHILD(i, n, "indicator") {
+        struct sw_indicator *ind = &c->indicators[c->n_indicators++];
+        ind->value = num_attr(i, "value", 0);
+        ind->text = sw_xml_text(i, &L->r->arena);
+        if (!ind->text)
+            L->oom = 1;
+        check_on_scale(L, i, "indicator value", ind->value);
+    }
+}
+
+static void load_pillar(struct loader *L, xmlNodePtr n)
+{
+    struct sw_pillar *p = &L->r->pillars[L->r->n_pillars];
+    p->id = dup_attr(L, n, "id");
+    p->name = dup_attr(L, n, "name");
+    const char *half = sw_xml_attr(n, "half");
+    p->half = !half ? SW_HALF_NONE
+              : strcmp(half, "individual") == 0 ? SW_HALF_INDIVIDUAL : SW_HALF_LEADERSHIP;
+    p->first = L->r->n_competencies;
+    EACH_CHILD(c, n, "competency")
+        load_competency(L, c, L->r->n_pillars);
+    p->count = L->r->n_competencies - p->first;
+    L->r->n_pillars++;
+}
+
+static void load_level(struct loader *L, xmlNodePtr n)
+{
+    struct sw_rubric *r = L->r;
+    struct sw_level *lv = &r->levels[r->n_levels++];
+    lv->id = dup_attr(L, n, "id");
+    lv->name = dup_attr(L, n, "name");
+    lv->hire_bar = num_attr(n, "hire-bar", 0);
+    if (lv->hire_bar < r->scale.min || lv->hire_bar > r->scale.max)
+        sw_fail(L->errs, L->path, sw_xml_line(n),
+                "level '%s' hire-bar %g is off the scale %g to %g", lv->id, lv->hire_bar,
+                r->scale.min, r->scale.max);
+    lv->targets = alloc_array(L, r->n_competencies, sizeof *lv->targets);
+    if (!lv->targets)
+        return;
+    for (size_t c = 0; c < r->n_competencies; c++)
+        lv->targets[c] = NAN;
+    EACH_CHILD(t, n, "target") {
+        const char *cid = sw_xml_attr(t, "competency");
+        long c = sw_rubric_competency(r, cid);
+        double v = num_attr(t, "value", 0);
+        if (c < 0) {
+            sw_fail(L->errs, L->path, sw_xml_line(t),
+                    "level '%s' has a target for unknown competency '%s'", lv->id, cid);
+            continue;
+        }
+        if (!isnan(lv->targets[c]))
+            sw_fail(L->errs, L->path, sw_xml_line(t),
+                    "level '%s' has a second target for competency '%s'", lv->id, cid);
+        check_on_scale(L, t, "target", v);
+        lv->targets[c] = v;
+    }
+    for (size_t c = 0; c < r->n_competencies; c++)
+        if (isnan(lv->targets[c]))
+            sw_fail(L->errs, L->path, sw_xml_line(n),
+                    "level '%s' has no target for competency '%s': every level needs one "
+                    "per competency", lv->id, r->competencies[c].id);
+}
+
+static void load_archetype(struct loader *L, xmlNodePtr n)
+{
+    struct sw_rubric *r = L->r;
+    struct sw_archetype *a = &r->archetypes[r->n_archetypes++];
+    a->id = dup_attr(L, n, "id");
+    a->name = dup_attr(L, n, "name");
+    a->description = child_text(L, n, "description");
+    a->emphasis = alloc_array(L, r->n_pillars, sizeof *a->emphasis);
+    if (!a->emphasis)
+        return;
+    unsigned char *seen = alloc_array(L, r->n_pillars, 1);
+    if (!seen)
+        return;
+    EACH_CHILD(e, n, "emphasis") {
+        const char *pid = sw_xml_attr(e, "pillar");
+        long p = sw_rubric_pillar(r, pid);
+        if (p < 0) {
+            sw_fail(L->errs, L->path, sw_xml_line(e),
+                    "archetype '%s' emphasizes unknown pillar '%s'", a->id, pid);
+            continue;
+        }
+        if (seen[p])
+            sw_fail(L->errs, L->path, sw_xml_line(e),
+                    "archetype '%s' emphasizes pillar '%s' twice", a->id, pid);
+        seen[p] = 1;
+        a->emphasis[p] = num_attr(e, "value", 0);
+        a->has_emphasis = 1;
+    }
+}
+
+static void load_question(struct loader *L, xmlNodePtr n, size_t interview)
+{
+    struct sw_rubric *r = L->r;
+    struct sw_question *q = &r->questions[r->n_questions++];
+    q->id = dup_attr(L, n, "id");
+    q->text = child_text(L, n, "text");
+    q->interview = interview;
+    q->measures = alloc_array(L, count_children(n, "measures"), sizeof *q->measures);
+    if (!q->measures)
+        return;
+    EACH_CHILD(m, n, "measures") {
+        const char *cid = sw_xml_attr(m, "competency");
+        long c = sw_rubric_competency(r, cid);
+        double w = num_attr(m, "weight", 1);
+        int line = sw_xml_line(m);
+        if (c < 0) {
+            sw_fail(L->errs, L->path, line, "question '%s' measures unknown competency '%s'",
+                    q->id, cid);
+            continue;
+        }
+        if (!(w > 0))
+            sw_fail(L->errs, L->path, line,
+                    "question '%s' weight %g for '%s' must be above 0", q->id, w, cid);
+        for (size_t i = 0; i < q->n_measures; i++)
+            if (q->measures[i].competency == (size_t)c)
+                sw_fail(L->errs, L->path, line,
+                        "question '%s' measures competency '%s' twice", q->id, cid);
+        q->measures[q->n_measures++] = (struct sw_measure){ (size_t)c, w };
+    }
+}
+
+static void load_interview(struct loader *L, xmlNodePtr n)
+{
+    struct sw_rubric *r = L->r;
+    struct sw_interview *iv = &r->interviews[r->n_interviews];
+    iv->id = dup_attr(L, n, "id");
+    iv->name = dup_attr(L, n, "name");
+    iv->description = child_text(L, n, "description");
+    iv->minutes = (int)num_attr(n, "minutes", 0);
+    iv->first = r->n_questions;
+    EACH_CHILD(q, n, "question")
+        load_question(L, q, r->n_interviews);
+    iv->count = r->n_questions - iv->first;
+    r->n_interviews++;
+}
+
+struct id_list {
+    const char **ids;
+    int *lines;
+    size_t n, cap;
+};
+
+static void id_list_add(struct loader *L, struct id_list *list, xmlNodePtr e)
+{
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        const char **ids = realloc(list->ids, cap * sizeof *ids);
+        if (ids)
+            list->ids = ids;
+        int *lines = ids ? realloc(list->lines, cap * sizeof *lines) : NULL;
+        if (lines)
+            list->lines = lines;
+        if (!ids || !lines) {
+            L->oom = 1;
+            return;
+        }
+        list->cap = cap;
+    }
+    const char *id = sw_xml_attr(e, "id");
+    list->ids[list->n] = id ? id : "";
+    list->lines[list->n++] = sw_xml_line(e);
+}
+
+/* Reports every element named `name` whose id an earlier one already used. The
+ * elements are root's children, or with `parent` its children's children. */
+static void check_unique(struct loader *L, xmlNodePtr root, const char *parent,
+                         const char *name)
+{
+    struct id_list list = { NULL, NULL, 0, 0 };
+    if (parent) {
+        EACH_CHILD(p, root, parent)
+            EACH_CHILD(e, p, name)
+                id_list_add(L, &list, e);
+    } else {
+        EACH_CHILD(e, root, name)
+            id_list_add(L, &list, e);
+    }
+    for (size_t i = 1; i < list.n && !L->oom; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(list.ids[i], list.ids[j]) == 0) {
+                sw_fail(L->errs, L->path, list.lines[i],
+                        "duplicate %s id '%s' (first used on line %d)", name, list.ids[i],
+                        list.lines[j]);
+                break;
+            }
+    free(list.ids);
+    free(list.lines);
+}
+
+static size_t count_grandchildren(xmlNodePtr root, const char *parent, const char *name)
+{
+    size_t n = 0;
+    EACH_CHILD(p, root, parent)
+        n += count_children(p, name);
+    return n;
+}
+
+static void build(struct loader *L, xmlNodePtr root)
+{
+    struct sw_rubric *r = L->r;
+    r->id = dup_attr(L, root, "id");
+    r->version = dup_attr(L, root, "version");
+    r->name = dup_attr(L, root, "name");
+    r->pillars = alloc_array(L, count_children(root, "pillar"), sizeof *r->pillars);
+    r->competencies = alloc_array(L, count_grandchildren(root, "pillar", "competency"),
+                                  sizeof *r->competencies);
+    r->levels = alloc_array(L, count_children(root, "level"), sizeof *r->levels);
+    r->archetypes = alloc_array(L, count_children(root, "archetype"), sizeof *r->archetypes);
+    r->interviews = alloc_array(L, count_children(root, "interview"), sizeof *r->interviews);
+    r->questions = alloc_array(L, count_grandchildren(root, "interview", "question"),
+                               sizeof *r->questions);
+    if (L->oom)
+        return;
+    check_unique(L, root, NULL, "pillar");
+    check_unique(L, root, "pillar", "competency");
+    check_unique(L, root, NULL, "level");
+    check_unique(L, root, NULL, "archetype");
+    check_unique(L, root, NULL, "interview");
+    check_unique(L, root, "interview", "question");
+
+    xmlNodePtr policy = NULL;
+    EACH_CHILD(s, root, "scale")
+        load_scale(L, s);
+    EACH_CHILD(p, root, "pillar")
+        load_pillar(L, p);
+    EACH_CHILD(p, root, "policy")
+        policy = p;
+    load_policy(L, policy);
+    EACH_CHILD(lv, root, "level")
+        load_level(L, lv);
+    EACH_CHILD(a, root, "archetype")
+        load_archetype(L, a);
+    EACH_CHILD(iv, root, "interview")
+        load_interview(L, iv);
+}
+
+struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_errors *errs)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (sw_doc_root_kind(doc) != SW_DOC_RUBRIC) {
+        sw_fail(errs, path, root ? sw_xml_line(root) : 1,
+                "not a rubric: expected a <rubric> element in namespace '%s'", SW_NS_RUBRIC);
+        return NULL;
+    }
+    if (sw_xml_validate(doc, "rubric.xsd", path, errs) < 0)
+        return NULL;
+    struct sw_rubric *r = calloc(1, sizeof *r);
+    if (!r) {
+        sw_fail_oom(errs, path);
+        return NULL;
+    }
+    sw_arena_init(&r->arena);
+    struct loader L = { r, path, errs, 0 };
+    size_t before = errs->count + errs->lost;
+    r->path = sw_arena_strdup(&r->arena, path);
+    build(&L, root);
+    if (L.oom || !r->path)
+        sw_fail_oom(errs, path);
+    if (errs->count + errs->lost > before) {
+        sw_rubric_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+struct sw_rubric *sw_rubric_parse(const char *data, size_t len, const char *path,
+                                  struct sw_errors *errs)
+{
+    xmlDocPtr doc = sw_xml_parse(data, len, path, errs);
+    if (!doc)
+        return NULL;
+    struct sw_rubric *r = sw_rubric_from_doc(doc, path, errs);
+    xmlFreeDoc(doc);
+    return r;
+}
+
+struct sw_rubric *sw_rubric_load(const char *path, struct sw_errors *errs)
+{
+    size_t len;
+    char *data = sw_xml_slurp(path, &len, errs);
+    if (!data)
+        return NULL;
+    struct sw_rubric *r = sw_rubric_parse(data, len, path, errs);
+    free(data);
+    return r;
+}
+
+void sw_rubric_free(struct sw_rubric *r)
+{
+    if (!r)
+        return;
+    sw_arena_release(&r->arena);
+    free(r);
+}

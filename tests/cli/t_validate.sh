@@ -1,0 +1,39 @@
+# validate: every kind of bad input gets its exact message and exit status.
+MINI="--rubric tests/fixtures/rubrics/mini.xml"
+
+check validate-good 0 "$SW" $MINI validate tests/fixtures/good
+check validate-good-quiet 0 "$SW" $MINI validate -q tests/fixtures/good/a.xml
+for f in xxe billion-laughs internal-dtd truncated invalid-utf8 empty binary wrong-namespace \
+         unknown-competency duplicate-rating off-scale off-step nan missing-attribute \
+         other-rubric question-elsewhere both-ids duplicate-id-rubric; do
+    check "validate-bad-$f" 1 "$SW" $MINI validate tests/fixtures/bad/$f.xml
+done
+
+# The XXE target is never read: its content cannot appear anywhere.
+"$SW" $MINI validate tests/fixtures/bad/xxe.xml >"$TMP/xxe" 2>&1
+assert validate-xxe-not-read sh -c "! grep -q 'root:' '$TMP/xxe'"
+
+# A 17 MiB file is refused before parsing (sparse, so the test stays small).
+mkdir -p "$TMP/big"
+truncate -s 17M "$TMP/big/huge.xml"
+"$SW" $MINI validate "$TMP/big/huge.xml" >"$TMP/out" 2>"$TMP/err"
+assert validate-17mib-rc test $? = 1
+assert validate-17mib-message grep -qx "$TMP/big/huge.xml:1: error: file is 17.0 MiB, over the 16 MiB limit for one document" "$TMP/err"
+
+# A folder with three good files and one bad: the bad one is reported, the
+# others validated, and the summary counts both.
+mkdir -p "$TMP/mixed/sub"
+cp tests/fixtures/good/a.xml tests/fixtures/good/b.xml "$TMP/mixed/"
+cp tests/fixtures/good/c.xml "$TMP/mixed/sub/"
+cp tests/fixtures/bad/off-step.xml "$TMP/mixed/sub/d.xml"
+echo "not xml, not looked at" > "$TMP/mixed/notes.txt"
+(cd "$TMP" && "$SW" --rubric "$OLDPWD/tests/fixtures/rubrics/mini.xml" validate mixed) >"$TMP/out" 2>"$TMP/err"
+assert validate-mixed-rc test $? = 1
+assert validate-mixed-summary grep -qx "4 files, 1 invalid" "$TMP/out"
+assert validate-mixed-error grep -qx "mixed/sub/d.xml:3: error: value '3.25' is off the scale's step 0.5" "$TMP/err"
+assert validate-mixed-one-error test "$(wc -l < "$TMP/err")" = 1
+
+check validate-missing-path 3 "$SW" $MINI validate tests/fixtures/no-such-file.xml
+check validate-no-args 2 "$SW" $MINI validate
+check validate-bad-option 2 "$SW" $MINI validate --frobnicate x
+check validate-bad-rubric 1 "$SW" --rubric tests/fixtures/bad/duplicate-id-rubric.xml validate tests/fixtures/good

@@ -1,0 +1,152 @@
+#include "unit.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "files.h"
+
+static char dir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    strcpy(dir, "/tmp/sw-files-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
+static void put(const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static char *slurp(const char *name)
+{
+    static char text[256];
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    text[n] = '\0';
+    fclose(f);
+    return text;
+}
+
+static size_t count_entries(void)
+{
+    size_t n = 0;
+    DIR *d = opendir(dir);
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, "..") != 0);
+    closedir(d);
+    return n;
+}
+
+static void test_files_collect_sorted_recursive(void **state)
+{
+    (void)state;
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/b", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_mkdirs(sub, &errs));
+    put("c.xml", "x");
+    put("a.xml", "x");
+    put("b/z.xml", "x");
+    put("notes.txt", "x");
+    put(".hidden.xml", "x");
+    struct sw_paths p;
+    sw_paths_init(&p);
+    assert_int_equal(0, sw_paths_collect(&p, dir, &errs));
+    assert_int_equal(3, p.count);
+    char expected[128];
+    snprintf(expected, sizeof expected, "%s/a.xml", dir);
+    assert_string_equal(expected, p.items[0]);
+    snprintf(expected, sizeof expected, "%s/b/z.xml", dir);
+    assert_string_equal(expected, p.items[1]);
+    snprintf(expected, sizeof expected, "%s/c.xml", dir);
+    assert_string_equal(expected, p.items[2]);
+    assert_int_equal(-1, sw_paths_collect(&p, "/no/such/path", &errs));
+    assert_int_equal(SW_ESYSTEM, errs.items[0].code);
+    assert_string_equal("cannot read: No such file or directory", errs.items[0].message);
+    sw_paths_release(&p);
+    sw_errors_release(&errs);
+}
+
+static void test_files_write_atomic_no_clobber(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/out.xml", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    size_t before = count_entries();
+    assert_int_equal(0, sw_write_atomic(path, "first", 5, 0, &errs));
+    assert_string_equal("first", slurp("out.xml"));
+    assert_int_equal(-1, sw_write_atomic(path, "second", 6, 0, &errs));
+    assert_string_equal("first", slurp("out.xml"));
+    assert_int_equal(SW_EINPUT, errs.items[0].code);
+    assert_string_equal("already exists: not overwritten (use --force to replace it)",
+                        errs.items[0].message);
+    assert_int_equal(0, sw_write_atomic(path, "third", 5, 1, &errs));
+    assert_string_equal("third", slurp("out.xml"));
+    assert_int_equal(before + 1, count_entries());   /* no temporary file left */
+    sw_errors_release(&errs);
+}
+
+static void test_files_write_into_missing_folder_fails_cleanly(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(-1, sw_write_atomic("/no/such/folder/x.xml", "x", 1, 1, &errs));
+    assert_int_equal(SW_ESYSTEM, errs.items[0].code);
+    assert_string_equal("cannot create: No such file or directory", errs.items[0].message);
+    sw_errors_release(&errs);
+}
+
+static void test_files_arena_zeroed_and_strdup(void **state)
+{
+    (void)state;
+    struct sw_arena a = SW_ARENA_INIT;
+    int *n = sw_arena_calloc(&a, 100, sizeof *n);
+    assert_non_null(n);
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(0, n[i]);
+    char *big = sw_arena_calloc(&a, 100000, 1);   /* larger than a chunk */
+    assert_non_null(big);
+    assert_string_equal("hello", sw_arena_strdup(&a, "hello"));
+    assert_null(sw_arena_strdup(&a, NULL));
+    assert_null(sw_arena_calloc(&a, (size_t)-1, 16));
+    sw_arena_release(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_files_collect_sorted_recursive),
+        cmocka_unit_test(test_files_write_atomic_no_clobber),
+        cmocka_unit_test(test_files_write_into_missing_folder_fails_cleanly),
+        cmocka_unit_test(test_files_arena_zeroed_and_strdup),
+    };
+    return cmocka_run_group_tests_name("files", tests, setup, teardown);
+}

@@ -1,0 +1,181 @@
+#include "unit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "document.h"
+#include "rubric.h"
+#include "scorecard.h"
+
+static struct sw_rubric *rubric;
+
+static int setup(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    rubric = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
+    sw_errors_release(&errs);
+    return rubric ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sw_rubric_free(rubric);
+    return 0;
+}
+
+#define OPEN "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' candidate='c-9' " \
+             "interview='tech' interviewer='ann' status='submitted'>\n"
+
+/* Parses text that must fail; the first error's message, its line in *line. */
+static const char *first_error(const char *text, int *line)
+{
+    static char message[512];
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_null(sw_scorecard_parse(rubric, text, strlen(text), "s.xml", &errs));
+    assert_true(errs.count > 0);
+    snprintf(message, sizeof message, "%s", errs.items[0].message);
+    *line = errs.items[0].line;
+    sw_errors_release(&errs);
+    return message;
+}
+
+static void test_scorecard_loads_fields(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_scorecard *s = sw_scorecard_load(rubric, "tests/fixtures/good/a.xml", &errs);
+    assert_non_null(s);
+    assert_string_equal("c-1", s->candidate);
+    assert_string_equal("ann", s->interviewer);
+    assert_int_equal(0, s->interview);
+    assert_int_equal(0, s->level);
+    assert_int_equal(1, s->submitted);
+    assert_string_equal("2026-11-20T15:04:00Z", s->submitted_at);
+    assert_string_equal("Ada", s->candidate_name);
+    assert_int_equal(2, s->n_ratings);
+    assert_int_equal(0, s->ratings[0].question);
+    assert_int_equal(-1, s->ratings[0].competency);
+    assert_close(4, s->ratings[0].value);
+    assert_string_equal("Clear & crisp.", s->ratings[0].evidence);
+    assert_int_equal(4, s->ratings[0].line);
+    assert_int_equal(SW_REC_HIRE, s->recommendation);
+    assert_string_equal("", s->notes);
+    sw_scorecard_free(s);
+    sw_errors_release(&errs);
+}
+
+static void test_scorecard_unanswered_and_direct_ratings(void **state)
+{
+    (void)state;
+    const char *text = OPEN "<rating question='t1'/>\n<rating competency='mentoring' value='2'/>\n"
+                            "</scorecard>";
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_scorecard *s = sw_scorecard_parse(rubric, text, strlen(text), "s.xml", &errs);
+    assert_non_null(s);
+    assert_null_number(s->ratings[0].value);
+    assert_int_equal(2, s->ratings[1].competency);
+    assert_int_equal(-1, s->ratings[1].question);
+    assert_int_equal(-1, s->level);
+    assert_int_equal(SW_REC_NONE, s->recommendation);
+    sw_scorecard_free(s);
+    sw_errors_release(&errs);
+}
+
+static void test_scorecard_evidence_round_trips_exactly(void **state)
+{
+    (void)state;
+    const char *text = OPEN "<rating question='t1' value='3'><evidence>a &lt;b&gt; &amp; "
+                            "<![CDATA[<raw> ]] & stuff]]> \"q\" \xf0\x9f\x98\x80 "
+                            "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\n  line two</evidence></rating>\n"
+                            "</scorecard>";
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_scorecard *s = sw_scorecard_parse(rubric, text, strlen(text), "s.xml", &errs);
+    assert_non_null(s);
+    assert_string_equal("a <b> & <raw> ]] & stuff \"q\" \xf0\x9f\x98\x80 "
+                        "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\n  line two", s->ratings[0].evidence);
+    sw_scorecard_free(s);
+    sw_errors_release(&errs);
+}
+
+static void test_scorecard_errors(void **state)
+{
+    (void)state;
+    int line;
+    assert_string_equal("value '0.5' is off the scale 1 to 5",
+                        first_error(OPEN "<rating question='t1' value='0.5'/></scorecard>", &line));
+    assert_int_equal(2, line);
+    assert_string_equal("value '2.75' is off the scale's step 0.5",
+                        first_error(OPEN "<rating question='t1' value='2.75'/></scorecard>", &line));
+    assert_string_equal("unknown question 'zz' in rubric 'mini'",
+                        first_error(OPEN "<rating question='zz' value='2'/></scorecard>", &line));
+    assert_string_equal("a rating names exactly one of question=\"...\" or competency=\"...\"",
+                        first_error(OPEN "<rating value='2'/></scorecard>", &line));
+    assert_string_equal("'coding' is rated twice (first on line 2)",
+                        first_error(OPEN "<rating competency='coding' value='2'/>\n"
+                                         "<rating competency='coding' value='3'/></scorecard>",
+                                    &line));
+    assert_int_equal(3, line);
+    assert_string_equal("element 'rating', attribute 'value': '' is not a valid value of the "
+                        "atomic type 'xs:decimal'",
+                        first_error(OPEN "<rating question='t1' value=''/></scorecard>", &line));
+    assert_string_equal("element 'rating', attribute 'value': 'INF' is not a valid value of the "
+                        "atomic type 'xs:decimal'",
+                        first_error(OPEN "<rating question='t1' value='INF'/></scorecard>",
+                                    &line));
+}
+
+static void test_scorecard_unknown_interview_and_level(void **state)
+{
+    (void)state;
+    int line;
+    const char *text = "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' "
+                       "candidate='c' interview='nope' interviewer='x' status='draft'/>";
+    assert_string_equal("unknown interview 'nope' in rubric 'mini'", first_error(text, &line));
+    const char *lvl = "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' "
+                      "candidate='c' interview='tech' interviewer='x' level='vp' status='draft'/>";
+    assert_string_equal("unknown level 'vp' in rubric 'mini'", first_error(lvl, &line));
+}
+
+static void test_scorecard_document_tells_kinds(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_document d;
+    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/rubrics/mini.xml", &d, &errs));
+    assert_int_equal(SW_DOC_RUBRIC, d.kind);
+    assert_non_null(d.rubric);
+    sw_document_release(&d);
+    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/good/b.xml", &d, &errs));
+    assert_int_equal(SW_DOC_SCORECARD, d.kind);
+    assert_string_equal("bob", d.scorecard->interviewer);
+    sw_document_release(&d);
+    assert_int_equal(-1, sw_document_load(rubric, "tests/fixtures/bad/xxe.xml", &d, &errs));
+    assert_int_equal(SW_DOC_OTHER, d.kind);
+    assert_int_equal(1, errs.count);
+    assert_int_equal(2, errs.items[0].line);
+    assert_string_equal("a DOCTYPE is not allowed (no DTDs or entities): remove the "
+                        "<!DOCTYPE ...> declaration", errs.items[0].message);
+    sw_document_release(&d);
+    sw_errors_release(&errs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scorecard_loads_fields),
+        cmocka_unit_test(test_scorecard_unanswered_and_direct_ratings),
+        cmocka_unit_test(test_scorecard_evidence_round_trips_exactly),
+        cmocka_unit_test(test_scorecard_errors),
+        cmocka_unit_test(test_scorecard_unknown_interview_and_level),
+        cmocka_unit_test(test_scorecard_document_tells_kinds),
+    };
+    return cmocka_run_group_tests_name("scorecard", tests, setup, teardown);
+}
