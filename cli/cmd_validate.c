@@ -58,7 +58,7 @@ int cmd_validate(int argc, char **argv)
     size_t invalid = 0;
     for (size_t i = 0; i < paths.count; i++) {
         struct sw_document doc;
-        if (sw_document_load(rubric, paths.items[i], &doc, &errs) < 0) {
+        if (sw_document_load(rubric, paths.items[i], 0, &doc, &errs) < 0) {
             invalid++;
             diag_print(&errs);
             int code = diag_exit_code(&errs);

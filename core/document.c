@@ -29,8 +29,8 @@ static void report_other(xmlDocPtr doc, const char *path, struct sw_errors *errs
             SW_NS_SCORECARD);
 }
 
-int sw_document_load(const struct sw_rubric *r, const char *path, struct sw_document *out,
-                     struct sw_errors *errs)
+int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags,
+                     struct sw_document *out, struct sw_errors *errs)
 {
     memset(out, 0, sizeof *out);
     size_t len;
@@ -42,6 +42,10 @@ int sw_document_load(const struct sw_rubric *r, const char *path, struct sw_docu
     if (!doc)
         return -1;
     out->kind = sw_doc_root_kind(doc);
+    if (out->kind == SW_DOC_RUBRIC && (flags & SW_DOC_SKIP_RUBRICS)) {
+        xmlFreeDoc(doc);
+        return 0;
+    }
     if (out->kind == SW_DOC_RUBRIC)
         out->rubric = sw_rubric_from_doc(doc, path, errs);
     else if (out->kind == SW_DOC_SCORECARD)

@@ -17,13 +17,20 @@ struct sw_document {
     struct sw_scorecard *scorecard;   /* set when kind is SW_DOC_SCORECARD */
 };
 
+/* Flags for sw_document_load(). */
+enum {
+    /* A rubric is recognised (kind SW_DOC_RUBRIC) but neither checked nor loaded:
+     * aggregating commands skip rubric files found among the scorecards. */
+    SW_DOC_SKIP_RUBRICS = 1,
+};
+
 /* Reads the file at `path` once (hardened, see xml.h) and loads it as what its
  * root element says: a rubric (checked on its own) or a scorecard (checked
  * against rubric r). Returns 0 with *out filled (caller releases it), or -1
  * with every problem of the file in errs; out->kind then still tells what the
  * file looked like (SW_DOC_OTHER when it could not be parsed or is neither). */
-int sw_document_load(const struct sw_rubric *r, const char *path, struct sw_document *out,
-                     struct sw_errors *errs);
+int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags,
+                     struct sw_document *out, struct sw_errors *errs);
 /* Frees what the document holds. Accepts NULL. */
 void sw_document_release(struct sw_document *d);
 

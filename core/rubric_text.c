@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "text.h"
 
 static const char *half_name(enum sw_half h)
 {
@@ -229,50 +230,14 @@ int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out)
 
 /* --- table ----------------------------------------------------------------- */
 
-/* Number of bytes of s that make `cols` display columns (UTF-8 aware, one
- * column per code point), stopping at the end of s. */
-static size_t utf8_prefix(const char *s, size_t cols)
-{
-    size_t i = 0;
-    while (s[i] && cols) {
-        i++;
-        while ((s[i] & 0xC0) == 0x80)
-            i++;
-        cols--;
-    }
-    return i;
-}
-
-static size_t utf8_width(const char *s)
-{
-    size_t w = 0;
-    for (; *s; s++)
-        w += (*s & 0xC0) != 0x80;
-    return w;
-}
-
-/* Appends s cut or padded to exactly `width` columns. */
-static void add_cell(struct sw_buf *b, const char *s, size_t width)
-{
-    size_t w = utf8_width(s);
-    if (w > width) {
-        sw_buf_add(b, s, utf8_prefix(s, width - 1));
-        sw_buf_adds(b, "~");
-        return;
-    }
-    sw_buf_adds(b, s);
-    for (; w < width; w++)
-        sw_buf_addc(b, ' ');
-}
-
 /* Level columns as wide as their ids (5 to 12), as many as fit 80 columns
  * beside the widest competency name. */
 static void table_competencies(const struct sw_rubric *r, struct sw_buf *b)
 {
     size_t name_width = 12;
     for (size_t c = 0; c < r->n_competencies; c++)
-        if (utf8_width(r->competencies[c].name) + 4 > name_width)
-            name_width = utf8_width(r->competencies[c].name) + 4;
+        if (sw_text_width(r->competencies[c].name) + 4 > name_width)
+            name_width = sw_text_width(r->competencies[c].name) + 4;
     if (name_width > 40)
         name_width = 40;
     size_t widths[64], shown = 0, used = name_width;
@@ -285,10 +250,10 @@ static void table_competencies(const struct sw_rubric *r, struct sw_buf *b)
         used += w;
     }
     sw_buf_adds(b, "\nCompetencies and targets by level\n");
-    add_cell(b, "", name_width);
+    sw_text_cell(b, "", name_width);
     for (size_t l = 0; l < shown; l++) {
         sw_buf_adds(b, " ");
-        add_cell(b, r->levels[l].id, widths[l] - 1);
+        sw_text_cell(b, r->levels[l].id, widths[l] - 1);
     }
     sw_buf_addc(b, '\n');
     for (size_t p = 0; p < r->n_pillars; p++) {
@@ -299,7 +264,7 @@ static void table_competencies(const struct sw_rubric *r, struct sw_buf *b)
         sw_buf_addc(b, '\n');
         for (size_t c = pl->first; c < pl->first + pl->count; c++) {
             sw_buf_adds(b, "  ");
-            add_cell(b, r->competencies[c].name, name_width - 2);
+            sw_text_cell(b, r->competencies[c].name, name_width - 2);
             for (size_t l = 0; l < shown; l++)
                 sw_buf_addf(b, " %-*g", (int)widths[l] - 1, r->levels[l].targets[c]);
             while (b->len && b->data[b->len - 1] == ' ')
@@ -316,9 +281,9 @@ static void table_levels(const struct sw_rubric *r, struct sw_buf *b)
     sw_buf_adds(b, "\nLevels\n");
     for (size_t l = 0; l < r->n_levels; l++) {
         sw_buf_adds(b, "  ");
-        add_cell(b, r->levels[l].id, 12);
+        sw_text_cell(b, r->levels[l].id, 12);
         sw_buf_adds(b, " ");
-        add_cell(b, r->levels[l].name, 30);
+        sw_text_cell(b, r->levels[l].name, 30);
         sw_buf_addf(b, " hire bar %g\n", r->levels[l].hire_bar);
     }
 }
@@ -332,30 +297,6 @@ static void table_policy(const struct sw_rubric *r, struct sw_buf *b)
                    "within %g\n",
                 p->min_scorecards, p->min_coverage, r->n_competencies, p->disagreement,
                 p->gap, p->max_gaps, sw_recommendation_name(p->veto), p->balanced);
-}
-
-/* Appends `text` word-wrapped at 78 columns, continuation lines indented by `indent`. */
-static void add_wrapped(struct sw_buf *b, const char *text, size_t col, size_t indent)
-{
-    const char *p = text;
-    while (*p) {
-        const char *end = p;
-        while (*end && *end != ' ')
-            end++;
-        size_t w = (size_t)(end - p);
-        if (col > indent && col + 1 + w > 78) {
-            sw_buf_addc(b, '\n');
-            for (col = 0; col < indent; col++)
-                sw_buf_addc(b, ' ');
-        } else if (col > indent) {
-            sw_buf_addc(b, ' ');
-            col++;
-        }
-        sw_buf_add(b, p, w);
-        col += utf8_width(p) - utf8_width(end);
-        p = *end ? end + 1 : end;
-    }
-    sw_buf_addc(b, '\n');
 }
 
 static void table_interviews(const struct sw_rubric *r, struct sw_buf *b)
@@ -377,7 +318,7 @@ static void table_interviews(const struct sw_rubric *r, struct sw_buf *b)
                 sw_buf_addf(&probes, "%s%s", probes.len ? ", " : "", r->competencies[c].name);
         }
         sw_buf_adds(b, "    probes: ");
-        add_wrapped(b, sw_buf_str(&probes), 12, 12);
+        sw_text_wrap(b, sw_buf_str(&probes), 12, 12, 78);
         sw_buf_release(&probes);
     }
 }

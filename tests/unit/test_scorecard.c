@@ -149,21 +149,28 @@ static void test_scorecard_document_tells_kinds(void **state)
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_document d;
-    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/rubrics/mini.xml", &d, &errs));
+    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/rubrics/mini.xml", 0, &d, &errs));
     assert_int_equal(SW_DOC_RUBRIC, d.kind);
     assert_non_null(d.rubric);
     sw_document_release(&d);
-    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/good/b.xml", &d, &errs));
+    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/good/b.xml", 0, &d, &errs));
     assert_int_equal(SW_DOC_SCORECARD, d.kind);
     assert_string_equal("bob", d.scorecard->interviewer);
     sw_document_release(&d);
-    assert_int_equal(-1, sw_document_load(rubric, "tests/fixtures/bad/xxe.xml", &d, &errs));
+    assert_int_equal(-1, sw_document_load(rubric, "tests/fixtures/bad/xxe.xml", 0, &d, &errs));
     assert_int_equal(SW_DOC_OTHER, d.kind);
     assert_int_equal(1, errs.count);
     assert_int_equal(2, errs.items[0].line);
     assert_string_equal("a DOCTYPE is not allowed (no DTDs or entities): remove the "
                         "<!DOCTYPE ...> declaration", errs.items[0].message);
     sw_document_release(&d);
+    sw_errors_release(&errs);
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/bad/duplicate-id-rubric.xml",
+                                         SW_DOC_SKIP_RUBRICS, &d, &errs));
+    assert_int_equal(SW_DOC_RUBRIC, d.kind);    /* skipped: not even checked */
+    assert_null(d.rubric);
+    assert_int_equal(0, errs.count);
     sw_errors_release(&errs);
 }
 

@@ -1,0 +1,75 @@
+/* load.c - what every aggregating command does first: the rubric, the level,
+ * the files, the aggregate; errors printed, the exit code remembered. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "files.h"
+
+int cli_level_index(const struct sw_rubric *r, const char *cmd, const char *id, long *level)
+{
+    *level = -1;
+    if (!id)
+        return EXIT_OK;
+    *level = sw_rubric_level(r, id);
+    if (*level >= 0)
+        return EXIT_OK;
+    char known[512] = "";
+    for (size_t i = 0; i < r->n_levels && strlen(known) < sizeof known - 64; i++)
+        snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? ", " : "",
+                 r->levels[i].id);
+    return diag_usage(cmd, "unknown level '%s' (rubric '%s' has: %s)", id, r->id, known);
+}
+
+int cli_aggregate_paths(const struct sw_rubric *r, const char *cmd, long level, int keep_going,
+                        char **paths, int n_paths, struct sw_aggregate **out, int *exit_code)
+{
+    *out = NULL;
+    if (n_paths == 0)
+        return diag_usage(cmd, "no PATH given: name scorecard files or folders");
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_paths files;
+    sw_paths_init(&files);
+    for (int i = 0; i < n_paths; i++)
+        sw_paths_collect(&files, paths[i], &errs);
+    struct sw_aggregate *a = sw_aggregate_new(r);
+    if (!a)
+        sw_fail_oom(&errs, NULL);
+    else
+        sw_aggregate_load(a, files.items, files.count, &errs);
+    sw_paths_release(&files);
+    if (a)
+        sw_aggregate_finish(a, level, &errs);
+    diag_print(&errs);
+    int rc = diag_exit_code(&errs);
+    sw_errors_release(&errs);
+    if (rc > *exit_code)
+        *exit_code = rc;
+    *out = a;
+    if (rc != EXIT_OK && (!keep_going || !a || rc == EXIT_SYSTEM))
+        return rc;
+    return EXIT_OK;
+}
+
+int cli_aggregate(struct cli_run *run, const char *cmd, const char *level_id, int keep_going,
+                  char **paths, int n_paths)
+{
+    int rc = EXIT_OK;
+    memset(run, 0, sizeof *run);
+    run->rubric = cli_load_rubric(&rc);
+    if (!run->rubric)
+        return rc;
+    long level;
+    if ((rc = cli_level_index(run->rubric, cmd, level_id, &level)) != EXIT_OK)
+        return rc;
+    return cli_aggregate_paths(run->rubric, cmd, level, keep_going, paths, n_paths,
+                               &run->aggregate, &run->exit_code);
+}
+
+void cli_run_release(struct cli_run *run)
+{
+    sw_aggregate_free(run->aggregate);
+    sw_rubric_free(run->rubric);
+    memset(run, 0, sizeof *run);
+}

@@ -1,0 +1,539 @@
+#include "aggregate.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "stats.h"
+
+#define EPS 1e-9
+#define END SIZE_MAX
+
+static const char *const decision_names[] = {
+    "no-level", "insufficient-evidence", "no-hire", "hire",
+};
+
+const char *sw_decision_name(enum sw_decision d)
+{
+    return decision_names[d];
+}
+
+const char *sw_flag_name(enum sw_flag f)
+{
+    switch (f) {
+    case SW_FLAG_DISAGREEMENT: return "disagreement";
+    case SW_FLAG_BELOW_TARGET: return "below-target";
+    case SW_FLAG_UNASSESSED: return "unassessed";
+    }
+    return "";
+}
+
+struct sw_aggregate *sw_aggregate_new(const struct sw_rubric *r)
+{
+    struct sw_aggregate *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->rubric = r;
+    sw_strmap_init(&a->candidate_ids);
+    sw_strmap_init(&a->interviewer_ids);
+    sw_arena_init(&a->arena);
+    return a;
+}
+
+void sw_aggregate_free(struct sw_aggregate *a)
+{
+    if (!a)
+        return;
+    free(a->candidates);
+    free(a->cards);
+    free(a->card_next);
+    free(a->interviewers);
+    sw_strmap_release(&a->candidate_ids);
+    sw_strmap_release(&a->interviewer_ids);
+    sw_arena_release(&a->arena);
+    free(a);
+}
+
+/* Grows *array (of `size`-byte items, *cap of them) to hold one more. */
+static int reserve(void **array, size_t *cap, size_t count, size_t size)
+{
+    if (count < *cap)
+        return 0;
+    size_t n = *cap ? *cap * 2 : 64;
+    void *bigger = realloc(*array, n * size);
+    if (!bigger)
+        return -1;
+    *array = bigger;
+    *cap = n;
+    return 0;
+}
+
+static long candidate_index(struct sw_aggregate *a, const char *id)
+{
+    long i = sw_strmap_get(&a->candidate_ids, id);
+    if (i >= 0)
+        return i;
+    if (reserve((void **)&a->candidates, &a->cap_candidates, a->n_candidates,
+                sizeof *a->candidates) < 0)
+        return -1;
+    struct sw_candidate *c = &a->candidates[a->n_candidates];
+    memset(c, 0, sizeof *c);
+    c->id = sw_arena_strdup(&a->arena, id);
+    c->level = -1;
+    c->first_card = END;
+    if (!c->id || sw_strmap_put(&a->candidate_ids, c->id, a->n_candidates) < 0)
+        return -1;
+    return (long)a->n_candidates++;
+}
+
+static long interviewer_index(struct sw_aggregate *a, const char *id)
+{
+    long i = sw_strmap_get(&a->interviewer_ids, id);
+    if (i >= 0)
+        return i;
+    if (reserve((void **)&a->interviewers, &a->cap_interviewers, a->n_interviewers,
+                sizeof *a->interviewers) < 0)
+        return -1;
+    const char *copy = sw_arena_strdup(&a->arena, id);
+    if (!copy || sw_strmap_put(&a->interviewer_ids, copy, a->n_interviewers) < 0)
+        return -1;
+    a->interviewers[a->n_interviewers] = copy;
+    return (long)a->n_interviewers++;
+}
+
+/* Rule 1 for one scorecard: scores[c] = sum(w v) / sum(w), NaN where nothing reaches c. */
+static void score_card(const struct sw_rubric *r, const struct sw_scorecard *s, double *scores,
+                       double *weights)
+{
+    for (size_t c = 0; c < r->n_competencies; c++)
+        scores[c] = weights[c] = 0;
+    for (size_t i = 0; i < s->n_ratings; i++) {
+        const struct sw_rating *rt = &s->ratings[i];
+        if (isnan(rt->value))
+            continue;
+        if (rt->competency >= 0) {
+            scores[rt->competency] += rt->value;
+            weights[rt->competency] += 1;
+            continue;
+        }
+        const struct sw_question *q = &r->questions[rt->question];
+        for (size_t m = 0; m < q->n_measures; m++) {
+            scores[q->measures[m].competency] += q->measures[m].weight * rt->value;
+            weights[q->measures[m].competency] += q->measures[m].weight;
+        }
+    }
+    for (size_t c = 0; c < r->n_competencies; c++)
+        scores[c] = weights[c] > 0 ? scores[c] / weights[c] : NAN;
+}
+
+static const struct sw_card *find_duplicate(const struct sw_aggregate *a, size_t cand,
+                                            size_t interviewer, const struct sw_scorecard *s)
+{
+    for (size_t k = a->candidates[cand].first_card; k != END; k = a->card_next[k]) {
+        const struct sw_card *o = &a->cards[k];
+        if (o->interviewer == interviewer && o->interview == s->interview &&
+            o->submitted == s->submitted)
+            return o;
+    }
+    return NULL;
+}
+
+int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
+                     struct sw_errors *errs)
+{
+    const struct sw_rubric *r = a->rubric;
+    long cand = candidate_index(a, s->candidate);
+    long who = cand < 0 ? -1 : interviewer_index(a, s->interviewer);
+    size_t cap = a->cap_cards;
+    if (who < 0 || reserve((void **)&a->cards, &a->cap_cards, a->n_cards, sizeof *a->cards) < 0 ||
+        reserve((void **)&a->card_next, &cap, a->n_cards, sizeof *a->card_next) < 0)
+        return sw_fail_oom(errs, s->path);
+    const struct sw_card *dup = find_duplicate(a, (size_t)cand, (size_t)who, s);
+    if (dup)
+        return sw_fail(errs, s->path, s->line,
+                       "a second %s scorecard for candidate '%s', interview '%s', interviewer "
+                       "'%s': the other is %s", s->submitted ? "submitted" : "draft",
+                       s->candidate, r->interviews[s->interview].id, s->interviewer, dup->path);
+    struct sw_card *card = &a->cards[a->n_cards];
+    card->path = sw_arena_strdup(&a->arena, s->path);
+    card->scores = sw_arena_calloc(&a->arena, 2 * r->n_competencies + 1, sizeof *card->scores);
+    if (!card->path || !card->scores)
+        return sw_fail_oom(errs, s->path);
+    card->line = s->line;
+    card->candidate = (size_t)cand;
+    card->interviewer = (size_t)who;
+    card->interview = s->interview;
+    card->level = s->level;
+    card->submitted = s->submitted;
+    card->recommendation = s->recommendation;
+    score_card(r, s, card->scores, card->scores + r->n_competencies);
+    if (!s->submitted)
+        for (size_t c = 0; c < r->n_competencies; c++)
+            card->scores[c] = NAN;
+    struct sw_candidate *c = &a->candidates[cand];
+    if (!c->name && s->candidate_name[0]) {
+        c->name = sw_arena_strdup(&a->arena, s->candidate_name);
+        if (!c->name)
+            return sw_fail_oom(errs, s->path);
+    }
+    /* Chain at the tail so each candidate's cards stay in the order added. */
+    a->card_next[a->n_cards] = END;
+    size_t *link = &c->first_card;
+    while (*link != END)
+        link = &a->card_next[*link];
+    *link = a->n_cards++;
+    return 0;
+}
+
+size_t sw_aggregate_load(struct sw_aggregate *a, char *const *paths, size_t n,
+                         struct sw_errors *errs)
+{
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct sw_document doc;
+        if (sw_document_load(a->rubric, paths[i], SW_DOC_SKIP_RUBRICS, &doc, errs) < 0 ||
+            (doc.scorecard && sw_aggregate_add(a, doc.scorecard, errs) < 0))
+            failed++;
+        sw_document_release(&doc);
+    }
+    return failed;
+}
+
+/* --- sorting ------------------------------------------------------------- */
+
+typedef int (*index_cmp)(const void *ctx, size_t x, size_t y);
+
+/* Stable merge sort of idx[0..n-1] by cmp. */
+static void sort_indices(size_t *idx, size_t *tmp, size_t n, index_cmp cmp, const void *ctx)
+{
+    if (n < 2)
+        return;
+    size_t half = n / 2;
+    sort_indices(idx, tmp, half, cmp, ctx);
+    sort_indices(idx + half, tmp, n - half, cmp, ctx);
+    size_t i = 0, j = half, k = 0;
+    while (i < half && j < n)
+        tmp[k++] = cmp(ctx, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
+    while (i < half)
+        tmp[k++] = idx[i++];
+    while (j < n)
+        tmp[k++] = idx[j++];
+    memcpy(idx, tmp, n * sizeof *idx);
+}
+
+static int sort_all(size_t *idx, size_t n, index_cmp cmp, const void *ctx)
+{
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!tmp)
+        return -1;
+    sort_indices(idx, tmp, n, cmp, ctx);
+    free(tmp);
+    return 0;
+}
+
+static int by_interviewer_id(const void *ctx, size_t x, size_t y)
+{
+    const struct sw_aggregate *a = ctx;
+    return strcmp(a->interviewers[x], a->interviewers[y]);
+}
+
+static int by_candidate_id(const void *ctx, size_t x, size_t y)
+{
+    const struct sw_aggregate *a = ctx;
+    return strcmp(a->candidates[x].id, a->candidates[y].id);
+}
+
+/* Puts interviewers and candidates in id order and renumbers the cards. */
+static int sort_ids(struct sw_aggregate *a)
+{
+    size_t n = a->n_interviewers > a->n_candidates ? a->n_interviewers : a->n_candidates;
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    size_t *rank = malloc((n ? n : 1) * sizeof *rank);
+    void *copy = malloc((n ? n : 1) * sizeof(struct sw_candidate));
+    int rc = -1;
+    if (!order || !rank || !copy ||
+        sort_all(order, a->n_interviewers, by_interviewer_id, a) < 0)
+        goto done;
+    const char **ids = copy;
+    for (size_t i = 0; i < a->n_interviewers; i++) {
+        ids[i] = a->interviewers[order[i]];
+        rank[order[i]] = i;
+    }
+    if (a->n_interviewers)
+        memcpy(a->interviewers, ids, a->n_interviewers * sizeof *ids);
+    for (size_t k = 0; k < a->n_cards; k++)
+        a->cards[k].interviewer = rank[a->cards[k].interviewer];
+
+    if (sort_all(order, a->n_candidates, by_candidate_id, a) < 0)
+        goto done;
+    struct sw_candidate *cands = copy;
+    for (size_t i = 0; i < a->n_candidates; i++) {
+        cands[i] = a->candidates[order[i]];
+        rank[order[i]] = i;
+    }
+    if (a->n_candidates)
+        memcpy(a->candidates, cands, a->n_candidates * sizeof *cands);
+    for (size_t k = 0; k < a->n_cards; k++)
+        a->cards[k].candidate = rank[a->cards[k].candidate];
+    for (size_t i = 0; i < a->n_candidates; i++)
+        sw_strmap_put(&a->candidate_ids, a->candidates[i].id, i);
+    rc = 0;
+done:
+    free(order);
+    free(rank);
+    free(copy);
+    return rc;
+}
+
+/* --- rules 2 to 7 ---------------------------------------------------------- */
+
+/* Rule 4: the level of candidate c from its submitted scorecards. */
+static long resolve_level(const struct sw_aggregate *a, const struct sw_candidate *c,
+                          struct sw_errors *errs)
+{
+    const struct sw_card *first = NULL;
+    for (size_t k = c->first_card; k != END; k = a->card_next[k]) {
+        const struct sw_card *card = &a->cards[k];
+        if (!card->submitted || card->level < 0)
+            continue;
+        if (!first) {
+            first = card;
+        } else if (card->level != first->level) {
+            sw_fail(errs, card->path, card->line,
+                    "candidate '%s' is assessed for level '%s' here but '%s' in %s "
+                    "(choose one with --level)", c->id, a->rubric->levels[card->level].id,
+                    a->rubric->levels[first->level].id, first->path);
+            return -1;
+        }
+    }
+    return first ? first->level : -1;
+}
+
+static void competency_stats(const struct sw_aggregate *a, struct sw_candidate *cand, size_t c,
+                             double *values)
+{
+    const struct sw_rubric *r = a->rubric;
+    struct sw_competency_stats *st = &cand->competencies[c];
+    size_t n = 0;
+    for (size_t k = cand->first_card; k != END; k = a->card_next[k])
+        if (a->cards[k].submitted && !isnan(a->cards[k].scores[c]))
+            values[n++] = a->cards[k].scores[c];
+    st->n = n;
+    st->mean = sw_mean(values, n);
+    st->sd = sw_sample_sd(values, n);
+    st->median = sw_median(values, n);     /* sorts values */
+    st->min = n ? values[0] : NAN;
+    st->max = n ? values[n - 1] : NAN;
+    st->target = cand->level >= 0 ? r->levels[cand->level].targets[c] : NAN;
+    st->gap = st->mean - st->target;
+    st->flags = 0;
+    if (n == 0)
+        st->flags |= SW_FLAG_UNASSESSED;
+    if (n > 0 && st->max - st->min >= r->policy.disagreement - EPS)
+        st->flags |= SW_FLAG_DISAGREEMENT;
+    if (!isnan(st->gap) && st->gap <= -r->policy.gap + EPS)
+        st->flags |= SW_FLAG_BELOW_TARGET;
+}
+
+/* Rule 3, and rule 4's shortfall. */
+static void pillar_scores(const struct sw_rubric *r, struct sw_candidate *cand, double *buf)
+{
+    size_t all = 0;
+    double gaps = 0;
+    for (size_t p = 0; p < r->n_pillars; p++) {
+        size_t n = 0;
+        for (size_t c = r->pillars[p].first; c < r->pillars[p].first + r->pillars[p].count; c++)
+            if (cand->competencies[c].n > 0)
+                buf[n++] = cand->competencies[c].mean;
+        cand->pillars[p] = sw_mean(buf, n);
+    }
+    for (size_t c = 0; c < r->n_competencies; c++) {
+        const struct sw_competency_stats *st = &cand->competencies[c];
+        if (st->n == 0)
+            continue;
+        buf[all++] = st->mean;
+        if (!isnan(st->gap) && st->gap < 0)
+            gaps += -st->gap;
+        cand->below_target += (st->flags & SW_FLAG_BELOW_TARGET) != 0;
+    }
+    cand->assessed = all;
+    cand->overall = sw_mean(buf, all);
+    cand->shortfall = cand->level >= 0 && all > 0 ? gaps / (double)all : NAN;
+}
+
+/* Rule 6. */
+static enum sw_decision decide(const struct sw_rubric *r, const struct sw_candidate *c)
+{
+    const struct sw_policy *p = &r->policy;
+    if (c->level < 0)
+        return SW_DECISION_NO_LEVEL;
+    if (c->scorecards < p->min_scorecards || c->assessed < p->min_coverage)
+        return SW_DECISION_INSUFFICIENT_EVIDENCE;
+    if (p->veto != SW_REC_NONE && c->recommendations[p->veto] > 0)
+        return SW_DECISION_NO_HIRE;
+    if (c->overall >= r->levels[c->level].hire_bar - EPS && c->below_target <= p->max_gaps)
+        return SW_DECISION_HIRE;
+    return SW_DECISION_NO_HIRE;
+}
+
+/* Rule 7. */
+static long archetype(const struct sw_rubric *r, const struct sw_candidate *c, double *d)
+{
+    size_t np = r->n_pillars;
+    for (size_t p = 0; p < np; p++)
+        if (isnan(c->pillars[p]))
+            return -1;
+    double centre = sw_mean(c->pillars, np), spread = 0;
+    for (size_t p = 0; p < np; p++) {
+        d[p] = c->pillars[p] - centre;
+        spread = fmax(spread, fabs(d[p]));
+    }
+    if (spread < r->policy.balanced) {
+        for (size_t k = 0; k < r->n_archetypes; k++)
+            if (!r->archetypes[k].has_emphasis)
+                return (long)k;
+        return -1;
+    }
+    long best = -1;
+    double best_cos = -INFINITY;
+    for (size_t k = 0; k < r->n_archetypes; k++) {
+        const double *e = r->archetypes[k].emphasis;
+        double e_centre = sw_mean(e, np), dot = 0, ee = 0, dd = 0;
+        for (size_t p = 0; p < np; p++) {
+            double ec = e[p] - e_centre;
+            dot += ec * d[p];
+            ee += ec * ec;
+            dd += d[p] * d[p];
+        }
+        if (ee <= 0 || dd <= 0)
+            continue;    /* no shape to compare: the balanced one, or uniform emphasis */
+        double cosine = dot / sqrt(ee * dd);
+        if (cosine > best_cos + 1e-12) {
+            best_cos = cosine;
+            best = (long)k;
+        }
+    }
+    return best;
+}
+
+static void tally(const struct sw_aggregate *a, struct sw_candidate *c, unsigned char *seen)
+{
+    memset(seen, 0, a->n_interviewers ? a->n_interviewers : 1);
+    for (size_t k = c->first_card; k != END; k = a->card_next[k]) {
+        const struct sw_card *card = &a->cards[k];
+        if (!card->submitted) {
+            c->pending++;
+            continue;
+        }
+        c->scorecards++;
+        if (card->recommendation != SW_REC_NONE)
+            c->recommendations[card->recommendation]++;
+        if (!seen[card->interviewer]) {
+            seen[card->interviewer] = 1;
+            c->n_interviewers++;
+        }
+    }
+}
+
+static int finish_candidate(struct sw_aggregate *a, struct sw_candidate *c, long level,
+                            double *values, unsigned char *seen, struct sw_errors *errs)
+{
+    const struct sw_rubric *r = a->rubric;
+    tally(a, c, seen);
+    c->interviewers = sw_arena_calloc(&a->arena, c->n_interviewers + 1, sizeof *c->interviewers);
+    c->competencies = sw_arena_calloc(&a->arena, r->n_competencies, sizeof *c->competencies);
+    c->pillars = sw_arena_calloc(&a->arena, r->n_pillars, sizeof *c->pillars);
+    if (!c->interviewers || !c->competencies || !c->pillars)
+        return sw_fail_oom(errs, NULL);
+    for (size_t i = 0, n = 0; i < a->n_interviewers; i++)
+        if (seen[i])
+            c->interviewers[n++] = i;     /* ascending index = ascending id */
+    c->level = level >= 0 ? level : level == SW_LEVEL_IGNORE ? -1 : resolve_level(a, c, errs);
+    for (size_t k = 0; k < r->n_competencies; k++)
+        competency_stats(a, c, k, values);
+    pillar_scores(r, c, values);
+    c->decision = decide(r, c);
+    c->archetype = archetype(r, c, values);
+    return 0;
+}
+
+int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *errs)
+{
+    size_t before = errs->count + errs->lost;
+    if (sort_ids(a) < 0)
+        return sw_fail_oom(errs, NULL);
+    size_t most = a->rubric->n_competencies + a->rubric->n_pillars;
+    for (size_t i = 0; i < a->n_candidates; i++) {
+        size_t n = 0;
+        for (size_t k = a->candidates[i].first_card; k != END; k = a->card_next[k])
+            n++;
+        most = n > most ? n : most;
+    }
+    double *values = malloc((most + 1) * sizeof *values);
+    unsigned char *seen = malloc(a->n_interviewers + 1);
+    if (!values || !seen) {
+        free(values);
+        free(seen);
+        return sw_fail_oom(errs, NULL);
+    }
+    for (size_t i = 0; i < a->n_candidates; i++)
+        finish_candidate(a, &a->candidates[i], level, values, seen, errs);
+    free(values);
+    free(seen);
+    a->finished = 1;
+    return errs->count + errs->lost > before ? -1 : 0;
+}
+
+/* --- queries --------------------------------------------------------------- */
+
+long sw_aggregate_candidate(const struct sw_aggregate *a, const char *id)
+{
+    return sw_strmap_get(&a->candidate_ids, id);
+}
+
+struct sort_ctx {
+    const struct sw_aggregate *a;
+    enum sw_sort sort;
+};
+
+/* Compares two values that may be null (NaN): nulls last; `descending` flips
+ * the order of defined values only. */
+static int cmp_nullable(double x, double y, int descending)
+{
+    if (isnan(x) || isnan(y))
+        return isnan(x) - isnan(y);
+    if (x == y)
+        return 0;
+    return (x < y) == !descending ? -1 : 1;
+}
+
+static int by_sort(const void *ctx, size_t x, size_t y)
+{
+    const struct sort_ctx *s = ctx;
+    const struct sw_candidate *cx = &s->a->candidates[x], *cy = &s->a->candidates[y];
+    int rc = 0;
+    switch (s->sort) {
+    case SW_SORT_OVERALL: rc = cmp_nullable(cx->overall, cy->overall, 1); break;
+    case SW_SORT_SHORTFALL: rc = cmp_nullable(cx->shortfall, cy->shortfall, 0); break;
+    case SW_SORT_NAME:
+        rc = (!cx->name) - (!cy->name);
+        if (rc == 0 && cx->name)
+            rc = strcmp(cx->name, cy->name);
+        break;
+    case SW_SORT_ID: break;
+    }
+    return rc ? rc : strcmp(cx->id, cy->id);
+}
+
+void sw_aggregate_sort(const struct sw_aggregate *a, enum sw_sort sort, size_t *order)
+{
+    struct sort_ctx ctx = { a, sort };
+    if (sort_all(order, a->n_candidates, by_sort, &ctx) < 0) {
+        for (size_t i = 0; i < a->n_candidates; i++)
+            order[i] = i;    /* out of memory: id order, already the stored order */
+    }
+}

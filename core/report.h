@@ -1,0 +1,46 @@
+/*
+ * report.h - an aggregate as text: the committee's packets (`report`) and the
+ * side-by-side ranking (`compare`), each as a table for people, JSON
+ * (DESIGN.md's shape) or CSV (RFC 4180: CRLF line ends, fields quoted when they
+ * hold a comma, quote, CR or LF, quotes doubled).
+ *
+ * Every function appends to `out` and returns 0, or -1 when out of memory.
+ * Numbers are written at full precision in JSON and CSV (null / empty for
+ * undefined), rounded to 2 decimals in tables. `order` lists the candidate
+ * indices to write, in that order (see sw_aggregate_sort()); NULL means id order.
+ */
+#ifndef SW_REPORT_H
+#define SW_REPORT_H
+
+#include "aggregate.h"
+#include "buf.h"
+
+/* DESIGN.md's JSON object: {"rubric": {...}, "candidates": [...]}. */
+int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+
+/* One row per candidate x competency, header first:
+ * candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,median,
+ * min,max,sd,target,gap,flags (flags separated by ';'). */
+int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+
+/* One packet per candidate, fitting 80 columns: header (name, id, level,
+ * scorecards, pending, interviewers, decision, archetype, overall, shortfall,
+ * recommendations), then per pillar its competencies with n, mean, min-max,
+ * target, gap, a bar on the scale with the target marked, and the flags.
+ * `color`: ANSI colours for decisions, gaps and flags. */
+int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color,
+                    struct sw_buf *out);
+
+/* One row per candidate: name/id, overall, each pillar score, shortfall,
+ * decision, archetype, the recommendation tally, the number of flags. */
+int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int color,
+                     struct sw_buf *out);
+
+/* The same as CSV: candidate,name,level,scorecards,pending,overall,<pillar ids...>,
+ * shortfall,decision,archetype,strong-no-hire,no-hire,hire,strong-hire,flags. */
+int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+
+/* Appends s as one RFC 4180 CSV field. */
+void sw_csv_field(struct sw_buf *out, const char *s);
+
+#endif

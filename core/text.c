@@ -1,0 +1,102 @@
+#include "text.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+size_t sw_text_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += (*s & 0xC0) != 0x80;
+    return w;
+}
+
+/* Bytes of s that make at most `cols` columns. */
+static size_t prefix_bytes(const char *s, size_t cols)
+{
+    size_t i = 0;
+    while (s[i] && cols) {
+        i++;
+        while ((s[i] & 0xC0) == 0x80)
+            i++;
+        cols--;
+    }
+    return i;
+}
+
+static void pad(struct sw_buf *b, size_t n)
+{
+    while (n--)
+        sw_buf_addc(b, ' ');
+}
+
+void sw_text_add(struct sw_buf *b, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && s[i]; i++)
+        sw_buf_addc(b, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i]);
+}
+
+void sw_text_cell(struct sw_buf *b, const char *s, size_t width)
+{
+    size_t w = sw_text_width(s);
+    if (w > width) {
+        if (width == 0)
+            return;
+        sw_text_add(b, s, prefix_bytes(s, width - 1));
+        sw_buf_addc(b, '~');
+        return;
+    }
+    sw_text_add(b, s, (size_t)-1);
+    pad(b, width - w);
+}
+
+void sw_text_cell_right(struct sw_buf *b, const char *s, size_t width)
+{
+    size_t w = sw_text_width(s);
+    if (width == 0) {
+        sw_text_add(b, s, (size_t)-1);
+        return;
+    }
+    if (w >= width) {
+        sw_text_cell(b, s, width);
+        return;
+    }
+    pad(b, width - w);
+    sw_text_add(b, s, (size_t)-1);
+}
+
+void sw_text_number(struct sw_buf *b, double v, int decimals, size_t width, int sign)
+{
+    char text[64];
+    if (isnan(v))
+        snprintf(text, sizeof text, "-");
+    else
+        snprintf(text, sizeof text, sign ? "%+.*f" : "%.*f", decimals,
+                 fabs(v) < 0.5 * pow(10, -decimals) ? 0.0 : v);
+    sw_text_cell_right(b, text, width);
+}
+
+void sw_text_wrap(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit)
+{
+    size_t start = col;
+    const char *p = text;
+    while (*p) {
+        const char *end = p;
+        while (*end && *end != ' ' && *end != '\n')
+            end++;
+        size_t w = sw_text_width(p) - sw_text_width(end);
+        if (col > start && col + 1 + w > limit) {
+            sw_buf_addc(b, '\n');
+            pad(b, indent);
+            col = start = indent;
+        } else if (col > start) {
+            sw_buf_addc(b, ' ');
+            col++;
+        }
+        sw_buf_add(b, p, (size_t)(end - p));
+        col += w;
+        p = *end ? end + 1 : end;
+    }
+    sw_buf_addc(b, '\n');
+}

@@ -1,0 +1,30 @@
+/*
+ * text.h - laying out text for terminals: display widths of UTF-8 text (one
+ * column per code point: scorewheel's tables hold names, not CJK art), cells
+ * cut or padded to a width, numbers rounded for people.
+ */
+#ifndef SW_TEXT_H
+#define SW_TEXT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Display columns of UTF-8 text s. */
+size_t sw_text_width(const char *s);
+/* Appends at most len bytes of s with every control character (newlines,
+ * escapes that could drive the terminal) shown as a space. */
+void sw_text_add(struct sw_buf *b, const char *s, size_t len);
+/* Appends s cut (ending in "~") or padded with spaces to exactly `width` columns. */
+void sw_text_cell(struct sw_buf *b, const char *s, size_t width);
+/* Like sw_text_cell, right-aligned; width 0 appends s as it is. */
+void sw_text_cell_right(struct sw_buf *b, const char *s, size_t width);
+/* Appends v with `decimals` decimals right-aligned in `width` columns, or "-"
+ * when v is NaN; `sign` forces a '+' on positive values. */
+void sw_text_number(struct sw_buf *b, double v, int decimals, size_t width, int sign);
+/* Appends `text` word-wrapped so no line passes column `limit`; the first line
+ * continues at column `col`, the next ones start with `indent` spaces. Ends with
+ * a newline. */
+void sw_text_wrap(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit);
+
+#endif

@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""An independent computation of DESIGN.md's semantics, written from the text of
+the rules (not from the C code), to check scorewheel's JSON field by field.
+
+    recompute.py RUBRIC.xml REPORT.json PATH...             rules 1-7 (report)
+    recompute.py --calibrate RUBRIC.xml CAL.json PATH...    rules 8-9 (calibrate)
+
+Exit 0 when every field agrees to 1e-9. Krippendorff's alpha is computed here
+from the coincidence matrix (Krippendorff 2011, "Computing Krippendorff's
+Alpha-Reliability", section C), not from the variance form the C code uses, and
+the ICCs from a plain two-way ANOVA table (Shrout & Fleiss 1979).
+
+Standard library only, so it runs on a bare Debian with python3."""
+import json
+import math
+import os
+import statistics
+import sys
+import xml.etree.ElementTree as ET
+
+R = "{urn:scorewheel:rubric:1}"
+S = "{urn:scorewheel:scorecard:1}"
+RECS = ["strong-no-hire", "no-hire", "hire", "strong-hire"]
+
+
+def load_rubric(path):
+    root = ET.parse(path).getroot()
+    rub = {"id": root.get("id"), "version": root.get("version"), "pillars": [],
+           "comps": [], "pillar_of": {}, "levels": {}, "archetypes": [], "questions": {}}
+    for p in root.iter(R + "pillar"):
+        comps = [c.get("id") for c in p.findall(R + "competency")]
+        rub["pillars"].append((p.get("id"), comps))
+        rub["comps"] += comps
+        for c in comps:
+            rub["pillar_of"][c] = p.get("id")
+    for lv in root.iter(R + "level"):
+        rub["levels"][lv.get("id")] = {
+            "bar": float(lv.get("hire-bar")),
+            "targets": {t.get("competency"): float(t.get("value")) for t in lv.findall(R + "target")}}
+    for a in root.iter(R + "archetype"):
+        rub["archetypes"].append((a.get("id"), {e.get("pillar"): float(e.get("value"))
+                                                for e in a.findall(R + "emphasis")}))
+    for q in root.iter(R + "question"):
+        rub["questions"][q.get("id")] = [(m.get("competency"), float(m.get("weight", "1")))
+                                         for m in q.findall(R + "measures")]
+    pol = root.find(R + "policy")
+    get = (lambda k, d: pol.get(k, d)) if pol is not None else (lambda k, d: d)
+    rub["policy"] = {"min_scorecards": int(get("min-scorecards", 3)),
+                     "min_coverage": int(get("min-coverage", len(rub["comps"]))),
+                     "disagreement": float(get("disagreement", 2)), "gap": float(get("gap", 1)),
+                     "max_gaps": int(get("max-gaps", 1)), "veto": get("veto", "strong-no-hire"),
+                     "balanced": float(get("balanced", 0.25))}
+    return rub
+
+
+def files(paths):
+    for p in paths:
+        if os.path.isdir(p):
+            for d, subdirs, names in os.walk(p):
+                subdirs[:] = sorted(s for s in subdirs if not s.startswith("."))
+                for n in sorted(names):
+                    if n.endswith(".xml") and not n.startswith("."):
+                        yield os.path.join(d, n)
+        else:
+            yield p
+
+
+def read_cards(rub, paths):
+    """The submitted scorecards as (candidate, interviewer, recommendation, x)."""
+    cards = []
+    for path in files(paths):
+        root = ET.parse(path).getroot()
+        if root.tag != S + "scorecard" or root.get("status") != "submitted":
+            continue
+        rec = root.find(S + "recommendation")
+        cards.append((root.get("candidate"), root.get("interviewer"),
+                      rec.get("value") if rec is not None else None, card_scores(rub, root)))
+    return cards
+
+
+def alpha_coincidence(units):
+    """Interval alpha from a coincidence matrix; units are lists of values."""
+    o = {}
+    for vals in units:
+        m = len(vals)
+        if m < 2:
+            continue
+        for i in range(m):
+            for j in range(m):
+                if i != j:
+                    key = (vals[i], vals[j])
+                    o[key] = o.get(key, 0.0) + 1.0 / (m - 1)
+    if not o:
+        return None, 0
+    nc = {}
+    for (c, k), w in o.items():
+        nc[c] = nc.get(c, 0.0) + w
+    n = math.fsum(nc.values())
+    d_o = math.fsum(w * (c - k) ** 2 for (c, k), w in o.items()) / n
+    d_e = math.fsum(nc[c] * nc[k] * (c - k) ** 2 for c in nc for k in nc) / (n * (n - 1))
+    pairable = sum(1 for vals in units if len(vals) >= 2)
+    return (None if d_e == 0 else 1 - d_o / d_e), pairable
+
+
+def icc_anova(rows):
+    """Shrout & Fleiss (1979) ICCs of a complete n x k matrix."""
+    n, k = len(rows), len(rows[0])
+    grand = math.fsum(math.fsum(r) for r in rows) / (n * k)
+    row_means = [math.fsum(r) / k for r in rows]
+    col_means = [math.fsum(r[j] for r in rows) / n for j in range(k)]
+    ss_rows = k * math.fsum((m - grand) ** 2 for m in row_means)
+    ss_cols = n * math.fsum((m - grand) ** 2 for m in col_means)
+    ss_total = math.fsum((x - grand) ** 2 for r in rows for x in r)
+    ss_within = ss_total - ss_rows
+    ss_error = ss_total - ss_rows - ss_cols
+    bms, wms = ss_rows / (n - 1), ss_within / (n * (k - 1))
+    jms, ems = ss_cols / (k - 1), ss_error / ((n - 1) * (k - 1))
+    div = lambda a, b: None if b == 0 else a / b
+    return {"n": n, "k": k,
+            "1,1": div(bms - wms, bms + (k - 1) * wms),
+            "2,1": div(bms - ems, bms + (k - 1) * ems + k * (jms - ems) / n),
+            "3,1": div(bms - ems, bms + (k - 1) * ems),
+            "1,k": div(bms - wms, bms),
+            "2,k": div(bms - ems, bms + (jms - ems) / n),
+            "3,k": div(bms - ems, bms)}
+
+
+def calibrate(rub, paths):
+    cards = read_cards(rub, paths)
+    people = sorted({who for _, who, _, _ in cards})
+    out = []
+    for who in people:
+        mine = [c for c in cards if c[1] == who]
+        obs = [(cand, comp, x) for cand, _, _, xs in mine for comp, x in xs.items()]
+        diffs = []
+        for cand, comp, x in obs:
+            others = [xs[comp] for c2, w2, _, xs in cards if c2 == cand and w2 != who and comp in xs]
+            if others:
+                diffs.append(x - math.fsum(others) / len(others))
+        recs = [r for _, _, r, _ in mine if r]
+        out.append({"id": who, "scorecards": len(mine), "observations": len(obs),
+                    "mean": mean([x for _, _, x in obs]), "leniency": mean(diffs),
+                    "compared": len(diffs),
+                    "hire_rate": (sum(1 for r in recs if r in ("hire", "strong-hire")) / len(recs)
+                                  if recs else None)})
+    all_units, comps = [], []
+    for comp in rub["comps"]:
+        cells = {}
+        for cand, who, _, xs in cards:
+            if comp in xs:
+                cells.setdefault(cand, {}).setdefault(who, []).append(xs[comp])
+        units = [[math.fsum(v) / len(v) for _, v in sorted(per.items())] for _, per in sorted(cells.items())]
+        all_units += units
+        alpha, pairable = alpha_coincidence(units)
+        raters = sorted({w for per in cells.values() for w in per})
+        icc = None
+        if len(cells) >= 2 and len(raters) >= 2 and all(len(per) == len(raters) for per in cells.values()):
+            icc = icc_anova([[math.fsum(cells[c][w]) / len(cells[c][w]) for w in raters]
+                             for c in sorted(cells)])
+        comps.append({"id": comp, "alpha": alpha, "units": pairable, "icc": icc})
+    pooled, _ = alpha_coincidence(all_units)
+    return {"interviewers": out, "reliability": {"alpha": pooled, "competencies": comps}}
+
+
+def card_scores(rub, root):
+    """Rule 1: x(s,c) = sum(w v) / sum(w) over the ratings that reach c."""
+    num, den = {}, {}
+    for r in root.findall(S + "rating"):
+        if r.get("value") is None:
+            continue
+        v = float(r.get("value"))
+        reach = [(r.get("competency"), 1.0)] if r.get("competency") else rub["questions"][r.get("question")]
+        for c, w in reach:
+            num[c] = num.get(c, 0.0) + w * v
+            den[c] = den.get(c, 0.0) + w
+    return {c: num[c] / den[c] for c in num if den[c] > 0}
+
+
+def mean(xs):
+    return math.fsum(xs) / len(xs) if xs else None
+
+
+def compute(rub, paths, level_override=None):
+    cands = {}
+    for path in files(paths):
+        root = ET.parse(path).getroot()
+        if root.tag != S + "scorecard":
+            continue
+        c = cands.setdefault(root.get("candidate"), {"cards": [], "name": None, "pending": 0})
+        name = root.find(S + "candidate-name")
+        if c["name"] is None and name is not None and name.text:
+            c["name"] = name.text
+        if root.get("status") == "draft":
+            c["pending"] += 1
+            continue
+        rec = root.find(S + "recommendation")
+        c["cards"].append({"who": root.get("interviewer"), "level": root.get("level"),
+                           "rec": rec.get("value") if rec is not None else None,
+                           "x": card_scores(rub, root)})
+    pol = rub["policy"]
+    out = []
+    for cid in sorted(cands):
+        c = cands[cid]
+        levels = {k["level"] for k in c["cards"] if k["level"]}
+        level = level_override or (levels.pop() if len(levels) == 1 else None)
+        comps, means = [], {}
+        for comp in rub["comps"]:
+            xs = [k["x"][comp] for k in c["cards"] if comp in k["x"]]
+            n = len(xs)
+            m = mean(xs)
+            target = rub["levels"][level]["targets"][comp] if level else None
+            gap = m - target if m is not None and target is not None else None
+            flags = []
+            if n and max(xs) - min(xs) >= pol["disagreement"] - 1e-9:
+                flags.append("disagreement")
+            if gap is not None and gap <= -pol["gap"] + 1e-9:
+                flags.append("below-target")
+            if n == 0:
+                flags.append("unassessed")
+            if n:
+                means[comp] = m
+            comps.append({"id": comp, "pillar": rub["pillar_of"][comp], "n": n, "mean": m,
+                          "median": statistics.median(xs) if n else None,
+                          "min": min(xs) if n else None, "max": max(xs) if n else None,
+                          "sd": statistics.stdev(xs) if n > 1 else None,
+                          "target": target, "gap": gap, "flags": flags})
+        pillars = [{"id": pid, "score": mean([means[x] for x in pc if x in means])}
+                   for pid, pc in rub["pillars"]]
+        overall = mean(list(means.values()))
+        gaps = [x["gap"] for x in comps if x["n"] and x["gap"] is not None]
+        shortfall = math.fsum(max(0.0, -g) for g in gaps) / len(means) if level and means else None
+        tally = {r: sum(1 for k in c["cards"] if k["rec"] == r) for r in RECS}
+        below = sum(1 for x in comps if "below-target" in x["flags"])
+        if not level:
+            decision = "no-level"
+        elif len(c["cards"]) < pol["min_scorecards"] or len(means) < pol["min_coverage"]:
+            decision = "insufficient-evidence"
+        elif tally.get(pol["veto"], 0) > 0:
+            decision = "no-hire"
+        elif overall >= rub["levels"][level]["bar"] - 1e-9 and below <= pol["max_gaps"]:
+            decision = "hire"
+        else:
+            decision = "no-hire"
+        out.append({"id": cid, "name": c["name"], "level": level, "scorecards": len(c["cards"]),
+                    "pending": c["pending"],
+                    "interviewers": sorted({k["who"] for k in c["cards"]}),
+                    "overall": overall, "shortfall": shortfall, "decision": decision,
+                    "archetype": archetype(rub, [p["score"] for p in pillars]),
+                    "recommendations": tally, "pillars": pillars, "competencies": comps})
+    return {"rubric": {"id": rub["id"], "version": rub["version"]}, "candidates": out}
+
+
+def archetype(rub, p):
+    """Rule 7."""
+    if any(x is None for x in p):
+        return None
+    centre = sum(p) / len(p)
+    d = [x - centre for x in p]
+    if max(abs(x) for x in d) < rub["policy"]["balanced"]:
+        return next((aid for aid, emph in rub["archetypes"] if not emph), None)
+    best, best_cos = None, -2.0
+    for aid, emph in rub["archetypes"]:
+        e = [emph.get(pid, 0.0) for pid, _ in rub["pillars"]]
+        ec = sum(e) / len(e)
+        e = [x - ec for x in e]
+        ee, dd = sum(x * x for x in e), sum(x * x for x in d)
+        if ee <= 0 or dd <= 0:
+            continue
+        cos = sum(a * b for a, b in zip(e, d)) / math.sqrt(ee * dd)
+        if cos > best_cos + 1e-12:
+            best, best_cos = aid, cos
+    return best
+
+
+def compare(want, got, where, errors):
+    if isinstance(want, dict):
+        if not isinstance(got, dict) or set(want) != set(got):
+            errors.append(f"{where}: keys {sorted(got) if isinstance(got, dict) else got} != {sorted(want)}")
+            return
+        for k in want:
+            compare(want[k], got[k], f"{where}.{k}", errors)
+    elif isinstance(want, list):
+        if not isinstance(got, list) or len(want) != len(got):
+            errors.append(f"{where}: {got!r} != {want!r}")
+            return
+        for i, (w, g) in enumerate(zip(want, got)):
+            compare(w, g, f"{where}[{i}]", errors)
+    elif isinstance(want, float) and isinstance(got, (int, float)) and not isinstance(got, bool):
+        if abs(want - got) > 1e-9:
+            errors.append(f"{where}: {got!r} != {want!r}")
+    elif want != got or type(want) is not type(got) and not (isinstance(want, int) and isinstance(got, float) and want == got):
+        errors.append(f"{where}: {got!r} != {want!r}")
+
+
+def main():
+    args = sys.argv[1:]
+    mode = "report"
+    if args and args[0] == "--calibrate":
+        mode, args = "calibrate", args[1:]
+    rubric, report, paths = args[0], args[1], args[2:]
+    rub = load_rubric(rubric)
+    want = calibrate(rub, paths) if mode == "calibrate" else compute(rub, paths)
+    with open(report, encoding="utf-8") as f:
+        got = json.load(f)
+    errors = []
+    compare(want, got, "$", errors)
+    for e in errors[:20]:
+        print(e)
+    if mode == "calibrate":
+        print(f"recompute: {len(want['interviewers'])} interviewers, "
+              f"{len(want['reliability']['competencies'])} competencies, {len(errors)} differences")
+    else:
+        print(f"recompute: {len(want['candidates'])} candidates, "
+              f"{sum(len(c['competencies']) for c in want['candidates'])} competency rows, "
+              f"{len(errors)} differences")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
