@@ -1,0 +1,71 @@
+/* cmd_calibrate.c - scorewheel calibrate: interviewer leniency and reliability. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "calibrate.h"
+#include "cli.h"
+
+static const char usage_text[] =
+    "usage: scorewheel [--rubric FILE] calibrate [--format table|json|csv] [--keep-going]\n"
+    "                  PATH...\n"
+    "\n"
+    "Calibrates interviewers over every submitted scorecard under the PATHs:\n"
+    "each interviewer's scorecards, observations (competency scores) and mean,\n"
+    "leniency (how far above the other interviewers of the same candidate and\n"
+    "competency they score, on average) and hire rate; then how far the panel\n"
+    "agrees per competency: Krippendorff's alpha (interval) and, where every\n"
+    "interviewer rated every candidate, Shrout & Fleiss's ICCs.\n"
+    "\n"
+    "  -f, --format FORMAT   table (default), json or csv (one row per interviewer)\n"
+    "  -k, --keep-going      report invalid files, calibrate on the rest (exit 1)\n"
+    "  -h, --help            this text\n";
+
+int cmd_calibrate(int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "format", required_argument, NULL, 'f' },
+        { "keep-going", no_argument, NULL, 'k' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *format = "table";
+    int keep_going = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+:f:kh", options, NULL)) != -1) {
+        switch (c) {
+        case 'f': format = optarg; break;
+        case 'k': keep_going = 1; break;
+        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        case ':': return diag_usage("calibrate", "option '%s' needs a value", argv[optind - 1]);
+        default: return diag_usage("calibrate", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    int json = strcmp(format, "json") == 0, csv = strcmp(format, "csv") == 0;
+    if (!json && !csv && strcmp(format, "table") != 0)
+        return diag_usage("calibrate", "unknown format '%s' (use table, json or csv)", format);
+
+    struct cli_run run;
+    int rc = cli_aggregate(&run, "calibrate", NULL, keep_going, argv + optind, argc - optind);
+    struct sw_calibration *cal = rc == EXIT_OK ? sw_calibrate(run.aggregate) : NULL;
+    if (rc == EXIT_OK) {
+        struct sw_buf out = SW_BUF_INIT;
+        int failed = !cal ? -1
+                     : json ? sw_calibration_json(run.aggregate, cal, &out)
+                     : csv ? sw_calibration_csv(run.aggregate, cal, &out)
+                           : sw_calibration_table(run.aggregate, cal, cli_use_color(stdout), &out);
+        if (failed < 0) {
+            fprintf(stderr, "scorewheel: error: out of memory\n");
+            rc = EXIT_SYSTEM;
+        } else {
+            rc = cli_write_stdout(out.data, out.len);
+        }
+        sw_buf_release(&out);
+        if (rc == EXIT_OK)
+            rc = run.exit_code;
+    }
+    sw_calibration_free(cal);
+    cli_run_release(&run);
+    return rc;
+}

@@ -1,0 +1,204 @@
+/* calibrate_text.c - the output functions of calibrate.h. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calibrate.h"
+#include "json.h"
+#include "report.h"
+#include "text.h"
+
+/* Leniency beyond this, over at least this many comparisons, is marked. */
+#define LENIENCY_MARK 0.5
+#define LENIENCY_MIN_COMPARED 10
+
+static void json_icc(struct sw_json *j, const struct sw_reliability *rel)
+{
+    if (!rel->has_icc) {
+        sw_json_null(j);
+        return;
+    }
+    const struct sw_icc *icc = &rel->icc;
+    sw_json_begin_object(j);
+    sw_json_key(j, "n");
+    sw_json_integer(j, (long long)rel->icc_n);
+    sw_json_key(j, "k");
+    sw_json_integer(j, (long long)rel->icc_k);
+    static const char *const keys[] = { "1,1", "2,1", "3,1", "1,k", "2,k", "3,k" };
+    const double values[] = { icc->icc11, icc->icc21, icc->icc31, icc->icc1k, icc->icc2k,
+                              icc->icc3k };
+    for (size_t i = 0; i < 6; i++) {
+        sw_json_key(j, keys[i]);
+        sw_json_number(j, values[i]);
+    }
+    sw_json_end_object(j);
+}
+
+int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibration *c,
+                        struct sw_buf *out)
+{
+    struct sw_json j;
+    sw_json_init(&j, out);
+    sw_json_begin_object(&j);
+    sw_json_key(&j, "interviewers");
+    sw_json_begin_array(&j);
+    for (size_t i = 0; i < c->n_interviewers; i++) {
+        const struct sw_interviewer_stats *st = &c->interviewers[i];
+        sw_json_begin_object(&j);
+        sw_json_key(&j, "id");
+        sw_json_string(&j, a->interviewers[i]);
+        sw_json_key(&j, "scorecards");
+        sw_json_integer(&j, (long long)st->scorecards);
+        sw_json_key(&j, "observations");
+        sw_json_integer(&j, (long long)st->observations);
+        sw_json_key(&j, "mean");
+        sw_json_number(&j, st->mean);
+        sw_json_key(&j, "leniency");
+        sw_json_number(&j, st->leniency);
+        sw_json_key(&j, "compared");
+        sw_json_integer(&j, (long long)st->compared);
+        sw_json_key(&j, "hire_rate");
+        sw_json_number(&j, st->hire_rate);
+        sw_json_end_object(&j);
+    }
+    sw_json_end_array(&j);
+    sw_json_key(&j, "reliability");
+    sw_json_begin_object(&j);
+    sw_json_key(&j, "alpha");
+    sw_json_number(&j, c->alpha);
+    sw_json_key(&j, "competencies");
+    sw_json_begin_array(&j);
+    for (size_t k = 0; k < c->n_competencies; k++) {
+        const struct sw_reliability *rel = &c->competencies[k];
+        sw_json_begin_object(&j);
+        sw_json_key(&j, "id");
+        sw_json_string(&j, a->rubric->competencies[k].id);
+        sw_json_key(&j, "alpha");
+        sw_json_number(&j, rel->alpha);
+        sw_json_key(&j, "units");
+        sw_json_integer(&j, (long long)rel->units);
+        sw_json_key(&j, "icc");
+        json_icc(&j, rel);
+        sw_json_end_object(&j);
+    }
+    sw_json_end_array(&j);
+    sw_json_end_object(&j);
+    sw_json_end_object(&j);
+    return out->failed ? -1 : 0;
+}
+
+static void csv_number(struct sw_buf *out, double v)
+{
+    sw_buf_addc(out, ',');
+    if (isfinite(v))
+        sw_buf_add_double(out, v == 0 ? 0.0 : v);
+}
+
+int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
+                       struct sw_buf *out)
+{
+    sw_buf_adds(out, "interviewer,scorecards,observations,mean,leniency,compared,hire_rate\r\n");
+    for (size_t i = 0; i < c->n_interviewers; i++) {
+        const struct sw_interviewer_stats *st = &c->interviewers[i];
+        sw_csv_field(out, a->interviewers[i]);
+        sw_buf_addf(out, ",%zu,%zu", st->scorecards, st->observations);
+        csv_number(out, st->mean);
+        csv_number(out, st->leniency);
+        sw_buf_addf(out, ",%zu", st->compared);
+        csv_number(out, st->hire_rate);
+        sw_buf_adds(out, "\r\n");
+    }
+    return out->failed ? -1 : 0;
+}
+
+static const struct sw_calibration *sort_cal;
+
+/* Most lenient first, nulls last, ties by id (the index order). */
+static int by_leniency(const void *x, const void *y)
+{
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    double li = sort_cal->interviewers[i].leniency, lj = sort_cal->interviewers[j].leniency;
+    if (isnan(li) || isnan(lj)) {
+        if (isnan(li) != isnan(lj))
+            return isnan(li) ? 1 : -1;
+    } else if (li != lj) {
+        return li > lj ? -1 : 1;
+    }
+    return (i > j) - (i < j);
+}
+
+static int marked(const struct sw_interviewer_stats *st)
+{
+    return !isnan(st->leniency) && fabs(st->leniency) > LENIENCY_MARK &&
+           st->compared >= LENIENCY_MIN_COMPARED;
+}
+
+static void interviewer_table(const struct sw_aggregate *a, const struct sw_calibration *c,
+                              int color, struct sw_buf *out)
+{
+    size_t *order = malloc((c->n_interviewers + 1) * sizeof *order);
+    if (!order) {
+        out->failed = 1;
+        return;
+    }
+    for (size_t i = 0; i < c->n_interviewers; i++)
+        order[i] = i;
+    sort_cal = c;
+    qsort(order, c->n_interviewers, sizeof *order, by_leniency);
+    sw_buf_adds(out, "Interviewers, most lenient first\n");
+    sw_text_cell(out, "  interviewer", 24);
+    sw_buf_adds(out, " cards   obs   mean leniency compared hire rate\n");
+    size_t flagged = 0;
+    for (size_t n = 0; n < c->n_interviewers; n++) {
+        const struct sw_interviewer_stats *st = &c->interviewers[order[n]];
+        int mark = marked(st);
+        flagged += mark;
+        sw_buf_adds(out, mark ? (color ? "\033[31m! " : "! ") : "  ");
+        sw_text_cell(out, a->interviewers[order[n]], 22);
+        sw_buf_addf(out, "%6zu%6zu", st->scorecards, st->observations);
+        sw_text_number(out, st->mean, 2, 7, 0);
+        sw_text_number(out, st->leniency, 2, 9, 1);
+        sw_buf_addf(out, "%9zu", st->compared);
+        char rate[16] = "-";
+        if (!isnan(st->hire_rate))
+            snprintf(rate, sizeof rate, "%.0f%%", st->hire_rate * 100);
+        sw_text_cell_right(out, rate, 10);
+        sw_buf_adds(out, mark && color ? "\033[0m\n" : "\n");
+    }
+    sw_buf_addf(out, "%zu interviewer%s marked '!': leniency beyond \u00b1%g over %d or more "
+                     "comparisons.\n", flagged, flagged == 1 ? "" : "s", LENIENCY_MARK,
+                LENIENCY_MIN_COMPARED);
+    free(order);
+}
+
+int sw_calibration_table(const struct sw_aggregate *a, const struct sw_calibration *c,
+                         int color, struct sw_buf *out)
+{
+    interviewer_table(a, c, color, out);
+    sw_buf_adds(out, "\nReliability (Krippendorff's alpha, interval; ICC when every "
+                     "interviewer rated every\ncandidate)\n");
+    sw_text_cell(out, "  competency", 26);
+    sw_buf_adds(out, " units  alpha  reading     ICC(2,1) ICC(2,k)\n");
+    for (size_t k = 0; k < c->n_competencies; k++) {
+        const struct sw_reliability *rel = &c->competencies[k];
+        sw_buf_adds(out, "  ");
+        sw_text_cell(out, a->rubric->competencies[k].name, 24);
+        sw_buf_addf(out, "%6zu", rel->units);
+        sw_text_number(out, rel->alpha, 3, 7, 0);
+        sw_buf_adds(out, "  ");
+        sw_text_cell(out, sw_alpha_reading(rel->alpha), 10);
+        sw_text_number(out, rel->has_icc ? rel->icc.icc21 : NAN, 3, 9, 0);
+        sw_text_number(out, rel->has_icc ? rel->icc.icc2k : NAN, 3, 9, 0);
+        sw_buf_addc(out, '\n');
+    }
+    sw_buf_adds(out, "  ");
+    sw_text_cell(out, "all competencies", 24);
+    sw_buf_addf(out, "%6zu", c->units);
+    sw_text_number(out, c->alpha, 3, 7, 0);
+    sw_buf_adds(out, "  ");
+    sw_buf_adds(out, sw_alpha_reading(c->alpha));
+    sw_buf_adds(out, "\nalpha >= 0.8 reliable, 0.667 to 0.8 tentative, below unreliable "
+                     "(Krippendorff 2004).\n");
+    return out->failed ? -1 : 0;
+}
