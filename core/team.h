@@ -1,0 +1,52 @@
+/*
+ * team.h - team complement: which candidate would add most to a team's
+ * competency profile. DESIGN.md "Semantics", rule 10.
+ *
+ * Members' scorecards (from promotion, self or manager assessments) are
+ * aggregated exactly like candidates' (rules 1 to 3: a member is whoever the
+ * `candidate` attribute names), in an aggregate of their own.
+ */
+#ifndef SW_TEAM_H
+#define SW_TEAM_H
+
+#include <stddef.h>
+
+#include "aggregate.h"
+#include "buf.h"
+
+struct sw_team {
+    double bar;               /* --bar, default the middle of the scale */
+    double *profile;          /* T(c): the highest member mean(c); NaN when no member has n >= 1 */
+    unsigned char *gap;       /* 1 where T(c) is NaN or T(c) < bar */
+    /* Per candidate (indices of the candidates' aggregate): gain(k) = sum over all
+     * competencies of max(0, m(c) - T'(c)) / number of competencies, where T'(c)
+     * is T(c), or the scale's minimum when T(c) is NaN, and the term is 0 where
+     * m(c) is undefined. */
+    double *gain;
+    /* fills: the gap competencies with m(c) >= bar, fills[k * n_competencies + c]. */
+    unsigned char *fills;
+    size_t *rank;             /* candidate indices by gain, then overall, then id */
+    size_t n_competencies, n_candidates;
+};
+
+/* Computes rule 10 for the finished aggregates of the members and the
+ * candidates, over the same rubric; `bar` NaN means the default. NULL when
+ * out of memory. Caller frees. */
+struct sw_team *sw_team_new(const struct sw_aggregate *members,
+                            const struct sw_aggregate *candidates, double bar);
+void sw_team_free(struct sw_team *t);
+
+/* Output; each appends to out and returns 0, or -1 when out of memory. */
+/* DESIGN.md's JSON: {"bar", "members", "profile": [{"id", "score", "gap"}],
+ * "candidates": [{"id", "gain", "overall", "fills"}]} with candidates ranked. */
+int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
+                 const struct sw_aggregate *candidates, struct sw_buf *out);
+/* One row per candidate, ranked: rank,candidate,name,gain,overall,fills
+ * (fills separated by ';'). */
+int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
+                struct sw_buf *out);
+/* The team's profile with its gaps marked, then the ranking. */
+int sw_team_table(const struct sw_team *t, const struct sw_aggregate *members,
+                  const struct sw_aggregate *candidates, int color, struct sw_buf *out);
+
+#endif

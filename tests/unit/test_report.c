@@ -1,0 +1,186 @@
+#include "unit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "calibrate.h"
+#include "files.h"
+#include "report.h"
+#include "strmap.h"
+#include "team.h"
+#include "text.h"
+
+static struct sw_rubric *mini;
+
+static int setup(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    mini = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
+    sw_errors_release(&errs);
+    return mini ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sw_rubric_free(mini);
+    return 0;
+}
+
+/* Aggregates the scorecards under paths (files or folders), with `level`. */
+static struct sw_aggregate *load_level(const char *const *paths, size_t n, long level)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_paths files;
+    sw_paths_init(&files);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(0, sw_paths_collect(&files, paths[i], &errs));
+    struct sw_aggregate *a = sw_aggregate_new(mini);
+    assert_int_equal(0, sw_aggregate_load(a, files.items, files.count, &errs));
+    sw_paths_release(&files);
+    sw_aggregate_finish(a, level, &errs);
+    assert_int_equal(0, errs.count);
+    sw_errors_release(&errs);
+    return a;
+}
+
+static struct sw_aggregate *load(const char *const *paths, size_t n)
+{
+    return load_level(paths, n, -1);
+}
+
+static void test_report_csv_field_quoting(void **state)
+{
+    (void)state;
+    struct sw_buf b = SW_BUF_INIT;
+    sw_csv_field(&b, "plain");
+    sw_buf_addc(&b, '|');
+    sw_csv_field(&b, "a,b \"c\"\nd");
+    assert_string_equal("plain|\"a,b \"\"c\"\"\nd\"", sw_buf_str(&b));
+    sw_buf_release(&b);
+}
+
+static void test_report_text_cells_hide_control_characters(void **state)
+{
+    (void)state;
+    struct sw_buf b = SW_BUF_INIT;
+    sw_text_cell(&b, "a\nb\033[31m", 10);
+    sw_buf_addc(&b, '|');
+    sw_text_cell(&b, "Nguy\xe1\xbb\x85n Mai", 6);     /* 6 columns of UTF-8 */
+    sw_buf_addc(&b, '|');
+    sw_text_number(&b, -0.001, 2, 6, 1);
+    assert_string_equal("a b [31m  |Nguy\xe1\xbb\x85~| +0.00", sw_buf_str(&b));
+    sw_buf_release(&b);
+}
+
+static void test_report_strmap_grows(void **state)
+{
+    (void)state;
+    static char keys[500][8];
+    struct sw_strmap m;
+    sw_strmap_init(&m);
+    for (size_t i = 0; i < 500; i++) {
+        snprintf(keys[i], sizeof keys[i], "k%zu", i);
+        assert_int_equal(0, sw_strmap_put(&m, keys[i], i));
+    }
+    assert_int_equal(500, m.count);
+    assert_int_equal(377, sw_strmap_get(&m, "k377"));
+    assert_int_equal(-1, sw_strmap_get(&m, "k500"));
+    sw_strmap_release(&m);
+}
+
+static void test_report_json_nulls_and_flags(void **state)
+{
+    (void)state;
+    const char *paths[] = { "tests/fixtures/report/c-3/tech--cy.xml" };
+    struct sw_aggregate *a = load(paths, 1);
+    struct sw_buf b = SW_BUF_INIT;
+    assert_int_equal(0, sw_report_json(a, NULL, &b));
+    const char *text = sw_buf_str(&b);
+    assert_non_null(strstr(text, "\"name\": \"=HYPERLINK(\\\"x\\\")\""));
+    assert_non_null(strstr(text, "\"archetype\": null"));
+    assert_non_null(strstr(text, "\"decision\": \"insufficient-evidence\""));
+    /* design 3 against senior's 4: gap -1 is below target (gap <= -1) */
+    assert_non_null(strstr(text, "\"gap\": -1,\n          \"flags\": [\n            "
+                                 "\"below-target\"\n          ]"));
+    assert_non_null(strstr(text, "\"sd\": null"));
+    sw_buf_release(&b);
+    sw_aggregate_free(a);
+}
+
+/* tests/fixtures/leniency: plus rates 1 above ann and bob; solo is alone. */
+static void test_report_calibration_leniency(void **state)
+{
+    (void)state;
+    const char *paths[] = { "tests/fixtures/leniency" };
+    struct sw_aggregate *a = load(paths, 1);
+    struct sw_calibration *c = sw_calibrate(a);
+    assert_non_null(c);
+    /* interviewers by id: ann bob plus solo */
+    assert_close(-0.5, c->interviewers[0].leniency);      /* 3 - (3 + 4) / 2 */
+    assert_int_equal(2, c->interviewers[0].compared);
+    assert_close(1, c->interviewers[2].leniency);         /* 4 - (3 + 3) / 2 */
+    assert_close(1, c->interviewers[2].hire_rate);
+    assert_close(0.5, c->interviewers[0].hire_rate);
+    assert_null_number(c->interviewers[3].leniency);
+    assert_int_equal(0, c->interviewers[3].compared);
+    assert_close(2, c->interviewers[3].mean);
+    /* design: units (3,3,4) twice: D_o 2/3, D_e 8/15: alpha -0.25; c3 is not pairable */
+    assert_close(-0.25, c->competencies[0].alpha);
+    assert_int_equal(2, c->competencies[0].units);
+    assert_int_equal(0, c->competencies[0].has_icc);      /* solo's c3 has no ann/bob/plus */
+    assert_null_number(c->competencies[1].alpha);
+    assert_string_equal("reliable", sw_alpha_reading(0.8));
+    assert_string_equal("tentative", sw_alpha_reading(0.667));
+    assert_string_equal("unreliable", sw_alpha_reading(0.6669));
+    assert_string_equal("undefined", sw_alpha_reading(NAN));
+    sw_calibration_free(c);
+    sw_aggregate_free(a);
+}
+
+/* tests/fixtures/team/README has the arithmetic. */
+static void test_report_team_gain_fills_rank(void **state)
+{
+    (void)state;
+    const char *m[] = { "tests/fixtures/team/members" };
+    const char *k[] = { "tests/fixtures/team/candidates" };
+    struct sw_aggregate *members = load_level(m, 1, SW_LEVEL_IGNORE);
+    struct sw_aggregate *cands = load_level(k, 1, SW_LEVEL_IGNORE);
+    struct sw_team *t = sw_team_new(members, cands, NAN);
+    assert_close(3, t->bar);
+    assert_close(4, t->profile[0]);
+    assert_null_number(t->profile[3]);
+    assert_int_equal(1, t->gap[2]);
+    assert_int_equal(1, t->gap[3]);
+    /* candidates by id: k0 k1 k2 k3 */
+    assert_close(0.75, t->gain[2]);
+    assert_close(0.625, t->gain[3]);
+    size_t rank[] = { 2, 3, 0, 1 };
+    assert_memory_equal(rank, t->rank, sizeof rank);
+    assert_int_equal(1, t->fills[2 * 4 + 3]);     /* k2 fills influence */
+    assert_int_equal(0, t->fills[2 * 4 + 2]);
+    sw_team_free(t);
+    t = sw_team_new(members, cands, 2.5);
+    assert_int_equal(0, t->gap[2]);                /* mentoring 2.5 is not below 2.5 */
+    assert_int_equal(0, t->fills[0 * 4 + 2]);
+    sw_team_free(t);
+    sw_aggregate_free(members);
+    sw_aggregate_free(cands);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_report_csv_field_quoting),
+        cmocka_unit_test(test_report_text_cells_hide_control_characters),
+        cmocka_unit_test(test_report_strmap_grows),
+        cmocka_unit_test(test_report_json_nulls_and_flags),
+        cmocka_unit_test(test_report_calibration_leniency),
+        cmocka_unit_test(test_report_team_gain_fills_rank),
+    };
+    return cmocka_run_group_tests_name("report", tests, setup, teardown);
+}
