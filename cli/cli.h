@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "aggregate.h"
 #include "error.h"
 #include "rubric.h"
 
@@ -38,7 +39,34 @@ int cli_write_stdout(const char *data, size_t len);
 /* Whether colour may be used on `f`: a terminal, NO_COLOR unset, TERM not "dumb". */
 int cli_use_color(FILE *f);
 
+/* A loaded rubric and aggregate, and the exit code the input earned. */
+struct cli_run {
+    struct sw_rubric *rubric;
+    struct sw_aggregate *aggregate;
+    int exit_code;      /* EXIT_INPUT when --keep-going skipped invalid files */
+};
+
+/* Resolves --level ID (NULL: none, *level = -1); EXIT_USAGE with a message
+ * listing the rubric's levels when unknown. */
+int cli_level_index(const struct sw_rubric *r, const char *cmd, const char *id, long *level);
+/* Loads the rubric, reads every scorecard under paths, aggregates them with
+ * --level (may be NULL). Prints every problem. Returns EXIT_OK when the caller
+ * should write its output (all input valid, or keep_going), else the exit
+ * code. Release run afterwards in every case. */
+int cli_aggregate(struct cli_run *run, const char *cmd, const char *level_id, int keep_going,
+                  char **paths, int n_paths);
+/* The same with a loaded rubric and a resolved level: *out gets the aggregate
+ * (free it in every case), *exit_code is raised to what the input earned. */
+int cli_aggregate_paths(const struct sw_rubric *r, const char *cmd, long level, int keep_going,
+                        char **paths, int n_paths, struct sw_aggregate **out, int *exit_code);
+void cli_run_release(struct cli_run *run);
+
+int cmd_calibrate(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_team(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_wheel(int argc, char **argv);
 int cmd_rubric(int argc, char **argv);
 
 #endif

@@ -13,6 +13,10 @@ struct command {
 
 static const struct command commands[] = {
     { "validate", cmd_validate, "check rubrics and scorecards (schema and meaning)" },
+    { "report", cmd_report, "one packet per candidate: scores, gaps, flags, decision" },
+    { "compare", cmd_compare, "candidates side by side, ranked" },
+    { "calibrate", cmd_calibrate, "interviewer leniency and inter-rater reliability" },
+    { "team", cmd_team, "rank candidates by what they add to a team's profile" },
     { "rubric", cmd_rubric, "show the rubric: pillars, competencies, levels, interviews" },
 };
 
