@@ -1,0 +1,158 @@
+/* cmd_wheel.c - scorewheel wheel: one candidate's competency wheel as SVG. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "files.h"
+#include "wheel.h"
+
+static const char usage_text[] =
+    "usage: scorewheel [--rubric FILE] wheel --candidate ID [--level ID] -o FILE.svg\n"
+    "                  [--keep-going] PATH...\n"
+    "\n"
+    "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
+    "pillar, a wedge per competency filled from the centre to its mean, the\n"
+    "level's target as an outline, rings at the scale's anchors, unassessed\n"
+    "wedges hatched. The file is replaced if it exists (it is derived output).\n"
+    "\n"
+    "  -c, --candidate ID    the candidate to draw\n"
+    "  -l, --level ID        the level whose targets to draw (default: the scorecards')\n"
+    "  -o, --output FILE     the SVG file to write ('-' for standard output)\n"
+    "  -k, --keep-going      report invalid files, draw from the rest (exit 1)\n"
+    "  -h, --help            this text\n";
+
+/* Fills w from the rubric and candidate c; arrays are the caller's to free. */
+static int describe(const struct sw_aggregate *a, const struct sw_candidate *c,
+                    struct sw_wheel *w, char *title, size_t title_size, char *subtitle,
+                    size_t subtitle_size)
+{
+    const struct sw_rubric *r = a->rubric;
+    struct sw_wheel_pillar *pillars = calloc(r->n_pillars + 1, sizeof *pillars);
+    struct sw_wheel_anchor *anchors = calloc(r->scale.n_anchors + 1, sizeof *anchors);
+    const char **names = calloc(r->n_competencies + 1, sizeof *names);
+    double *means = calloc(r->n_competencies + 1, sizeof *means);
+    double *targets = c->level >= 0 ? calloc(r->n_competencies + 1, sizeof *targets) : NULL;
+    if (!pillars || !anchors || !names || !means || (c->level >= 0 && !targets)) {
+        free(pillars);
+        free(anchors);
+        free(names);
+        free(means);
+        free(targets);
+        return -1;
+    }
+    for (size_t p = 0; p < r->n_pillars; p++)
+        pillars[p] = (struct sw_wheel_pillar){ r->pillars[p].name,
+                                               r->pillars[p].half == SW_HALF_LEADERSHIP,
+                                               r->pillars[p].first, r->pillars[p].count };
+    for (size_t i = 0; i < r->scale.n_anchors; i++)
+        anchors[i] = (struct sw_wheel_anchor){ r->scale.anchors[i].value,
+                                               r->scale.anchors[i].label };
+    for (size_t k = 0; k < r->n_competencies; k++) {
+        names[k] = r->competencies[k].name;
+        means[k] = c->competencies[k].mean;
+        if (targets)
+            targets[k] = c->competencies[k].target;
+    }
+    if (c->name)
+        snprintf(title, title_size, "%s (%s)", c->name, c->id);
+    else
+        snprintf(title, title_size, "%s", c->id);
+    char overall[32] = "-";
+    if (c->assessed)
+        snprintf(overall, sizeof overall, "%.2f", c->overall);
+    snprintf(subtitle, subtitle_size, "%s \u00b7 overall %s \u00b7 %s",
+             c->level >= 0 ? r->levels[c->level].name : "no level", overall,
+             sw_decision_name(c->decision));
+    *w = (struct sw_wheel){ title, subtitle, r->scale.min, r->scale.max, anchors,
+                            r->scale.n_anchors, pillars, r->n_pillars, names, means, targets,
+                            r->n_competencies };
+    return 0;
+}
+
+static void release(struct sw_wheel *w)
+{
+    free((void *)w->pillars);
+    free((void *)w->anchors);
+    free((void *)w->competencies);
+    free((void *)w->means);
+    free((void *)w->targets);
+}
+
+static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, const char *output)
+{
+    struct sw_wheel w;
+    char title[512], subtitle[512];
+    struct sw_buf svg = SW_BUF_INIT;
+    if (describe(a, c, &w, title, sizeof title, subtitle, sizeof subtitle) < 0) {
+        fprintf(stderr, "scorewheel: error: out of memory\n");
+        return EXIT_SYSTEM;
+    }
+    int rc = EXIT_OK;
+    if (sw_wheel_svg(&w, &svg) < 0) {
+        fprintf(stderr, "scorewheel: error: out of memory\n");
+        rc = EXIT_SYSTEM;
+    } else if (strcmp(output, "-") == 0) {
+        rc = cli_write_stdout(svg.data, svg.len);
+    } else {
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        if (sw_write_atomic(output, svg.data, svg.len, 1, &errs) < 0) {
+            diag_print(&errs);
+            rc = EXIT_SYSTEM;
+        }
+        sw_errors_release(&errs);
+    }
+    sw_buf_release(&svg);
+    release(&w);
+    return rc;
+}
+
+int cmd_wheel(int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "candidate", required_argument, NULL, 'c' },
+        { "level", required_argument, NULL, 'l' },
+        { "output", required_argument, NULL, 'o' },
+        { "keep-going", no_argument, NULL, 'k' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *candidate = NULL, *level = NULL, *output = NULL;
+    int keep_going = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+:c:l:o:kh", options, NULL)) != -1) {
+        switch (c) {
+        case 'c': candidate = optarg; break;
+        case 'l': level = optarg; break;
+        case 'o': output = optarg; break;
+        case 'k': keep_going = 1; break;
+        case 'h': fputs(usage_text, stdout); return EXIT_OK;
+        case ':': return diag_usage("wheel", "option '%s' needs a value", argv[optind - 1]);
+        default: return diag_usage("wheel", "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!candidate)
+        return diag_usage("wheel", "no --candidate given");
+    if (!output)
+        return diag_usage("wheel", "no -o FILE.svg given");
+
+    struct cli_run run;
+    int rc = cli_aggregate(&run, "wheel", level, keep_going, argv + optind, argc - optind);
+    if (rc == EXIT_OK) {
+        long k = sw_aggregate_candidate(run.aggregate, candidate);
+        if (k < 0) {
+            fprintf(stderr, "scorewheel: error: no scorecard for candidate '%s' under the "
+                            "given paths\n", candidate);
+            rc = EXIT_INPUT;
+        } else {
+            rc = draw(run.aggregate, &run.aggregate->candidates[k], output);
+        }
+        if (rc == EXIT_OK)
+            rc = run.exit_code;
+    }
+    cli_run_release(&run);
+    return rc;
+}

@@ -1,0 +1,67 @@
+/*
+ * wheel.h - the competency wheel as an SVG 1.1 picture (DESIGN.md "The wheel
+ * picture"). Pure drawing: no files, no terminal.
+ *
+ * Geometry: the canvas is 900 x 940 units; the wheel is centred at (450, 480).
+ * Competencies are wedges of equal angle in rubric order, clockwise, the first
+ * starting at 9 o'clock: the first half of the competencies spans the top of
+ * the wheel, centred on 12 o'clock, and the rest the bottom (with the TPM
+ * rubric, the individual half on top, the leadership half below). A value v lies at radius sw_wheel_radius(v): the hub (40) at the
+ * scale's minimum, the rim (240) at its maximum, linear between. Each wedge is
+ * filled from the hub to its mean; the level's target is one closed, dashed
+ * outline stepping through every wedge at the target's radius; rings mark the
+ * anchors; a coloured band outside the rim names the pillars; competency names
+ * stand outside the band. Unassessed wedges are hatched to the rim.
+ *
+ * Colours are the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal
+ * Design"), chosen to stay distinct for colour-blind readers; consecutive
+ * pillars alternate dark and light members so they also differ in grey print.
+ *
+ * Output is deterministic: coordinates with 3 decimals, no time, no locale.
+ * Elements tests can find: <path class="wedge" data-competency="K" d="..."/>,
+ * "wedge unassessed" for hatched ones, <path class="target" .../>.
+ */
+#ifndef SW_WHEEL_H
+#define SW_WHEEL_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+struct sw_wheel_pillar {
+    const char *name;
+    int leadership;          /* 0 individual half, 1 leadership half */
+    size_t first, count;     /* its competencies: [first, first + count) */
+};
+
+struct sw_wheel_anchor {
+    double value;
+    const char *label;
+};
+
+struct sw_wheel {
+    const char *title;       /* e.g. "Ada Lovelace (c-0042)" */
+    const char *subtitle;    /* e.g. "Staff TPM · overall 3.85 · hire"; may be NULL */
+    double scale_min, scale_max;
+    const struct sw_wheel_anchor *anchors;
+    size_t n_anchors;
+    const struct sw_wheel_pillar *pillars;
+    size_t n_pillars;
+    const char *const *competencies;   /* names, in rubric order */
+    const double *means;               /* per competency; NaN = unassessed */
+    const double *targets;             /* per competency, or NULL without a level */
+    size_t n_competencies;
+};
+
+#define SW_WHEEL_CX 450.0
+#define SW_WHEEL_CY 480.0
+#define SW_WHEEL_HUB 40.0
+#define SW_WHEEL_RIM 240.0
+
+/* Appends a complete standalone SVG document. 0, or -1 when out of memory or
+ * the input is unusable (no competencies, scale_max <= scale_min). */
+int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out);
+/* The radius at which value v lies (clamped to the scale). */
+double sw_wheel_radius(const struct sw_wheel *w, double v);
+
+#endif

@@ -1,0 +1,147 @@
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wheel.h"
+
+static const struct sw_wheel_pillar pillars[] = { { "Craft", 0, 0, 2 }, { "People", 1, 2, 2 } };
+static const struct sw_wheel_anchor anchors[] = { { 1, "Needs Focus" }, { 3, "On Track" },
+                                                  { 5, "Outperform" } };
+static const char *const names[] = { "Design", "Coding", "Mentoring", "Influence" };
+
+static struct sw_wheel fixture(const double *means, const double *targets)
+{
+    return (struct sw_wheel){ "Ada <&\"> (c-1)", "Mid", 1, 5, anchors, 3, pillars, 2, names,
+                              means, targets, 4 };
+}
+
+static char *render(const struct sw_wheel *w)
+{
+    struct sw_buf b = SW_BUF_INIT;
+    assert_int_equal(0, sw_wheel_svg(w, &b));
+    return sw_buf_detach(&b, NULL);
+}
+
+/* The largest distance from the centre of any point of a wedge's path: its
+ * outer arc's radius. */
+static double outer_radius(const char *svg, int k)
+{
+    char key[64];
+    snprintf(key, sizeof key, "data-competency=\"%d\"", k);
+    const char *p = strstr(svg, key);
+    assert_non_null(p);
+    p = strstr(p, " d=\"M ");
+    assert_non_null(p);
+    p += 6;
+    double best = 0;
+    /* points follow "M", "L" and the last two numbers of each "A" */
+    while (*p && *p != '"') {
+        double x, y;
+        if (*p == 'A') {
+            double rx, ry, rot, large, sweep;
+            int n = 0;
+            sscanf(p, "A %lf %lf %lf %lf %lf %n", &rx, &ry, &rot, &large, &sweep, &n);
+            p += n;
+            continue;
+        }
+        if (*p == 'L' || *p == 'Z') {
+            p += 2;
+            continue;
+        }
+        int n = 0;
+        if (sscanf(p, "%lf %lf %n", &x, &y, &n) != 2 || n == 0)
+            break;
+        double r = hypot(x - SW_WHEEL_CX, y - SW_WHEEL_CY);
+        best = r > best ? r : best;
+        p += n;
+    }
+    return best;
+}
+
+static size_t count(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, what)); p++)
+        n++;
+    return n;
+}
+
+static void test_wheel_radius_maps_the_scale(void **state)
+{
+    (void)state;
+    double means[] = { 1, 2, 3, 5 };
+    struct sw_wheel w = fixture(means, NULL);
+    assert_close(SW_WHEEL_HUB, sw_wheel_radius(&w, 1));
+    assert_close(SW_WHEEL_RIM, sw_wheel_radius(&w, 5));
+    assert_close(SW_WHEEL_HUB + (SW_WHEEL_RIM - SW_WHEEL_HUB) / 2, sw_wheel_radius(&w, 3));
+    assert_close(SW_WHEEL_RIM, sw_wheel_radius(&w, 9));     /* clamped */
+}
+
+static void test_wheel_wedges_reach_their_means(void **state)
+{
+    (void)state;
+    double means[] = { 4.5, 2, 3.25, 1.5 };
+    double targets[] = { 3, 3.5, 2.5, 2.5 };
+    struct sw_wheel w = fixture(means, targets);
+    char *svg = render(&w);
+    assert_int_equal(4, count(svg, "class=\"wedge"));
+    for (int k = 0; k < 4; k++)
+        assert_true(fabs(outer_radius(svg, k) - sw_wheel_radius(&w, means[k])) < 1e-3);
+    assert_int_equal(1, count(svg, "class=\"target\""));
+    assert_int_equal(3, count(svg, "class=\"anchor\""));
+    free(svg);
+}
+
+static void test_wheel_hatches_unassessed_and_skips_target_without_level(void **state)
+{
+    (void)state;
+    double means[] = { 4, NAN, 3, NAN };
+    struct sw_wheel w = fixture(means, NULL);
+    char *svg = render(&w);
+    assert_int_equal(2, count(svg, "class=\"wedge unassessed\""));
+    assert_true(fabs(outer_radius(svg, 1) - SW_WHEEL_RIM) < 1e-3);
+    assert_int_equal(0, count(svg, "class=\"target\""));
+    assert_non_null(strstr(svg, "no level: no target"));
+    free(svg);
+}
+
+static void test_wheel_escapes_text_and_is_deterministic(void **state)
+{
+    (void)state;
+    double means[] = { 4, 3, 3, 2 };
+    struct sw_wheel w = fixture(means, NULL);
+    char *one = render(&w), *two = render(&w);
+    assert_string_equal(one, two);
+    assert_non_null(strstr(one, ">Ada &lt;&amp;&quot;&gt; (c-1)<"));
+    assert_null(strstr(one, "Ada <&"));
+    free(one);
+    free(two);
+}
+
+static void test_wheel_refuses_unusable_input(void **state)
+{
+    (void)state;
+    double means[] = { 4, 3, 3, 2 };
+    struct sw_wheel w = fixture(means, NULL);
+    struct sw_buf b = SW_BUF_INIT;
+    w.scale_max = w.scale_min;
+    assert_int_equal(-1, sw_wheel_svg(&w, &b));
+    w = fixture(means, NULL);
+    w.n_competencies = 0;
+    assert_int_equal(-1, sw_wheel_svg(&w, &b));
+    sw_buf_release(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wheel_radius_maps_the_scale),
+        cmocka_unit_test(test_wheel_wedges_reach_their_means),
+        cmocka_unit_test(test_wheel_hatches_unassessed_and_skips_target_without_level),
+        cmocka_unit_test(test_wheel_escapes_text_and_is_deterministic),
+        cmocka_unit_test(test_wheel_refuses_unusable_input),
+    };
+    return cmocka_run_group_tests_name("wheel", tests, NULL, NULL);
+}
