@@ -111,7 +111,10 @@ int sw_buf_add_xml(struct sw_buf *b, const char *s)
 int sw_buf_add_double(struct sw_buf *b, double v)
 {
     char text[32];
-    for (int precision = 1; precision <= 17; precision++) {
+    /* %g drops trailing zeros, and every decimal of up to DBL_DIG (15)
+     * significant digits reads back as the double nearest it, so 15 digits
+     * already give the shortest text for every value that has one that short. */
+    for (int precision = 15; precision <= 17; precision++) {
         snprintf(text, sizeof text, "%.*g", precision, v);
         if (strtod(text, NULL) == v)
             break;
