@@ -123,6 +123,14 @@ check-core-quiet: $(LIB)
 demo: $(PROG)
 	$(Q)sh docs/examples/demo.sh $(PROG)
 
+# --- benchmark (never a timed test) ------------------------------------------
+
+BENCH_SIZES ?= 20000 100000
+
+bench: $(PROG) $(TOOL_BINS)
+	$(Q)python3 tests/bench/bench.py $(PROG) $(B)/tools/gencards rubrics/tpm.xml \
+	    $(B)/bench $(BENCH_SIZES)
+
 # --- install ---------------------------------------------------------------
 
 install: $(PROG)

@@ -17,6 +17,9 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 
 /* Set by main from the global --rubric option; NULL when not given. */
 extern const char *cli_rubric_option;
+/* Global -j N (default: the number of cores) and --quiet (no progress). */
+extern unsigned cli_jobs;
+extern int cli_quiet;
 
 /* The rubric path by DESIGN.md's order: --rubric, $SCOREWHEEL_RUBRIC, the
  * installed share/scorewheel/rubrics/tpm.xml, the in-tree rubrics/tpm.xml. */

@@ -1,6 +1,8 @@
 /* main.c - the scorewheel program: global options, then one command. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "xml.h"
@@ -25,7 +27,7 @@ static const struct command commands[] = {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: scorewheel [--rubric FILE] COMMAND [OPTIONS] [PATH...]\n"
+    fprintf(f, "usage: scorewheel [--rubric FILE] [-j N] [-q] COMMAND [OPTIONS] [PATH...]\n"
                "\n"
                "Competency-based interview scorecards: validate, aggregate, compare,\n"
                "calibrate and export for the hiring committee.\n"
@@ -37,6 +39,8 @@ static void usage(FILE *f)
                "Options:\n"
                "  --rubric FILE  the rubric to use (default: $SCOREWHEEL_RUBRIC, else the\n"
                "                 installed or in-tree rubrics/tpm.xml)\n"
+               "  -j, --jobs N   read files with N threads (default: the number of cores)\n"
+               "  -q, --quiet    no progress line on the terminal\n"
                "  --help         this text; 'scorewheel COMMAND --help' for a command\n"
                "  --version      the program's version\n"
                "\n"
@@ -65,7 +69,18 @@ int main(int argc, char **argv)
             printf("scorewheel %s\n", SW_VERSION);
             return EXIT_OK;
         }
-        if (strcmp(arg, "--rubric") == 0) {
+        if (strcmp(arg, "-j") == 0 || strcmp(arg, "--jobs") == 0 ||
+            strncmp(arg, "--jobs=", 7) == 0) {
+            const char *value = arg[2] == '=' ? NULL : strchr(arg, '=');
+            value = value ? value + 1 : i + 1 < argc ? argv[++i] : NULL;
+            char *end;
+            long n = value ? strtol(value, &end, 10) : 0;
+            if (!value || *end || n < 1 || n > 16)
+                return diag_usage(NULL, "-j takes a number of threads from 1 to 16");
+            cli_jobs = (unsigned)n;
+        } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+            cli_quiet = 1;
+        } else if (strcmp(arg, "--rubric") == 0) {
             if (i + 1 >= argc)
                 return diag_usage(NULL, "option '--rubric' needs a FILE");
             cli_rubric_option = argv[++i];
@@ -74,6 +89,10 @@ int main(int argc, char **argv)
         } else {
             return diag_usage(NULL, "unknown option '%s'", arg);
         }
+    }
+    if (cli_jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        cli_jobs = cores < 1 ? 1 : cores > 16 ? 16 : (unsigned)cores;
     }
     if (i >= argc) {
         usage(stderr);

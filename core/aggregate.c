@@ -1,11 +1,13 @@
 #include "aggregate.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
+#include "xml.h"
 #include "stats.h"
 
 #define EPS 1e-9
@@ -190,14 +192,92 @@ int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
 size_t sw_aggregate_load(struct sw_aggregate *a, char *const *paths, size_t n,
                          struct sw_errors *errs)
 {
-    size_t failed = 0;
-    for (size_t i = 0; i < n; i++) {
-        struct sw_document doc;
-        if (sw_document_load(a->rubric, paths[i], SW_DOC_SKIP_RUBRICS, &doc, errs) < 0 ||
-            (doc.scorecard && sw_aggregate_add(a, doc.scorecard, errs) < 0))
-            failed++;
-        sw_document_release(&doc);
+    return sw_aggregate_load_parallel(a, paths, n, 1, NULL, NULL, errs);
+}
+
+#define BATCH 512
+
+/* One file of a batch: what its worker found. */
+struct slot {
+    struct sw_document doc;
+    struct sw_errors errs;
+    int failed;
+};
+
+struct batch {
+    const struct sw_rubric *rubric;
+    char *const *paths;
+    struct slot *slots;
+    size_t count;
+    unsigned stride, start;
+};
+
+static void *parse_share(void *arg)
+{
+    struct batch *b = arg;
+    for (size_t i = b->start; i < b->count; i += b->stride) {
+        struct slot *s = &b->slots[i];
+        s->failed = sw_document_load(b->rubric, b->paths[i], SW_DOC_SKIP_RUBRICS, &s->doc,
+                                     &s->errs) < 0;
     }
+    return NULL;
+}
+
+/* Parses one batch with `threads` workers (the caller being one of them). */
+static void parse_batch(const struct sw_rubric *r, char *const *paths, struct slot *slots,
+                        size_t count, unsigned threads)
+{
+    struct batch work[16];
+    pthread_t ids[16];
+    int started[16] = { 0 };
+    if (threads > 16)
+        threads = 16;
+    for (unsigned t = 0; t < threads; t++) {
+        work[t] = (struct batch){ r, paths, slots, count, threads, t };
+        if (t > 0)
+            started[t] = pthread_create(&ids[t], NULL, parse_share, &work[t]) == 0;
+    }
+    parse_share(&work[0]);
+    for (unsigned t = 1; t < threads; t++) {
+        if (started[t])
+            pthread_join(ids[t], NULL);
+        else
+            parse_share(&work[t]);    /* no thread to be had: do its share here */
+    }
+}
+
+size_t sw_aggregate_load_parallel(struct sw_aggregate *a, char *const *paths, size_t n,
+                                  unsigned threads, sw_progress_fn progress, void *ctx,
+                                  struct sw_errors *errs)
+{
+    size_t failed = 0;
+    struct slot *slots = calloc(BATCH, sizeof *slots);
+    if (!slots) {
+        sw_fail_oom(errs, NULL);
+        return n;
+    }
+    if (threads < 1)
+        threads = 1;
+    sw_xml_init();
+    for (size_t first = 0; first < n; first += BATCH) {
+        size_t count = n - first < BATCH ? n - first : BATCH;
+        for (size_t i = 0; i < count; i++) {
+            memset(&slots[i], 0, sizeof slots[i]);
+            sw_errors_init(&slots[i].errs);
+        }
+        parse_batch(a->rubric, paths + first, slots, count, threads);
+        for (size_t i = 0; i < count; i++) {
+            struct slot *s = &slots[i];
+            if (s->failed || (s->doc.scorecard && sw_aggregate_add(a, s->doc.scorecard,
+                                                                   &s->errs) < 0))
+                failed++;
+            sw_errors_move(errs, &s->errs);
+            sw_document_release(&s->doc);
+        }
+        if (progress)
+            progress(ctx, first + count, n);
+    }
+    free(slots);
     return failed;
 }
 

@@ -199,6 +199,11 @@ static void compile_schemas(void)
     }
 }
 
+void sw_xml_init(void)
+{
+    pthread_once(&schemas_once, compile_schemas);
+}
+
 static void on_schema_error(void *ctx, xmlErrorPtr e)
 {
     struct parse_state *st = ctx;

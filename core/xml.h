@@ -52,6 +52,10 @@ int sw_xml_is(xmlNodePtr n, const char *name);
 /* The element's line in its file (1-based). */
 int sw_xml_line(xmlNodePtr n);
 
+/* Initialises libxml2 and compiles the schemas; call once before parsing from
+ * several threads (it is idempotent and thread-safe). */
+void sw_xml_init(void);
+
 /* Frees the compiled schemas and libxml2's global state; call once at exit
  * (optional; keeps leak checkers quiet). */
 void sw_xml_cleanup(void);

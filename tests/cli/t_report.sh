@@ -64,3 +64,14 @@ for rubric in tests/fixtures/rubrics/mini.xml tests/fixtures/rubrics/eng.xml; do
     "$SW" --rubric "$rubric" calibrate --format json "$TMP/gen-$rname" >"$TMP/cal.json"
     check_rc "recompute-calibrate-$rname" 0 python3 tests/recompute.py --calibrate "$rubric" "$TMP/cal.json" "$TMP/gen-$rname"
 done
+
+# Results are the same whatever the number of threads (200 generated scorecards
+# of the TPM rubric, read by 1 and by 2 threads).
+"$B/tools/gencards" --rubric rubrics/tpm.xml --count 200 --out "$TMP/threads" --seed 5 --evidence 50-200
+"$SW" -j 1 report --format json "$TMP/threads" >"$TMP/j1.json"
+"$SW" -j 2 report --format json "$TMP/threads" >"$TMP/j2.json"
+assert report-threads-identical cmp "$TMP/j1.json" "$TMP/j2.json"
+"$SW" -j 1 calibrate --format json "$TMP/threads" >"$TMP/c1.json"
+"$SW" -j 2 calibrate --format json "$TMP/threads" >"$TMP/c2.json"
+assert calibrate-threads-identical cmp "$TMP/c1.json" "$TMP/c2.json"
+check main-bad-jobs 2 "$SW" -j 0 report "$TMP/threads"

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""make bench: times scorewheel against the parsing floor on the same files.
+
+    bench.py SCOREWHEEL GENCARDS RUBRIC WORKDIR SIZE...
+
+For each SIZE, generates SIZE scorecards once (cached in WORKDIR), then runs
+each command RUNS times (default 5) and reports the median wall time, its
+ratio to `xmllint --noout` over the same files (the floor), and the peak RSS
+of each run (os.wait4's ru_maxrss; for xargs-driven floors, the largest
+xmllint). Prints Markdown tables and writes them to bench/results.md."""
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+
+RUNS = int(os.environ.get("RUNS", "5"))
+
+
+def run(cmd, stdout):
+    """One run: (seconds, peak RSS in MiB of the process tree's largest member)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed ({os.waitstatus_to_exitcode(status)})")
+    return elapsed, usage.ru_maxrss / 1024.0
+
+
+def measure(cmd):
+    times, rss = [], []
+    with open(os.devnull, "w") as null:
+        for _ in range(RUNS):
+            t, m = run(cmd, null)
+            times.append(t)
+            rss.append(m)
+    return statistics.median(times), max(rss), times
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB"
+
+
+def main():
+    sw, gencards, rubric, work, sizes = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+    os.makedirs(work, exist_ok=True)
+    lines = [f"# scorewheel benchmark", "",
+             f"Machine: {machine()}. Medians of {RUNS} runs; ratios are to `xmllint --noout` "
+             f"on the same files in the same run (the parsing floor). RSS is the peak of any run.", ""]
+    for size in sizes:
+        cards = os.path.join(work, f"cards-{size}")
+        if not os.path.isdir(cards):
+            print(f"bench: generating {size} scorecards in {cards}", file=sys.stderr)
+            subprocess.run([gencards, "--rubric", rubric, "--count", size, "--out", cards + ".tmp",
+                            "--seed", "2026"], check=True)
+            os.rename(cards + ".tmp", cards)
+        listing = os.path.join(work, f"cards-{size}.list")
+        with open(listing, "w") as f:
+            for d, subdirs, names in os.walk(cards):
+                subdirs.sort()
+                for n in sorted(names):
+                    f.write(os.path.join(d, n) + "\n")
+        schema = os.path.join(os.path.dirname(rubric), "scorecard.xsd")
+        commands = [
+            ("xmllint --noout (floor)", ["xargs", "-a", listing, "xmllint", "--noout"]),
+            ("xmllint --noout --schema", ["xargs", "-a", listing, "xmllint", "--noout", "--schema", schema]),
+            ("scorewheel validate", [sw, "--rubric", rubric, "validate", "-q", cards]),
+            ("scorewheel report --format json", [sw, "--rubric", rubric, "report", "--format", "json", cards]),
+            ("scorewheel compare", [sw, "--rubric", rubric, "compare", cards]),
+            ("scorewheel calibrate", [sw, "--rubric", rubric, "calibrate", cards]),
+        ]
+        print(f"bench: {size} scorecards", file=sys.stderr)
+        results = [(name,) + measure(cmd) for name, cmd in commands]
+        floor = results[0][1]
+        lines += [f"## {size} scorecards", "",
+                  "| command | median s | × floor | peak RSS MiB | runs (s) |",
+                  "| --- | ---: | ---: | ---: | --- |"]
+        for name, med, rss, times in results:
+            lines.append(f"| {name} | {med:.3f} | {med / floor:.2f} | {rss:.1f} | "
+                         f"{' '.join(f'{t:.3f}' for t in times)} |")
+        lines.append("")
+    text = "\n".join(lines)
+    print(text)
+    os.makedirs("bench", exist_ok=True)
+    with open("bench/results.md", "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
