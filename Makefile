@@ -101,6 +101,7 @@ check: check-core-quiet
 	$(Q)$(MAKE) --no-print-directory check-unit check-cli
 	$(Q)$(MAKE) --no-print-directory CC=$(SAN_CC) SANITIZE=address,undefined check-unit check-cli
 	$(Q)$(MAKE) --no-print-directory check-valgrind
+	$(Q)sh tests/install-check.sh
 	@echo "make check: all suites passed"
 
 check-unit: $(UNIT_BINS)

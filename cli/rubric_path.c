@@ -17,9 +17,8 @@ static int readable(const char *path)
     return access(path, R_OK) == 0;
 }
 
-/* The in-tree rubric, found from the running binary: ./scorewheel at the top of
- * the tree, or build/scorewheel one level below it. */
-static const char *in_tree_rubric(void)
+/* A rubric found from the running binary's folder: `tails` are tried in turn. */
+static const char *beside_binary(const char *const *tails, size_t n_tails)
 {
     static char path[PATH_MAX + 32];
     char exe[PATH_MAX];
@@ -31,8 +30,7 @@ static const char *in_tree_rubric(void)
     if (!slash)
         return NULL;
     *slash = '\0';
-    static const char *const tails[] = { "/rubrics/tpm.xml", "/../rubrics/tpm.xml" };
-    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+    for (size_t i = 0; i < n_tails; i++) {
         if (strlen(exe) + strlen(tails[i]) >= sizeof path)
             continue;
         strcpy(path, exe);
@@ -52,7 +50,14 @@ const char *cli_rubric_path(void)
         return env;
     if (readable(SW_DATADIR "/rubrics/tpm.xml"))
         return SW_DATADIR "/rubrics/tpm.xml";
-    const char *tree = in_tree_rubric();
+    /* Installed under another prefix than the one built for: bin/../share. */
+    static const char *const installed[] = { "/../share/scorewheel/rubrics/tpm.xml" };
+    const char *moved = beside_binary(installed, 1);
+    if (moved)
+        return moved;
+    /* The source tree: ./scorewheel at its top, or build/scorewheel. */
+    static const char *const tree_tails[] = { "/rubrics/tpm.xml", "/../rubrics/tpm.xml" };
+    const char *tree = beside_binary(tree_tails, 2);
     return tree ? tree : SW_DATADIR "/rubrics/tpm.xml";
 }
 
