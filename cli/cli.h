@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "aggregate.h"
+#include "buf.h"
 #include "error.h"
 #include "rubric.h"
 
@@ -38,6 +39,8 @@ int diag_exit_code(const struct sw_errors *e);
 
 /* Writes len bytes to stdout; EXIT_OK or EXIT_SYSTEM (message printed). */
 int cli_write_stdout(const char *data, size_t len);
+/* An sw_flush_fn (report.h) writing the buffer to stdout and emptying it. */
+int cli_flush_stdout(void *ctx, struct sw_buf *out);
 
 /* Whether colour may be used on `f`: a terminal, NO_COLOR unset, TERM not "dumb". */
 int cli_use_color(FILE *f);

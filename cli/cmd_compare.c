@@ -82,11 +82,13 @@ int cmd_compare(int argc, char **argv)
     if (rc == EXIT_OK) {
         sw_aggregate_sort(run.aggregate, sort, order);
         struct sw_buf out = SW_BUF_INIT;
-        int failed = json ? sw_report_json(run.aggregate, order, &out)
+        int failed = json ? sw_report_json_stream(run.aggregate, order, &out, cli_flush_stdout,
+                                                  NULL)
                      : csv ? sw_compare_csv(run.aggregate, order, &out)
                            : sw_compare_table(run.aggregate, order, cli_use_color(stdout), &out);
         if (failed < 0) {
-            fprintf(stderr, "scorewheel: error: out of memory\n");
+            fprintf(stderr, "scorewheel: error: %s\n",
+                    out.failed ? "out of memory" : "cannot write output");
             rc = EXIT_SYSTEM;
         } else {
             rc = cli_write_stdout(out.data, out.len);

@@ -55,11 +55,14 @@ int cmd_report(int argc, char **argv)
     int rc = cli_aggregate(&run, "report", level, keep_going, argv + optind, argc - optind);
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
-        int failed = json ? sw_report_json(run.aggregate, NULL, &out)
-                     : csv ? sw_report_csv(run.aggregate, NULL, &out)
+        int failed = json ? sw_report_json_stream(run.aggregate, NULL, &out, cli_flush_stdout,
+                                                  NULL)
+                     : csv ? sw_report_csv_stream(run.aggregate, NULL, &out, cli_flush_stdout,
+                                                  NULL)
                            : sw_report_table(run.aggregate, NULL, cli_use_color(stdout), &out);
         if (failed < 0) {
-            fprintf(stderr, "scorewheel: error: out of memory\n");
+            fprintf(stderr, "scorewheel: error: %s\n",
+                    out.failed ? "out of memory" : "cannot write output");
             rc = EXIT_SYSTEM;
         } else {
             rc = cli_write_stdout(out.data, out.len);

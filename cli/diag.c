@@ -52,6 +52,15 @@ int cli_write_stdout(const char *data, size_t len)
     return EXIT_OK;
 }
 
+int cli_flush_stdout(void *ctx, struct sw_buf *out)
+{
+    (void)ctx;
+    if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len)
+        return -1;
+    sw_buf_reset(out);
+    return 0;
+}
+
 int cli_use_color(FILE *f)
 {
     const char *no_color = getenv("NO_COLOR");

@@ -69,10 +69,11 @@ int main(int argc, char **argv)
             printf("scorewheel %s\n", SW_VERSION);
             return EXIT_OK;
         }
-        if (strcmp(arg, "-j") == 0 || strcmp(arg, "--jobs") == 0 ||
+        if (strncmp(arg, "-j", 2) == 0 || strcmp(arg, "--jobs") == 0 ||
             strncmp(arg, "--jobs=", 7) == 0) {
-            const char *value = arg[2] == '=' ? NULL : strchr(arg, '=');
-            value = value ? value + 1 : i + 1 < argc ? argv[++i] : NULL;
+            const char *value = strncmp(arg, "--jobs=", 7) == 0 ? arg + 7
+                                : strcmp(arg, "--jobs") != 0 && arg[2] ? arg + 2
+                                : i + 1 < argc ? argv[++i] : NULL;
             char *end;
             long n = value ? strtol(value, &end, 10) : 0;
             if (!value || *end || n < 1 || n > 16)

@@ -121,6 +121,12 @@ static void json_candidate(struct sw_json *j, const struct sw_aggregate *a,
 
 int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out)
 {
+    return sw_report_json_stream(a, order, out, NULL, NULL);
+}
+
+int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                          sw_flush_fn flush, void *ctx)
+{
     struct sw_json j;
     sw_json_init(&j, out);
     sw_json_begin_object(&j);
@@ -133,8 +139,11 @@ int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_
     sw_json_end_object(&j);
     sw_json_key(&j, "candidates");
     sw_json_begin_array(&j);
-    for (size_t i = 0; i < a->n_candidates; i++)
+    for (size_t i = 0; i < a->n_candidates; i++) {
         json_candidate(&j, a, &a->candidates[ORDER(order, i)]);
+        if (flush && (out->failed || flush(ctx, out) < 0))
+            return -1;
+    }
     sw_json_end_array(&j);
     sw_json_end_object(&j);
     return out->failed ? -1 : 0;
@@ -186,6 +195,12 @@ static void csv_flags(struct sw_buf *out, unsigned flags)
 
 int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out)
 {
+    return sw_report_csv_stream(a, order, out, NULL, NULL);
+}
+
+int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                         sw_flush_fn flush, void *ctx)
+{
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,"
                      "median,min,max,sd,target,gap,flags\r\n");
@@ -212,6 +227,8 @@ int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_b
             csv_flags(out, st->flags);
             sw_buf_adds(out, "\r\n");
         }
+        if (flush && (out->failed || flush(ctx, out) < 0))
+            return -1;
     }
     return out->failed ? -1 : 0;
 }

@@ -15,13 +15,24 @@
 #include "aggregate.h"
 #include "buf.h"
 
+/* Called by the writers below after each candidate with the text so far;
+ * returns 0 to go on (having emptied `out`, e.g. by writing it and calling
+ * sw_buf_reset), or -1 to stop. Lets a caller stream large outputs. */
+typedef int (*sw_flush_fn)(void *ctx, struct sw_buf *out);
+
 /* DESIGN.md's JSON object: {"rubric": {...}, "candidates": [...]}. */
 int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+/* The same, calling flush (unless NULL) after each candidate. */
+int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                          sw_flush_fn flush, void *ctx);
 
 /* One row per candidate x competency, header first:
  * candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,median,
  * min,max,sd,target,gap,flags (flags separated by ';'). */
 int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+/* The same, calling flush (unless NULL) after each candidate. */
+int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                         sw_flush_fn flush, void *ctx);
 
 /* One packet per candidate, fitting 80 columns: header (name, id, level,
  * scorecards, pending, interviewers, decision, archetype, overall, shortfall,
