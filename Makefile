@@ -87,6 +87,13 @@ $(B)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
+# The allocation-failure test wraps the allocator in every object it links.
+$(B)/tests/test_oom: tests/unit/test_oom.c $(LIB) tests/unit/unit.h
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) \
+	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=xmlSchemaValidateDoc,--wrap=xmlSchemaNewValidCtxt $(LDLIBS) $(TEST_LIBS)
+
 $(B)/tools/%: tools/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)

@@ -142,15 +142,32 @@ static const struct sw_card *find_duplicate(const struct sw_aggregate *a, size_t
     return NULL;
 }
 
+/* Room for one more card in both parallel arrays; the capacity changes only
+ * once both have grown, so a failure leaves them consistent. */
+static int reserve_card(struct sw_aggregate *a)
+{
+    if (a->n_cards < a->cap_cards)
+        return 0;
+    size_t cap = a->cap_cards ? a->cap_cards * 2 : 64;
+    struct sw_card *cards = realloc(a->cards, cap * sizeof *cards);
+    if (!cards)
+        return -1;
+    a->cards = cards;
+    size_t *next = realloc(a->card_next, cap * sizeof *next);
+    if (!next)
+        return -1;
+    a->card_next = next;
+    a->cap_cards = cap;
+    return 0;
+}
+
 int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
                      struct sw_errors *errs)
 {
     const struct sw_rubric *r = a->rubric;
     long cand = candidate_index(a, s->candidate);
     long who = cand < 0 ? -1 : interviewer_index(a, s->interviewer);
-    size_t cap = a->cap_cards;
-    if (who < 0 || reserve((void **)&a->cards, &a->cap_cards, a->n_cards, sizeof *a->cards) < 0 ||
-        reserve((void **)&a->card_next, &cap, a->n_cards, sizeof *a->card_next) < 0)
+    if (who < 0 || reserve_card(a) < 0)
         return sw_fail_oom(errs, s->path);
     const struct sw_card *dup = find_duplicate(a, (size_t)cand, (size_t)who, s);
     if (dup)
@@ -560,11 +577,12 @@ int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *er
         free(seen);
         return sw_fail_oom(errs, NULL);
     }
-    for (size_t i = 0; i < a->n_candidates; i++)
-        finish_candidate(a, &a->candidates[i], level, values, seen, errs);
+    int complete = 1;
+    for (size_t i = 0; i < a->n_candidates && complete; i++)
+        complete = finish_candidate(a, &a->candidates[i], level, values, seen, errs) == 0;
     free(values);
     free(seen);
-    a->finished = 1;
+    a->finished = complete;
     return errs->count + errs->lost > before ? -1 : 0;
 }
 

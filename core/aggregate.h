@@ -106,7 +106,7 @@ struct sw_aggregate {
     size_t n_cards;
     const char **interviewers;         /* ids, ascending after finish */
     size_t n_interviewers;
-    int finished;
+    int finished;                      /* 1 once sw_aggregate_finish() completed */
     /* internal */
     size_t *card_next;
     size_t cap_candidates, cap_cards, cap_interviewers;
@@ -153,7 +153,9 @@ size_t sw_aggregate_load_parallel(struct sw_aggregate *a, char *const *paths, si
  * --level, or -1 to take each candidate's level from its submitted scorecards,
  * which must agree (else an error naming both files, and the candidate has no
  * level), or SW_LEVEL_IGNORE. Sorts candidates and interviewers by id. 0, or -1
- * with errors (the aggregate is still complete and usable). */
+ * with errors: after input errors (a level mismatch) the aggregate is still
+ * complete and usable; out of memory it is not, `finished` stays 0, and the
+ * readers (report.h, calibrate.h, team.h) refuse it. */
 int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *errs);
 
 /* --- queries ------------------------------------------------------------- */

@@ -224,6 +224,8 @@ static void work_release(struct work *w)
 struct sw_calibration *sw_calibrate(const struct sw_aggregate *a)
 {
     size_t nk = a->rubric->n_competencies;
+    if (!a->finished)
+        return NULL;
     struct sw_calibration *cal = calloc(1, sizeof *cal);
     struct work w;
     memset(&w, 0, sizeof w);

@@ -52,7 +52,8 @@ struct sw_calibration {
     size_t units;
 };
 
-/* Computes rules 8 and 9 for a finished aggregate. NULL when out of memory.
+/* Computes rules 8 and 9 for a finished aggregate. NULL when out of memory or
+ * the aggregate is not finished.
  * Caller frees with sw_calibration_free(). */
 struct sw_calibration *sw_calibrate(const struct sw_aggregate *a);
 void sw_calibration_free(struct sw_calibration *c);

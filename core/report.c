@@ -127,6 +127,8 @@ int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_
 int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
                           sw_flush_fn flush, void *ctx)
 {
+    if (!a->finished)
+        return -1;
     struct sw_json j;
     sw_json_init(&j, out);
     sw_json_begin_object(&j);
@@ -201,6 +203,8 @@ int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_b
 int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
                          sw_flush_fn flush, void *ctx)
 {
+    if (!a->finished)
+        return -1;
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,"
                      "median,min,max,sd,target,gap,flags\r\n");
@@ -235,6 +239,8 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, stru
 
 int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out)
 {
+    if (!a->finished)
+        return -1;
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,scorecards,pending,overall");
     for (size_t p = 0; p < r->n_pillars; p++)

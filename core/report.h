@@ -4,7 +4,8 @@
  * (DESIGN.md's shape) or CSV (RFC 4180: CRLF line ends, fields quoted when they
  * hold a comma, quote, CR or LF, quotes doubled).
  *
- * Every function appends to `out` and returns 0, or -1 when out of memory.
+ * Every function appends to `out` and returns 0, or -1 when out of memory or
+ * the aggregate is not finished (aggregate.h).
  * Numbers are written at full precision in JSON and CSV (null / empty for
  * undefined), rounded to 2 decimals in tables. `order` lists the candidate
  * indices to write, in that order (see sw_aggregate_sort()); NULL means id order.

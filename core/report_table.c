@@ -218,6 +218,8 @@ static void legend(struct sw_buf *b, const struct sw_rubric *r)
 int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color,
                     struct sw_buf *out)
 {
+    if (!a->finished)
+        return -1;
     if (a->n_candidates == 0) {
         sw_buf_adds(out, "No scorecards found.\n");
         return out->failed ? -1 : 0;
@@ -248,6 +250,8 @@ static void initials(const char *name, char *out, size_t size)
 int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int color,
                      struct sw_buf *out)
 {
+    if (!a->finished)
+        return -1;
     const struct sw_rubric *r = a->rubric;
     if (a->n_candidates == 0) {
         sw_buf_adds(out, "No scorecards found.\n");

@@ -64,6 +64,8 @@ struct sw_team *sw_team_new(const struct sw_aggregate *members,
 {
     const struct sw_rubric *r = candidates->rubric;
     size_t nc = r->n_competencies, nk = candidates->n_candidates;
+    if (!members->finished || !candidates->finished)
+        return NULL;
     struct sw_team *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;

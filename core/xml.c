@@ -134,12 +134,22 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_i
     xmlStopParser(ctxt);
 }
 
+static void ignore_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 xmlDocPtr sw_xml_parse(const char *data, size_t len, const char *path, struct sw_errors *errs)
 {
     if (len > SW_XML_MAX_BYTES) {
         sw_fail(errs, path, 1, "document is over the 16 MiB limit");
         return NULL;
     }
+    /* libxml2 reports some failures (memory, before a parser context exists)
+     * on its generic channel, which prints to stderr by default and is set per
+     * thread: core never prints. What matters reaches the structured handlers. */
+    xmlSetGenericErrorFunc(NULL, ignore_generic);
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         sw_fail_oom(errs, path);
