@@ -26,7 +26,7 @@ double sw_wheel_radius(const struct sw_wheel *w, double v)
 /* The point at radius r and angle a (radians clockwise from 12 o'clock). */
 static void point(struct sw_buf *b, double r, double a)
 {
-    sw_buf_addf(b, "%.3f %.3f", SW_WHEEL_CX + r * sin(a), SW_WHEEL_CY - r * cos(a));
+    sw_buf_addf(b, "%.6f %.6f", SW_WHEEL_CX + r * sin(a), SW_WHEEL_CY - r * cos(a));
 }
 
 /* A ring segment between radii r_in and r_out from angle a0 to a1. */
@@ -37,11 +37,11 @@ static void sector_path(struct sw_buf *b, double r_in, double r_out, double a0, 
     point(b, r_in, a0);
     sw_buf_adds(b, " L ");
     point(b, r_out, a0);
-    sw_buf_addf(b, " A %.3f %.3f 0 %d 1 ", r_out, r_out, large);
+    sw_buf_addf(b, " A %.6f %.6f 0 %d 1 ", r_out, r_out, large);
     point(b, r_out, a1);
     sw_buf_adds(b, " L ");
     point(b, r_in, a1);
-    sw_buf_addf(b, " A %.3f %.3f 0 %d 0 ", r_in, r_in, large);
+    sw_buf_addf(b, " A %.6f %.6f 0 %d 0 ", r_in, r_in, large);
     point(b, r_in, a0);
     sw_buf_adds(b, " Z");
 }
@@ -113,16 +113,16 @@ static void wedges(const struct sw_wheel *w, struct sw_buf *b)
 
 static void rings(const struct sw_wheel *w, struct sw_buf *b)
 {
-    sw_buf_addf(b, "<circle cx=\"%.3f\" cy=\"%.3f\" r=\"%.3f\" fill=\"none\" stroke=\"#444444\" "
+    sw_buf_addf(b, "<circle cx=\"%.6f\" cy=\"%.6f\" r=\"%.6f\" fill=\"none\" stroke=\"#444444\" "
                    "stroke-width=\"1.5\"/>\n", SW_WHEEL_CX, SW_WHEEL_CY, SW_WHEEL_RIM);
     for (size_t i = 0; i < w->n_anchors; i++) {
         double r = sw_wheel_radius(w, w->anchors[i].value);
-        sw_buf_addf(b, "<circle class=\"anchor\" cx=\"%.3f\" cy=\"%.3f\" r=\"%.3f\" fill=\"none\" "
+        sw_buf_addf(b, "<circle class=\"anchor\" cx=\"%.6f\" cy=\"%.6f\" r=\"%.6f\" fill=\"none\" "
                        "stroke=\"#666666\" stroke-width=\"0.8\" stroke-dasharray=\"2 3\"/>\n",
                     SW_WHEEL_CX, SW_WHEEL_CY, r);
-        sw_buf_addf(b, "<text x=\"%.3f\" y=\"%.3f\" font-size=\"11\" fill=\"#222222\" "
+        sw_buf_addf(b, "<text x=\"%.6f\" y=\"%.6f\" font-size=\"11\" fill=\"#222222\" "
                        "stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">%g ",
-                    SW_WHEEL_CX + 4, SW_WHEEL_CY - r - 3, w->anchors[i].value);
+                    SW_WHEEL_CX + 4, SW_WHEEL_CY - r + 13, w->anchors[i].value);
         sw_buf_add_xml(b, w->anchors[i].label);
         sw_buf_adds(b, "</text>\n");
     }
@@ -148,7 +148,7 @@ static void target_outline(const struct sw_wheel *w, struct sw_buf *b)
         double r = sw_wheel_radius(w, w->targets[k]);
         sw_buf_adds(b, k ? " L " : "M ");
         point(b, r, wedge_angle(w, k));
-        sw_buf_addf(b, " A %.3f %.3f 0 0 1 ", r, r);
+        sw_buf_addf(b, " A %.6f %.6f 0 0 1 ", r, r);
         point(b, r, wedge_angle(w, k + 1));
     }
     sw_buf_adds(b, " Z\"/>\n");
@@ -160,7 +160,7 @@ static void label(struct sw_buf *b, double r, double a, const char *text, const 
     double s = sin(a), c = cos(a);
     const char *anchor = s > 0.1 ? "start" : s < -0.1 ? "end" : "middle";
     double dy = c < -0.1 ? 12 : c > 0.1 ? -2 : 4;
-    sw_buf_addf(b, "<text x=\"%.3f\" y=\"%.3f\" text-anchor=\"%s\" %s>", SW_WHEEL_CX + r * s,
+    sw_buf_addf(b, "<text x=\"%.6f\" y=\"%.6f\" text-anchor=\"%s\" %s>", SW_WHEEL_CX + r * s,
                 SW_WHEEL_CY - r * c + dy, anchor, attrs);
     sw_buf_add_xml(b, text);
     sw_buf_adds(b, "</text>\n");
@@ -183,9 +183,9 @@ static void names(const struct sw_wheel *w, struct sw_buf *b)
         if (cos(mid) < 0)
             deg += 180;
         double x = SW_WHEEL_CX + r * sin(mid), y = SW_WHEEL_CY - r * cos(mid);
-        sw_buf_addf(b, "<text class=\"pillar\" x=\"%.3f\" y=\"%.3f\" dy=\"4.5\" "
+        sw_buf_addf(b, "<text class=\"pillar\" x=\"%.6f\" y=\"%.6f\" dy=\"4.5\" "
                        "text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" "
-                       "fill=\"%s\" transform=\"rotate(%.3f %.3f %.3f)\">", x, y,
+                       "fill=\"%s\" transform=\"rotate(%.6f %.6f %.6f)\">", x, y,
                     p % 8 == 3 || p % 8 == 1 || p % 8 == 5 ? "#000000" : "#ffffff", deg, x, y);
         sw_buf_add_xml(b, pl->name);
         sw_buf_adds(b, "</text>\n");

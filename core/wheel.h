@@ -17,7 +17,7 @@
  * Design"), chosen to stay distinct for colour-blind readers; consecutive
  * pillars alternate dark and light members so they also differ in grey print.
  *
- * Output is deterministic: coordinates with 3 decimals, no time, no locale.
+ * Output is deterministic: coordinates with 6 decimals, no time, no locale.
  * Elements tests can find: <path class="wedge" data-competency="K" d="..."/>,
  * "wedge unassessed" for hatched ones, <path class="target" .../>.
  */

@@ -52,13 +52,13 @@ cp $REQ/c-2/tech--ann.xml "$TMP/dup/two.xml"
 assert report-duplicate-exit test $? = 1
 assert report-duplicate-message grep -qx "$TMP/dup/two.xml:2: error: a second submitted scorecard for candidate 'c-2', interview 'tech', interviewer 'ann': the other is $TMP/dup/one.xml" "$TMP/err"
 
-# A second, independent computation of every number on 240 generated
+# A second, independent computation of every number on 320 generated
 # scorecards of two rubrics that are not the TPM wheel.
 for rubric in tests/fixtures/rubrics/mini.xml tests/fixtures/rubrics/eng.xml; do
     [ -f "$rubric" ] || continue
     rname=$(basename "$rubric" .xml)
     rm -rf "$TMP/gen-$rname"
-    "$B/tools/gencards" --rubric "$rubric" --count 240 --out "$TMP/gen-$rname" --seed 7 --evidence 20-80
+    "$B/tools/gencards" --rubric "$rubric" --count 320 --out "$TMP/gen-$rname" --seed 7 --evidence 20-80
     "$SW" --rubric "$rubric" report --format json "$TMP/gen-$rname" >"$TMP/gen.json"
     check_rc "recompute-report-$rname" 0 python3 tests/recompute.py "$rubric" "$TMP/gen.json" "$TMP/gen-$rname"
     "$SW" --rubric "$rubric" calibrate --format json "$TMP/gen-$rname" >"$TMP/cal.json"

@@ -88,7 +88,7 @@ static void test_wheel_wedges_reach_their_means(void **state)
     char *svg = render(&w);
     assert_int_equal(4, count(svg, "class=\"wedge"));
     for (int k = 0; k < 4; k++)
-        assert_true(fabs(outer_radius(svg, k) - sw_wheel_radius(&w, means[k])) < 1e-3);
+        assert_true(fabs(outer_radius(svg, k) - sw_wheel_radius(&w, means[k])) < 1e-6);
     assert_int_equal(1, count(svg, "class=\"target\""));
     assert_int_equal(3, count(svg, "class=\"anchor\""));
     free(svg);
@@ -101,7 +101,7 @@ static void test_wheel_hatches_unassessed_and_skips_target_without_level(void **
     struct sw_wheel w = fixture(means, NULL);
     char *svg = render(&w);
     assert_int_equal(2, count(svg, "class=\"wedge unassessed\""));
-    assert_true(fabs(outer_radius(svg, 1) - SW_WHEEL_RIM) < 1e-3);
+    assert_true(fabs(outer_radius(svg, 1) - SW_WHEEL_RIM) < 1e-6);
     assert_int_equal(0, count(svg, "class=\"target\""));
     assert_non_null(strstr(svg, "no level: no target"));
     free(svg);
