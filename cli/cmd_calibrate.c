@@ -42,28 +42,23 @@ int cmd_calibrate(int argc, char **argv)
         default: return diag_usage("calibrate", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    int json = strcmp(format, "json") == 0, csv = strcmp(format, "csv") == 0;
-    if (!json && !csv && strcmp(format, "table") != 0)
-        return diag_usage("calibrate", "unknown format '%s' (use table, json or csv)", format);
+    enum cli_format fmt;
+    int usage = cli_parse_format("calibrate", format, &fmt);
+    if (usage != EXIT_OK)
+        return usage;
+    int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
 
     struct cli_run run;
     int rc = cli_aggregate(&run, "calibrate", NULL, keep_going, argv + optind, argc - optind);
     struct sw_calibration *cal = rc == EXIT_OK ? sw_calibrate(run.aggregate) : NULL;
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
+        out.failed = !cal;      /* sw_calibrate fails only for want of memory */
         int failed = !cal ? -1
                      : json ? sw_calibration_json(run.aggregate, cal, &out)
                      : csv ? sw_calibration_csv(run.aggregate, cal, &out)
                            : sw_calibration_table(run.aggregate, cal, cli_use_color(stdout), &out);
-        if (failed < 0) {
-            fprintf(stderr, "scorewheel: error: out of memory\n");
-            rc = EXIT_SYSTEM;
-        } else {
-            rc = cli_write_stdout(out.data, out.len);
-        }
-        sw_buf_release(&out);
-        if (rc == EXIT_OK)
-            rc = run.exit_code;
+        rc = cli_finish_output(&run, &out, failed);
     }
     sw_calibration_free(cal);
     cli_run_release(&run);

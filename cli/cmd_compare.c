@@ -67,9 +67,11 @@ int cmd_compare(int argc, char **argv)
         default: return diag_usage("compare", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    int json = strcmp(format, "json") == 0, csv = strcmp(format, "csv") == 0;
-    if (!json && !csv && strcmp(format, "table") != 0)
-        return diag_usage("compare", "unknown format '%s' (use table, json or csv)", format);
+    enum cli_format fmt;
+    int usage = cli_parse_format("compare", format, &fmt);
+    if (usage != EXIT_OK)
+        return usage;
+    int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
 
     struct cli_run run;
     int rc = cli_aggregate(&run, "compare", level, keep_going, argv + optind, argc - optind);
@@ -86,16 +88,7 @@ int cmd_compare(int argc, char **argv)
                                                   NULL)
                      : csv ? sw_compare_csv(run.aggregate, order, &out)
                            : sw_compare_table(run.aggregate, order, cli_use_color(stdout), &out);
-        if (failed < 0) {
-            fprintf(stderr, "scorewheel: error: %s\n",
-                    out.failed ? "out of memory" : "cannot write output");
-            rc = EXIT_SYSTEM;
-        } else {
-            rc = cli_write_stdout(out.data, out.len);
-        }
-        sw_buf_release(&out);
-        if (rc == EXIT_OK)
-            rc = run.exit_code;
+        rc = cli_finish_output(&run, &out, failed);
     }
     free(order);
     cli_run_release(&run);

@@ -47,9 +47,11 @@ int cmd_report(int argc, char **argv)
         default: return diag_usage("report", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    int json = strcmp(format, "json") == 0, csv = strcmp(format, "csv") == 0;
-    if (!json && !csv && strcmp(format, "table") != 0)
-        return diag_usage("report", "unknown format '%s' (use table, json or csv)", format);
+    enum cli_format fmt;
+    int usage = cli_parse_format("report", format, &fmt);
+    if (usage != EXIT_OK)
+        return usage;
+    int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
 
     struct cli_run run;
     int rc = cli_aggregate(&run, "report", level, keep_going, argv + optind, argc - optind);
@@ -60,16 +62,7 @@ int cmd_report(int argc, char **argv)
                      : csv ? sw_report_csv_stream(run.aggregate, NULL, &out, cli_flush_stdout,
                                                   NULL)
                            : sw_report_table(run.aggregate, NULL, cli_use_color(stdout), &out);
-        if (failed < 0) {
-            fprintf(stderr, "scorewheel: error: %s\n",
-                    out.failed ? "out of memory" : "cannot write output");
-            rc = EXIT_SYSTEM;
-        } else {
-            rc = cli_write_stdout(out.data, out.len);
-        }
-        sw_buf_release(&out);
-        if (rc == EXIT_OK)
-            rc = run.exit_code;
+        rc = cli_finish_output(&run, &out, failed);
     }
     cli_run_release(&run);
     return rc;

@@ -114,3 +114,28 @@ void cli_run_release(struct cli_run *run)
     sw_rubric_free(run->rubric);
     memset(run, 0, sizeof *run);
 }
+
+int cli_parse_format(const char *cmd, const char *name, enum cli_format *format)
+{
+    static const char *const names[] = { "table", "json", "csv" };
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, names[i]) == 0) {
+            *format = (enum cli_format)i;
+            return EXIT_OK;
+        }
+    return diag_usage(cmd, "unknown format '%s' (use table, json or csv)", name);
+}
+
+int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed)
+{
+    int rc;
+    if (failed < 0) {
+        fprintf(stderr, "scorewheel: error: %s\n",
+                out->failed ? "out of memory" : "cannot write output");
+        rc = EXIT_SYSTEM;
+    } else {
+        rc = cli_write_stdout(out->data, out->len);
+    }
+    sw_buf_release(out);
+    return rc == EXIT_OK ? run->exit_code : rc;
+}
