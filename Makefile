@@ -51,7 +51,7 @@ LIB        = $(B)/libscorewheel.a
 PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
-        demo bench install uninstall clean
+        check-render demo bench install uninstall clean
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -125,6 +125,12 @@ check-valgrind: $(UNIT_BINS)
 check-core-quiet: $(LIB)
 	$(Q)if nm -u $(LIB) | grep -E '\b(stdout|stderr|printf|puts|perror|exit)$$'; then \
 	    echo "core/ refers to the terminal (above)"; exit 1; fi
+
+# LibreOffice opens the committee workbooks (converts them to PDF): slow, and
+# needs libreoffice-calc and poppler-utils, so not part of `check`. The PDFs
+# and PNGs of their first pages stay in $(B)/render for people to look at.
+check-render: $(PROG) $(TOOL_BINS)
+	$(Q)sh tests/render_check.sh $(CURDIR)/$(PROG) $(B)/tools/gencards $(B)/render
 
 # --- the example requisition -----------------------------------------------
 

@@ -18,6 +18,7 @@ static const struct command commands[] = {
     { "report", cmd_report, "one packet per candidate: scores, gaps, flags, decision" },
     { "compare", cmd_compare, "candidates side by side, ranked" },
     { "calibrate", cmd_calibrate, "interviewer leniency and inter-rater reliability" },
+    { "export", cmd_export, "the hiring committee's workbook (XLSX) with wheel charts" },
     { "team", cmd_team, "rank candidates by what they add to a team's profile" },
     { "wheel", cmd_wheel, "draw one candidate's competency wheel as SVG" },
     { "rubric", cmd_rubric, "show the rubric: pillars, competencies, levels, interviews" },

@@ -1,0 +1,326 @@
+/* xlsx.c - the committee workbook: what it shows of each candidate, and
+ * writing it atomically. The sheets: xlsx_sheets.c, xlsx_candidate.c; cells
+ * and formats: xlsx_cells.c. */
+#include "xlsx.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xlsx_int.h"
+
+/* Open files a streamed workbook needs besides one per sheet. */
+#define SPARE_FILES 32
+
+static int by_card(const struct sw_aggregate *a, size_t i, size_t j)
+{
+    const struct sw_card *p = &a->cards[i], *q = &a->cards[j];
+    if (p->submitted != q->submitted)
+        return p->submitted ? -1 : 1;
+    if (p->interview != q->interview)
+        return p->interview < q->interview ? -1 : 1;
+    if (p->interviewer != q->interviewer)
+        return p->interviewer < q->interviewer ? -1 : 1;
+    return strcmp(p->path, q->path);
+}
+
+/* Groups the cards by candidate, each group sorted (insertion sort: a
+ * candidate has a handful of scorecards). */
+static int group_cards(struct xw *x)
+{
+    const struct sw_aggregate *a = x->a;
+    x->cards_at = calloc(a->n_candidates + 1, sizeof *x->cards_at);
+    x->cards = malloc((a->n_cards ? a->n_cards : 1) * sizeof *x->cards);
+    if (!x->cards_at || !x->cards)
+        return -1;
+    for (size_t i = 0; i < a->n_cards; i++)
+        x->cards_at[a->cards[i].candidate + 1]++;
+    for (size_t i = 0; i < a->n_candidates; i++)
+        x->cards_at[i + 1] += x->cards_at[i];
+    size_t *next = malloc((a->n_candidates + 1) * sizeof *next);
+    if (!next)
+        return -1;
+    memcpy(next, x->cards_at, (a->n_candidates + 1) * sizeof *next);
+    for (size_t i = 0; i < a->n_cards; i++) {
+        size_t c = a->cards[i].candidate;
+        size_t at = next[c]++;
+        while (at > x->cards_at[c] && by_card(a, x->cards[at - 1], i) > 0) {
+            x->cards[at] = x->cards[at - 1];
+            at--;
+        }
+        x->cards[at] = i;
+    }
+    free(next);
+    return 0;
+}
+
+static char *copy_text(const char *s)
+{
+    return strdup(s ? s : "");
+}
+
+/* A name on one line: control characters (a newline typed into the name)
+ * and runs of spaces become one space, none at either end. */
+static char *one_line(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (; *s; s++) {
+        char c = (unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s;
+        if (c != ' ' || (o > out && o[-1] != ' '))
+            *o++ = c;
+    }
+    while (o > out && o[-1] == ' ')
+        o--;
+    *o = '\0';
+    return out;
+}
+
+/* Names, ids and sheet names as the workbook shows them. */
+static int name_candidates(struct xw *x)
+{
+    const struct sw_aggregate *a = x->a;
+    size_t n = a->n_candidates ? a->n_candidates : 1;
+    x->sheet = calloc(n, sizeof *x->sheet);
+    x->shown = calloc(n, sizeof *x->shown);
+    x->shown_id = calloc(n, sizeof *x->shown_id);
+    x->label = calloc(n, sizeof *x->label);
+    if (!x->sheet || !x->shown || !x->shown_id || !x->label)
+        return -1;
+    struct sw_sheet_names names;
+    if (sw_sheet_names_init(&names) < 0) {
+        sw_sheet_names_release(&names);
+        return -1;
+    }
+    int rc = 0;
+    struct sw_buf base = SW_BUF_INIT, name = SW_BUF_INIT;
+    for (size_t i = 0; i < a->n_candidates && rc == 0; i++) {
+        const struct sw_candidate *c = &a->candidates[i];
+        if (x->opt->anonymize) {
+            char letters[16], label[32];
+            sw_xlsx_label(i, letters);
+            snprintf(label, sizeof label, "Candidate %s", letters);
+            x->label[i] = copy_text(label);
+            x->shown[i] = copy_text(label);
+            x->shown_id[i] = copy_text(sw_xlsx_mentions(c->id, c->name) ? label : c->id);
+        } else {
+            x->shown[i] = one_line(c->name && *c->name ? c->name : c->id);
+            x->shown_id[i] = copy_text(c->id);
+        }
+        if (!x->shown[i] || !x->shown_id[i] || (x->opt->anonymize && !x->label[i])) {
+            rc = -1;
+            break;
+        }
+        sw_buf_reset(&base);
+        sw_buf_reset(&name);
+        if (sw_xlsx_sheet_base(x->opt->anonymize ? x->label[i] : c->name, c->id, &base) < 0
+            || sw_sheet_names_take(&names, base.data, &name) < 0
+            || !(x->sheet[i] = copy_text(name.data)))
+            rc = -1;
+    }
+    sw_buf_release(&base);
+    sw_buf_release(&name);
+    sw_sheet_names_release(&names);
+    return rc;
+}
+
+static void free_names(char **v, size_t n)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static void set_properties(struct xw *x)
+{
+    const char *req = xw_requisition(x);
+    char title_text[256], subject[256];
+    snprintf(title_text, sizeof title_text, "Committee workbook%s%s", req ? ": " : "",
+             req ? req : "");
+    snprintf(subject, sizeof subject, "Rubric %s version %s", x->r->id, x->r->version);
+    lxw_doc_properties p;
+    memset(&p, 0, sizeof p);
+    p.title = title_text;
+    p.subject = subject;
+    p.author = "scorewheel";
+    p.comments = "Aggregated interview scorecards; decisions are suggestions, never binding.";
+    p.keywords = "scorewheel, hiring committee";
+    p.created = x->created;
+    xw_check(x, workbook_set_properties(x->wb, &p), "document properties");
+}
+
+/* Everything between workbook_new and workbook_close. */
+static void build(struct xw *x)
+{
+    if (xw_formats(x) < 0)
+        return;
+    set_properties(x);
+    xw_summary(x);
+    for (size_t i = 0; i < x->a->n_candidates && !x->failed; i++)
+        xw_candidate_sheet(x, x->order[i]);
+    xw_compare(x);
+    xw_interviewers(x);
+    xw_data(x);
+}
+
+/* The hidden temporary file beside path: ".NAME.tmp-XXXXXX". */
+static char *temp_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    struct sw_buf b = SW_BUF_INIT;
+    if (slash)
+        sw_buf_add(&b, path, (size_t)(slash - path + 1));
+    sw_buf_addf(&b, ".%s.tmp-XXXXXX", slash ? slash + 1 : path);
+    if (b.failed) {
+        sw_buf_release(&b);
+        return NULL;
+    }
+    return sw_buf_detach(&b, NULL);
+}
+
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return strdup(".");
+    if (slash == path)
+        return strdup("/");
+    return strndup(path, (size_t)(slash - path));
+}
+
+/* A streamed workbook keeps one temporary file open per sheet. */
+static int check_open_files(struct xw *x, size_t sheets)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) < 0 || rl.rlim_cur == RLIM_INFINITY)
+        return 0;
+    if ((rlim_t)(sheets + SPARE_FILES) <= rl.rlim_cur)
+        return 0;
+    return sw_error_add(x->errs, SW_ESYSTEM, x->path, 0,
+                        "a workbook of %zu sheets needs %zu open files, the limit is %llu "
+                        "(raise it with 'ulimit -n')", sheets, sheets + SPARE_FILES,
+                        (unsigned long long)rl.rlim_cur);
+}
+
+static int sync_file(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    int rc = fsync(fd);
+    if (close(fd) < 0)
+        rc = -1;
+    return rc;
+}
+
+static void format_time(time_t t, char *out, size_t size)
+{
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || strftime(out, size, "%Y-%m-%d %H:%M UTC", &tm) == 0)
+        snprintf(out, size, "%lld", (long long)t);
+}
+
+int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
+                  const struct sw_xlsx_options *opt, struct sw_xlsx_result *result,
+                  struct sw_errors *errs)
+{
+    struct xw x;
+    memset(&x, 0, sizeof x);
+    x.a = a;
+    x.r = a->rubric;
+    x.opt = opt;
+    x.errs = errs;
+    x.path = path;
+    x.created = opt->created ? opt->created : time(NULL);
+    format_time(x.created, x.when, sizeof x.when);
+    size_t submitted = 0;
+    for (size_t i = 0; i < a->n_candidates; i++)
+        submitted += a->candidates[i].scorecards;
+    x.constant_memory = opt->memory == SW_XLSX_MEMORY_CONSTANT
+                        || (opt->memory == SW_XLSX_MEMORY_AUTO
+                            && submitted > SW_XLSX_NORMAL_MAX_CARDS);
+    size_t sheets = a->n_candidates + 4;
+    if (x.constant_memory && check_open_files(&x, sheets) < 0)
+        return -1;
+
+    x.order = malloc((a->n_candidates ? a->n_candidates : 1) * sizeof *x.order);
+    int rc = -1;
+    char *tmp = NULL, *folder = NULL;
+    if (!x.order || group_cards(&x) < 0 || name_candidates(&x) < 0) {
+        sw_fail_oom(errs, path);
+        goto done;
+    }
+    sw_aggregate_sort(a, SW_SORT_OVERALL, x.order);
+
+    if (!(tmp = temp_name(path)) || !(folder = folder_of(path))) {
+        sw_fail_oom(errs, path);
+        goto done;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot create: %s", strerror(errno));
+        free(tmp);
+        tmp = NULL;
+        goto done;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    int ok = fchmod(fd, 0666 & ~mask) == 0;
+    if (close(fd) < 0 || !ok) {
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot create: %s", strerror(errno));
+        goto done;
+    }
+
+    lxw_workbook_options wo;
+    memset(&wo, 0, sizeof wo);
+    wo.constant_memory = (uint8_t)x.constant_memory;
+    wo.tmpdir = (char *)(opt->tmpdir ? opt->tmpdir : folder);
+    x.wb = workbook_new_opt(tmp, &wo);
+    if (!x.wb) {
+        sw_fail_oom(errs, path);
+        goto done;
+    }
+    build(&x);
+    /* Closed even after a failure: lxw_workbook_free() would leave the
+     * streamed sheets' temporary files open. The file is removed below. */
+    lxw_error e = workbook_close(x.wb);
+    if (x.failed)
+        goto done;
+    if (e != LXW_NO_ERROR) {
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write the workbook: %s",
+                     lxw_strerror(e));
+        goto done;
+    }
+    if (sync_file(tmp) < 0 || rename(tmp, path) < 0) {
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write: %s", strerror(errno));
+        goto done;
+    }
+    rc = 0;
+    if (result) {
+        result->candidates = a->n_candidates;
+        result->scorecards = submitted;
+        result->sheets = sheets;
+        result->constant_memory = x.constant_memory;
+    }
+done:
+    if (tmp && rc < 0)
+        unlink(tmp);
+    free(tmp);
+    free(folder);
+    free(x.order);
+    free(x.cards_at);
+    free(x.cards);
+    free_names(x.sheet, a->n_candidates);
+    free_names(x.shown, a->n_candidates);
+    free_names(x.shown_id, a->n_candidates);
+    free_names(x.label, a->n_candidates);
+    return rc;
+}

@@ -1,0 +1,592 @@
+/* xlsx_names.c - the workbook's pure helpers: sheet names by Excel's rules,
+ * anonymous labels, redaction of names in text, cell text limits. */
+#include "xlsx.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHEET_MAX 31
+
+/* --- UTF-8 ------------------------------------------------------------------ */
+
+/* The code point at *p, advancing *p past it; a byte that starts no valid
+ * sequence counts as U+FFFD and is one byte long. */
+static uint32_t next_cp(const char **p)
+{
+    const unsigned char *s = (const unsigned char *)*p;
+    uint32_t c = s[0];
+    size_t len = 1;
+    if (c >= 0xC2 && c <= 0xDF && (s[1] & 0xC0) == 0x80) {
+        c = ((c & 0x1F) << 6) | (s[1] & 0x3F);
+        len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        c = ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        len = 3;
+    } else if (c >= 0xF0 && c <= 0xF4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80
+               && (s[3] & 0xC0) == 0x80) {
+        c = ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12)
+            | ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        len = 4;
+    } else if (c >= 0x80) {
+        c = 0xFFFD;
+    }
+    *p += len;
+    return c;
+}
+
+/* Excel counts characters in UTF-16 units. */
+static size_t units(uint32_t c)
+{
+    return c >= 0x10000 ? 2 : 1;
+}
+
+/* Simple case folding for the scripts names are mostly written in: ASCII,
+ * Latin-1, Latin Extended-A, Greek and Cyrillic; typographic apostrophes and
+ * hyphens fold to ASCII ones. */
+static uint32_t fold(uint32_t c)
+{
+    if (c == 0x2019 || c == 0x2018)
+        return '\'';
+    if (c == 0x2010 || c == 0x2011)
+        return '-';
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return c + 32;
+    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+        return c | 1;
+    if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+        return c & 1 ? c + 1 : c;
+    if (c == 0x178)
+        return 0xFF;
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+        return c + 32;
+    if (c == 0x3C2)
+        return 0x3C3;
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 37;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 63;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 32;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    return c;
+}
+
+/* Letters and digits: ASCII ones, and any non-ASCII character that is not
+ * Latin-1 punctuation, general punctuation or CJK punctuation. */
+static int is_word(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD)
+        return 0;
+    if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F))
+        return 0;
+    return 1;
+}
+
+static int is_letter(uint32_t c)
+{
+    return is_word(c) && !(c >= '0' && c <= '9');
+}
+
+static int add_cp(struct sw_buf *b, uint32_t c)
+{
+    char s[4];
+    size_t n;
+    if (c < 0x80) {
+        s[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        s[0] = (char)(0xC0 | (c >> 6));
+        s[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        s[0] = (char)(0xE0 | (c >> 12));
+        s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        s[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        s[0] = (char)(0xF0 | (c >> 18));
+        s[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+        s[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+        s[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    return sw_buf_add(b, s, n);
+}
+
+/* The folded code points of s[0..len), in a new array (caller frees); *n its length. */
+static uint32_t *folded_cps(const char *s, size_t len, size_t *n)
+{
+    uint32_t *cps = malloc((len + 1) * sizeof *cps);
+    if (!cps)
+        return NULL;
+    const char *p = s, *end = s + len;
+    *n = 0;
+    while (p < end && *p)
+        cps[(*n)++] = fold(next_cp(&p));
+    return cps;
+}
+
+/* --- sheet names -------------------------------------------------------------- */
+
+static int forbidden(uint32_t c)
+{
+    return c < 0x20 || c == 0x7F || (c < 0x80 && strchr("[]:*?/\\", (int)c));
+}
+
+/* Appends s cleaned: forbidden characters as spaces, space runs as one,
+ * spaces and apostrophes trimmed at both ends, at most `max` units. */
+static int clean_name(const char *s, size_t max, struct sw_buf *out)
+{
+    struct sw_buf b = SW_BUF_INIT;
+    const char *p = s;
+    while (*p) {
+        uint32_t c = next_cp(&p);
+        if (forbidden(c))
+            c = ' ';
+        if (c == ' ' && (b.len == 0 || b.data[b.len - 1] == ' '))
+            continue;
+        add_cp(&b, c);
+    }
+    /* Trim, cut, trim again (the cut may leave a space or apostrophe last). */
+    const char *start = sw_buf_str(&b);
+    while (*start == ' ' || *start == '\'')
+        start++;
+    size_t n = 0, len = 0;
+    for (const char *q = start; *q;) {
+        uint32_t c = next_cp(&q);
+        if (n + units(c) > max)
+            break;
+        n += units(c);
+        len = (size_t)(q - start);
+    }
+    while (len > 0 && (start[len - 1] == ' ' || start[len - 1] == '\''))
+        len--;
+    int rc = b.failed ? -1 : sw_buf_add(out, start, len);
+    sw_buf_release(&b);
+    return rc;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int is_alpha(char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* Whether a formula could read this unquoted name as a cell reference:
+ * libxlsxwriter quotes only names with characters beyond [A-Za-z0-9_.]. */
+static int looks_like_reference(const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if (!is_digit(*p) && !is_alpha(*p) && *p != '_' && *p != '.')
+            return 0;
+    if (is_digit(s[0]) || s[0] == '.')
+        return 1;
+    size_t letters = 0;
+    while (is_alpha(s[letters]))
+        letters++;
+    size_t digits = 0;
+    while (is_digit(s[letters + digits]))
+        digits++;
+    if (letters >= 1 && letters <= 3 && digits > 0 && s[letters + digits] == '\0')
+        return 1;    /* A1 .. XFD1048576 */
+    /* R1C1 style, as a prefix: R, R1, C, C1, RC, R1C1... */
+    const char *p = s;
+    int has_digit = 0;
+    if ((*p | 32) == 'r') {
+        for (p++; is_digit(*p); p++)
+            has_digit = 1;
+    }
+    if ((*p | 32) == 'c') {
+        for (p++; is_digit(*p); p++)
+            has_digit = 1;
+    }
+    if (p == s)
+        return 0;
+    return has_digit || *p == '\0';
+}
+
+int sw_xlsx_sheet_base(const char *name, const char *id, struct sw_buf *out)
+{
+    struct sw_buf b = SW_BUF_INIT;
+    if (name && *name)
+        clean_name(name, SHEET_MAX, &b);
+    if (b.len == 0 && id)
+        clean_name(id, SHEET_MAX, &b);
+    if (b.len == 0)
+        sw_buf_adds(&b, "Candidate");
+    int rc;
+    if (b.failed) {
+        rc = -1;
+    } else if (looks_like_reference(b.data)) {
+        struct sw_buf cut = SW_BUF_INIT;
+        clean_name(b.data, SHEET_MAX - 2, &cut);
+        rc = sw_buf_addf(out, "(%s)", sw_buf_str(&cut));
+        sw_buf_release(&cut);
+    } else {
+        rc = sw_buf_add(out, b.data, b.len);
+    }
+    sw_buf_release(&b);
+    return rc;
+}
+
+static char *fold_string(const char *s)
+{
+    struct sw_buf b = SW_BUF_INIT;
+    sw_buf_adds(&b, "");
+    for (const char *p = s; *p;)
+        add_cp(&b, fold(next_cp(&p)));
+    if (b.failed) {
+        sw_buf_release(&b);
+        return NULL;
+    }
+    return sw_buf_detach(&b, NULL);
+}
+
+/* Index where `folded` is or would go in the sorted set; *found whether it is. */
+static size_t find(const struct sw_sheet_names *s, const char *folded, int *found)
+{
+    size_t lo = 0, hi = s->count;
+    *found = 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(s->folded[mid], folded);
+        if (cmp == 0) {
+            *found = 1;
+            return mid;
+        }
+        if (cmp < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Takes `name` if free: 1 taken, 0 taken already, -1 out of memory. */
+static int take(struct sw_sheet_names *s, const char *name)
+{
+    char *folded = fold_string(name);
+    if (!folded)
+        return -1;
+    int found;
+    size_t at = find(s, folded, &found);
+    if (found) {
+        free(folded);
+        return 0;
+    }
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        char **bigger = realloc(s->folded, cap * sizeof *bigger);
+        if (!bigger) {
+            free(folded);
+            return -1;
+        }
+        s->folded = bigger;
+        s->cap = cap;
+    }
+    memmove(s->folded + at + 1, s->folded + at, (s->count - at) * sizeof *s->folded);
+    s->folded[at] = folded;
+    s->count++;
+    return 1;
+}
+
+int sw_sheet_names_init(struct sw_sheet_names *s)
+{
+    static const char *const reserved[] = { "Summary", "Compare", "Interviewers", "Data",
+                                            "History" };
+    memset(s, 0, sizeof *s);
+    for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
+        if (take(s, reserved[i]) < 0)
+            return -1;
+    return 0;
+}
+
+void sw_sheet_names_release(struct sw_sheet_names *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->count; i++)
+        free(s->folded[i]);
+    free(s->folded);
+    memset(s, 0, sizeof *s);
+}
+
+int sw_sheet_names_take(struct sw_sheet_names *s, const char *base, struct sw_buf *out)
+{
+    int rc = take(s, base);
+    if (rc != 0)
+        return rc < 0 ? -1 : sw_buf_adds(out, base);
+    struct sw_buf name = SW_BUF_INIT;
+    for (unsigned k = 2; rc == 0; k++) {
+        char suffix[16];
+        int n = snprintf(suffix, sizeof suffix, " (%u)", k);
+        sw_buf_reset(&name);
+        if (clean_name(base, SHEET_MAX - (size_t)n, &name) < 0)
+            break;
+        sw_buf_adds(&name, suffix);
+        if (name.failed)
+            break;
+        rc = take(s, name.data);
+    }
+    if (rc > 0)
+        rc = sw_buf_add(out, name.data, name.len);
+    else
+        rc = -1;
+    sw_buf_release(&name);
+    return rc;
+}
+
+int sw_xlsx_quote_sheet(const char *name, struct sw_buf *out)
+{
+    sw_buf_addc(out, '\'');
+    for (const char *p = name; *p; p++) {
+        if (*p == '\'')
+            sw_buf_addc(out, '\'');
+        sw_buf_addc(out, *p);
+    }
+    return sw_buf_addc(out, '\'');
+}
+
+/* --- anonymity -------------------------------------------------------------- */
+
+void sw_xlsx_label(size_t i, char *out)
+{
+    char tmp[16];
+    size_t n = 0;
+    for (size_t v = i + 1; v > 0 && n < sizeof tmp; v = (v - 1) / 26)
+        tmp[n++] = (char)('A' + (v - 1) % 26);
+    for (size_t k = 0; k < n; k++)
+        out[k] = tmp[n - 1 - k];
+    out[n] = '\0';
+}
+
+struct pattern {
+    uint32_t *cps;      /* folded */
+    size_t n;
+};
+
+struct patterns {
+    struct pattern *items;
+    size_t count, cap;
+};
+
+static void patterns_release(struct patterns *ps)
+{
+    for (size_t i = 0; i < ps->count; i++)
+        free(ps->items[i].cps);
+    free(ps->items);
+}
+
+/* Adds s[0..len) unless it has fewer than `min_letters` letters or is there already. */
+static int pattern_add(struct patterns *ps, const char *s, size_t len, size_t min_letters)
+{
+    struct pattern p;
+    p.cps = folded_cps(s, len, &p.n);
+    if (!p.cps)
+        return -1;
+    size_t letters = 0;
+    for (size_t i = 0; i < p.n; i++)
+        letters += (size_t)is_letter(p.cps[i]);
+    int keep = p.n > 0 && letters >= min_letters;
+    for (size_t i = 0; keep && i < ps->count; i++)
+        if (ps->items[i].n == p.n && memcmp(ps->items[i].cps, p.cps, p.n * sizeof *p.cps) == 0)
+            keep = 0;
+    if (!keep) {
+        free(p.cps);
+        return 0;
+    }
+    if (ps->count == ps->cap) {
+        size_t cap = ps->cap ? ps->cap * 2 : 8;
+        struct pattern *bigger = realloc(ps->items, cap * sizeof *bigger);
+        if (!bigger) {
+            free(p.cps);
+            return -1;
+        }
+        ps->items = bigger;
+        ps->cap = cap;
+    }
+    ps->items[ps->count++] = p;
+    return 0;
+}
+
+static int is_joiner(uint32_t c)
+{
+    c = fold(c);
+    return c == '-' || c == '\'';
+}
+
+static int by_length_desc(const void *x, const void *y)
+{
+    const struct pattern *a = x, *b = y;
+    return a->n < b->n ? 1 : a->n > b->n ? -1 : 0;
+}
+
+/* Adds the name, its compounds (words joined by one hyphen or apostrophe)
+ * and its words, each with 3 or more letters (the whole name always). */
+static int name_patterns(const char *name, struct patterns *ps)
+{
+    size_t len = strlen(name);
+    while (len > 0 && strchr(" \t\r\n", name[len - 1]))
+        len--;
+    while (len > 0 && strchr(" \t\r\n", *name))
+        name++, len--;
+    if (pattern_add(ps, name, len, 1) < 0)
+        return -1;
+    const char *p = name, *end = name + len;
+    const char *compound = NULL, *word_end = NULL;
+    while (p < end) {
+        /* Skip to the next word. */
+        const char *gap = p;
+        uint32_t c = 0;
+        while (p < end) {
+            const char *at = p;
+            c = next_cp(&p);
+            if (is_word(c)) {
+                p = at;
+                break;
+            }
+        }
+        if (p >= end)
+            break;
+        /* One joiner between two words keeps the compound going. */
+        const char *q = gap;
+        int joined = 0;
+        if (compound && q < p) {
+            uint32_t j = next_cp(&q);
+            joined = q == p && is_joiner(j);
+        }
+        if (!joined) {
+            if (compound && pattern_add(ps, compound, (size_t)(word_end - compound), 3) < 0)
+                return -1;
+            compound = p;
+        }
+        const char *word = p;
+        while (p < end) {
+            const char *at = p;
+            if (!is_word(next_cp(&p))) {
+                p = at;
+                break;
+            }
+        }
+        word_end = p;
+        if (pattern_add(ps, word, (size_t)(word_end - word), 3) < 0)
+            return -1;
+    }
+    if (compound && pattern_add(ps, compound, (size_t)(word_end - compound), 3) < 0)
+        return -1;
+    return 0;
+}
+
+/* Every name's patterns, longest first. */
+static int all_patterns(const char *const *names, size_t n, struct patterns *ps)
+{
+    memset(ps, 0, sizeof *ps);
+    for (size_t i = 0; i < n; i++)
+        if (names[i] && *names[i] && name_patterns(names[i], ps) < 0)
+            return -1;
+    if (ps->count > 1)
+        qsort(ps->items, ps->count, sizeof *ps->items, by_length_desc);
+    return 0;
+}
+
+/* Whether pattern p matches at s (folded), returning the end of the match. */
+static const char *match_at(const char *s, const struct pattern *pat)
+{
+    const char *q = s;
+    for (size_t i = 0; i < pat->n; i++) {
+        if (!*q || fold(next_cp(&q)) != pat->cps[i])
+            return NULL;
+    }
+    return q;
+}
+
+int sw_xlsx_redact(const char *text, const char *const *names, size_t n_names,
+                   const char *placeholder, struct sw_buf *out)
+{
+    struct patterns ps;
+    if (all_patterns(names, n_names, &ps) < 0) {
+        patterns_release(&ps);
+        return -1;
+    }
+    int prev_word = 0;
+    const char *p = text;
+    while (*p) {
+        const char *hit = NULL;
+        for (size_t i = 0; i < ps.count && !hit; i++) {
+            const struct pattern *pat = &ps.items[i];
+            if (prev_word && is_word(pat->cps[0]))
+                continue;
+            const char *end = match_at(p, pat);
+            if (!end)
+                continue;
+            const char *peek = end;
+            if (*end && is_word(pat->cps[pat->n - 1]) && is_word(next_cp(&peek)))
+                continue;
+            hit = end;
+        }
+        if (hit) {
+            sw_buf_adds(out, placeholder);
+            p = hit;
+            prev_word = 1;    /* the placeholder ends a word */
+            continue;
+        }
+        const char *start = p;
+        uint32_t c = next_cp(&p);
+        sw_buf_add(out, start, (size_t)(p - start));
+        prev_word = is_word(c);
+    }
+    patterns_release(&ps);
+    return out->failed ? -1 : 0;
+}
+
+int sw_xlsx_mentions(const char *s, const char *name)
+{
+    if (!s || !name || !*name)
+        return 0;
+    struct patterns ps;
+    if (all_patterns(&name, 1, &ps) < 0) {
+        patterns_release(&ps);
+        return 1;    /* out of memory: assume the worst */
+    }
+    int found = 0;
+    for (const char *p = s; *p && !found;) {
+        for (size_t i = 0; i < ps.count && !found; i++)
+            found = match_at(p, &ps.items[i]) != NULL;
+        next_cp(&p);
+    }
+    patterns_release(&ps);
+    return found;
+}
+
+int sw_xlsx_cell_text(const char *text, struct sw_buf *out)
+{
+    size_t keep = SW_XLSX_MAX_TEXT - (sizeof SW_XLSX_TRUNCATED - 1);
+    size_t n = 0, cut = 0;
+    const char *p = text;
+    while (*p) {
+        uint32_t c = next_cp(&p);
+        n += units(c);
+        if (n <= keep)
+            cut = (size_t)(p - text);
+        if (n > SW_XLSX_MAX_TEXT) {
+            sw_buf_add(out, text, cut);
+            return sw_buf_adds(out, SW_XLSX_TRUNCATED);
+        }
+    }
+    return sw_buf_add(out, text, (size_t)(p - text));
+}

@@ -1,0 +1,133 @@
+# export: the committee workbook, read back with an independent reader
+# (tests/xlsx_check.py, openpyxl) and compared with compare/calibrate JSON.
+MINI="--rubric tests/fixtures/rubrics/mini.xml"
+REQ=tests/fixtures/report
+EXPORT=tests/fixtures/export
+PY=/usr/bin/python3
+export SOURCE_DATE_EPOCH=1790000000
+mkdir -p "$TMP/xlsx"
+
+check export-no-output 2 "$SW" $MINI export $REQ
+check export-to-stdout 2 "$SW" $MINI export -o - $REQ
+check export-no-path 2 "$SW" $MINI export -o "$TMP/xlsx/none.xlsx"
+check export-unknown-level 2 "$SW" $MINI export --level vp -o "$TMP/xlsx/none.xlsx" $REQ
+check export-bad-epoch 2 env SOURCE_DATE_EPOCH=yesterday "$SW" $MINI export \
+    -o "$TMP/xlsx/none.xlsx" $REQ
+check_rc export-help 0 "$SW" export --help
+assert export-usage-errors-write-nothing test ! -e "$TMP/xlsx/none.xlsx"
+
+# Relative paths keep the "wrote" line free of $TMP.
+check export-mini 0 sh -c 'cd "$TMP/xlsx" && "$SW" --rubric "$1/tests/fixtures/rubrics/mini.xml" \
+    export -o mini.xlsx "$1/tests/fixtures/report"' sh "$PWD"
+check export-mini-quiet 0 "$SW" $MINI export --quiet -o "$TMP/xlsx/quiet.xlsx" $REQ
+assert export-byte-stable cmp -s "$TMP/xlsx/mini.xlsx" "$TMP/xlsx/quiet.xlsx"
+assert export-no-temporary-files test -z "$(find "$TMP/xlsx" -name '.*tmp*')"
+
+# Reads the workbook back: sheets, numbers, charts, strings (needs openpyxl).
+if ! $PY -c 'import openpyxl' 2>/dev/null; then
+    echo "skip: export read-back checks need python3-openpyxl ($PY -c 'import openpyxl' fails)"
+else
+    "$SW" $MINI compare --format json $REQ >"$TMP/xlsx/mini.json"
+    "$SW" $MINI calibrate --format json $REQ >"$TMP/xlsx/mini-cal.json"
+    check_rc export-mini-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/mini.xlsx" \
+        "$TMP/xlsx/mini.json" "$TMP/xlsx/mini-cal.json" --table
+    check export-mini-sheets 0 $PY tests/xlsx_check.py sheets "$TMP/xlsx/mini.xlsx"
+
+    # Excel's sheet-name rules: long, forbidden characters, duplicates (also
+    # across case, beyond ASCII), "History", reserved names, cell references.
+    "$SW" $MINI export -q -o "$TMP/xlsx/names.xlsx" $EXPORT/names
+    "$SW" $MINI compare --format json $EXPORT/names >"$TMP/xlsx/names.json"
+    "$SW" $MINI calibrate --format json $EXPORT/names >"$TMP/xlsx/names-cal.json"
+    check export-names-sheets 0 $PY tests/xlsx_check.py sheets "$TMP/xlsx/names.xlsx"
+    check_rc export-names-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/names.xlsx" \
+        "$TMP/xlsx/names.json" "$TMP/xlsx/names-cal.json" --table
+
+    # The TPM wheel on the example requisition.
+    DEMO=docs/examples/staff-tpm-2026
+    "$SW" export -q -o "$TMP/xlsx/demo.xlsx" $DEMO
+    "$SW" compare --format json $DEMO >"$TMP/xlsx/demo.json"
+    "$SW" calibrate --format json $DEMO >"$TMP/xlsx/demo-cal.json"
+    check_rc export-demo-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/demo.xlsx" \
+        "$TMP/xlsx/demo.json" "$TMP/xlsx/demo-cal.json" --table
+
+    # Anonymized: no name in any part, labels everywhere, evidence redacted.
+    "$SW" $MINI export -q --anonymize -o "$TMP/xlsx/anon.xlsx" $EXPORT/anon
+    "$SW" $MINI compare --format json $EXPORT/anon >"$TMP/xlsx/anon.json"
+    check_rc export-anonymous-no-names 0 $PY tests/xlsx_check.py anonymous "$TMP/xlsx/anon.xlsx" \
+        "$TMP/xlsx/anon.json" "Ada Lovelace"
+    check export-anonymous-sheets 0 $PY tests/xlsx_check.py sheets "$TMP/xlsx/anon.xlsx"
+    $PY -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(
+        "xl/sharedStrings.xml"))' "$TMP/xlsx/anon.xlsx" >"$TMP/xlsx/anon-strings.xml"
+    assert export-anonymous-evidence-kept grep -q "Candidate A explained the queue; Candidate A" \
+        "$TMP/xlsx/anon-strings.xml"
+    assert export-anonymous-named-id grep -q "Id Candidate A ·" "$TMP/xlsx/anon-strings.xml"
+    assert export-anonymous-plain-id grep -q ">c-9<" "$TMP/xlsx/anon-strings.xml"
+    for f in mini demo; do
+        "$SW" $([ $f = mini ] && echo $MINI) export -q --anonymize -o "$TMP/xlsx/$f-anon.xlsx" \
+            $([ $f = mini ] && echo $REQ || echo $DEMO)
+        check_rc "export-anonymous-$f" 0 $PY tests/xlsx_check.py anonymous \
+            "$TMP/xlsx/$f-anon.xlsx" "$TMP/xlsx/$f.json"
+    done
+
+    # Evidence beyond Excel's 32,767 characters is cut, with a marker.
+    mkdir -p "$TMP/long"
+    $PY - "$TMP/long/card.xml" <<'PY'
+import sys
+text = "Long evidence. " * 3000
+open(sys.argv[1], "w").write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<scorecard xmlns="urn:scorewheel:scorecard:1" rubric="mini" candidate="c-9" '
+    'interview="tech" interviewer="ann" level="mid" status="submitted">\n'
+    '  <rating question="t1" value="3"><evidence>%s</evidence></rating>\n'
+    '  <recommendation value="hire"/>\n</scorecard>\n' % text)
+PY
+    "$SW" $MINI export -q -o "$TMP/xlsx/long.xlsx" "$TMP/long"
+    check_rc export-long-text-cut 0 $PY -c '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["c-9"]
+cut = [c.value for row in ws.iter_rows() for c in row
+       if isinstance(c.value, str) and c.value.startswith("Long evidence.")]
+assert len(cut) == 1 and len(cut[0]) == 32767, [len(v) for v in cut]
+assert cut[0].endswith(". Long evidence. Long e [... truncated]"), cut[0][-40:]
+' "$TMP/xlsx/long.xlsx"
+
+    # Above SW_XLSX_NORMAL_MAX_CARDS (1000) scorecards the workbook streams
+    # (constant memory): the same cells, Data a filtered range, not a table.
+    "$B/tools/gencards" --rubric tests/fixtures/rubrics/mini.xml --count 1200 --out "$TMP/big" \
+        --seed 11 --drafts 5 --evidence 20-60
+    "$SW" $MINI export -q -o "$TMP/xlsx/big.xlsx" "$TMP/big"
+    "$SW" $MINI compare --format json "$TMP/big" >"$TMP/xlsx/big.json"
+    "$SW" $MINI calibrate --format json "$TMP/big" >"$TMP/xlsx/big-cal.json"
+    check_rc export-streamed-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/big.xlsx" \
+        "$TMP/xlsx/big.json" "$TMP/xlsx/big-cal.json" --filter
+fi
+
+# Invalid input: nothing written (exit 1); with --keep-going the rest (exit 1).
+mkdir -p "$TMP/xkg"
+cp -r $REQ/c-2 "$TMP/xkg/"
+cp tests/fixtures/bad/off-step.xml "$TMP/xkg/bad.xml"
+"$SW" $MINI export -o "$TMP/xlsx/kg.xlsx" "$TMP/xkg" >"$TMP/out" 2>"$TMP/err"
+assert export-invalid-fails test $? = 1
+assert export-invalid-writes-nothing test ! -e "$TMP/xlsx/kg.xlsx"
+assert export-invalid-message grep -qx \
+    "$TMP/xkg/bad.xml:3: error: value '3.25' is off the scale's step 0.5" "$TMP/err"
+"$SW" $MINI export --keep-going -o "$TMP/xlsx/kg.xlsx" "$TMP/xkg" >"$TMP/out" 2>"$TMP/err"
+assert export-keep-going-exit test $? = 1
+assert export-keep-going-writes test -s "$TMP/xlsx/kg.xlsx"
+assert export-keep-going-says-so grep -qx "wrote $TMP/xlsx/kg.xlsx: 1 candidate, 2 scorecards" \
+    "$TMP/err"
+
+# Failures leave the previous file and no temporary file: a missing folder,
+# and libxlsxwriter failing (a file size limit) with its message (exit 3).
+check export-missing-folder 3 "$SW" $MINI export -o tests/fixtures/no-such-dir/x.xlsx $REQ
+printf previous >"$TMP/xlsx/kept.xlsx"
+sh -c 'ulimit -f 4 && trap "" XFSZ && exec "$@"' sh \
+    "$SW" $MINI export -o "$TMP/xlsx/kept.xlsx" $REQ \
+    >"$TMP/out" 2>"$TMP/err"
+assert export-library-error-exit test $? = 3
+assert export-library-error-message grep -q \
+    "^$TMP/xlsx/kept.xlsx: error: cannot write the workbook: " "$TMP/err"
+assert export-library-error-keeps-file test "$(cat "$TMP/xlsx/kept.xlsx")" = previous
+assert export-library-error-no-temporary test -z "$(find "$TMP/xlsx" -name '.*tmp*')"
+
+unset SOURCE_DATE_EPOCH
