@@ -2,7 +2,8 @@
 # run.sh - CLI tests: runs the real binary ($SW) on real files and compares
 # stdout, stderr and the exit status with tests/cli/expect/NAME.{out,err}.
 # Each tests/cli/t_*.sh file declares cases with the functions below.
-# Run from the top of the tree. UPDATE=1 rewrites the expected files.
+# Run from the top of the tree. UPDATE=1 rewrites the expected files of the
+# cases that run; CLI_TESTS="tests/cli/t_new.sh ..." runs only those files.
 set -u
 top=$(pwd)
 : "${SW:=$top/build/scorewheel}"
@@ -70,7 +71,7 @@ assert() {
     if "$@"; then pass; else fail "$name"; fi
 }
 
-for t in tests/cli/t_*.sh; do
+for t in ${CLI_TESTS:-tests/cli/t_*.sh}; do
     . "./$t"
 done
 echo "cli: $passed passed, $failed failed"
