@@ -105,8 +105,7 @@ static long interviewer_index(struct sw_aggregate *a, const char *id)
     return (long)a->n_interviewers++;
 }
 
-/* Rule 1 for one scorecard: scores[c] = sum(w v) / sum(w), NaN where nothing reaches c. */
-static void score_card(const struct sw_rubric *r, const struct sw_scorecard *s, double *scores,
+void sw_scorecard_scores(const struct sw_rubric *r, const struct sw_scorecard *s, double *scores,
                        double *weights)
 {
     for (size_t c = 0; c < r->n_competencies; c++)
@@ -187,7 +186,7 @@ int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
     card->level = s->level;
     card->submitted = s->submitted;
     card->recommendation = s->recommendation;
-    score_card(r, s, card->scores, card->scores + r->n_competencies);
+    sw_scorecard_scores(r, s, card->scores, card->scores + r->n_competencies);
     if (!s->submitted)
         for (size_t c = 0; c < r->n_competencies; c++)
             card->scores[c] = NAN;

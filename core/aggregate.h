@@ -114,6 +114,12 @@ struct sw_aggregate {
     struct sw_arena arena;
 };
 
+/* Rule 1 for one scorecard, drafts included: scores[c] = sum(w v) / sum(w) over
+ * the ratings of s that reach c, NaN where nothing reaches c. `scores` and
+ * `weights` (scratch) hold one double per rubric competency each. */
+void sw_scorecard_scores(const struct sw_rubric *r, const struct sw_scorecard *s, double *scores,
+                         double *weights);
+
 /* --- life cycle ---------------------------------------------------------- */
 
 /* A new, empty aggregate over rubric r; NULL when out of memory. */
