@@ -106,7 +106,7 @@ static long interviewer_index(struct sw_aggregate *a, const char *id)
 }
 
 void sw_scorecard_scores(const struct sw_rubric *r, const struct sw_scorecard *s, double *scores,
-                       double *weights)
+                         double *weights)
 {
     for (size_t c = 0; c < r->n_competencies; c++)
         scores[c] = weights[c] = 0;
