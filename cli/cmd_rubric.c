@@ -9,35 +9,86 @@
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] rubric [--format table|json]\n"
+    "       scorewheel [--rubric FILE] rubric --ids KIND\n"
     "\n"
     "Shows the rubric in use: its scale, pillars and competencies with each\n"
     "level's target, the levels' hire bars, the decision policy, the interviews\n"
     "and what they probe, and the archetypes.\n"
     "\n"
     "  -f, --format FORMAT   table (default) or json\n"
+    "      --ids KIND        only the ids of one kind, one per line, in rubric\n"
+    "                        order (for scripts and shell completion); KIND is\n"
+    "                        pillars, competencies, levels, interviews,\n"
+    "                        questions or archetypes\n"
     "  -h, --help            this text\n";
+
+static const char *const id_kinds[] = {
+    "pillars", "competencies", "levels", "interviews", "questions", "archetypes",
+};
+#define N_ID_KINDS (sizeof id_kinds / sizeof id_kinds[0])
+
+static int id_kind(const char *name)
+{
+    for (size_t i = 0; i < N_ID_KINDS; i++)
+        if (strcmp(name, id_kinds[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* The id of item i of kind k; NULL past the last. */
+static const char *id_at(const struct sw_rubric *r, int k, size_t i)
+{
+    switch (k) {
+    case 0: return i < r->n_pillars ? r->pillars[i].id : NULL;
+    case 1: return i < r->n_competencies ? r->competencies[i].id : NULL;
+    case 2: return i < r->n_levels ? r->levels[i].id : NULL;
+    case 3: return i < r->n_interviews ? r->interviews[i].id : NULL;
+    case 4: return i < r->n_questions ? r->questions[i].id : NULL;
+    default: return i < r->n_archetypes ? r->archetypes[i].id : NULL;
+    }
+}
+
+static int add_ids(const struct sw_rubric *r, int kind, struct sw_buf *out)
+{
+    const char *id;
+    for (size_t i = 0; (id = id_at(r, kind, i)); i++) {
+        sw_buf_adds(out, id);
+        sw_buf_addc(out, '\n');
+    }
+    return out->failed ? -1 : 0;
+}
 
 int cmd_rubric(int argc, char **argv)
 {
     static const struct option options[] = {
         { "format", required_argument, NULL, 'f' },
+        { "ids", required_argument, NULL, 'i' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *format = "table";
+    const char *format = NULL, *ids = NULL;
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+f:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:f:h", options, NULL)) != -1) {
         switch (c) {
         case 'f': format = optarg; break;
+        case 'i': ids = optarg; break;
         case 'h': fputs(usage_text, stdout); return EXIT_OK;
         case ':': return diag_usage("rubric", "option '%s' needs a value", argv[optind - 1]);
         default: return diag_usage("rubric", "unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (format && ids)
+        return diag_usage("rubric", "--ids and --format cannot be combined");
+    if (!format)
+        format = "table";
     if (strcmp(format, "table") != 0 && strcmp(format, "json") != 0)
         return diag_usage("rubric", "unknown format '%s' (use table or json)", format);
+    int kind = ids ? id_kind(ids) : -1;
+    if (ids && kind < 0)
+        return diag_usage("rubric", "unknown kind '%s' for --ids (use pillars, competencies, "
+                          "levels, interviews, questions or archetypes)", ids);
     if (optind < argc)
         return diag_usage("rubric", "unexpected argument '%s'", argv[optind]);
 
@@ -46,7 +97,10 @@ int cmd_rubric(int argc, char **argv)
     if (!r)
         return rc;
     struct sw_buf out = SW_BUF_INIT;
-    if ((strcmp(format, "json") == 0 ? sw_rubric_json(r, &out) : sw_rubric_table(r, &out)) < 0) {
+    int failed = ids ? add_ids(r, kind, &out)
+                 : strcmp(format, "json") == 0 ? sw_rubric_json(r, &out)
+                 : sw_rubric_table(r, &out);
+    if (failed < 0) {
         fprintf(stderr, "scorewheel: error: out of memory\n");
         rc = EXIT_SYSTEM;
     } else {
