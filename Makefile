@@ -132,6 +132,36 @@ check-core-quiet: $(LIB)
 check-render: $(PROG) $(TOOL_BINS)
 	$(Q)sh tests/render_check.sh $(CURDIR)/$(PROG) $(B)/tools/gencards $(B)/render
 
+# --- fuzzing (libFuzzer) ----------------------------------------------------
+
+# Harnesses in tests/fuzz/ built with clang's libFuzzer, ASan and UBSan, from
+# the core sources, into build-fuzz/. `make fuzz` runs each FUZZ_SECONDS on
+# its seeds, keeps what it learns in build-fuzz/corpus/ and writes crashers to
+# tests/fuzz/regress/; `check-fuzz` replays seeds and regressions and fuzzes
+# each for FUZZ_CHECK_SECONDS.
+FUZZ_CC            ?= clang
+FUZZ_SECONDS       ?= 60
+FUZZ_CHECK_SECONDS ?= 8
+FUZZERS             = rubric scorecard report
+FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+                      -fsanitize=fuzzer-no-link,address,undefined
+.PHONY: fuzz fuzz-build check-fuzz
+
+fuzz-build:
+	$(Q)$(MAKE) --no-print-directory B=build-fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+	    $(FUZZERS:%=build-fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	$(Q)sh tests/fuzz/run.sh fuzz $(FUZZ_SECONDS) build-fuzz $(FUZZERS)
+
+check-fuzz: fuzz-build
+	$(Q)sh tests/fuzz/run.sh check $(FUZZ_CHECK_SECONDS) build-fuzz $(FUZZERS)
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB) $(wildcard tests/fuzz/*.h)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< \
+	    $(LIB) $(LDLIBS)
+
 # --- the example requisition -----------------------------------------------
 
 demo: $(PROG)
@@ -147,20 +177,55 @@ bench: $(PROG) $(TOOL_BINS)
 
 # --- install ---------------------------------------------------------------
 
+# The API: core/scorewheel.h and what it includes. Internal headers (xml.h,
+# xlsx_int.h, resource.h, json.h, text.h) are not installed.
+PUBLIC_HEADERS = \
+	core/aggregate.h \
+	core/arena.h \
+	core/buf.h \
+	core/calibrate.h \
+	core/document.h \
+	core/error.h \
+	core/files.h \
+	core/report.h \
+	core/rubric.h \
+	core/rubric_text.h \
+	core/scorecard.h \
+	core/scorewheel.h \
+	core/stats.h \
+	core/strmap.h \
+	core/team.h \
+	core/wheel.h \
+	core/xlsx.h
+PKGCONFIGDIR = $(LIBDIR)/pkgconfig
+COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
+MAN1 = $(sort $(wildcard docs/*.1))
+MAN5 = $(sort $(wildcard docs/*.5))
+
+# scorewheel.pc is made here, for this PREFIX; it names the final paths, never
+# DESTDIR, relative to ${prefix} (so --define-variable=prefix= can move them).
 install: $(PROG)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rubrics $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR)
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(COMPLETIONDIR)
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/scorewheel
 	install -m 644 rubrics/*.xml rubrics/*.xsd $(DESTDIR)$(DATADIR)/rubrics/
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
-	install -m 644 core/*.h $(DESTDIR)$(INCDIR)/
-	install -m 644 docs/*.1 $(DESTDIR)$(MANDIR)/man1/
-	install -m 644 docs/*.5 $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCDIR)/
+	sed -e 's|@prefix@|$(PREFIX)|g' -e 's|@libdir@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
+	    -e 's|@includedir@|$${prefix}/include|g' -e 's|@version@|$(VERSION)|g' \
+	    core/scorewheel.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/scorewheel.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/scorewheel.pc
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 contrib/completion/scorewheel.bash $(DESTDIR)$(COMPLETIONDIR)/scorewheel
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/scorewheel $(DESTDIR)$(LIBDIR)/libscorewheel.a
+	rm -f $(DESTDIR)$(PKGCONFIGDIR)/scorewheel.pc $(DESTDIR)$(COMPLETIONDIR)/scorewheel
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(INCDIR)
-	rm -f $(DESTDIR)$(MANDIR)/man1/scorewheel.1 $(DESTDIR)$(MANDIR)/man5/scorewheel-*.5
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
+	    $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 
 clean:
 	rm -rf build build-san scorewheel

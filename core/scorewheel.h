@@ -1,0 +1,47 @@
+/*
+ * scorewheel.h - libscorewheel's public API: include this one header.
+ *
+ *     #include <scorewheel/scorewheel.h>
+ *
+ *     cc prog.c $(pkg-config --cflags --libs --static scorewheel)
+ *
+ * The headers it includes are the whole API; every other header of core/
+ * (the hardened XML layer, the workbook writer's internals, the built-in
+ * resources, the JSON and terminal-text helpers) is internal and not
+ * installed. Conventions shared by all of them: functions return 0 / -1 or
+ * NULL and record what went wrong in a caller-owned struct sw_errors (error.h);
+ * objects made by sw_<thing>_new() / _load() are released by sw_<thing>_free(),
+ * which accepts NULL; "undefined" numbers are NaN. The library never prints
+ * and never exits.
+ *
+ * A minimal program:
+ *
+ *     struct sw_errors errs;
+ *     sw_errors_init(&errs);
+ *     struct sw_rubric *r = sw_rubric_load("tpm.xml", &errs);
+ *     if (r)
+ *         printf("%zu competencies\n", r->n_competencies);
+ *     sw_rubric_free(r);
+ *     sw_errors_release(&errs);
+ */
+#ifndef SW_SCOREWHEEL_H
+#define SW_SCOREWHEEL_H
+
+#include "error.h"
+#include "buf.h"
+#include "arena.h"
+#include "strmap.h"
+#include "files.h"
+#include "rubric.h"
+#include "rubric_text.h"
+#include "scorecard.h"
+#include "document.h"
+#include "stats.h"
+#include "aggregate.h"
+#include "calibrate.h"
+#include "report.h"
+#include "team.h"
+#include "wheel.h"
+#include "xlsx.h"
+
+#endif
