@@ -108,6 +108,7 @@ check: check-core-quiet
 	$(Q)$(MAKE) --no-print-directory check-unit check-cli
 	$(Q)$(MAKE) --no-print-directory CC=$(SAN_CC) SANITIZE=address,undefined check-unit check-cli
 	$(Q)$(MAKE) --no-print-directory check-valgrind
+	$(Q)$(MAKE) --no-print-directory check-fuzz
 	$(Q)sh tests/install-check.sh
 	@echo "make check: all suites passed"
 
@@ -141,7 +142,7 @@ check-render: $(PROG) $(TOOL_BINS)
 # each for FUZZ_CHECK_SECONDS.
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 60
-FUZZ_CHECK_SECONDS ?= 8
+FUZZ_CHECK_SECONDS ?= 7
 FUZZERS             = rubric scorecard report
 FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                       -fsanitize=fuzzer-no-link,address,undefined
@@ -228,4 +229,4 @@ uninstall:
 	    $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 
 clean:
-	rm -rf build build-san scorewheel
+	rm -rf build build-san build-fuzz scorewheel

@@ -1,0 +1,240 @@
+/*
+ * fuzz_report.c - libFuzzer harness for the whole aggregating path: the bytes
+ * are several scorecards separated by FUZZ_SEP lines; each is read against
+ * the rubric the input names (fuzz.h), invalid ones are skipped (like
+ * --keep-going), candidates whose id starts with 'm' form a team, and every
+ * writer of report, compare, calibrate, team and wheel runs on the result.
+ * Outputs are checked: valid UTF-8, JSON that parses, CSV per RFC 4180,
+ * well-formed SVG (check.h).
+ */
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aggregate.h"
+#include "calibrate.h"
+#include "check.h"
+#include "fuzz.h"
+#include "report.h"
+#include "scorecard.h"
+#include "team.h"
+#include "wheel.h"
+
+#define FUZZ_SEP "\n---\n"
+#define FUZZ_MAX_CARDS 64
+#define FUZZ_MAX_WHEELS 4
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    fuzz_load_rubrics();
+    return 0;
+}
+
+static void check_text(const struct sw_buf *b)
+{
+    fuzz_assert(!b->failed);
+    fuzz_assert(b->len == 0 || strlen(b->data) == b->len);
+    fuzz_assert(fuzz_utf8_ok(b->data, b->len));
+}
+
+static void check_json(struct sw_buf *b, int rc)
+{
+    fuzz_assert(rc == 0);
+    check_text(b);
+    fuzz_assert(fuzz_json_ok(b->data, b->len));
+    sw_buf_reset(b);
+}
+
+static void check_csv(struct sw_buf *b, int rc)
+{
+    fuzz_assert(rc == 0);
+    check_text(b);
+    fuzz_assert(fuzz_csv_ok(b->data, b->len));
+    sw_buf_reset(b);
+}
+
+static void check_table(struct sw_buf *b, int rc)
+{
+    fuzz_assert(rc == 0);
+    check_text(b);
+    sw_buf_reset(b);
+}
+
+/* Streaming writers hand over each candidate's text: collect it all. */
+static int collect(void *ctx, struct sw_buf *out)
+{
+    struct sw_buf *all = ctx;
+    sw_buf_add(all, out->data, out->len);
+    sw_buf_reset(out);
+    return all->failed ? -1 : 0;
+}
+
+/* Every writer on a; `all` 0: only the main ones (for a second aggregate). */
+static void write_reports(const struct sw_aggregate *a, int all_writers)
+{
+    struct sw_buf out = SW_BUF_INIT, all = SW_BUF_INIT;
+    size_t *order = calloc(a->n_candidates + 1, sizeof *order);
+    fuzz_assert(order);
+
+    check_json(&out, sw_report_json(a, NULL, &out));
+    check_csv(&out, sw_report_csv(a, NULL, &out));
+    check_table(&out, sw_report_table(a, NULL, 0, &out));
+    if (!all_writers) {
+        sw_aggregate_sort(a, SW_SORT_OVERALL, order);
+        check_table(&out, sw_compare_table(a, order, 0, &out));
+        free(order);
+        sw_buf_release(&out);
+        return;
+    }
+    check_table(&out, sw_report_table(a, NULL, 1, &out));
+    int rc = sw_report_json_stream(a, NULL, &out, collect, &all);
+    sw_buf_add(&all, out.data, out.len);
+    sw_buf_reset(&out);
+    check_json(&all, rc);
+    rc = sw_report_csv_stream(a, NULL, &out, collect, &all);
+    sw_buf_add(&all, out.data, out.len);
+    sw_buf_reset(&out);
+    check_csv(&all, rc);
+
+    static const enum sw_sort sorts[] = { SW_SORT_ID, SW_SORT_OVERALL, SW_SORT_SHORTFALL,
+                                          SW_SORT_NAME };
+    for (size_t s = 0; s < sizeof sorts / sizeof sorts[0]; s++) {
+        sw_aggregate_sort(a, sorts[s], order);
+        /* order must be a permutation of the candidates */
+        unsigned char *seen = calloc(a->n_candidates + 1, 1);
+        fuzz_assert(seen);
+        for (size_t i = 0; i < a->n_candidates; i++) {
+            fuzz_assert(order[i] < a->n_candidates && !seen[order[i]]);
+            seen[order[i]] = 1;
+        }
+        free(seen);
+        check_json(&out, sw_report_json(a, order, &out));
+        check_csv(&out, sw_compare_csv(a, order, &out));
+        check_table(&out, sw_compare_table(a, order, s & 1, &out));
+    }
+
+    struct sw_calibration *cal = sw_calibrate(a);
+    fuzz_assert(cal);
+    check_json(&out, sw_calibration_json(a, cal, &out));
+    check_csv(&out, sw_calibration_csv(a, cal, &out));
+    check_table(&out, sw_calibration_table(a, cal, 0, &out));
+    check_table(&out, sw_calibration_table(a, cal, 1, &out));
+    sw_calibration_free(cal);
+
+    for (size_t i = 0; i < a->n_candidates; i++)
+        fuzz_assert(sw_aggregate_candidate(a, a->candidates[i].id) == (long)i);
+
+    free(order);
+    sw_buf_release(&out);
+    sw_buf_release(&all);
+}
+
+static void write_team(const struct sw_aggregate *members, const struct sw_aggregate *cands,
+                       double bar)
+{
+    struct sw_buf out = SW_BUF_INIT;
+    struct sw_team *t = sw_team_new(members, cands, bar);
+    fuzz_assert(t);
+    for (size_t i = 0; i < t->n_candidates; i++)
+        fuzz_assert(t->rank[i] < cands->n_candidates);
+    check_json(&out, sw_team_json(t, members, cands, &out));
+    check_csv(&out, sw_team_csv(t, cands, &out));
+    check_table(&out, sw_team_table(t, members, cands, 0, &out));
+    check_table(&out, sw_team_table(t, members, cands, 1, &out));
+    sw_team_free(t);
+    sw_buf_release(&out);
+}
+
+/* The wheel as `scorewheel wheel` draws it (cli/cmd_wheel.c). */
+static void draw_wheel(const struct sw_aggregate *a, const struct sw_candidate *c)
+{
+    const struct sw_rubric *r = a->rubric;
+    struct sw_wheel_pillar *pillars = calloc(r->n_pillars + 1, sizeof *pillars);
+    struct sw_wheel_anchor *anchors = calloc(r->scale.n_anchors + 1, sizeof *anchors);
+    const char **names = calloc(r->n_competencies + 1, sizeof *names);
+    double *means = calloc(r->n_competencies + 1, sizeof *means);
+    double *targets = c->level >= 0 ? calloc(r->n_competencies + 1, sizeof *targets) : NULL;
+    fuzz_assert(pillars && anchors && names && means && (c->level < 0 || targets));
+    for (size_t p = 0; p < r->n_pillars; p++)
+        pillars[p] = (struct sw_wheel_pillar){ r->pillars[p].name,
+                                               r->pillars[p].half == SW_HALF_LEADERSHIP,
+                                               r->pillars[p].first, r->pillars[p].count };
+    for (size_t i = 0; i < r->scale.n_anchors; i++)
+        anchors[i] = (struct sw_wheel_anchor){ r->scale.anchors[i].value,
+                                               r->scale.anchors[i].label };
+    for (size_t k = 0; k < r->n_competencies; k++) {
+        names[k] = r->competencies[k].name;
+        means[k] = c->competencies[k].mean;
+        if (targets)
+            targets[k] = c->competencies[k].target;
+    }
+    struct sw_wheel w = { c->name ? c->name : c->id, sw_decision_name(c->decision),
+                          r->scale.min, r->scale.max, anchors, r->scale.n_anchors,
+                          pillars, r->n_pillars, names, means, targets, r->n_competencies };
+    struct sw_buf svg = SW_BUF_INIT;
+    fuzz_assert(sw_wheel_svg(&w, &svg) == 0);
+    check_text(&svg);
+    fuzz_assert(fuzz_xml_ok(svg.data, svg.len));
+    sw_buf_release(&svg);
+    free(pillars);
+    free(anchors);
+    free(names);
+    free(means);
+    free(targets);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const struct sw_rubric *r = fuzz_rubric_for(data, size);
+    struct sw_aggregate *cands = sw_aggregate_new(r), *members = sw_aggregate_new(r);
+    struct sw_aggregate *leveled = sw_aggregate_new(r);
+    fuzz_assert(cands && members && leveled);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+
+    const char *p = (const char *)data, *end = p + size;
+    size_t n_cards = 0;
+    while (p <= end && n_cards < FUZZ_MAX_CARDS) {
+        const char *sep = fuzz_memmem(p, (size_t)(end - p), FUZZ_SEP);
+        const char *stop = sep ? sep : end;
+        struct sw_scorecard *s = sw_scorecard_parse(r, p, (size_t)(stop - p), "fuzz.xml", &errs);
+        if (s) {
+            n_cards++;
+            struct sw_aggregate *to = s->candidate[0] == 'm' ? members : cands;
+            sw_aggregate_add(to, s, &errs);
+            if (to == cands)
+                sw_aggregate_add(leveled, s, &errs);
+            sw_scorecard_free(s);
+        }
+        if (!sep)
+            break;
+        p = sep + strlen(FUZZ_SEP);
+    }
+
+    /* Each candidate's own level; then a --level for all (rule 4). */
+    sw_aggregate_finish(cands, -1, &errs);
+    sw_aggregate_finish(members, SW_LEVEL_IGNORE, &errs);
+    long level = r->n_levels ? (long)(n_cards % r->n_levels) : -1;
+    sw_aggregate_finish(leveled, level, &errs);
+    fuzz_assert(cands->finished && members->finished && leveled->finished);
+
+    write_reports(cands, 1);
+    write_reports(leveled, 0);
+    double bar = n_cards % 2 ? NAN : r->scale.min + r->scale.step;
+    write_team(members, cands, bar);
+    for (size_t i = 0; i < cands->n_candidates && i < FUZZ_MAX_WHEELS; i++)
+        draw_wheel(cands, &cands->candidates[i]);
+
+    sw_errors_release(&errs);
+    sw_aggregate_free(cands);
+    sw_aggregate_free(members);
+    sw_aggregate_free(leveled);
+    return 0;
+}
