@@ -1,6 +1,7 @@
 #define SW_INTERNAL_XML
 #include "rubric.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,10 @@ long sw_rubric_question(const struct sw_rubric *r, const char *id)
 
 /* --- building the model -------------------------------------------------- */
 
+/* The largest count a policy holds: any bigger number means "more than there
+ * can be" just as well, and converts to size_t exactly. */
+#define SW_COUNT_MAX 9007199254740992.0   /* 2^53 */
+
 struct loader {
     struct sw_rubric *r;
     const char *path;
@@ -101,6 +106,15 @@ static double num_attr(xmlNodePtr n, const char *name, double fallback)
 {
     const char *v = sw_xml_attr(n, name);
     return v ? strtod(v, NULL) : fallback;
+}
+
+/* A whole-number attribute (xs:nonNegativeInteger or xs:positiveInteger, so
+ * as long as libxml2 allows: up to 24 digits), capped at `max` rather than
+ * converted out of range. */
+static double count_attr(xmlNodePtr n, const char *name, double fallback, double max)
+{
+    double v = num_attr(n, name, fallback);
+    return v < 0 ? 0 : v > max ? max : v;
 }
 
 static const char *child_text(struct loader *L, xmlNodePtr parent, const char *name)
@@ -183,11 +197,13 @@ static void load_policy(struct loader *L, xmlNodePtr n)
     *p = (struct sw_policy){ 3, L->r->n_competencies, 2, 1, 1, SW_REC_STRONG_NO_HIRE, 0.25 };
     if (!n)
         return;
-    p->min_scorecards = (size_t)num_attr(n, "min-scorecards", (double)p->min_scorecards);
-    p->min_coverage = (size_t)num_attr(n, "min-coverage", (double)p->min_coverage);
+    p->min_scorecards = (size_t)count_attr(n, "min-scorecards", (double)p->min_scorecards,
+                                            SW_COUNT_MAX);
+    p->min_coverage = (size_t)count_attr(n, "min-coverage", (double)p->min_coverage,
+                                          SW_COUNT_MAX);
     p->disagreement = num_attr(n, "disagreement", p->disagreement);
     p->gap = num_attr(n, "gap", p->gap);
-    p->max_gaps = (size_t)num_attr(n, "max-gaps", (double)p->max_gaps);
+    p->max_gaps = (size_t)count_attr(n, "max-gaps", (double)p->max_gaps, SW_COUNT_MAX);
     p->balanced = num_attr(n, "balanced", p->balanced);
     const char *veto = sw_xml_attr(n, "veto");
     if (veto)
@@ -347,7 +363,7 @@ static void load_interview(struct loader *L, xmlNodePtr n)
     iv->id = dup_attr(L, n, "id");
     iv->name = dup_attr(L, n, "name");
     iv->description = child_text(L, n, "description");
-    iv->minutes = (int)num_attr(n, "minutes", 0);
+    iv->minutes = (int)count_attr(n, "minutes", 0, INT_MAX);
     iv->first = r->n_questions;
     EACH_CHILD(q, n, "question")
         load_question(L, q, r->n_interviews);

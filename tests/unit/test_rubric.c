@@ -1,5 +1,6 @@
 #include "unit.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -102,6 +103,31 @@ static void test_rubric_policy_and_defaults(void **state)
     assert_int_equal(SW_REC_STRONG_NO_HIRE, r->policy.veto);
     assert_close(0.25, r->policy.balanced);
     assert_int_equal(SW_HALF_NONE, r->pillars[0].half);
+    sw_rubric_free(r);
+    sw_errors_release(&errs);
+}
+
+/* Counts past size_t or int were converted out of range (undefined behaviour:
+ * fuzz_rubric's UBSan stops on tests/fuzz/regress/rubric/huge-counts.xml).
+ * They are capped instead. */
+static void test_rubric_huge_counts_are_capped(void **state)
+{
+    (void)state;
+    const char *text =
+        "<rubric xmlns='urn:scorewheel:rubric:1' id='x' version='1' name='X'>"
+        "<scale min='0' max='10' step='1'/>"
+        "<policy min-scorecards='100000000000000000000' max-gaps='999999999999999999999999'/>"
+        "<pillar id='p' name='P'><competency id='a' name='A'/></pillar>"
+        "<interview id='i' name='I' minutes='99999999999'><question id='q'><text>T</text>"
+        "<measures competency='a'/></question></interview></rubric>";
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_rubric *r = sw_rubric_parse(text, strlen(text), "x.xml", &errs);
+    assert_int_equal(0, errs.count);
+    assert_non_null(r);
+    assert_true(r->policy.min_scorecards == (size_t)1 << 53);
+    assert_true(r->policy.max_gaps == (size_t)1 << 53);
+    assert_int_equal(INT_MAX, r->interviews[0].minutes);
     sw_rubric_free(r);
     sw_errors_release(&errs);
 }
@@ -225,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_rubric_loads_structure),
         cmocka_unit_test(test_rubric_levels_questions_archetypes),
         cmocka_unit_test(test_rubric_policy_and_defaults),
+        cmocka_unit_test(test_rubric_huge_counts_are_capped),
         cmocka_unit_test(test_rubric_scale_contains),
         cmocka_unit_test(test_rubric_rejects_target_off_step),
         cmocka_unit_test(test_rubric_rejects_level_missing_target),
