@@ -81,6 +81,7 @@ int cmd_compare(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_kit(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_score(int argc, char **argv);
 int cmd_team(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

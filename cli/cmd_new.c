@@ -61,7 +61,7 @@ static int make_draft(const struct sw_rubric *r, const struct entry_args *a)
                                             sw_buf_str(&name), &errs);
     char *path = NULL;
     if (s && !name.failed && sw_entry_xml(r, s, SW_ENTRY_GUIDE, &xml, &errs) == 0) {
-        path = a->output ? strdup(a->output) : sw_entry_default_path(r, s);
+        path = a->output ? strdup(a->output) : sw_entry_default_path(a->candidate, a->interview, a->interviewer);
         if (!path)
             sw_fail_oom(&errs, NULL);
     } else if (name.failed) {

@@ -112,11 +112,11 @@ int sw_entry_id_ok(const char *id)
     return 1;
 }
 
-char *sw_entry_default_path(const struct sw_rubric *r, const struct sw_scorecard *s)
+char *sw_entry_default_path(const char *candidate, const char *interview,
+                            const char *interviewer)
 {
     struct sw_buf b = SW_BUF_INIT;
-    sw_buf_addf(&b, "%s/%s--%s.xml", s->candidate, r->interviews[s->interview].id,
-                s->interviewer);
+    sw_buf_addf(&b, "%s/%s--%s.xml", candidate, interview, interviewer);
     if (b.failed) {
         sw_buf_release(&b);
         return NULL;

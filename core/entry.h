@@ -41,7 +41,8 @@ int sw_entry_id_ok(const char *id);
 
 /* The draft's file name under the current folder: "CANDIDATE/INTERVIEW--INTERVIEWER.xml".
  * Caller frees; NULL when out of memory. */
-char *sw_entry_default_path(const struct sw_rubric *r, const struct sw_scorecard *s);
+char *sw_entry_default_path(const char *candidate, const char *interview,
+                            const char *interviewer);
 
 /* --- editing (0, or -1 when out of memory) ------------------------------- */
 

@@ -39,7 +39,9 @@ static int add_competency(const struct sw_rubric *r, const struct sw_measure *m,
     struct sw_tpl_scope *t = sw_tpl_add(q, "competencies");
     if (!t)
         return -1;
-    int rc = set_flat(t, "name", c->name) | set_flat(t, "pillar", r->pillars[c->pillar].name);
+    int rc = set_flat(t, "name", c->name) | set_flat(t, "pillar", r->pillars[c->pillar].name)
+           | set_flat(t, "description", c->description ? c->description : "")
+           | sw_tpl_set(t, "has_indicators", c->n_indicators ? "yes" : "");
     for (size_t i = 0; i < c->n_indicators && rc == 0; i++) {
         struct sw_tpl_scope *it = sw_tpl_add(t, "indicators");
         if (!it)

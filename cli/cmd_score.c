@@ -1,0 +1,587 @@
+/* cmd_score.c - scorewheel score: enter a scorecard one question at a time,
+ * saved after every answer, resumable. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "aggregate.h"
+#include "cli.h"
+#include "entry.h"
+#include "entry_args.h"
+#include "files.h"
+#include "prompt.h"
+#include "text.h"
+
+static const char usage_text[] =
+    "usage: scorewheel [--rubric FILE] score --interview ID --candidate ID --interviewer ID\n"
+    "                  [--level ID] [--name TEXT] [-o FILE] [--force]\n"
+    "       scorewheel [--rubric FILE] score -o FILE [--force]\n"
+    "\n"
+    "Walks you through one interview's scorecard: each question with the\n"
+    "competencies it measures and what they look like at the scale's anchors;\n"
+    "you give a rating and the evidence, then the recommendation and notes, see\n"
+    "this scorecard's scores, and submit it or keep it as a draft. The draft is\n"
+    "saved after every answer: run the same command again to resume. At the\n"
+    "rating prompt: 'skip', 'back', 'quit' (keep the draft) and '?' (help).\n"
+    "Works on a pipe too: the same prompts; end of input keeps the draft (exit 1).\n"
+    "\n"
+    "  -i, --interview ID    the interview (see 'scorewheel rubric')\n"
+    "  -c, --candidate ID    the candidate's id\n"
+    "  -r, --interviewer ID  your id\n"
+    "  -l, --level ID        the level the candidate is considered for\n"
+    "  -n, --name TEXT       the candidate's name\n"
+    "  -o, --output FILE     the scorecard (default: CANDIDATE/INTERVIEW--INTERVIEWER.xml);\n"
+    "                        when it exists, the ids may be left out\n"
+    "  -f, --force           reopen a submitted scorecard (it becomes a draft again)\n"
+    "  -h, --help            this text\n";
+
+static const char help_text[] =
+    "  A rating is a number on the scale (%s),\n"
+    "  or an anchor's name. Other answers:\n"
+    "    skip   leave this question unanswered and go on\n"
+    "    back   return to the previous question\n"
+    "    quit   stop here; the draft keeps everything entered so far\n"
+    "    Enter  keep the current rating (when there is one)\n";
+
+enum step { STEP_NEXT, STEP_BACK, STEP_QUIT, STEP_END, STEP_FAIL };
+
+struct session {
+    const struct sw_rubric *r;
+    struct sw_scorecard *s;   /* entry order: the questions first */
+    const char *path;
+    size_t n_questions;
+    int on_disk;              /* the file exists: saves replace it */
+    int ended_by_signal;
+    struct prompt p;
+    struct sw_buf line, text, scale;
+};
+
+/* --- saving -------------------------------------------------------------- */
+
+/* Writes the scorecard atomically. When that fails, the scorecard goes to
+ * standard output so that nothing typed is lost. */
+static int save(struct session *ss)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_buf xml = SW_BUF_INIT;
+    int rc = sw_entry_xml(ss->r, ss->s, SW_ENTRY_GUIDE, &xml, &errs);
+    if (rc == 0)
+        rc = sw_write_atomic(ss->path, xml.data, xml.len, ss->on_disk, &errs);
+    if (rc == 0) {
+        ss->on_disk = 1;
+    } else {
+        diag_print(&errs);
+        if (xml.len && ss->on_disk) {
+            fputs("scorewheel score: the scorecard could not be saved; here it is:\n", stderr);
+            cli_write_stdout(xml.data, xml.len);
+        }
+    }
+    sw_errors_release(&errs);
+    sw_buf_release(&xml);
+    return rc;
+}
+
+/* --- showing ------------------------------------------------------------- */
+
+static void say_wrapped(const char *text, size_t indent)
+{
+    struct sw_buf b = SW_BUF_INIT;
+    for (size_t i = 0; i < indent; i++)
+        sw_buf_addc(&b, ' ');
+    sw_text_wrap(&b, text, indent, indent, 78);
+    prompt_say("%s", sw_buf_str(&b));
+    sw_buf_release(&b);
+}
+
+static void say_value(double v)
+{
+    struct sw_buf b = SW_BUF_INIT;
+    sw_buf_add_double(&b, v);
+    prompt_say("%s", sw_buf_str(&b));
+    sw_buf_release(&b);
+}
+
+static void show_indicators(struct session *ss, const struct sw_competency *c)
+{
+    for (size_t i = 0; i < c->n_indicators; i++) {
+        const char *label = sw_scale_anchor_label(&ss->r->scale, c->indicators[i].value);
+        prompt_say("    %s", prompt_dim(&ss->p));
+        say_value(c->indicators[i].value);
+        prompt_say("%s%s%s\n", label ? " " : "", label ? label : "", prompt_plain(&ss->p));
+        say_wrapped(c->indicators[i].text, 6);
+    }
+}
+
+static void show_question(struct session *ss, size_t i)
+{
+    const struct sw_rating *rt = &ss->s->ratings[i];
+    const struct sw_question *q = &ss->r->questions[rt->question];
+    prompt_say("\n%sQuestion %zu of %zu (%s)%s\n", prompt_bold(&ss->p), i + 1, ss->n_questions,
+               q->id, prompt_plain(&ss->p));
+    say_wrapped(q->text, 2);
+    for (size_t m = 0; m < q->n_measures; m++) {
+        const struct sw_competency *c = &ss->r->competencies[q->measures[m].competency];
+        prompt_say("  %sMeasures %s%s", prompt_bold(&ss->p), c->name, prompt_plain(&ss->p));
+        if (q->measures[m].weight != 1) {
+            prompt_say(" (weight ");
+            say_value(q->measures[m].weight);
+            prompt_say(")");
+        }
+        prompt_say("\n");
+        show_indicators(ss, c);
+    }
+}
+
+/* "4, evidence: first line..." for one answered rating. */
+static void show_answer(const struct sw_rating *rt)
+{
+    if (isnan(rt->value)) {
+        prompt_say("unanswered");
+    } else {
+        prompt_say("rated ");
+        say_value(rt->value);
+    }
+    if (*rt->evidence) {
+        size_t len = strcspn(rt->evidence, "\n"), cut = len;
+        if (cut > 50)
+            for (cut = 50; ((unsigned char)rt->evidence[cut] & 0xC0) == 0x80; cut--)
+                ;   /* not inside a UTF-8 sequence */
+        struct sw_buf b = SW_BUF_INIT;
+        sw_text_add(&b, rt->evidence, cut);
+        prompt_say("; evidence: %s%s", sw_buf_str(&b), cut < len || rt->evidence[len] ? "..." : "");
+        sw_buf_release(&b);
+    }
+    prompt_say("\n");
+}
+
+/* --- the questions ------------------------------------------------------- */
+
+static int is_word(const char *typed, const char *word, const char *abbreviation)
+{
+    return strcasecmp(typed, word) == 0 || strcasecmp(typed, abbreviation) == 0;
+}
+
+static void trim(struct sw_buf *b)
+{
+    size_t start = strspn(sw_buf_str(b), " \t");
+    size_t end = b->len;
+    while (end > start && (b->data[end - 1] == ' ' || b->data[end - 1] == '\t'))
+        end--;
+    if (b->len) {
+        memmove(b->data, b->data + start, end - start);
+        b->len = end - start;
+        b->data[b->len] = '\0';
+    }
+}
+
+static enum step read_failed(struct session *ss, enum prompt_result r)
+{
+    ss->ended_by_signal = r == PROMPT_INTERRUPTED;
+    return STEP_END;
+}
+
+static enum step ask_evidence(struct session *ss, size_t i)
+{
+    const struct sw_rating *rt = &ss->s->ratings[i];
+    prompt_say("Evidence: what the candidate said and did (end with an empty line%s):\n",
+               *rt->evidence ? "; an empty first line keeps what is there" : "");
+    enum prompt_result r = prompt_lines(&ss->p, &ss->text);
+    if (ss->text.len) {
+        if (sw_entry_set_rating(ss->s, i, rt->value, sw_buf_str(&ss->text)) < 0 || save(ss) < 0)
+            return STEP_FAIL;
+    }
+    return r == PROMPT_LINE ? STEP_NEXT : read_failed(ss, r);
+}
+
+static void explain_value(struct session *ss, const char *typed)
+{
+    const struct sw_scale *sc = &ss->r->scale;
+    struct sw_buf b = SW_BUF_INIT;
+    if (*typed)
+        sw_buf_addf(&b, "'%s' is not a rating: enter", typed);
+    else
+        sw_buf_adds(&b, "Enter a rating (or skip):");
+    sw_buf_adds(&b, " a number from ");
+    sw_buf_add_double(&b, sc->min);
+    sw_buf_adds(&b, " to ");
+    sw_buf_add_double(&b, sc->max);
+    sw_buf_adds(&b, " in steps of ");
+    sw_buf_add_double(&b, sc->step);
+    for (size_t i = 0; i < sc->n_anchors; i++) {
+        sw_buf_addf(&b, "%s%s (", i ? ", " : ", or an anchor: ", sc->anchors[i].label);
+        sw_buf_add_double(&b, sc->anchors[i].value);
+        sw_buf_addc(&b, ')');
+    }
+    prompt_say("%s%s.%s\n", prompt_red(&ss->p), sw_buf_str(&b), prompt_plain(&ss->p));
+    sw_buf_release(&b);
+}
+
+static enum step ask_value(struct session *ss, size_t i)
+{
+    const struct sw_rating *rt = &ss->s->ratings[i];
+    for (;;) {
+        prompt_say("Rating");
+        if (!isnan(rt->value)) {
+            prompt_say(" [");
+            say_value(rt->value);
+            prompt_say("]");
+        }
+        enum prompt_result r = prompt_line(&ss->p, " (skip, back, quit, ?): ", &ss->line);
+        if (r != PROMPT_LINE)
+            return read_failed(ss, r);
+        trim(&ss->line);
+        const char *typed = sw_buf_str(&ss->line);
+        double v;
+        if (!*typed && !isnan(rt->value))
+            return ask_evidence(ss, i);
+        if (is_word(typed, "skip", "s")) {
+            prompt_say("Skipped: %s stays unanswered.\n", ss->r->questions[rt->question].id);
+            if (sw_entry_set_rating(ss->s, i, NAN, NULL) < 0 || save(ss) < 0)
+                return STEP_FAIL;
+            return STEP_NEXT;
+        }
+        if (is_word(typed, "back", "b"))
+            return STEP_BACK;
+        if (is_word(typed, "quit", "q"))
+            return STEP_QUIT;
+        if (is_word(typed, "?", "help"))
+            prompt_say(help_text, sw_buf_str(&ss->scale));
+        else if (sw_entry_parse_value(&ss->r->scale, typed, &v) == 0)
+            return sw_entry_set_rating(ss->s, i, v, NULL) < 0 || save(ss) < 0
+                   ? STEP_FAIL : ask_evidence(ss, i);
+        else
+            explain_value(ss, typed);
+    }
+}
+
+static enum step ask_question(struct session *ss, size_t i)
+{
+    show_question(ss, i);
+    const struct sw_rating *rt = &ss->s->ratings[i];
+    if (!isnan(rt->value) || *rt->evidence) {
+        prompt_say("  So far: ");
+        show_answer(rt);
+    }
+    return ask_value(ss, i);
+}
+
+/* --- recommendation, notes, summary, submission --------------------------- */
+
+static enum sw_recommendation parse_recommendation(const char *typed)
+{
+    char word[32];
+    size_t n = 0;
+    for (const char *p = typed; *p && n + 1 < sizeof word; p++)
+        word[n++] = *p == ' ' || *p == '_' ? '-' : (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    word[n] = '\0';
+    return sw_recommendation_parse(word);
+}
+
+static enum step ask_recommendation(struct session *ss)
+{
+    for (;;) {
+        const char *current = sw_recommendation_name(ss->s->recommendation);
+        prompt_say("\n%sRecommendation%s: strong-no-hire, no-hire, hire or strong-hire",
+                   prompt_bold(&ss->p), prompt_plain(&ss->p));
+        if (*current)
+            prompt_say(" [%s]", current);
+        enum prompt_result r = prompt_line(&ss->p, " (skip, back): ", &ss->line);
+        if (r != PROMPT_LINE)
+            return read_failed(ss, r);
+        trim(&ss->line);
+        const char *typed = sw_buf_str(&ss->line);
+        enum sw_recommendation rec = parse_recommendation(typed);
+        if (!*typed && *current)
+            return STEP_NEXT;
+        if (is_word(typed, "back", "b"))
+            return STEP_BACK;
+        if (is_word(typed, "quit", "q"))
+            return STEP_QUIT;
+        if (is_word(typed, "skip", "s") || rec != SW_REC_NONE) {
+            ss->s->recommendation = rec;
+            return save(ss) < 0 ? STEP_FAIL : STEP_NEXT;
+        }
+        prompt_say("%s'%s' is not a recommendation.%s\n", prompt_red(&ss->p), typed,
+                   prompt_plain(&ss->p));
+    }
+}
+
+static enum step ask_notes(struct session *ss)
+{
+    prompt_say("\n%sNotes%s for the hiring committee (end with an empty line%s):\n",
+               prompt_bold(&ss->p), prompt_plain(&ss->p),
+               *ss->s->notes ? "; an empty first line keeps what is there" : "");
+    if (*ss->s->notes)
+        say_wrapped(ss->s->notes, 2);
+    enum prompt_result r = prompt_lines(&ss->p, &ss->text);
+    if (ss->text.len) {
+        if (sw_entry_set_text(ss->s, &ss->s->notes, sw_buf_str(&ss->text)) < 0 || save(ss) < 0)
+            return STEP_FAIL;
+    }
+    return r == PROMPT_LINE ? STEP_NEXT : read_failed(ss, r);
+}
+
+/* A bar of `width` cells for v on the scale. */
+static void add_bar(struct session *ss, struct sw_buf *b, double v, size_t width)
+{
+    const struct sw_scale *sc = &ss->r->scale;
+    size_t full = isnan(v) ? 0 : (size_t)lround((v - sc->min) / (sc->max - sc->min) * width);
+    for (size_t k = 0; k < width; k++)
+        sw_buf_adds(b, k < full ? (ss->p.utf8 ? "\u2588" : "#") : (ss->p.utf8 ? "\u00b7" : "."));
+}
+
+static void show_summary(struct session *ss)
+{
+    const struct sw_rubric *r = ss->r;
+    double *scores = calloc(2 * r->n_competencies + 1, sizeof *scores);
+    if (!scores)
+        return;
+    sw_scorecard_scores(r, ss->s, scores, scores + r->n_competencies);
+    struct sw_buf b = SW_BUF_INIT;
+    sw_buf_addf(&b, "\n%sThis scorecard's wheel%s (weighted mean of the ratings per competency)\n",
+                prompt_bold(&ss->p), prompt_plain(&ss->p));
+    for (size_t p = 0; p < r->n_pillars; p++) {
+        sw_buf_addf(&b, "  %s\n", r->pillars[p].name);
+        for (size_t c = r->pillars[p].first; c < r->pillars[p].first + r->pillars[p].count; c++) {
+            sw_buf_adds(&b, "    ");
+            sw_text_cell(&b, r->competencies[c].name, 26);
+            sw_text_number(&b, scores[c], 2, 5, 0);
+            sw_buf_adds(&b, "  ");
+            add_bar(ss, &b, scores[c], 20);
+            sw_buf_addc(&b, '\n');
+        }
+    }
+    size_t unanswered = 0;
+    for (size_t i = 0; i < ss->n_questions; i++)
+        unanswered += isnan(ss->s->ratings[i].value);
+    sw_buf_addf(&b, "  Answered %zu of %zu questions; recommendation: %s\n",
+                ss->n_questions - unanswered, ss->n_questions,
+                ss->s->recommendation == SW_REC_NONE ? "none"
+                : sw_recommendation_name(ss->s->recommendation));
+    prompt_say("%s", sw_buf_str(&b));
+    sw_buf_release(&b);
+    free(scores);
+}
+
+static enum step ask_submit(struct session *ss)
+{
+    show_summary(ss);
+    for (;;) {
+        enum prompt_result r = prompt_line(
+            &ss->p, "Submit it now, or keep it as a draft? (submit, draft, back): ", &ss->line);
+        if (r != PROMPT_LINE)
+            return read_failed(ss, r);
+        trim(&ss->line);
+        const char *typed = sw_buf_str(&ss->line);
+        if (is_word(typed, "back", "b"))
+            return STEP_BACK;
+        if (is_word(typed, "draft", "d") || is_word(typed, "quit", "q"))
+            return STEP_QUIT;
+        if (is_word(typed, "submit", "s")) {
+            if (sw_entry_set_submitted(ss->s, time(NULL)) < 0 || save(ss) < 0)
+                return STEP_FAIL;
+            prompt_say("Submitted: %s\n", ss->path);
+            return STEP_NEXT;
+        }
+        prompt_say("%sAnswer submit, draft or back.%s\n", prompt_red(&ss->p),
+                   prompt_plain(&ss->p));
+    }
+}
+
+/* --- the session --------------------------------------------------------- */
+
+static enum step run_step(struct session *ss, size_t k)
+{
+    if (k < ss->n_questions)
+        return ask_question(ss, k);
+    if (k == ss->n_questions)
+        return ask_recommendation(ss);
+    if (k == ss->n_questions + 1)
+        return ask_notes(ss);
+    return ask_submit(ss);
+}
+
+/* Where a resumed draft goes on: after the last question with an answer,
+ * then the recommendation, the notes, the submission. */
+static size_t resume_step(const struct session *ss)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < ss->n_questions; i++)
+        if (!isnan(ss->s->ratings[i].value) || *ss->s->ratings[i].evidence)
+            k = i + 1;
+    if (k < ss->n_questions)
+        return k;
+    if (ss->s->recommendation == SW_REC_NONE)
+        return k;
+    return *ss->s->notes ? k + 2 : k + 1;
+}
+
+static void show_resume(const struct session *ss)
+{
+    size_t answered = 0;
+    for (size_t i = 0; i < ss->n_questions; i++)
+        answered += !isnan(ss->s->ratings[i].value);
+    prompt_say("Resuming the draft %s: %zu of %zu questions answered.\n", ss->path, answered,
+               ss->n_questions);
+    for (size_t i = 0; i < ss->n_questions; i++) {
+        const struct sw_rating *rt = &ss->s->ratings[i];
+        prompt_say("  %zu. %s: ", i + 1, ss->r->questions[rt->question].id);
+        show_answer(rt);
+    }
+    if (ss->s->recommendation != SW_REC_NONE)
+        prompt_say("  Recommendation: %s\n", sw_recommendation_name(ss->s->recommendation));
+}
+
+static int run_session(struct session *ss, int resuming)
+{
+    const struct sw_interview *iv = &ss->r->interviews[ss->s->interview];
+    prompt_say("%s%s%s: candidate %s, interviewer %s. Scale %s.\n"
+               "Saved after every answer in %s; '?' for help.\n",
+               prompt_bold(&ss->p), iv->name, prompt_plain(&ss->p), ss->s->candidate,
+               ss->s->interviewer, sw_buf_str(&ss->scale), ss->path);
+    if (resuming)
+        show_resume(ss);
+    size_t k = resuming ? resume_step(ss) : 0;
+    for (;;) {
+        enum step st = run_step(ss, k);
+        if (st == STEP_FAIL)
+            return EXIT_SYSTEM;
+        if (st == STEP_END) {
+            fprintf(stderr, "scorewheel score: %s; the draft is saved in %s (run the same "
+                    "command again to go on)\n",
+                    ss->ended_by_signal ? "interrupted" : "input ended", ss->path);
+            return EXIT_INPUT;
+        }
+        if (st == STEP_QUIT) {
+            prompt_say("Kept as a draft: %s (run the same command again to go on)\n", ss->path);
+            return EXIT_OK;
+        }
+        if (st == STEP_BACK && k == 0)
+            prompt_say("This is the first question.\n");
+        else if (st == STEP_BACK)
+            k--;
+        else if (k == ss->n_questions + 2)
+            return EXIT_OK;
+        else
+            k++;
+    }
+}
+
+/* --- opening the scorecard ----------------------------------------------- */
+
+static int differs(const char *path, const char *what, const char *file_id, const char *want)
+{
+    if (!want || strcmp(file_id, want) == 0)
+        return 0;
+    fprintf(stderr, "%s: error: this scorecard is for %s '%s', not '%s'\n", path, what,
+            file_id, want);
+    return 1;
+}
+
+/* Loads the existing scorecard at path into ss->s (entry order). */
+static int open_existing(struct session *ss, const struct entry_args *a)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_scorecard *loaded = sw_scorecard_load(ss->r, ss->path, &errs);
+    if (loaded)
+        ss->s = sw_entry_from(ss->r, loaded, &errs);
+    diag_print(&errs);
+    int rc = diag_exit_code(&errs);
+    sw_errors_release(&errs);
+    if (!loaded || !ss->s) {
+        sw_scorecard_free(loaded);
+        return rc ? rc : EXIT_SYSTEM;
+    }
+    if (differs(ss->path, "interview", ss->r->interviews[loaded->interview].id, a->interview) |
+        differs(ss->path, "candidate", loaded->candidate, a->candidate) |
+        differs(ss->path, "interviewer", loaded->interviewer, a->interviewer))
+        rc = EXIT_INPUT;
+    else if (loaded->submitted && !a->force) {
+        fprintf(stderr, "%s: error: already submitted on %s; use --force to reopen it\n",
+                ss->path, loaded->submitted_at);
+        rc = EXIT_INPUT;
+    }
+    sw_scorecard_free(loaded);
+    ss->on_disk = 1;
+    return rc;
+}
+
+/* A new blank draft, saved at once so that the file is ours. */
+static int open_new(struct session *ss, const struct entry_args *a)
+{
+    size_t interview;
+    long level;
+    int rc = entry_resolve("score", ss->r, a, &interview, &level);
+    if (rc != EXIT_OK)
+        return rc;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_buf name = SW_BUF_INIT;
+    if (a->name)
+        sw_entry_clean_text(a->name, strlen(a->name), &name);
+    ss->s = name.failed ? NULL : sw_entry_blank(ss->r, interview, a->candidate, a->interviewer,
+                                                level, sw_buf_str(&name), &errs);
+    sw_buf_release(&name);
+    diag_print(&errs);
+    sw_errors_release(&errs);
+    if (!ss->s)
+        return EXIT_SYSTEM;
+    rc = entry_make_parent(ss->path);
+    if (rc == EXIT_OK && save(ss) < 0)
+        rc = EXIT_INPUT;
+    return rc;
+}
+
+static int score(const struct sw_rubric *r, const struct entry_args *a, const char *path)
+{
+    struct session ss = { .r = r, .path = path };
+    struct stat st;
+    int exists = stat(path, &st) == 0;
+    int rc = exists ? open_existing(&ss, a) : open_new(&ss, a);
+    if (rc == EXIT_OK && ss.s->submitted && (sw_entry_set_submitted(ss.s, (time_t)-1) < 0 ||
+                                             save(&ss) < 0))
+        rc = EXIT_SYSTEM;
+    if (rc == EXIT_OK) {
+        ss.n_questions = r->interviews[ss.s->interview].count;
+        prompt_init(&ss.p);
+        sw_entry_describe_scale(&r->scale, &ss.scale);
+        rc = run_session(&ss, exists);
+    }
+    sw_buf_release(&ss.line);
+    sw_buf_release(&ss.text);
+    sw_buf_release(&ss.scale);
+    sw_scorecard_free(ss.s);
+    return rc;
+}
+
+int cmd_score(int argc, char **argv)
+{
+    struct entry_args a;
+    int rc = entry_parse_args("score", usage_text, argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    if (a.output && strcmp(a.output, "-") == 0)
+        return diag_usage("score", "score saves as it goes: -o needs a file, not '-'");
+    struct stat st;
+    int resuming = a.output && stat(a.output, &st) == 0;
+    if (!resuming && (rc = entry_check_ids("score", &a)) != EXIT_OK)
+        return rc;
+    struct sw_rubric *r = cli_load_rubric(&rc);
+    if (!r)
+        return rc;
+    char *path = a.output ? strdup(a.output)
+                          : sw_entry_default_path(a.candidate, a.interview, a.interviewer);
+    if (path)
+        rc = score(r, &a, path);
+    else
+        rc = EXIT_SYSTEM, fputs("scorewheel: error: out of memory\n", stderr);
+    free(path);
+    sw_rubric_free(r);
+    return rc;
+}
