@@ -47,6 +47,13 @@ for d in tests/fixtures/report tests/fixtures/team tests/fixtures/leniency \
     join "$(echo "$d" | sed -e 's|^tests/fixtures/||' -e 's|/|_|g')" \
         $(find "$d" -name '*.xml' | sort | xargs grep -l '<scorecard')
 done
+# A rubric first: the harness reads the rest against it.
+join rubric+report tests/fixtures/report/rubric.xml \
+    $(find tests/fixtures/report -name '*.xml' | sort | xargs grep -l '<scorecard')
+join rubric+published_sf1979 tests/fixtures/published/rubric.xml \
+    $(find tests/fixtures/published/sf1979/t1 tests/fixtures/published/sf1979/t2 -name '*.xml' | sort)
+join rubric+team tests/fixtures/rubrics/mini.xml \
+    $(find tests/fixtures/team -name '*.xml' | sort)
 for d in docs/examples/staff-tpm-2026/c-10[1-4]; do
     join "staff-tpm-2026_$(basename "$d")" $(find "$d" -name '*.xml' | sort)
 done
