@@ -94,12 +94,15 @@ static void add_flags(struct sw_buf *b, unsigned flags, int color)
     paint(b, color, RESET);
 }
 
-/* The column where the next character of b would land. */
+/* The column where the next character of b would land. The last line is
+ * found from the end: b holds every packet so far. */
 static size_t current_column(const struct sw_buf *b)
 {
     const char *text = sw_buf_str(b);
-    const char *line = strrchr(text, '\n');
-    return sw_text_width(line ? line + 1 : text);
+    size_t start = b->len;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    return sw_text_width(text + start);
 }
 
 static void packet_header(struct sw_buf *b, const struct sw_aggregate *a,
