@@ -14,10 +14,10 @@ struct command {
 };
 
 static const struct command commands[] = {
-    { "validate", cmd_validate, "check rubrics and scorecards (schema and meaning)" },
+    { "kit", cmd_kit, "the interviewer's kit for one interview (text or Markdown)" },
     { "new", cmd_new, "write a blank draft scorecard to fill in an editor" },
     { "score", cmd_score, "enter a scorecard question by question, saved as you go" },
-    { "kit", cmd_kit, "the interviewer's kit for one interview (text or Markdown)" },
+    { "validate", cmd_validate, "check rubrics and scorecards (schema and meaning)" },
     { "report", cmd_report, "one packet per candidate: scores, gaps, flags, decision" },
     { "compare", cmd_compare, "candidates side by side, ranked" },
     { "calibrate", cmd_calibrate, "interviewer leniency and inter-rater reliability" },

@@ -30,9 +30,16 @@ pass() {
 # check NAME RC COMMAND... - runs COMMAND, expects exit status RC and the
 # stdout/stderr in $EXPECT/NAME.out and NAME.err (absent file: empty).
 check() {
-    name=$1 want_rc=$2
+    _name=$1 _rc=$2
     shift 2
-    "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+    check_input "$_name" "$_rc" /dev/null "$@"
+}
+
+# check_input NAME RC INPUT COMMAND... - the same with standard input from INPUT.
+check_input() {
+    name=$1 want_rc=$2 input=$3
+    shift 3
+    "$@" >"$TMP/out" 2>"$TMP/err" <"$input"
     rc=$?
     if [ "${UPDATE:-}" = 1 ]; then
         if [ -s "$TMP/out" ]; then cp "$TMP/out" "$EXPECT/$name.out"; else rm -f "$EXPECT/$name.out"; fi
