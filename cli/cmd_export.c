@@ -36,8 +36,8 @@ static const char usage_text[] =
     "  -h, --help            this text\n"
     "\n"
     "SOURCE_DATE_EPOCH, when set, is the export time shown and stored (for\n"
-    "reproducible files); TMPDIR, when set, holds the temporary files, else the\n"
-    "output's folder does.\n"
+    "reproducible files); TMPDIR, when set, holds the scratch files, else /tmp\n"
+    "does. The workbook is written beside FILE.xlsx and appears only complete.\n"
     "\n"
     "Exit status: 0 done, 1 invalid input, 2 usage, 3 I/O error.\n";
 

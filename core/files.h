@@ -23,14 +23,47 @@ void sw_paths_release(struct sw_paths *p);
  * error when a path cannot be read. */
 int sw_paths_collect(struct sw_paths *p, const char *path, struct sw_errors *errs);
 
-/* Writes `len` bytes to `path` atomically: a hidden temporary file in the same
- * folder, flushed to disk, then renamed over `path` (with `overwrite`) or linked
- * to it (without, so that an existing file, even one created a moment ago by
- * another process, is never replaced). On any failure `path` is untouched, the
- * temporary file removed, and -1 returned with an error (SW_EINPUT "already
- * exists", else SW_ESYSTEM). */
+/* Writes `len` bytes to `path` atomically: a temporary file in the same
+ * folder (sw_tmpfile_create), flushed to disk, then renamed over `path` (with
+ * `overwrite`) or linked to it (without, so that an existing file, even one
+ * created a moment ago by another process, is never replaced). On any failure
+ * `path` is untouched, the temporary file removed, and -1 returned with an
+ * error (SW_EINPUT "already exists", else SW_ESYSTEM). */
 int sw_write_atomic(const char *path, const void *data, size_t len, int overwrite,
                     struct sw_errors *errs);
+
+/* --- temporary files for atomic output ------------------------------------
+ * A file written in full before it appears under its name. On Linux it is
+ * created unnamed (O_TMPFILE) in the target's folder and only linked in at the
+ * end, so a process killed meanwhile leaves nothing behind. Where that is not
+ * possible (another system, a file system without O_TMPFILE, no /proc) it is a
+ * hidden file ".NAME.tmp-PID-XXXXXXXX" beside the target; such files of
+ * processes that no longer run are removed by the next sw_tmpfile_create() for
+ * the same target (the only window for one to appear on Linux is between the
+ * two system calls that link and rename an unnamed file over a target). */
+struct sw_tmpfile {
+    int fd;                 /* open for reading and writing */
+    char *name;             /* the named file, NULL while unnamed */
+    char open_path[32];     /* "/proc/self/fd/N" while unnamed */
+};
+
+/* Creates the temporary file for `path` (after sw_remove_stale_temps(path)).
+ * 0, or -1 with an SW_ESYSTEM error ("cannot create: ..."). */
+int sw_tmpfile_create(struct sw_tmpfile *t, const char *path, struct sw_errors *errs);
+/* A path that opens the same file, for libraries that want a file name. */
+const char *sw_tmpfile_path(const struct sw_tmpfile *t);
+/* Flushes t (its descriptor: write through it or through sw_tmpfile_path()
+ * and close that first), then gives it the name `path`: renamed over an
+ * existing file with `overwrite`, else linked (SW_EINPUT "already exists" when
+ * path exists). Closes and releases t in every case; on failure path is
+ * untouched and -1 returned with an error. */
+int sw_tmpfile_commit(struct sw_tmpfile *t, const char *path, int overwrite,
+                      struct sw_errors *errs);
+/* Closes t and removes it. Accepts NULL and a released t. */
+void sw_tmpfile_discard(struct sw_tmpfile *t);
+/* Removes the temporary files ".NAME.tmp-PID-*" left beside `path` by
+ * processes that no longer run (killed, or crashed). Best effort, no errors. */
+void sw_remove_stale_temps(const char *path);
 
 /* Creates directory `path` and its missing parents (mode 0777 less umask).
  * 0, or -1 with an SW_ESYSTEM error. */

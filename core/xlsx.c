@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "xlsx_int.h"
 
 /* Open files a streamed workbook needs besides one per sheet. */
@@ -171,31 +172,6 @@ static void build(struct xw *x)
     xw_data(x);
 }
 
-/* The hidden temporary file beside path: ".NAME.tmp-XXXXXX". */
-static char *temp_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    struct sw_buf b = SW_BUF_INIT;
-    if (slash)
-        sw_buf_add(&b, path, (size_t)(slash - path + 1));
-    sw_buf_addf(&b, ".%s.tmp-XXXXXX", slash ? slash + 1 : path);
-    if (b.failed) {
-        sw_buf_release(&b);
-        return NULL;
-    }
-    return sw_buf_detach(&b, NULL);
-}
-
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return strdup(".");
-    if (slash == path)
-        return strdup("/");
-    return strndup(path, (size_t)(slash - path));
-}
-
 /* A streamed workbook keeps one temporary file open per sheet. */
 static int check_open_files(struct xw *x, size_t sheets)
 {
@@ -208,17 +184,6 @@ static int check_open_files(struct xw *x, size_t sheets)
                         "a workbook of %zu sheets needs %zu open files, the limit is %llu "
                         "(raise it with 'ulimit -n')", sheets, sheets + SPARE_FILES,
                         (unsigned long long)rl.rlim_cur);
-}
-
-static int sync_file(const char *path)
-{
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return -1;
-    int rc = fsync(fd);
-    if (close(fd) < 0)
-        rc = -1;
-    return rc;
 }
 
 static void format_time(time_t t, char *out, size_t size)
@@ -253,37 +218,25 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
 
     x.order = malloc((a->n_candidates ? a->n_candidates : 1) * sizeof *x.order);
     int rc = -1;
-    char *tmp = NULL, *folder = NULL;
+    struct sw_tmpfile tmp = { -1, NULL, "" };
     if (!x.order || group_cards(&x) < 0 || name_candidates(&x) < 0) {
         sw_fail_oom(errs, path);
         goto done;
     }
     sw_aggregate_sort(a, SW_SORT_OVERALL, x.order);
 
-    if (!(tmp = temp_name(path)) || !(folder = folder_of(path))) {
-        sw_fail_oom(errs, path);
+    /* The workbook is written to a temporary file in path's folder (unnamed
+     * where possible, files.h), reopened by name by libxlsxwriter, and linked
+     * in at the end. libxlsxwriter's own scratch files (each unlinked as soon
+     * as it is made) go to opt->tmpdir, else to the system's temporary folder,
+     * never beside path. */
+    if (sw_tmpfile_create(&tmp, path, errs) < 0)
         goto done;
-    }
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot create: %s", strerror(errno));
-        free(tmp);
-        tmp = NULL;
-        goto done;
-    }
-    mode_t mask = umask(0);
-    umask(mask);
-    int ok = fchmod(fd, 0666 & ~mask) == 0;
-    if (close(fd) < 0 || !ok) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot create: %s", strerror(errno));
-        goto done;
-    }
-
     lxw_workbook_options wo;
     memset(&wo, 0, sizeof wo);
     wo.constant_memory = (uint8_t)x.constant_memory;
-    wo.tmpdir = (char *)(opt->tmpdir ? opt->tmpdir : folder);
-    x.wb = workbook_new_opt(tmp, &wo);
+    wo.tmpdir = (char *)opt->tmpdir;
+    x.wb = workbook_new_opt(sw_tmpfile_path(&tmp), &wo);
     if (!x.wb) {
         sw_fail_oom(errs, path);
         goto done;
@@ -299,10 +252,8 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
                      lxw_strerror(e));
         goto done;
     }
-    if (sync_file(tmp) < 0 || rename(tmp, path) < 0) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write: %s", strerror(errno));
+    if (sw_tmpfile_commit(&tmp, path, 1, errs) < 0)
         goto done;
-    }
     rc = 0;
     if (result) {
         result->candidates = a->n_candidates;
@@ -311,10 +262,7 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
         result->constant_memory = x.constant_memory;
     }
 done:
-    if (tmp && rc < 0)
-        unlink(tmp);
-    free(tmp);
-    free(folder);
+    sw_tmpfile_discard(&tmp);
     free(x.order);
     free(x.cards_at);
     free(x.cards);

@@ -95,7 +95,8 @@ struct sw_xlsx_options {
      * one contains such a name or part (sw_xlsx_mentions): then the label stands
      * in for it too; so for the requisition. */
     int anonymize;
-    /* Where libxlsxwriter keeps its temporary files; NULL: the output's folder. */
+    /* Where libxlsxwriter keeps its scratch files; NULL: the system's
+     * temporary folder ($TMP, else /tmp). */
     const char *tmpdir;
     enum sw_xlsx_memory memory;
 };
@@ -113,8 +114,9 @@ struct sw_xlsx_result {
 /* --- writing ------------------------------------------------------------- */
 
 /* Writes the workbook of finished aggregate `a` to `path`, atomically: into a
- * hidden temporary file beside it (".NAME.tmp-XXXXXX"), flushed, then renamed
- * over `path`. On any failure `path` is untouched, no temporary file remains,
+ * temporary file beside it (sw_tmpfile_create: unnamed on Linux, so a killed
+ * run leaves nothing), flushed, then renamed over `path`. On any failure
+ * `path` is untouched, no temporary file remains,
  * and -1 is returned with errors: SW_ESYSTEM for the file system and for
  * libxlsxwriter (its lxw_strerror text), SW_EINPUT when a scorecard can no
  * longer be read as it was aggregated. libxlsxwriter itself may print a line

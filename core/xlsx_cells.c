@@ -33,7 +33,7 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, int repeat_first, int re
     if (!ws) {
         sw_error_add(x->errs, SW_ESYSTEM, x->path, 0,
                      "cannot add the sheet '%s' (out of memory, or no temporary file in '%s')",
-                     name, x->opt->tmpdir ? x->opt->tmpdir : "the output's folder");
+                     name, x->opt->tmpdir ? x->opt->tmpdir : "the temporary folder");
         x->failed = 1;
         return NULL;
     }

@@ -124,6 +124,74 @@ static void test_files_write_into_missing_folder_fails_cleanly(void **state)
     sw_errors_release(&errs);
 }
 
+/* The temporary file has no name until commit (O_TMPFILE; /tmp is ext4 or
+ * tmpfs here): a process killed before it leaves nothing in the folder. */
+static void test_files_tmpfile_unnamed_until_commit(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/unnamed.txt", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    size_t before = count_entries();
+    struct sw_tmpfile t;
+    assert_int_equal(0, sw_tmpfile_create(&t, path, &errs));
+    assert_null(t.name);
+    assert_int_equal(before, count_entries());
+    FILE *f = fopen(sw_tmpfile_path(&t), "wb");   /* as libxlsxwriter opens it */
+    assert_non_null(f);
+    fputs("whole", f);
+    assert_int_equal(0, fclose(f));
+    assert_int_equal(before, count_entries());
+    assert_int_equal(0, sw_tmpfile_commit(&t, path, 1, &errs));
+    assert_string_equal("whole", slurp("unnamed.txt"));
+    assert_int_equal(before + 1, count_entries());
+    assert_int_equal(0, errs.count);
+    sw_errors_release(&errs);
+}
+
+/* A discarded temporary file never appears; the target is untouched. */
+static void test_files_tmpfile_discard(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/kept.txt", dir);
+    put("kept.txt", "before");
+    size_t before = count_entries();
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_tmpfile t;
+    assert_int_equal(0, sw_tmpfile_create(&t, path, &errs));
+    assert_int_equal(5, write(t.fd, "after", 5));
+    sw_tmpfile_discard(&t);
+    sw_tmpfile_discard(&t);
+    sw_tmpfile_discard(NULL);
+    assert_string_equal("before", slurp("kept.txt"));
+    assert_int_equal(before, count_entries());
+    sw_errors_release(&errs);
+}
+
+/* Leftovers of dead processes for the same target go; a live process's
+ * (this one's parent's pid), another target's, and other names stay. */
+static void test_files_stale_temps_removed(void **state)
+{
+    (void)state;
+    char path[128], live[64];
+    snprintf(path, sizeof path, "%s/stale.xlsx", dir);
+    snprintf(live, sizeof live, ".stale.xlsx.tmp-%ld-abcdefgh", (long)getppid());
+    put(".stale.xlsx.tmp-999999999-abcdefgh", "dead");
+    put(live, "live");
+    put(".other.xlsx.tmp-999999999-abcdefgh", "other target");
+    put(".stale.xlsx.tmp-abcdef", "no pid");
+    put("stale.xlsx", "target");
+    sw_remove_stale_temps(path);
+    assert_null(slurp(".stale.xlsx.tmp-999999999-abcdefgh"));
+    assert_string_equal("live", slurp(live));
+    assert_string_equal("other target", slurp(".other.xlsx.tmp-999999999-abcdefgh"));
+    assert_string_equal("no pid", slurp(".stale.xlsx.tmp-abcdef"));
+    assert_string_equal("target", slurp("stale.xlsx"));
+}
+
 static void test_files_arena_zeroed_and_strdup(void **state)
 {
     (void)state;
@@ -146,6 +214,9 @@ int main(void)
         cmocka_unit_test(test_files_collect_sorted_recursive),
         cmocka_unit_test(test_files_write_atomic_no_clobber),
         cmocka_unit_test(test_files_write_into_missing_folder_fails_cleanly),
+        cmocka_unit_test(test_files_tmpfile_unnamed_until_commit),
+        cmocka_unit_test(test_files_tmpfile_discard),
+        cmocka_unit_test(test_files_stale_temps_removed),
         cmocka_unit_test(test_files_arena_zeroed_and_strdup),
     };
     return cmocka_run_group_tests_name("files", tests, setup, teardown);
