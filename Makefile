@@ -59,7 +59,7 @@ all: $(PROG) scorewheel
 # The top-level ./scorewheel is the plain build, for the README's commands.
 scorewheel: $(PROG)
 ifndef SANITIZE
-	$(Q)cp $(PROG) $@
+	$(Q)cp $(PROG) $@.tmp && mv -f $@.tmp $@
 endif
 
 $(B)/gen/resources.c: tools/embed.sh $(RESOURCES)

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "aggregate.h"
 #include "cli.h"
@@ -15,6 +16,7 @@
 #include "files.h"
 #include "prompt.h"
 #include "text.h"
+#include "xml.h"
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] score --interview ID --candidate ID --interviewer ID\n"
@@ -55,29 +57,55 @@ struct session {
     const char *path;
     size_t n_questions;
     int on_disk;              /* the file exists: saves replace it */
+    struct sw_buf last;       /* the file's bytes as this session last saw them */
     int ended_by_signal;
+    int save_failure;         /* the exit code of a failed save */
     struct prompt p;
     struct sw_buf line, text, scale;
 };
 
 /* --- saving -------------------------------------------------------------- */
 
-/* Writes the scorecard atomically. When that fails, the scorecard goes to
- * standard output so that nothing typed is lost. */
+/* Whether the file still holds what this session last saw: another session
+ * on the same scorecard (a second terminal) must not be overwritten. A file
+ * removed meanwhile is simply created again. */
+static int unchanged_on_disk(struct session *ss)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    size_t len;
+    char *now = sw_xml_slurp(ss->path, &len, &errs);
+    int same = now ? len == ss->last.len && (len == 0 || memcmp(now, ss->last.data, len) == 0)
+                   : access(ss->path, F_OK) != 0;
+    if (!now && same)
+        ss->on_disk = 0;
+    free(now);
+    sw_errors_release(&errs);
+    return same;
+}
+
+/* Writes the scorecard atomically. When that cannot be done, the scorecard
+ * goes to standard output so that nothing typed is lost. */
 static int save(struct session *ss)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_buf xml = SW_BUF_INIT;
     int rc = sw_entry_xml(ss->r, ss->s, SW_ENTRY_GUIDE, &xml, &errs);
+    if (rc == 0 && ss->on_disk && !unchanged_on_disk(ss))
+        rc = sw_fail(&errs, ss->path, 0, "changed on disk by someone else since this session "
+                     "read it: not overwritten");
     if (rc == 0)
         rc = sw_write_atomic(ss->path, xml.data, xml.len, ss->on_disk, &errs);
     if (rc == 0) {
         ss->on_disk = 1;
+        sw_buf_reset(&ss->last);
+        sw_buf_add(&ss->last, xml.data, xml.len);
     } else {
         diag_print(&errs);
+        ss->save_failure = diag_exit_code(&errs);
         if (xml.len && ss->on_disk) {
-            fputs("scorewheel score: the scorecard could not be saved; here it is:\n", stderr);
+            fputs("scorewheel score: your scorecard could not be saved; here it is:\n", stderr);
             cli_write_stdout(xml.data, xml.len);
         }
     }
@@ -110,7 +138,7 @@ static void show_indicators(struct session *ss, const struct sw_competency *c)
 {
     for (size_t i = 0; i < c->n_indicators; i++) {
         const char *label = sw_scale_anchor_label(&ss->r->scale, c->indicators[i].value);
-        prompt_say("    %s", prompt_dim(&ss->p));
+        prompt_say("    %s", prompt_accent(&ss->p));
         say_value(c->indicators[i].value);
         prompt_say("%s%s%s\n", label ? " " : "", label ? label : "", prompt_plain(&ss->p));
         say_wrapped(c->indicators[i].text, 6);
@@ -440,17 +468,20 @@ static void show_resume(const struct session *ss)
 static int run_session(struct session *ss, int resuming)
 {
     const struct sw_interview *iv = &ss->r->interviews[ss->s->interview];
-    prompt_say("%s%s%s: candidate %s, interviewer %s. Scale %s.\n"
-               "Saved after every answer in %s; '?' for help.\n",
-               prompt_bold(&ss->p), iv->name, prompt_plain(&ss->p), ss->s->candidate,
-               ss->s->interviewer, sw_buf_str(&ss->scale), ss->path);
+    prompt_say("%s%s%s: candidate %s, interviewer %s\n", prompt_bold(&ss->p), iv->name,
+               prompt_plain(&ss->p), ss->s->candidate, ss->s->interviewer);
+    struct sw_buf intro = SW_BUF_INIT;
+    sw_buf_addf(&intro, "Scale %s. Saved after every answer in %s; '?' for help.",
+                sw_buf_str(&ss->scale), ss->path);
+    say_wrapped(sw_buf_str(&intro), 0);
+    sw_buf_release(&intro);
     if (resuming)
         show_resume(ss);
     size_t k = resuming ? resume_step(ss) : 0;
     for (;;) {
         enum step st = run_step(ss, k);
         if (st == STEP_FAIL)
-            return EXIT_SYSTEM;
+            return ss->save_failure ? ss->save_failure : EXIT_SYSTEM;
         if (st == STEP_END) {
             fprintf(stderr, "scorewheel score: %s; the draft is saved in %s (run the same "
                     "command again to go on)\n",
@@ -488,7 +519,13 @@ static int open_existing(struct session *ss, const struct entry_args *a)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
-    struct sw_scorecard *loaded = sw_scorecard_load(ss->r, ss->path, &errs);
+    size_t len = 0;
+    char *bytes = sw_xml_slurp(ss->path, &len, &errs);
+    struct sw_scorecard *loaded = bytes ? sw_scorecard_parse(ss->r, bytes, len, ss->path, &errs)
+                                        : NULL;
+    if (bytes)
+        sw_buf_add(&ss->last, bytes, len);
+    free(bytes);
     if (loaded)
         ss->s = sw_entry_from(ss->r, loaded, &errs);
     diag_print(&errs);
@@ -555,6 +592,7 @@ static int score(const struct sw_rubric *r, const struct entry_args *a, const ch
     }
     sw_buf_release(&ss.line);
     sw_buf_release(&ss.text);
+    sw_buf_release(&ss.last);
     sw_buf_release(&ss.scale);
     sw_scorecard_free(ss.s);
     return rc;

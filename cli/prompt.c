@@ -99,9 +99,9 @@ const char *prompt_bold(const struct prompt *p)
     return p->color ? "\033[1m" : "";
 }
 
-const char *prompt_dim(const struct prompt *p)
+const char *prompt_accent(const struct prompt *p)
 {
-    return p->color ? "\033[2m" : "";
+    return p->color ? "\033[36m" : "";
 }
 
 const char *prompt_red(const struct prompt *p)

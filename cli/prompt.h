@@ -35,9 +35,10 @@ enum prompt_result prompt_lines(struct prompt *p, struct sw_buf *text);
 
 /* printf to stdout, flushed. */
 void prompt_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* `text` in bold (or as it is without colour). */
+/* Escape sequences that start bold, accent (cyan) or red text, and the one
+ * that ends them: "" each without colour. */
 const char *prompt_bold(const struct prompt *p);
-const char *prompt_dim(const struct prompt *p);
+const char *prompt_accent(const struct prompt *p);
 const char *prompt_red(const struct prompt *p);
 const char *prompt_plain(const struct prompt *p);
 
