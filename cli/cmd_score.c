@@ -7,7 +7,6 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "aggregate.h"
 #include "cli.h"
@@ -66,24 +65,6 @@ struct session {
 
 /* --- saving -------------------------------------------------------------- */
 
-/* Whether the file still holds what this session last saw: another session
- * on the same scorecard (a second terminal) must not be overwritten. A file
- * removed meanwhile is simply created again. */
-static int unchanged_on_disk(struct session *ss)
-{
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    size_t len;
-    char *now = sw_xml_slurp(ss->path, &len, &errs);
-    int same = now ? len == ss->last.len && (len == 0 || memcmp(now, ss->last.data, len) == 0)
-                   : access(ss->path, F_OK) != 0;
-    if (!now && same)
-        ss->on_disk = 0;
-    free(now);
-    sw_errors_release(&errs);
-    return same;
-}
-
 /* Writes the scorecard atomically. When that cannot be done, the scorecard
  * goes to standard output so that nothing typed is lost. */
 static int save(struct session *ss)
@@ -92,11 +73,12 @@ static int save(struct session *ss)
     sw_errors_init(&errs);
     struct sw_buf xml = SW_BUF_INIT;
     int rc = sw_entry_xml(ss->r, ss->s, SW_ENTRY_GUIDE, &xml, &errs);
-    if (rc == 0 && ss->on_disk && !unchanged_on_disk(ss))
-        rc = sw_fail(&errs, ss->path, 0, "changed on disk by someone else since this session "
-                     "read it: not overwritten");
+    /* Another session on the same scorecard (a second terminal) must not be
+     * overwritten: the file must still hold what this session last saw. */
     if (rc == 0)
-        rc = sw_write_atomic(ss->path, xml.data, xml.len, ss->on_disk, &errs);
+        rc = sw_write_if_unchanged(ss->path, xml.data, xml.len,
+                                   ss->on_disk ? sw_buf_str(&ss->last) : NULL, ss->last.len,
+                                   &errs);
     if (rc == 0) {
         ss->on_disk = 1;
         sw_buf_reset(&ss->last);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -398,6 +399,69 @@ int sw_write_atomic(const char *path, const void *data, size_t len, int overwrit
         return -1;
     }
     return sw_tmpfile_commit(&t, path, overwrite, errs);
+}
+
+/* Whether the file at path holds exactly old_len bytes equal to old. */
+static int holds(const char *path, const void *old, size_t old_len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    char block[8192];
+    size_t at = 0;
+    int same = 1;
+    for (;;) {
+        ssize_t n = read(fd, block, sizeof block);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            same = same && n == 0 && at == old_len;
+            break;
+        }
+        if (at + (size_t)n > old_len || memcmp(block, (const char *)old + at, (size_t)n) != 0) {
+            same = 0;
+            break;
+        }
+        at += (size_t)n;
+    }
+    close(fd);
+    return same;
+}
+
+/* An exclusive lock on the folder holding path: a descriptor to close, or -1. */
+static int lock_folder(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *folder = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                         : strdup(".");
+    int fd = folder ? open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    free(folder);
+    while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
+        if (errno != EINTR) {
+            close(fd);
+            return -1;
+        }
+    }
+    return fd;
+}
+
+int sw_write_if_unchanged(const char *path, const void *data, size_t len, const void *old,
+                          size_t old_len, struct sw_errors *errs)
+{
+    if (!old)
+        return sw_write_atomic(path, data, len, 0, errs);
+    int lock = lock_folder(path);
+    if (lock < 0)
+        return sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot lock its folder: %s",
+                            strerror(errno));
+    int rc;
+    if (!holds(path, old, old_len))
+        rc = sw_fail(errs, path, 0, "changed on disk by someone else since this session read "
+                     "it: not overwritten");
+    else
+        rc = sw_write_atomic(path, data, len, 1, errs);
+    close(lock);
+    return rc;
 }
 
 int sw_mkdirs(const char *path, struct sw_errors *errs)

@@ -32,6 +32,16 @@ int sw_paths_collect(struct sw_paths *p, const char *path, struct sw_errors *err
 int sw_write_atomic(const char *path, const void *data, size_t len, int overwrite,
                     struct sw_errors *errs);
 
+/* Replaces `path` atomically with `len` bytes (as sw_write_atomic), but only
+ * while it still holds exactly the `old_len` bytes at `old`; with old NULL,
+ * only while it does not exist. For a file that several processes may edit
+ * (two sessions on one scorecard): writers using this function take turns
+ * under a lock on the folder, held from the check to the rename, so none can
+ * slip in between. -1 with SW_EINPUT "changed on disk..." (or "already
+ * exists") when the file is not as expected, else as sw_write_atomic. */
+int sw_write_if_unchanged(const char *path, const void *data, size_t len, const void *old,
+                          size_t old_len, struct sw_errors *errs);
+
 /* --- temporary files for atomic output ------------------------------------
  * A file written in full before it appears under its name. On Linux it is
  * created unnamed (O_TMPFILE) in the target's folder and only linked in at the

@@ -208,11 +208,38 @@ static void test_files_arena_zeroed_and_strdup(void **state)
     sw_arena_release(&a);
 }
 
+static void test_files_write_if_unchanged(void **state)
+{
+    (void)state;
+    char path[256];
+    snprintf(path, sizeof path, "%s/card.xml", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_write_if_unchanged(path, "one", 3, NULL, 0, &errs));
+    assert_string_equal("one", slurp("card.xml"));
+    assert_int_equal(-1, sw_write_if_unchanged(path, "two", 3, NULL, 0, &errs));
+    assert_int_equal(SW_EINPUT, errs.items[0].code);
+    assert_int_equal(0, sw_write_if_unchanged(path, "two", 3, "one", 3, &errs));
+    assert_string_equal("two", slurp("card.xml"));
+    /* someone else wrote "two": a session that last saw "one" must not win */
+    assert_int_equal(-1, sw_write_if_unchanged(path, "three", 5, "one", 3, &errs));
+    assert_string_equal("two", slurp("card.xml"));
+    /* a prefix of the file is not the file */
+    assert_int_equal(-1, sw_write_if_unchanged(path, "three", 5, "tw", 2, &errs));
+    assert_int_equal(3, errs.count);
+    assert_int_equal(SW_EINPUT, errs.items[2].code);
+    assert_string_equal("changed on disk by someone else since this session read it: "
+                        "not overwritten", errs.items[2].message);
+    assert_string_equal("two", slurp("card.xml"));
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_files_collect_sorted_recursive),
         cmocka_unit_test(test_files_write_atomic_no_clobber),
+        cmocka_unit_test(test_files_write_if_unchanged),
         cmocka_unit_test(test_files_write_into_missing_folder_fails_cleanly),
         cmocka_unit_test(test_files_tmpfile_unnamed_until_commit),
         cmocka_unit_test(test_files_tmpfile_discard),
