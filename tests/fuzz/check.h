@@ -15,7 +15,7 @@
 
 /* The checkers are not what is fuzzed: no coverage feedback from them (it
  * would also slow every byte they read). */
-#define FUZZ_PLAIN __attribute__((no_sanitize("coverage")))
+#define FUZZ_PLAIN __attribute__((no_sanitize("coverage"), unused))
 
 FUZZ_PLAIN static int fuzz_utf8_ok(const char *s, size_t n)
 {

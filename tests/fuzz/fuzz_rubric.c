@@ -1,10 +1,38 @@
-/* fuzz_rubric.c - libFuzzer harness: the bytes as a rubric file. */
+/* fuzz_rubric.c - libFuzzer harness: the bytes as a rubric file; a rubric that
+ * loads is then written the ways `rubric` and `kit` write it, and the output
+ * checked (check.h): valid UTF-8, JSON that parses. */
 #include <stddef.h>
 #include <stdint.h>
 
+#include "check.h"
 #include "error.h"
+#include "kit.h"
 #include "rubric.h"
+#include "rubric_text.h"
 #include "xml.h"
+
+#define FUZZ_MAX_KITS 4
+
+static void write_rubric(const struct sw_rubric *r)
+{
+    struct sw_buf out = SW_BUF_INIT;
+    fuzz_assert(sw_rubric_json(r, &out) == 0);
+    fuzz_assert(fuzz_utf8_ok(out.data, out.len) && fuzz_json_ok(out.data, out.len));
+    sw_buf_reset(&out);
+    fuzz_assert(sw_rubric_table(r, &out) == 0);
+    fuzz_assert(fuzz_utf8_ok(out.data, out.len));
+    for (size_t i = 0; i < r->n_interviews && i < FUZZ_MAX_KITS; i++) {
+        for (int format = SW_KIT_TEXT; format <= SW_KIT_MARKDOWN; format++) {
+            struct sw_errors errs;
+            sw_errors_init(&errs);
+            sw_buf_reset(&out);
+            fuzz_assert(sw_kit(r, i, (enum sw_kit_format)format, &out, &errs) == 0);
+            fuzz_assert(errs.count == 0 && fuzz_utf8_ok(out.data, out.len));
+            sw_errors_release(&errs);
+        }
+    }
+    sw_buf_release(&out);
+}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -34,6 +62,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)sw_rubric_question(r, r->questions[i].id);
         for (size_t i = 0; i < r->scale.n_anchors; i++)
             (void)sw_scale_anchor_label(&r->scale, r->scale.anchors[i].value);
+        write_rubric(r);
     }
     sw_rubric_free(r);
     sw_errors_release(&errs);
