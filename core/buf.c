@@ -1,5 +1,6 @@
 #include "buf.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,17 +109,117 @@ int sw_buf_add_xml(struct sw_buf *b, const char *s)
     return 0;
 }
 
+static const double powers_of_ten[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* Writes the decimal digits of n (n > 0) with `fraction` of them after the point
+ * (leading "0." and zeros as needed), trailing fraction zeros dropped, after a
+ * '-' when `negative`. Returns the length. */
+static int put_decimal(char *text, unsigned long long n, int fraction, int negative)
+{
+    char digits[24];
+    int len = 0;
+    for (; n; n /= 10)
+        digits[len++] = (char)('0' + n % 10);
+    int skip = 0;
+    while (skip < fraction && digits[skip] == '0')
+        skip++;    /* trailing zeros of the fraction */
+    while (len <= fraction)
+        digits[len++] = '0';
+    int out = 0;
+    if (negative)
+        text[out++] = '-';
+    for (int i = len - 1; i >= skip; i--) {
+        text[out++] = digits[i];
+        if (i == fraction && i > skip)
+            text[out++] = '.';
+    }
+    return out;
+}
+
+/* The text of v when some decimal of at most 15 significant digits reads back
+ * as exactly v and "%g" would print it without an exponent (1e-4 <= |v| <
+ * 1e15): the one with the fewest fraction digits, which is what "%.15g" prints.
+ * Found with exact arithmetic: n < 2^53 and 10^d (d <= 22) are exact doubles,
+ * so n / 10^d is the double nearest the decimal n * 10^-d, as strtod's result
+ * is. Returns the length written to text, or 0 when there is no such decimal
+ * (or v is outside that range). */
+static int short_decimal(double v, char *text)
+{
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e15))
+        return 0;
+    for (int d = 0; d < (int)(sizeof powers_of_ten / sizeof powers_of_ten[0]); d++) {
+        double scaled = a * powers_of_ten[d];
+        if (scaled >= 1e15)
+            return 0;
+        double n = nearbyint(scaled);
+        if (n < 1e15 && n / powers_of_ten[d] == a)
+            return put_decimal(text, (unsigned long long)n, d, v < 0);
+    }
+    return 0;
+}
+
+/* What "%.<digits>g" (16 or 17 digits) prints for v (1e-4 <= |v| < 1e15)
+ * when that text reads back as exactly v; -1 when it does not; 0 when that
+ * cannot be decided exactly here. v * 10^k (k >= 1) is split into a double p
+ * and its exact remainder (fma), rounded to the nearest integer N of `digits`
+ * digits in 64-bit arithmetic (exact ties are left to printf); 17 digits
+ * always read back, 16 are checked as in short_decimal() (so N < 2^53). */
+static int long_decimal(double v, int digits, char *text)
+{
+    double a = fabs(v), low = digits == 16 ? 1e15 : 1e16;
+    int k = 1;
+    while (k < 22 && a * powers_of_ten[k] < low)
+        k++;
+    double p = a * powers_of_ten[k];
+    if (p < low || p >= 10 * low)
+        return 0;
+    double rest = fma(a, powers_of_ten[k], -p);     /* a * 10^k = p + rest exactly */
+    double whole = nearbyint(p);
+    double t = (p - whole) + rest;
+    double step = nearbyint(t);
+    if (fabs(t - step) == 0.5)
+        return 0;                /* a tie, or too close to tell */
+    long long n = (long long)whole + (long long)step;
+    if ((double)n < low || (double)n >= 10 * low)
+        return 0;
+    if (digits == 16) {
+        if (n >= 9007199254740992LL)
+            return 0;
+        if ((double)n / powers_of_ten[k] != a)
+            return -1;
+    }
+    return put_decimal(text, (unsigned long long)n, k, v < 0);
+}
+
 int sw_buf_add_double(struct sw_buf *b, double v)
 {
     char text[32];
+    int in_range = v != 0 && isfinite(v) && fabs(v) >= 1e-4 && fabs(v) < 1e15;
+    int len = in_range ? short_decimal(v, text) : 0;
+    if (len == 0 && in_range)
+        len = long_decimal(v, 16, text);
+    if (len < 0) {
+        int len17 = long_decimal(v, 17, text);
+        len = len17 > 0 ? len17 : -1;
+    }
+    if (len > 0)
+        return sw_buf_add(b, text, (size_t)len);
     /* %g drops trailing zeros, and every decimal of up to DBL_DIG (15)
      * significant digits reads back as the double nearest it, so 15 digits
-     * already give the shortest text for every value that has one that short. */
-    for (int precision = 15; precision <= 17; precision++) {
+     * already give the shortest text for every value that has one that short;
+     * in their range short_decimal() ruled those out and long_decimal() decided
+     * 16 digits when it could. 17 digits always read back. */
+    int precision = len < 0 ? 17 : in_range ? 16 : 15;
+    for (; precision < 17; precision++) {
         snprintf(text, sizeof text, "%.*g", precision, v);
         if (strtod(text, NULL) == v)
-            break;
+            return sw_buf_adds(b, text);
     }
+    snprintf(text, sizeof text, "%.17g", v);
     return sw_buf_adds(b, text);
 }
 

@@ -1,6 +1,7 @@
 #include "json.h"
 
 #include <math.h>
+#include <string.h>
 
 void sw_json_init(struct sw_json *j, struct sw_buf *out)
 {
@@ -12,9 +13,14 @@ void sw_json_init(struct sw_json *j, struct sw_buf *out)
 
 static void indent(struct sw_json *j)
 {
-    sw_buf_addc(j->out, '\n');
-    for (int i = 0; i < j->depth; i++)
-        sw_buf_adds(j->out, "  ");
+    size_t width = 1 + 2 * (size_t)j->depth;
+    if (sw_buf_grow(j->out, width) < 0)
+        return;
+    char *at = j->out->data + j->out->len;
+    at[0] = '\n';
+    memset(at + 1, ' ', width - 1);
+    j->out->len += width;
+    j->out->data[j->out->len] = '\0';
 }
 
 /* Separates a value from the one before it, unless it follows its key. */
@@ -56,22 +62,33 @@ void sw_json_end_object(struct sw_json *j) { close_container(j, '}'); }
 void sw_json_begin_array(struct sw_json *j) { open_container(j, '['); }
 void sw_json_end_array(struct sw_json *j) { close_container(j, ']'); }
 
+/* Whether byte c must be escaped in a JSON string. */
+static int needs_escape(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\';
+}
+
 void sw_json_add_string(struct sw_buf *b, const char *s)
 {
     sw_buf_addc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        const unsigned char *run = p;
+        while (*p && !needs_escape(*p))
+            p++;
+        if (p > run)
+            sw_buf_add(b, run, (size_t)(p - run));
+        if (!*p)
+            break;
         switch (*p) {
         case '"': sw_buf_adds(b, "\\\""); break;
         case '\\': sw_buf_adds(b, "\\\\"); break;
         case '\n': sw_buf_adds(b, "\\n"); break;
         case '\r': sw_buf_adds(b, "\\r"); break;
         case '\t': sw_buf_adds(b, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                sw_buf_addf(b, "\\u%04x", *p);
-            else
-                sw_buf_addc(b, (char)*p);
+        default: sw_buf_addf(b, "\\u%04x", *p); break;
         }
+        p++;
     }
     sw_buf_addc(b, '"');
 }
@@ -102,7 +119,15 @@ void sw_json_number(struct sw_json *j, double v)
 void sw_json_integer(struct sw_json *j, long long v)
 {
     before_value(j);
-    sw_buf_addf(j->out, "%lld", v);
+    char text[24];
+    int len = 0;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do
+        text[sizeof text - 1 - len++] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        text[sizeof text - 1 - len++] = '-';
+    sw_buf_add(j->out, text + sizeof text - len, (size_t)len);
 }
 
 void sw_json_bool(struct sw_json *j, int v)

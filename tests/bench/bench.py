@@ -80,9 +80,15 @@ def main():
             ("scorewheel report --format json", [sw, "--rubric", rubric, "report", "--format", "json", cards]),
             ("scorewheel compare", [sw, "--rubric", rubric, "compare", cards]),
             ("scorewheel calibrate", [sw, "--rubric", rubric, "calibrate", cards]),
+            ("scorewheel export", [sw, "--rubric", rubric, "export", "-q", "-o",
+                                   os.path.join(work, f"export-{size}.xlsx"), cards]),
         ]
         print(f"bench: {size} scorecards", file=sys.stderr)
         results = [(name,) + measure(cmd) for name, cmd in commands]
+        try:
+            os.remove(os.path.join(work, f"export-{size}.xlsx"))
+        except OSError:
+            pass
         floor = results[0][1]
         lines += [f"## {size} scorecards", "",
                   "| command | median s | × floor | peak RSS MiB | runs (s) |",

@@ -1,5 +1,7 @@
 #include "unit.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +41,54 @@ static void test_buf_double_is_shortest_round_trip(void **state)
     sw_buf_release(&b);
 }
 
+/* The same text as the plain search: the fewest of 15, 16, 17 significant
+ * digits ("%g") that read back exactly. */
+static void reference_double(double v, char *text, size_t size)
+{
+    for (int precision = 15; precision <= 17; precision++) {
+        snprintf(text, size, "%.*g", precision, v);
+        if (strtod(text, NULL) == v)
+            return;
+    }
+}
+
+static void assert_double_text(double v)
+{
+    char expected[32];
+    reference_double(v, expected, sizeof expected);
+    struct sw_buf b = SW_BUF_INIT;
+    sw_buf_add_double(&b, v);
+    assert_string_equal(expected, sw_buf_str(&b));
+    sw_buf_release(&b);
+}
+
+/* Exact fast paths for 15, 16 and 17 digits: means of values on a 0.5 step,
+ * their standard deviations and gaps, both signs, and the edges of the range
+ * where the fast paths give way to printf (1e-4, 1e15, exponents). */
+static void test_buf_double_fast_paths_match_printf(void **state)
+{
+    (void)state;
+    static const double edges[] = {
+        0.0, -0.0, 1e-4, 9.999999999999999e-5, 1e-5, 1.5e-7, 1e15, 999999999999999.0,
+        999999999999999.9, 123456789012345.6, 1e22, 5e-324, 1.7976931348623157e308,
+        0.1, 0.2, 0.3, 2.675, 1.005, 9007199254740993.0, 0.30000000000000004,
+    };
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+        assert_double_text(edges[i]);
+        assert_double_text(-edges[i]);
+    }
+    for (int den = 1; den <= 60; den++) {
+        for (int num = -400; num <= 400; num++) {
+            double v = num / (2.0 * den);    /* a mean of den values on a 0.5 step */
+            assert_double_text(v);
+            assert_double_text(sqrt(fabs(v)));
+            assert_double_text(v - 3.75);
+            assert_double_text(v * 1e-3);
+            assert_double_text(v * 1e12);
+        }
+    }
+}
+
 static void test_buf_detach_empties(void **state)
 {
     (void)state;
@@ -75,6 +125,7 @@ int main(void)
         cmocka_unit_test(test_buf_addf_appends),
         cmocka_unit_test(test_buf_xml_escapes_every_special),
         cmocka_unit_test(test_buf_double_is_shortest_round_trip),
+        cmocka_unit_test(test_buf_double_fast_paths_match_printf),
         cmocka_unit_test(test_buf_detach_empties),
         cmocka_unit_test(test_error_add_records_and_worst),
     };
