@@ -1,10 +1,11 @@
 #!/bin/sh
-# demo.sh SCOREWHEEL - the main job on the bundled example requisition: check
-# every scorecard, print the committee's packets and the ranking, calibrate the
-# panel, rank the candidates for the example team, and write the workbook and
-# the wheels into demo-out/.
+# demo.sh SCOREWHEEL - the main job on the bundled example requisition: an
+# interview kit and one scorecard entered through `score` (into demo-out/),
+# then check every scorecard, print the committee's packets and the ranking,
+# calibrate the panel, rank the candidates for the example team, and write the
+# workbook and the wheels into demo-out/.
 set -e
-sw=$1
+sw=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(dirname "$0")
 req=$here/staff-tpm-2026
 team=$here/team
@@ -13,6 +14,24 @@ mkdir -p "$out"
 has() { "$sw" --help | grep -q "^  $1 "; }
 step() { printf "\n$ %s\n" "$*"; }
 
+if has kit; then
+    step scorewheel kit --interview technical-deep-dive --format md
+    "$sw" kit --interview technical-deep-dive --format md >"$out/kit-technical-deep-dive.md"
+    echo "wrote $out/kit-technical-deep-dive.md"
+fi
+if has score; then
+    step scorewheel score -i technical-deep-dive -c c-109 -r demo -l staff "< answers"
+    rm -rf "$out/entered"
+    mkdir -p "$out/entered"
+    printf '%s\n' 4 'Walked through the payment ledger: queue, idempotency keys, replay.' '' \
+        3.5 'Chose eventual consistency; named the reconciliation cost.' '' \
+        'on track' 'Knows card-network rules; one concrete decision.' '' \
+        skip hire 'Solid technical depth; probe risk handling again.' '' submit |
+        (cd "$out/entered" && "$sw" score -i technical-deep-dive -c c-109 -r demo -l staff \
+            >transcript.txt)
+    echo "wrote $out/entered/c-109/technical-deep-dive--demo.xml" \
+        "(the session: $out/entered/transcript.txt)"
+fi
 step scorewheel validate "$req"
 "$sw" validate "$req"
 step scorewheel report "$req"
