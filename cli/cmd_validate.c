@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "document.h"
 #include "files.h"
+#include "load.h"
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] validate [--quiet] PATH...\n"
@@ -20,6 +21,27 @@ static const char usage_text[] =
     "  -h, --help    this text\n"
     "\n"
     "Exit status: 0 all valid, 1 some file invalid, 2 usage, 3 I/O error.\n";
+
+/* What validate has found so far. */
+struct checked {
+    size_t invalid;
+    int worst;      /* exit code */
+};
+
+/* Prints a file's problems as they come, in path order (load.h). */
+static void report_file(void *ctx, const char *path, struct sw_document *doc, int failed,
+                        struct sw_errors *errs)
+{
+    (void)path;
+    (void)doc;
+    struct checked *c = ctx;
+    if (!failed)
+        return;
+    c->invalid++;
+    diag_print(errs);
+    int code = diag_exit_code(errs);
+    c->worst = code > c->worst ? code : c->worst;
+}
 
 int cmd_validate(int argc, char **argv)
 {
@@ -55,18 +77,14 @@ int cmd_validate(int argc, char **argv)
     int worst = diag_exit_code(&errs);
     sw_errors_release(&errs);
 
-    size_t invalid = 0;
-    for (size_t i = 0; i < paths.count; i++) {
-        struct sw_document doc;
-        if (sw_document_load(rubric, paths.items[i], 0, &doc, &errs) < 0) {
-            invalid++;
-            diag_print(&errs);
-            int code = diag_exit_code(&errs);
-            worst = code > worst ? code : worst;
-        }
-        sw_document_release(&doc);
-        sw_errors_release(&errs);
+    struct checked checked = { 0, worst };
+    if (sw_load_files(rubric, paths.items, paths.count, 0, cli_jobs ? cli_jobs : 1, report_file,
+                      NULL, &checked) < 0) {
+        fputs("scorewheel: error: out of memory\n", stderr);
+        checked.worst = EXIT_SYSTEM;
     }
+    size_t invalid = checked.invalid;
+    worst = checked.worst;
     if (!quiet)
         printf("%zu file%s, %zu invalid\n", paths.count, paths.count == 1 ? "" : "s", invalid);
     sw_paths_release(&paths);

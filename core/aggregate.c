@@ -1,13 +1,12 @@
 #include "aggregate.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
-#include "xml.h"
+#include "order.h"
 #include "stats.h"
 
 #define EPS 1e-9
@@ -211,178 +210,43 @@ size_t sw_aggregate_load(struct sw_aggregate *a, char *const *paths, size_t n,
     return sw_aggregate_load_parallel(a, paths, n, 1, NULL, NULL, errs);
 }
 
-#define BATCH 512
-
-/* One file of a batch: what its worker found. */
-struct slot {
-    struct sw_document doc;
-    struct sw_errors errs;
-    int failed;
+/* What sw_aggregate_load_parallel() carries to each file. */
+struct adding {
+    struct sw_aggregate *a;
+    struct sw_errors *errs;
+    size_t failed;
+    sw_progress_fn progress;
+    void *ctx;
 };
 
-struct batch {
-    const struct sw_rubric *rubric;
-    char *const *paths;
-    struct slot *slots;
-    size_t count;
-    unsigned stride, start;
-};
-
-static void *parse_share(void *arg)
+static void add_loaded(void *ctx, const char *path, struct sw_document *doc, int failed,
+                       struct sw_errors *errs)
 {
-    struct batch *b = arg;
-    for (size_t i = b->start; i < b->count; i += b->stride) {
-        struct slot *s = &b->slots[i];
-        s->failed = sw_document_load(b->rubric, b->paths[i], SW_DOC_SKIP_RUBRICS, &s->doc,
-                                     &s->errs) < 0;
-    }
-    return NULL;
+    (void)path;
+    struct adding *add = ctx;
+    if (failed || (doc->scorecard && sw_aggregate_add(add->a, doc->scorecard, errs) < 0))
+        add->failed++;
+    sw_errors_move(add->errs, errs);
 }
 
-/* Parses one batch with `threads` workers (the caller being one of them). */
-static void parse_batch(const struct sw_rubric *r, char *const *paths, struct slot *slots,
-                        size_t count, unsigned threads)
+static void pass_progress(void *ctx, size_t done, size_t total)
 {
-    struct batch work[16];
-    pthread_t ids[16];
-    int started[16] = { 0 };
-    if (threads > 16)
-        threads = 16;
-    for (unsigned t = 0; t < threads; t++) {
-        work[t] = (struct batch){ r, paths, slots, count, threads, t };
-        if (t > 0)
-            started[t] = pthread_create(&ids[t], NULL, parse_share, &work[t]) == 0;
-    }
-    parse_share(&work[0]);
-    for (unsigned t = 1; t < threads; t++) {
-        if (started[t])
-            pthread_join(ids[t], NULL);
-        else
-            parse_share(&work[t]);    /* no thread to be had: do its share here */
-    }
+    struct adding *add = ctx;
+    if (add->progress)
+        add->progress(add->ctx, done, total);
 }
 
 size_t sw_aggregate_load_parallel(struct sw_aggregate *a, char *const *paths, size_t n,
                                   unsigned threads, sw_progress_fn progress, void *ctx,
                                   struct sw_errors *errs)
 {
-    size_t failed = 0;
-    struct slot *slots = calloc(BATCH, sizeof *slots);
-    if (!slots) {
+    struct adding add = { a, errs, 0, progress, ctx };
+    if (sw_load_files(a->rubric, paths, n, SW_DOC_SKIP_RUBRICS, threads, add_loaded,
+                      pass_progress, &add) < 0) {
         sw_fail_oom(errs, NULL);
         return n;
     }
-    if (threads < 1)
-        threads = 1;
-    sw_xml_init();
-    for (size_t first = 0; first < n; first += BATCH) {
-        size_t count = n - first < BATCH ? n - first : BATCH;
-        for (size_t i = 0; i < count; i++) {
-            memset(&slots[i], 0, sizeof slots[i]);
-            sw_errors_init(&slots[i].errs);
-        }
-        parse_batch(a->rubric, paths + first, slots, count, threads);
-        for (size_t i = 0; i < count; i++) {
-            struct slot *s = &slots[i];
-            if (s->failed || (s->doc.scorecard && sw_aggregate_add(a, s->doc.scorecard,
-                                                                   &s->errs) < 0))
-                failed++;
-            sw_errors_move(errs, &s->errs);
-            sw_document_release(&s->doc);
-        }
-        if (progress)
-            progress(ctx, first + count, n);
-    }
-    free(slots);
-    return failed;
-}
-
-/* --- sorting ------------------------------------------------------------- */
-
-typedef int (*index_cmp)(const void *ctx, size_t x, size_t y);
-
-/* Stable merge sort of idx[0..n-1] by cmp. */
-static void sort_indices(size_t *idx, size_t *tmp, size_t n, index_cmp cmp, const void *ctx)
-{
-    if (n < 2)
-        return;
-    size_t half = n / 2;
-    sort_indices(idx, tmp, half, cmp, ctx);
-    sort_indices(idx + half, tmp, n - half, cmp, ctx);
-    size_t i = 0, j = half, k = 0;
-    while (i < half && j < n)
-        tmp[k++] = cmp(ctx, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
-    while (i < half)
-        tmp[k++] = idx[i++];
-    while (j < n)
-        tmp[k++] = idx[j++];
-    memcpy(idx, tmp, n * sizeof *idx);
-}
-
-static int sort_all(size_t *idx, size_t n, index_cmp cmp, const void *ctx)
-{
-    for (size_t i = 0; i < n; i++)
-        idx[i] = i;
-    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    if (!tmp)
-        return -1;
-    sort_indices(idx, tmp, n, cmp, ctx);
-    free(tmp);
-    return 0;
-}
-
-static int by_interviewer_id(const void *ctx, size_t x, size_t y)
-{
-    const struct sw_aggregate *a = ctx;
-    return strcmp(a->interviewers[x], a->interviewers[y]);
-}
-
-static int by_candidate_id(const void *ctx, size_t x, size_t y)
-{
-    const struct sw_aggregate *a = ctx;
-    return strcmp(a->candidates[x].id, a->candidates[y].id);
-}
-
-/* Puts interviewers and candidates in id order and renumbers the cards. */
-static int sort_ids(struct sw_aggregate *a)
-{
-    size_t n = a->n_interviewers > a->n_candidates ? a->n_interviewers : a->n_candidates;
-    size_t *order = malloc((n ? n : 1) * sizeof *order);
-    size_t *rank = malloc((n ? n : 1) * sizeof *rank);
-    void *copy = malloc((n ? n : 1) * sizeof(struct sw_candidate));
-    int rc = -1;
-    if (!order || !rank || !copy ||
-        sort_all(order, a->n_interviewers, by_interviewer_id, a) < 0)
-        goto done;
-    const char **ids = copy;
-    for (size_t i = 0; i < a->n_interviewers; i++) {
-        ids[i] = a->interviewers[order[i]];
-        rank[order[i]] = i;
-    }
-    if (a->n_interviewers)
-        memcpy(a->interviewers, ids, a->n_interviewers * sizeof *ids);
-    for (size_t k = 0; k < a->n_cards; k++)
-        a->cards[k].interviewer = rank[a->cards[k].interviewer];
-
-    if (sort_all(order, a->n_candidates, by_candidate_id, a) < 0)
-        goto done;
-    struct sw_candidate *cands = copy;
-    for (size_t i = 0; i < a->n_candidates; i++) {
-        cands[i] = a->candidates[order[i]];
-        rank[order[i]] = i;
-    }
-    if (a->n_candidates)
-        memcpy(a->candidates, cands, a->n_candidates * sizeof *cands);
-    for (size_t k = 0; k < a->n_cards; k++)
-        a->cards[k].candidate = rank[a->cards[k].candidate];
-    for (size_t i = 0; i < a->n_candidates; i++)
-        sw_strmap_put(&a->candidate_ids, a->candidates[i].id, i);
-    rc = 0;
-done:
-    free(order);
-    free(rank);
-    free(copy);
-    return rc;
+    return add.failed;
 }
 
 /* --- rules 2 to 7 ---------------------------------------------------------- */
@@ -560,7 +424,7 @@ static int finish_candidate(struct sw_aggregate *a, struct sw_candidate *c, long
 int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *errs)
 {
     size_t before = errs->count + errs->lost;
-    if (sort_ids(a) < 0)
+    if (sw_aggregate_sort_ids(a) < 0)
         return sw_fail_oom(errs, NULL);
     size_t most = a->rubric->n_competencies + a->rubric->n_pillars;
     for (size_t i = 0; i < a->n_candidates; i++) {
@@ -590,47 +454,4 @@ int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *er
 long sw_aggregate_candidate(const struct sw_aggregate *a, const char *id)
 {
     return sw_strmap_get(&a->candidate_ids, id);
-}
-
-struct sort_ctx {
-    const struct sw_aggregate *a;
-    enum sw_sort sort;
-};
-
-/* Compares two values that may be null (NaN): nulls last; `descending` flips
- * the order of defined values only. */
-static int cmp_nullable(double x, double y, int descending)
-{
-    if (isnan(x) || isnan(y))
-        return isnan(x) - isnan(y);
-    if (x == y)
-        return 0;
-    return (x < y) == !descending ? -1 : 1;
-}
-
-static int by_sort(const void *ctx, size_t x, size_t y)
-{
-    const struct sort_ctx *s = ctx;
-    const struct sw_candidate *cx = &s->a->candidates[x], *cy = &s->a->candidates[y];
-    int rc = 0;
-    switch (s->sort) {
-    case SW_SORT_OVERALL: rc = cmp_nullable(cx->overall, cy->overall, 1); break;
-    case SW_SORT_SHORTFALL: rc = cmp_nullable(cx->shortfall, cy->shortfall, 0); break;
-    case SW_SORT_NAME:
-        rc = (!cx->name) - (!cy->name);
-        if (rc == 0 && cx->name)
-            rc = strcmp(cx->name, cy->name);
-        break;
-    case SW_SORT_ID: break;
-    }
-    return rc ? rc : strcmp(cx->id, cy->id);
-}
-
-void sw_aggregate_sort(const struct sw_aggregate *a, enum sw_sort sort, size_t *order)
-{
-    struct sort_ctx ctx = { a, sort };
-    if (sort_all(order, a->n_candidates, by_sort, &ctx) < 0) {
-        for (size_t i = 0; i < a->n_candidates; i++)
-            order[i] = i;    /* out of memory: id order, already the stored order */
-    }
 }

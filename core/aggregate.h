@@ -21,6 +21,7 @@
 
 #include "arena.h"
 #include "error.h"
+#include "load.h"
 #include "rubric.h"
 #include "scorecard.h"
 #include "strmap.h"
@@ -139,14 +140,11 @@ int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
 size_t sw_aggregate_load(struct sw_aggregate *a, char *const *paths, size_t n,
                          struct sw_errors *errs);
 
-/* Called after each batch of files with how many are done of how many. */
-typedef void (*sw_progress_fn)(void *ctx, size_t done, size_t total);
-
 /* The same with `threads` workers parsing files in parallel (1 parses in the
- * calling thread). Files are read in batches; each batch's scorecards and
- * errors are added in path order, so the aggregate and the errors are the same
+ * calling thread), through sw_load_files() (load.h): scorecards and errors
+ * are added in path order, so the aggregate and the errors are the same
  * whatever the number of threads, and at most one batch of scorecards is held
- * at a time. `progress` may be NULL. */
+ * at a time. `progress` (may be NULL) is called after each batch. */
 size_t sw_aggregate_load_parallel(struct sw_aggregate *a, char *const *paths, size_t n,
                                   unsigned threads, sw_progress_fn progress, void *ctx,
                                   struct sw_errors *errs);

@@ -1,0 +1,42 @@
+/*
+ * load.h - reading many documents on several threads, handing them over in
+ * path order (what the aggregating commands and `validate` do first).
+ *
+ * Files are read in batches of SW_LOAD_BATCH: each batch is parsed by
+ * `threads` workers (the calling thread being one of them; libxml2 is
+ * initialised once, before any worker starts), then handed to the caller's
+ * function one file at a time, in the order of `paths`. So what the caller
+ * sees, documents and errors alike, is the same whatever the number of
+ * threads, and at most one batch of documents is held at a time.
+ */
+#ifndef SW_LOAD_H
+#define SW_LOAD_H
+
+#include <stddef.h>
+
+#include "document.h"
+#include "error.h"
+#include "rubric.h"
+
+#define SW_LOAD_BATCH 512
+
+/* Called after each batch with how many files are done of how many. */
+typedef void (*sw_progress_fn)(void *ctx, size_t done, size_t total);
+
+/* Called for each file, in path order, with what sw_document_load() made
+ * of it: `failed` when it returned -1, the document (the callee may take
+ * its rubric or scorecard, setting the pointer to NULL; the rest is
+ * released after the call) and the file's errors (the callee may move them
+ * away with sw_errors_move; what is left is released). */
+typedef void (*sw_load_fn)(void *ctx, const char *path, struct sw_document *doc, int failed,
+                           struct sw_errors *errs);
+
+/* Loads paths[0..n-1] with sw_document_load(r, path, flags, ...) on
+ * `threads` workers (at most 16; 0 counts as 1) and calls `each` for every
+ * file and `progress` (may be NULL) after every batch, both with ctx.
+ * Returns 0, or -1 when out of memory before anything was read (then
+ * nothing was called). */
+int sw_load_files(const struct sw_rubric *r, char *const *paths, size_t n, unsigned flags,
+                  unsigned threads, sw_load_fn each, sw_progress_fn progress, void *ctx);
+
+#endif
