@@ -17,6 +17,15 @@ struct unit {
     size_t observations;
 };
 
+/* The position of interviewer `who` among the unit's, or u->n when absent. */
+static size_t slot_of(const struct unit *u, size_t who)
+{
+    size_t j = 0;
+    while (j < u->n && u->who[j] != who)
+        j++;
+    return j;
+}
+
 /* Gathers candidate `cand`'s observations of competency k into u (arrays sized
  * by the caller for the candidate's card count). */
 static void gather(const struct sw_aggregate *a, size_t cand, size_t k, struct unit *u)
@@ -29,9 +38,7 @@ static void gather(const struct sw_aggregate *a, size_t cand, size_t k, struct u
         double x = card->scores[k];
         if (!card->submitted || isnan(x))
             continue;
-        size_t j = 0;
-        while (j < u->n && u->who[j] != card->interviewer)
-            j++;
+        size_t j = slot_of(u, card->interviewer);
         if (j == u->n) {
             u->who[u->n] = card->interviewer;
             u->sum[u->n] = 0;
@@ -54,9 +61,7 @@ static void add_leniency(const struct sw_aggregate *a, size_t cand, size_t k,
         double x = card->scores[k];
         if (!card->submitted || isnan(x))
             continue;
-        size_t j = 0;
-        while (u->who[j] != card->interviewer)
-            j++;
+        size_t j = slot_of(u, card->interviewer);
         size_t others = u->observations - u->count[j];
         if (others == 0)
             continue;
@@ -140,9 +145,7 @@ static int icc_for(const struct sw_aggregate *a, size_t k, struct work *w,
         for (size_t j = 0, col = 0; j < ni; j++) {
             if (!rater[j])
                 continue;
-            size_t m = 0;
-            while (w->u.who[m] != j)
-                m++;
+            size_t m = slot_of(&w->u, j);
             cells[row * nk + col++] = w->u.sum[m] / (double)w->u.count[m];
         }
         row++;
@@ -173,9 +176,7 @@ static void units_of(const struct sw_aggregate *a, size_t k, struct work *w, siz
             const struct sw_card *card = &a->cards[i];
             if (!card->submitted || isnan(card->scores[k]))
                 continue;
-            size_t j = 0;
-            while (w->u.who[j] != card->interviewer)
-                j++;
+            size_t j = slot_of(&w->u, card->interviewer);
             w->compared[card->interviewer] += w->u.observations > w->u.count[j];
         }
         w->starts[*n_units] = *n_values;
