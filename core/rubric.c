@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "document.h"
+#include "strmap.h"
 #include "xml.h"
 
 static const char *const rec_names[SW_REC_COUNT] = {
@@ -74,9 +75,21 @@ long sw_rubric_interview(const struct sw_rubric *r, const char *id)
     FIND(r->interviews, r->n_interviews, id);
 }
 
+static int by_question_id(const void *a, const void *b)
+{
+    return strcmp((*(const struct sw_question *const *)a)->id,
+                  (*(const struct sw_question *const *)b)->id);
+}
+
 long sw_rubric_question(const struct sw_rubric *r, const char *id)
 {
-    FIND(r->questions, r->n_questions, id);
+    if (!r->questions_by_id)
+        FIND(r->questions, r->n_questions, id);
+    struct sw_question key = { .id = id };
+    const struct sw_question *k = &key;
+    const struct sw_question *const *hit = bsearch(&k, r->questions_by_id, r->n_questions,
+                                                   sizeof *hit, by_question_id);
+    return hit ? (long)(*hit - r->questions) : -1;
 }
 
 /* --- building the model -------------------------------------------------- */
@@ -412,14 +425,20 @@ static void check_unique(struct loader *L, xmlNodePtr root, const char *parent,
         EACH_CHILD(e, root, name)
             id_list_add(L, &list, e);
     }
-    for (size_t i = 1; i < list.n && !L->oom; i++)
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(list.ids[i], list.ids[j]) == 0) {
-                sw_fail(L->errs, L->path, list.lines[i],
-                        "duplicate %s id '%s' (first used on line %d)", name, list.ids[i],
-                        list.lines[j]);
-                break;
-            }
+    /* A map from each id to its first element: linear in the count (a rubric
+     * may hold many thousands of questions). */
+    struct sw_strmap first;
+    sw_strmap_init(&first);
+    for (size_t i = 0; i < list.n && !L->oom; i++) {
+        long j = sw_strmap_get(&first, list.ids[i]);
+        if (j >= 0)
+            sw_fail(L->errs, L->path, list.lines[i],
+                    "duplicate %s id '%s' (first used on line %d)", name, list.ids[i],
+                    list.lines[j]);
+        else if (sw_strmap_put(&first, list.ids[i], i) < 0)
+            L->oom = 1;
+    }
+    sw_strmap_release(&first);
     free(list.ids);
     free(list.lines);
 }
@@ -430,6 +449,28 @@ static size_t count_grandchildren(xmlNodePtr root, const char *parent, const cha
     EACH_CHILD(p, root, parent)
         n += count_children(p, name);
     return n;
+}
+
+/* r->questions_by_id, once every question has its id (unique ones: with
+ * duplicates the rubric is refused anyway). */
+static void index_questions(struct loader *L)
+{
+    struct sw_rubric *r = L->r;
+    if (L->oom || r->n_questions == 0)
+        return;
+    const struct sw_question **by_id = sw_arena_calloc(&r->arena, r->n_questions,
+                                                       sizeof *by_id);
+    if (!by_id) {
+        L->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < r->n_questions; i++) {
+        if (!r->questions[i].id)
+            return;    /* not all loaded: an error was recorded */
+        by_id[i] = &r->questions[i];
+    }
+    qsort(by_id, r->n_questions, sizeof *by_id, by_question_id);
+    r->questions_by_id = by_id;
 }
 
 static void build(struct loader *L, xmlNodePtr root)
@@ -469,6 +510,7 @@ static void build(struct loader *L, xmlNodePtr root)
         load_archetype(L, a);
     EACH_CHILD(iv, root, "interview")
         load_interview(L, iv);
+    index_questions(L);
 }
 
 struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_errors *errs)

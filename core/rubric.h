@@ -120,6 +120,9 @@ struct sw_rubric {
     size_t n_interviews;
     struct sw_question *questions;
     size_t n_questions;
+    /* The questions sorted by id, for sw_rubric_question() in O(log n) (a
+     * scorecard may rate thousands); NULL: searched in order. */
+    const struct sw_question **questions_by_id;
     struct sw_arena arena;
 };
 

@@ -16,6 +16,9 @@ struct loader {
     const char *path;
     struct sw_errors *errs;
     int oom;
+    /* The line of the first rating of each question, then of each competency
+     * (0: none yet), made on the first rating: repeats are found in linear time. */
+    int *first_line;
 };
 
 static const char *copy(struct loader *L, const char *v)
@@ -49,14 +52,18 @@ static void check_value(struct loader *L, struct sw_rating *rt, const char *raw)
 /* Reports a second rating of the same question or competency. */
 static void check_repeat(struct loader *L, const struct sw_rating *rt, const char *id)
 {
-    for (size_t i = 0; i + 1 < L->s->n_ratings; i++) {
-        const struct sw_rating *o = &L->s->ratings[i];
-        if (o->question == rt->question && o->competency == rt->competency) {
-            sw_fail(L->errs, L->path, rt->line, "'%s' is rated twice (first on line %d)", id,
-                    o->line);
-            return;
-        }
+    size_t nq = L->r->n_questions;
+    if (!L->first_line && !(L->first_line = calloc(nq + L->r->n_competencies + 1, sizeof(int)))) {
+        L->oom = 1;
+        return;
     }
+    int *first = &L->first_line[rt->question >= 0 ? (size_t)rt->question
+                                                   : nq + (size_t)rt->competency];
+    if (*first)
+        sw_fail(L->errs, L->path, rt->line, "'%s' is rated twice (first on line %d)", id,
+                *first);
+    else
+        *first = rt->line;
 }
 
 static void load_rating(struct loader *L, xmlNodePtr n)
@@ -176,10 +183,11 @@ struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr 
         return NULL;
     }
     sw_arena_init(&s->arena);
-    struct loader L = { r, s, path, errs, 0 };
+    struct loader L = { r, s, path, errs, 0, NULL };
     size_t before = errs->count + errs->lost;
     s->path = copy(&L, path);
     build(&L, root);
+    free(L.first_line);
     if (L.oom)
         sw_fail_oom(errs, path);
     if (errs->count + errs->lost > before) {

@@ -3,11 +3,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -67,6 +69,7 @@ struct parse_state {
     struct sw_errors *errs;
     int refused_doctype;
     int blank;      /* the input is nothing but white space */
+    int over_limit; /* a limit of libxml2 was hit: what follows is its echo */
 };
 
 /* libxml2's messages end in a newline, name namespaces in braces and start with
@@ -93,12 +96,39 @@ static void add_clean_message(struct parse_state *st, int line, const char *raw)
     sw_buf_release(&b);
 }
 
+/* libxml2's limits without XML_PARSE_HUGE (never set), in plain words; NULL
+ * for other messages. */
+static const char *limit_message(const char *raw)
+{
+    static const struct { const char *libxml, *ours; } limits[] = {
+        { "Excessive depth", "elements nested deeper than 257 levels, the limit" },
+        { "huge text node", "a text over 10,000,000 bytes, the limit for one text" },
+        { "text too long", "a text over 10,000,000 bytes, the limit for one text" },
+        { "AttValue length too long", "an attribute value over 10,000,000 bytes, the limit" },
+        { "Name too long", "a name over 50,000 characters, the limit" },
+        { "too big found", "a comment, CDATA section or processing instruction over "
+                           "10,000,000 bytes, the limit" },
+        { "Huge input lookup", "a construct over 10,000,000 bytes, the limit" },
+    };
+    for (size_t i = 0; i < sizeof limits / sizeof limits[0]; i++)
+        if (strstr(raw, limits[i].libxml))
+            return limits[i].ours;
+    return NULL;
+}
+
 static void on_parse_error(void *ctx, xmlErrorPtr e)
 {
     xmlParserCtxtPtr ctxt = ctx;
     struct parse_state *st = ctxt->_private;
-    if (e->code == XML_ERR_USER_STOP && st->refused_doctype)
+    if ((e->code == XML_ERR_USER_STOP && st->refused_doctype) || st->over_limit)
         return;
+    const char *limit = limit_message(e->message ? e->message : "");
+    if (limit) {
+        st->over_limit = 1;
+        sw_fail(st->errs, st->path, e->line > 0 ? e->line : 1, "%s", limit);
+        xmlStopParser(ctxt);
+        return;
+    }
     switch (e->code) {
     case XML_ERR_DOCUMENT_EMPTY:
         sw_fail(st->errs, st->path, e->line > 0 ? e->line : 1,
@@ -118,6 +148,21 @@ static void on_parse_error(void *ctx, xmlErrorPtr e)
         break;
     }
     add_clean_message(st, e->line, e->message ? e->message : "malformed XML");
+}
+
+/* libxml2 keeps an element's line in 16 bits (XML_PARSE_BIG_LINES gives only
+ * text nodes the full one): from line 65,535 on, the full line goes in the
+ * element's psvi, unused by the tree, and sw_xml_line() reads it there. */
+static void on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                             const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                             int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    int depth = ctxt->nodeNr;
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+                          nb_attributes, nb_defaulted, attributes);
+    if (ctxt->nodeNr > depth && ctxt->node && ctxt->input && ctxt->input->line >= 65535)
+        ctxt->node->psvi = (void *)(intptr_t)ctxt->input->line;
 }
 
 static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
@@ -155,12 +200,13 @@ xmlDocPtr sw_xml_parse(const char *data, size_t len, const char *path, struct sw
         sw_fail_oom(errs, path);
         return NULL;
     }
-    struct parse_state st = { path, errs, 0, 1 };
+    struct parse_state st = { path, errs, 0, 1, 0 };
     for (size_t i = 0; i < len && st.blank; i++)
         st.blank = data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r';
     ctxt->_private = &st;
     ctxt->sax->serror = on_parse_error;
     ctxt->sax->internalSubset = on_doctype;
+    ctxt->sax->startElementNs = on_start_element;
     ctxt->sax->externalSubset = NULL;
     ctxt->vctxt.error = NULL;
     ctxt->vctxt.warning = NULL;
@@ -234,7 +280,7 @@ int sw_xml_validate(xmlDocPtr doc, const char *schema, const char *path,
     xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(compiled);
     if (!vctxt)
         return sw_fail_oom(errs, path);
-    struct parse_state st = { path, errs, 0, 0 };
+    struct parse_state st = { path, errs, 0, 0, 0 };
     xmlSchemaSetValidStructuredErrors(vctxt, on_schema_error, &st);
     size_t before = errs->count + errs->lost;
     int rc = xmlSchemaValidateDoc(vctxt, doc);
@@ -306,6 +352,8 @@ int sw_xml_is(xmlNodePtr n, const char *name)
 
 int sw_xml_line(xmlNodePtr n)
 {
+    if (n->type == XML_ELEMENT_NODE && n->line == 65535 && n->psvi)
+        return (int)(intptr_t)n->psvi;
     long line = xmlGetLineNo(n);
     return line > 0 ? (int)line : 1;
 }
