@@ -179,15 +179,18 @@ bench: $(PROG) $(TOOL_BINS)
 # --- install ---------------------------------------------------------------
 
 # The API: core/scorewheel.h and what it includes. Internal headers (xml.h,
-# xlsx_int.h, resource.h, json.h, text.h) are not installed.
+# xlsx_int.h, resource.h, json.h, text.h, order.h, template.h) are not installed.
 PUBLIC_HEADERS = \
 	core/aggregate.h \
 	core/arena.h \
 	core/buf.h \
 	core/calibrate.h \
 	core/document.h \
+	core/entry.h \
 	core/error.h \
 	core/files.h \
+	core/kit.h \
+	core/load.h \
 	core/report.h \
 	core/rubric.h \
 	core/rubric_text.h \

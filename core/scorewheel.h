@@ -7,7 +7,8 @@
  *
  * The headers it includes are the whole API; every other header of core/
  * (the hardened XML layer, the workbook writer's internals, the built-in
- * resources, the JSON and terminal-text helpers) is internal and not
+ * resources and the template engine, the JSON and terminal-text helpers,
+ * the aggregate's sorting) is internal and not
  * installed. Conventions shared by all of them: functions return 0 / -1 or
  * NULL and record what went wrong in a caller-owned struct sw_errors (error.h);
  * objects made by sw_<thing>_new() / _load() are released by sw_<thing>_free(),
@@ -36,6 +37,9 @@
 #include "rubric_text.h"
 #include "scorecard.h"
 #include "document.h"
+#include "load.h"
+#include "entry.h"
+#include "kit.h"
 #include "stats.h"
 #include "aggregate.h"
 #include "calibrate.h"

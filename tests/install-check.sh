@@ -50,7 +50,7 @@ for f in share/man/man1/scorewheel.1 share/man/man5/scorewheel-rubric.5 \
          lib/pkgconfig/scorewheel.pc include/scorewheel/scorewheel.h; do
     if [ -f "$root/$f" ]; then ok; else fail "$f not installed"; fi
 done
-for h in xml.h xlsx_int.h resource.h json.h text.h; do
+for h in xml.h xlsx_int.h resource.h json.h text.h order.h template.h; do
     if [ -e "$root/include/scorewheel/$h" ]; then fail "internal header $h installed"; else ok; fi
 done
 # Every installed header is reachable from the umbrella header, and compiles alone.
@@ -143,6 +143,10 @@ EOF
         "$(SCOREWHEEL_RUBRIC=$top/tests/fixtures/rubrics/mini.xml complete kit --interview "")"
     same "complete --level=" "--level=principal" "$(complete wheel --level=p)"
     same "complete formats" "csv json table" "$(complete calibrate --format "")"
+    same "complete -i of kit" "lead tech" \
+        "$(complete --rubric "$top/tests/fixtures/rubrics/mini.xml" kit -i "")"
+    same "complete after new -f (--force, no value)" "" "$(complete new -f "")"
+    same "complete -f of kit" "md text" "$(complete kit -f "")"
     touch out.xlsx
     same "complete -o with files" "out.xlsx" "$(complete export -o ou)"
 fi

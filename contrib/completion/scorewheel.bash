@@ -40,15 +40,14 @@ _scorewheel_values()
     --ids) echo "pillars competencies levels interviews questions archetypes" ;;
     -s|--sort) echo "overall shortfall name" ;;
     -f|--format)
-        case $1 in
-        rubric) echo "table json" ;;
-        kit) echo "text md" ;;
+        case $1/$2 in
+        new/-f|score/-f) ;;     # --force there
+        rubric/*) echo "table json" ;;
+        kit/*) echo "text md" ;;
         *) echo "table json csv" ;;
         esac ;;
-    --candidate|--interviewer|--name|-b|--bar) echo "@none" ;;
-    -c) [ "$1" = wheel ] && echo "@none" ;;
-    -i) [ "$1" = new ] || [ "$1" = score ] || [ "$1" = kit ] && echo "@ids interviews" ;;
-    -n) [ "$1" = new ] || [ "$1" = score ] && echo "@none" ;;
+    -i) echo "@ids interviews" ;;
+    -c|-r|-n|--candidate|--interviewer|--name|-b|--bar) echo "@none" ;;
     esac
 }
 
