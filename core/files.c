@@ -206,13 +206,13 @@ void sw_remove_stale_temps(const char *path)
     free(dir);
 }
 
+#ifdef O_TMPFILE
 /* The path that reopens descriptor fd ("/proc/self/fd/N"). */
 static void fd_path(char *out, size_t size, int fd)
 {
     snprintf(out, size, "/proc/self/fd/%d", fd);
 }
 
-#ifdef O_TMPFILE
 /* An unnamed file in path's folder, reachable by t->open_path; -1 when the
  * system or the file system cannot (the caller then names one). */
 static int open_unnamed(struct sw_tmpfile *t, const char *path)

@@ -124,8 +124,9 @@ static void test_files_write_into_missing_folder_fails_cleanly(void **state)
     sw_errors_release(&errs);
 }
 
-/* The temporary file has no name until commit (O_TMPFILE; /tmp is ext4 or
- * tmpfs here): a process killed before it leaves nothing in the folder. */
+/* The temporary file has no name until commit (O_TMPFILE, on ext4 or tmpfs),
+ * so a process killed before it leaves nothing in the folder; where the file
+ * system cannot, it is the hidden ".unnamed.txt.tmp-PID-XXXXXXXX". */
 static void test_files_tmpfile_unnamed_until_commit(void **state)
 {
     (void)state;
@@ -136,13 +137,19 @@ static void test_files_tmpfile_unnamed_until_commit(void **state)
     size_t before = count_entries();
     struct sw_tmpfile t;
     assert_int_equal(0, sw_tmpfile_create(&t, path, &errs));
-    assert_null(t.name);
-    assert_int_equal(before, count_entries());
+    size_t during = before;
+    if (t.name) {
+        char prefix[128];
+        snprintf(prefix, sizeof prefix, "%s/.unnamed.txt.tmp-%ld-", dir, (long)getpid());
+        assert_int_equal(0, strncmp(prefix, t.name, strlen(prefix)));
+        during = before + 1;
+    }
+    assert_int_equal(during, count_entries());
     FILE *f = fopen(sw_tmpfile_path(&t), "wb");   /* as libxlsxwriter opens it */
     assert_non_null(f);
     fputs("whole", f);
     assert_int_equal(0, fclose(f));
-    assert_int_equal(before, count_entries());
+    assert_int_equal(during, count_entries());
     assert_int_equal(0, sw_tmpfile_commit(&t, path, 1, &errs));
     assert_string_equal("whole", slurp("unnamed.txt"));
     assert_int_equal(before + 1, count_entries());
