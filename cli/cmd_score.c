@@ -118,13 +118,15 @@ static void say_value(double v)
 
 static void show_indicators(struct session *ss, const struct sw_competency *c)
 {
+    struct sw_buf point = SW_BUF_INIT;
     for (size_t i = 0; i < c->n_indicators; i++) {
-        const char *label = sw_scale_anchor_label(&ss->r->scale, c->indicators[i].value);
-        prompt_say("    %s", prompt_accent(&ss->p));
-        say_value(c->indicators[i].value);
-        prompt_say("%s%s%s\n", label ? " " : "", label ? label : "", prompt_plain(&ss->p));
+        sw_buf_reset(&point);
+        sw_entry_describe_point(&ss->r->scale, c->indicators[i].value, &point);
+        prompt_say("    %s%s%s\n", prompt_accent(&ss->p), sw_buf_str(&point),
+                   prompt_plain(&ss->p));
         say_wrapped(c->indicators[i].text, 6);
     }
+    sw_buf_release(&point);
 }
 
 static void show_question(struct session *ss, size_t i)

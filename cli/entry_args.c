@@ -53,7 +53,7 @@ static int check_id(const char *cmd, const char *option, const char *id)
         return diag_usage(cmd, "option '--%s ID' is required", option);
     if (!sw_entry_id_ok(id))
         return diag_usage(cmd, "--%s '%s' is not a valid id: use letters, digits, '.', '_' "
-                          "and '-' (but not '.' or '..' alone)", option, id);
+                          "and '-', not starting with '.' or '-'", option, id);
     return EXIT_OK;
 }
 

@@ -104,7 +104,7 @@ struct sw_scorecard *sw_entry_from(const struct sw_rubric *r, const struct sw_sc
 
 int sw_entry_id_ok(const char *id)
 {
-    if (!*id || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+    if (!*id || *id == '.' || *id == '-')
         return 0;
     for (const char *p = id; *p; p++)
         if (!isalnum((unsigned char)*p) && !strchr("._-", *p))
@@ -214,6 +214,15 @@ int sw_entry_describe_scale(const struct sw_scale *sc, struct sw_buf *out)
     return out->failed ? -1 : 0;
 }
 
+int sw_entry_describe_point(const struct sw_scale *sc, double v, struct sw_buf *out)
+{
+    const char *label = sw_scale_anchor_label(sc, v);
+    sw_buf_add_double(out, v);
+    if (label)
+        sw_buf_addf(out, " %s", label);
+    return out->failed ? -1 : 0;
+}
+
 /* Length of the valid UTF-8 sequence at p (at most n bytes), 0 when invalid.
  * Also refuses what XML 1.0 forbids: surrogates, U+FFFE and U+FFFF. */
 static size_t utf8_length(const unsigned char *p, size_t n)
@@ -259,16 +268,6 @@ size_t sw_entry_clean_text(const char *text, size_t len, struct sw_buf *out)
 
 /* --- output -------------------------------------------------------------- */
 
-static int set_number(struct sw_tpl_scope *t, const char *key, double v)
-{
-    struct sw_buf b = SW_BUF_INIT;
-    if (!isnan(v))
-        sw_buf_add_double(&b, v);
-    int rc = b.failed ? -1 : sw_tpl_set(t, key, sw_buf_str(&b));
-    sw_buf_release(&b);
-    return rc;
-}
-
 /* "Technical Judgment (weight 2), Technical Expertise" */
 static int set_measures(const struct sw_rubric *r, const struct sw_question *q,
                         struct sw_tpl_scope *t)
@@ -288,15 +287,10 @@ static int set_measures(const struct sw_rubric *r, const struct sw_question *q,
     return rc;
 }
 
-/* "1 Needs Focus" at an anchor, "2" elsewhere. */
 static int set_anchor(const struct sw_scale *sc, double v, struct sw_tpl_scope *t)
 {
     struct sw_buf b = SW_BUF_INIT;
-    const char *label = sw_scale_anchor_label(sc, v);
-    sw_buf_add_double(&b, v);
-    if (label)
-        sw_buf_addf(&b, " %s", label);
-    int rc = b.failed ? -1 : sw_tpl_set(t, "anchor", sw_buf_str(&b));
+    int rc = sw_entry_describe_point(sc, v, &b) < 0 ? -1 : sw_tpl_set(t, "anchor", b.data);
     sw_buf_release(&b);
     return rc;
 }
@@ -324,7 +318,7 @@ static int add_rating(const struct sw_rubric *r, const struct sw_rating *rt, int
     struct sw_tpl_scope *t = sw_tpl_add(top, rt->question >= 0 ? "questions" : "direct");
     if (!t)
         return -1;
-    int rc = set_number(t, "value", rt->value) | sw_tpl_set(t, "evidence", rt->evidence);
+    int rc = sw_tpl_set_number(t, "value", rt->value) | sw_tpl_set(t, "evidence", rt->evidence);
     if (rt->question < 0)
         return rc | sw_tpl_set(t, "competency", r->competencies[rt->competency].id);
     const struct sw_question *q = &r->questions[rt->question];

@@ -36,7 +36,8 @@ struct sw_scorecard *sw_entry_from(const struct sw_rubric *r, const struct sw_sc
                                    struct sw_errors *errs);
 
 /* Whether `id` is a valid id ([A-Za-z0-9._-]+) that is also safe as a file
- * name: not "." or "..". */
+ * name: not starting with '.' (".", "..", and hidden files, which reading a
+ * folder skips) nor '-' (taken for an option by other tools). */
 int sw_entry_id_ok(const char *id);
 
 /* The draft's file name under the current folder: "CANDIDATE/INTERVIEW--INTERVIEWER.xml".
@@ -64,6 +65,9 @@ int sw_entry_parse_value(const struct sw_scale *sc, const char *text, double *va
 /* Appends the scale for people: "1 to 5 in steps of 0.5; anchors: 1 Needs
  * Focus, 3 On Track, 5 Outperform" (anchors only when the scale has some). */
 int sw_entry_describe_scale(const struct sw_scale *sc, struct sw_buf *out);
+/* Appends a point of the scale for people: "3 On Track" at an anchor, "3.5"
+ * elsewhere. */
+int sw_entry_describe_point(const struct sw_scale *sc, double v, struct sw_buf *out);
 /* Appends `len` bytes of typed text to out made safe to keep in XML: each
  * invalid UTF-8 byte becomes U+FFFD, control characters other than tab and
  * newline are dropped (CR included: a terminal's line end). Returns how many

@@ -23,15 +23,6 @@ static int set_flat(struct sw_tpl_scope *t, const char *key, const char *text)
     return rc;
 }
 
-static int set_double(struct sw_tpl_scope *t, const char *key, double v)
-{
-    struct sw_buf b = SW_BUF_INIT;
-    sw_buf_add_double(&b, v);
-    int rc = b.failed ? -1 : sw_tpl_set(t, key, sw_buf_str(&b));
-    sw_buf_release(&b);
-    return rc;
-}
-
 static int add_competency(const struct sw_rubric *r, const struct sw_measure *m,
                           struct sw_tpl_scope *q)
 {
@@ -47,11 +38,8 @@ static int add_competency(const struct sw_rubric *r, const struct sw_measure *m,
         if (!it)
             return -1;
         struct sw_buf anchor = SW_BUF_INIT;
-        const char *label = sw_scale_anchor_label(&r->scale, c->indicators[i].value);
-        sw_buf_add_double(&anchor, c->indicators[i].value);
-        if (label)
-            sw_buf_addf(&anchor, " %s", label);
-        rc = anchor.failed ? -1 : set_flat(it, "anchor", sw_buf_str(&anchor));
+        rc = sw_entry_describe_point(&r->scale, c->indicators[i].value, &anchor) < 0
+             ? -1 : set_flat(it, "anchor", sw_buf_str(&anchor));
         sw_buf_release(&anchor);
         rc |= set_flat(it, "text", c->indicators[i].text);
     }
@@ -96,7 +84,7 @@ static int set_scale(const struct sw_rubric *r, struct sw_tpl_scope *top)
     sw_buf_release(&b);
     for (size_t i = 0; i < r->scale.n_anchors && rc == 0; i++) {
         struct sw_tpl_scope *a = sw_tpl_add(top, "anchors");
-        rc = a ? set_double(a, "value", r->scale.anchors[i].value) |
+        rc = a ? sw_tpl_set_number(a, "value", r->scale.anchors[i].value) |
                  set_flat(a, "label", r->scale.anchors[i].label) : -1;
     }
     return rc;

@@ -85,6 +85,16 @@ int sw_tpl_setf(struct sw_tpl_scope *s, const char *key, const char *fmt, ...)
     return rc;
 }
 
+int sw_tpl_set_number(struct sw_tpl_scope *s, const char *key, double v)
+{
+    struct sw_buf b = SW_BUF_INIT;
+    if (v == v)   /* not NaN */
+        sw_buf_add_double(&b, v);
+    int rc = b.failed ? -1 : sw_tpl_set(s, key, sw_buf_str(&b));
+    sw_buf_release(&b);
+    return rc;
+}
+
 struct sw_tpl_scope *sw_tpl_add(struct sw_tpl_scope *s, const char *key)
 {
     struct field *f = own_field(s, key);

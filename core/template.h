@@ -45,6 +45,8 @@ struct sw_tpl_scope *sw_tpl_scope_new(struct sw_arena *a);
 int sw_tpl_set(struct sw_tpl_scope *s, const char *key, const char *text);
 int sw_tpl_setf(struct sw_tpl_scope *s, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Sets text field `key` to the shortest decimal that reads back as v ("" for NaN). */
+int sw_tpl_set_number(struct sw_tpl_scope *s, const char *key, double v);
 /* Appends a new item to list field `key` (created on first use) and returns
  * the item's scope, whose lookups fall back to s; NULL when out of memory. */
 struct sw_tpl_scope *sw_tpl_add(struct sw_tpl_scope *s, const char *key);

@@ -28,6 +28,8 @@ check new-filled-report 0 "$SW" $MINI report --format csv "$TMP/new/c-1"
 # Usage errors: every id is checked before anything is written.
 check new-missing-candidate 2 "$SW" $MINI new -i tech -r amy
 check new-dotdot-candidate 2 "$SW" $MINI new -i tech -c .. -r amy
+check new-hidden-candidate 2 "$SW" $MINI new -i tech -c .c-1 -r amy
+check new-dash-interviewer 2 "$SW" $MINI new -i tech -c c-1 -r -rf
 check new-slash-interviewer 2 "$SW" $MINI new -i tech -c c-1 -r ../amy
 check new-unknown-interview 2 "$SW" $MINI new -i nope -c c-1 -r amy -o -
 check new-unknown-level 2 "$SW" $MINI new -i tech -c c-1 -r amy -l vp -o -

@@ -221,7 +221,10 @@ static void test_entry_ids_and_paths(void **state)
     (void)state;
     assert_int_equal(1, sw_entry_id_ok("c-0042"));
     assert_int_equal(1, sw_entry_id_ok("a.b_c"));
-    assert_int_equal(1, sw_entry_id_ok("..."));
+    assert_int_equal(1, sw_entry_id_ok("a..b-"));
+    assert_int_equal(0, sw_entry_id_ok("..."));
+    assert_int_equal(0, sw_entry_id_ok(".hidden"));
+    assert_int_equal(0, sw_entry_id_ok("-rf"));
     assert_int_equal(0, sw_entry_id_ok("."));
     assert_int_equal(0, sw_entry_id_ok(".."));
     assert_int_equal(0, sw_entry_id_ok(""));
