@@ -92,7 +92,7 @@ $(B)/tests/test_oom: tests/unit/test_oom.c $(LIB) tests/unit/unit.h
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) \
-	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=xmlSchemaValidateDoc,--wrap=xmlSchemaNewValidCtxt $(LDLIBS) $(TEST_LIBS)
+	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=xmlSchemaValidateDoc,--wrap=xmlSchemaNewValidCtxt,--wrap=xmlParseDocument $(LDLIBS) $(TEST_LIBS)
 
 $(B)/tools/%: tools/%.c $(LIB)
 	@mkdir -p $(@D)

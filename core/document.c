@@ -37,6 +37,12 @@ int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags
     char *data = sw_xml_slurp(path, &len, errs);
     if (!data)
         return -1;
+    out->scorecard = r ? sw_scorecard_stream(r, data, len, path) : NULL;
+    if (out->scorecard) {
+        out->kind = SW_DOC_SCORECARD;
+        free(data);
+        return 0;
+    }
     xmlDocPtr doc = sw_xml_parse(data, len, path, errs);
     free(data);
     if (!doc)

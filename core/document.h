@@ -41,6 +41,15 @@ enum sw_doc_kind sw_doc_root_kind(xmlDocPtr doc);
 struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_errors *errs);
 struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
                                            const char *path, struct sw_errors *errs);
+/* The fast way to a scorecard (xml.h, "streaming"): the same checks while
+ * streaming the document, no tree. Returns the scorecard (caller frees) when
+ * the document is a valid scorecard for r, in the very form the tree would
+ * give; NULL, reporting nothing, for anything else (invalid, or unusual:
+ * another root, a DOCTYPE, a comment, CDATA or a reference inside a text or
+ * attribute, an encoding other than UTF-8), and then the caller takes
+ * sw_xml_parse() and sw_scorecard_from_doc(), which report the problems. */
+struct sw_scorecard *sw_scorecard_stream(const struct sw_rubric *r, const char *data, size_t len,
+                                         const char *path);
 #endif
 
 #endif

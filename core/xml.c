@@ -290,8 +290,15 @@ int sw_xml_validate(xmlDocPtr doc, const char *schema, const char *path,
     return rc == 0 ? 0 : -1;
 }
 
+xmlSchemaPtr sw_xml_schema(int which)
+{
+    pthread_once(&schemas_once, compile_schemas);
+    return which >= 0 && which < SW_XML_SCHEMAS ? schemas[which].schema : NULL;
+}
+
 void sw_xml_cleanup(void)
 {
+    sw_xml_stream_release_thread();
     for (size_t i = 0; i < sizeof schemas / sizeof schemas[0]; i++) {
         xmlSchemaFree(schemas[i].schema);
         schemas[i].schema = NULL;

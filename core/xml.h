@@ -16,7 +16,9 @@
 
 #include <stddef.h>
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
 
 #include "arena.h"
 #include "error.h"
@@ -51,6 +53,41 @@ xmlNodePtr sw_xml_element(xmlNodePtr n);
 int sw_xml_is(xmlNodePtr n, const char *name);
 /* The element's line in its file (1-based). */
 int sw_xml_line(xmlNodePtr n);
+
+/* --- streaming --------------------------------------------------------------
+ * The fast way in for documents that are most likely valid: SAX events, the
+ * schema checked during the same parse, no tree. It reports nothing: a
+ * document it does not accept is read again with sw_xml_parse() and
+ * sw_xml_validate(), which say what is wrong (so errors stay as they are). */
+
+/* The built-in schemas, for sw_xml_schema() and sw_xml_stream_parse(). */
+enum { SW_XML_RUBRIC_XSD, SW_XML_SCORECARD_XSD, SW_XML_SCHEMAS };
+
+/* The compiled schema (shared, read-only), or NULL when it is unusable. */
+xmlSchemaPtr sw_xml_schema(int which);
+
+/* A streaming parse in progress. The SAX callbacks get a pointer to it as
+ * their user data: embed it first in the caller's state. */
+struct sw_xml_stream {
+    xmlParserCtxtPtr parser;   /* set while sw_xml_stream_parse() runs */
+    int rejected;              /* give up: sw_xml_stream_reject() */
+};
+
+/* Streams `len` bytes through the SAX2 callbacks of `handler` (element,
+ * text and CDATA callbacks are the caller's; DOCTYPE and errors are handled
+ * here) while validating against schema `schema`, hardened as sw_xml_parse().
+ * Returns 1 when the document is accepted: well-formed UTF-8, no DOCTYPE,
+ * valid, nothing reported by libxml2 (not even a warning) and not rejected;
+ * else 0. Parser and validation contexts are kept per thread between calls. */
+int sw_xml_stream_parse(const char *data, size_t len, int schema, const xmlSAXHandler *handler,
+                        struct sw_xml_stream *st);
+/* The line of the parser's position (in a start-element callback: the
+ * element's line, as sw_xml_line() gives it for a tree). */
+int sw_xml_stream_line(const struct sw_xml_stream *st);
+/* Gives up on the document: no more callbacks; sw_xml_stream_parse() returns 0. */
+void sw_xml_stream_reject(struct sw_xml_stream *st);
+/* Frees the calling thread's kept contexts (other threads' go when they end). */
+void sw_xml_stream_release_thread(void);
 
 /* Initialises libxml2 and compiles the schemas; call once before parsing from
  * several threads (it is idempotent and thread-safe). */

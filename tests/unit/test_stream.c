@@ -1,0 +1,203 @@
+/* The streaming (SAX) way to a scorecard must never accept what the tree way
+ * refuses, and must give the very same scorecard when it accepts. */
+#define SW_INTERNAL_XML
+#include "unit.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "rubric.h"
+#include "scorecard.h"
+#include "xml.h"
+
+static struct sw_rubric *mini, *tpm;
+
+static int setup(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    mini = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
+    tpm = sw_rubric_load("rubrics/tpm.xml", &errs);
+    sw_errors_release(&errs);
+    return mini && tpm ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sw_rubric_free(mini);
+    sw_rubric_free(tpm);
+    sw_xml_cleanup();
+    return 0;
+}
+
+/* The tree way, as sw_scorecard_parse() took it before the fast way. */
+static struct sw_scorecard *by_tree(const struct sw_rubric *r, const char *data, size_t len)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_scorecard *s = NULL;
+    xmlDocPtr doc = sw_xml_parse(data, len, "s.xml", &errs);
+    if (doc)
+        s = sw_scorecard_from_doc(r, doc, "s.xml", &errs);
+    xmlFreeDoc(doc);
+    sw_errors_release(&errs);
+    return s;
+}
+
+static void assert_same_number(double expected, double actual)
+{
+    if (isnan(expected))
+        assert_true(isnan(actual));
+    else
+        assert_true(expected == actual);
+}
+
+static void assert_same_scorecard(const struct sw_scorecard *expected,
+                                  const struct sw_scorecard *actual)
+{
+    assert_string_equal(expected->path, actual->path);
+    assert_int_equal(expected->line, actual->line);
+    assert_string_equal(expected->rubric, actual->rubric);
+    assert_string_equal(expected->candidate, actual->candidate);
+    assert_string_equal(expected->interviewer, actual->interviewer);
+    assert_int_equal(expected->interview, actual->interview);
+    assert_int_equal(expected->level, actual->level);
+    assert_int_equal(expected->submitted, actual->submitted);
+    assert_string_equal(expected->submitted_at, actual->submitted_at);
+    assert_string_equal(expected->candidate_name, actual->candidate_name);
+    assert_int_equal(expected->recommendation, actual->recommendation);
+    assert_string_equal(expected->notes, actual->notes);
+    assert_int_equal(expected->n_ratings, actual->n_ratings);
+    for (size_t i = 0; i < expected->n_ratings; i++) {
+        const struct sw_rating *e = &expected->ratings[i], *a = &actual->ratings[i];
+        assert_int_equal(e->question, a->question);
+        assert_int_equal(e->competency, a->competency);
+        assert_same_number(e->value, a->value);
+        assert_string_equal(e->evidence, a->evidence);
+        assert_int_equal(e->line, a->line);
+    }
+}
+
+/* Whatever the fast way accepts, the tree way accepts the same. Returns
+ * whether the fast way accepted. */
+static int check_text(const struct sw_rubric *r, const char *data, size_t len)
+{
+    struct sw_scorecard *fast = sw_scorecard_stream(r, data, len, "s.xml");
+    struct sw_scorecard *slow = by_tree(r, data, len);
+    if (fast) {
+        assert_non_null(slow);
+        assert_same_scorecard(slow, fast);
+    }
+    sw_scorecard_free(fast);
+    sw_scorecard_free(slow);
+    return fast != NULL;
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *data = malloc((size_t)n + 1);
+    assert_non_null(data);
+    assert_int_equal((size_t)n, fread(data, 1, (size_t)n, f));
+    data[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return data;
+}
+
+/* Every fixture, against both rubrics: the fast way agrees, and takes the
+ * valid ones. */
+static void test_stream_agrees_on_every_fixture(void **state)
+{
+    (void)state;
+    static const char *const dirs[] = { "tests/fixtures/good", "tests/fixtures/bad",
+                                        "tests/fixtures/report", "tests/fixtures/leniency" };
+    size_t accepted = 0;
+    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+        DIR *dir = opendir(dirs[d]);
+        if (!dir)
+            continue;
+        for (struct dirent *e; (e = readdir(dir));) {
+            size_t n = strlen(e->d_name);
+            if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+                continue;
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dirs[d], e->d_name);
+            size_t len;
+            char *data = read_file(path, &len);
+            accepted += (size_t)check_text(mini, data, len);
+            accepted += (size_t)check_text(tpm, data, len);
+            free(data);
+        }
+        closedir(dir);
+    }
+    assert_true(accepted >= 3);    /* at least the good ones */
+}
+
+#define CARD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+    "<scorecard xmlns=\"urn:scorewheel:scorecard:1\" rubric=\"mini\" candidate=\"c-1\"\n" \
+    "    interview=\"tech\" interviewer=\"ann\" level=\"mid\" status=\"submitted\"\n" \
+    "    submitted=\"2026-11-20T15:04:00Z\">\n" \
+    "  <candidate-name>Ada &amp; Lovelace</candidate-name>\n" \
+    "  <rating question=\"t1\" value=\"3.5\"><evidence>  led the &lt;design&gt;, " \
+    "z\xc3\xa9ro\n   drama  </evidence></rating>\n" \
+    "  <rating question=\"t2\"/>\n" \
+    "  <rating competency=\"coding\" value=\"4\">\n    <evidence/>\n  </rating>\n" \
+    "  <recommendation value=\"hire\"/>\n" \
+    "  <notes>\n  first\n  second  </notes>\n" \
+    "</scorecard>\n"
+
+/* Small edits of a valid scorecard, each tried: what one would write by hand
+ * or by mistake (CDATA, comments, references, white space, other values). */
+static void test_stream_agrees_on_edits(void **state)
+{
+    (void)state;
+    const char *card = CARD;
+    size_t len = strlen(card);
+    assert_true(check_text(mini, card, len));
+    static const char *const inserts[] = {
+        "<![CDATA[ x ]]>", "<!-- c -->", "<?pi x?>", "&amp;", "&#65;", "  ", "\n", "&lt;",
+        "<evidence>e</evidence>", "x", "\"", "'", "<", ">", "&", "&nope;", "\xff",
+        " value=\"2\"", " xmlns:x=\"urn:x\" x:a=\"1\"", "</notes>", "<notes>n</notes>",
+        "<!DOCTYPE scorecard>", "\xef\xbb\xbf", "\t", "\r\n",
+    };
+    char *buf = malloc(len + 64);
+    assert_non_null(buf);
+    size_t accepted = 0, tried = 0;
+    for (size_t at = 0; at <= len; at++) {
+        for (size_t k = 0; k < sizeof inserts / sizeof inserts[0]; k++) {
+            size_t n = strlen(inserts[k]);
+            memcpy(buf, card, at);
+            memcpy(buf + at, inserts[k], n);
+            memcpy(buf + at + n, card + at, len - at);
+            accepted += (size_t)check_text(mini, buf, len + n);
+            tried++;
+        }
+        if (at < len) {    /* and without the byte at `at` */
+            memcpy(buf, card, at);
+            memcpy(buf + at, card + at + 1, len - at - 1);
+            accepted += (size_t)check_text(mini, buf, len - 1);
+            tried++;
+        }
+    }
+    free(buf);
+    assert_true(accepted > 0 && accepted < tried);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stream_agrees_on_every_fixture),
+        cmocka_unit_test(test_stream_agrees_on_edits),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
