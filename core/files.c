@@ -76,6 +76,19 @@ static char *join(const char *dir, const char *name)
     return sw_buf_detach(&b, NULL);
 }
 
+/* A copy of the entry's name with its d_type in the byte after the NUL, so
+ * that regular files and folders need no stat (one path walk each saved). */
+static char *name_and_type(const struct dirent *e)
+{
+    size_t n = strlen(e->d_name);
+    char *copy = malloc(n + 2);
+    if (copy) {
+        memcpy(copy, e->d_name, n + 1);
+        copy[n + 1] = (char)e->d_type;
+    }
+    return copy;
+}
+
 static int collect_dir(struct sw_paths *p, const char *dir, int depth, struct sw_errors *errs)
 {
     if (depth > 64)
@@ -89,15 +102,24 @@ static int collect_dir(struct sw_paths *p, const char *dir, int depth, struct sw
     int rc = 0;
     for (struct dirent *e; rc == 0 && (e = readdir(d));)
         if (e->d_name[0] != '.')
-            rc = push(&entries, strdup(e->d_name), errs);
+            rc = push(&entries, name_and_type(e), errs);
     closedir(d);
     if (entries.count)
         qsort(entries.items, entries.count, sizeof *entries.items, by_name);
     for (size_t i = 0; rc == 0 && i < entries.count; i++) {
         char *path = join(dir, entries.items[i]);
+        unsigned char type = (unsigned char)entries.items[i][strlen(entries.items[i]) + 1];
         struct stat lst, st;
         if (!path) {
             rc = sw_fail_oom(errs, dir);
+        } else if (type == DT_REG) {
+            if (ends_with_xml(path))
+                rc = push(p, path, errs);
+            else
+                free(path);
+        } else if (type == DT_DIR) {
+            rc = collect_dir(p, path, depth + 1, errs);
+            free(path);
         } else if (lstat(path, &lst) < 0 || stat(path, &st) < 0) {
             free(path);    /* a dangling link or an entry removed meanwhile */
         } else if (S_ISDIR(st.st_mode)) {
