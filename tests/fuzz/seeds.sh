@@ -58,6 +58,11 @@ for d in docs/examples/staff-tpm-2026/c-10[1-4]; do
     join "staff-tpm-2026_$(basename "$d")" $(find "$d" -name '*.xml' | sort)
 done
 join staff-tpm-2026_c-105-108 $(find docs/examples/staff-tpm-2026/c-10[5-8] -name '*.xml' | sort)
+# Inputs written by hand for what no fixture has (see tests/fuzz/handmade/).
+for f in tests/fuzz/handmade/*/*; do
+    h=$(basename "$(dirname "$f")")
+    cp "$f" "$c/$h/"
+done
 rm -f "$c"/*/.sums
 if [ -x build-fuzz/fuzz_scorecard ]; then
     m=$(mktemp -d)
