@@ -55,7 +55,8 @@ int sw_buf_grow(struct sw_buf *b, size_t extra)
 
 int sw_buf_add(struct sw_buf *b, const void *data, size_t len)
 {
-    if (sw_buf_grow(b, len) < 0)
+    /* room already (the usual case), or grow */
+    if (!(len < b->cap - b->len && len <= SW_BUF_MAX - b->len) && sw_buf_grow(b, len) < 0)
         return -1;
     if (len)
         memcpy(b->data + b->len, data, len);
@@ -71,7 +72,11 @@ int sw_buf_adds(struct sw_buf *b, const char *s)
 
 int sw_buf_addc(struct sw_buf *b, char c)
 {
-    return sw_buf_add(b, &c, 1);
+    if (!(b->len + 1 < b->cap && b->len < SW_BUF_MAX) && sw_buf_grow(b, 1) < 0)
+        return -1;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return 0;
 }
 
 int sw_buf_addf(struct sw_buf *b, const char *fmt, ...)

@@ -93,11 +93,31 @@ void sw_json_add_string(struct sw_buf *b, const char *s)
     sw_buf_addc(b, '"');
 }
 
+/* Whether a key is short and needs no escaping: copied as it is. */
+static int plain_key(const char *key, size_t n)
+{
+    if (n > 64)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (needs_escape((unsigned char)key[i]))
+            return 0;
+    return 1;
+}
+
 void sw_json_key(struct sw_json *j, const char *key)
 {
     before_value(j);
-    sw_json_add_string(j->out, key);
-    sw_buf_adds(j->out, ": ");
+    size_t n = strlen(key);
+    if (plain_key(key, n)) {
+        char text[68];    /* "key": */
+        text[0] = '"';
+        memcpy(text + 1, key, n);
+        memcpy(text + 1 + n, "\": ", 3);
+        sw_buf_add(j->out, text, n + 4);
+    } else {
+        sw_json_add_string(j->out, key);
+        sw_buf_adds(j->out, ": ");
+    }
     j->after_key = 1;
 }
 
