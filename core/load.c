@@ -1,6 +1,7 @@
 #include "load.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,46 +16,39 @@ struct slot {
     int failed;
 };
 
-/* One worker's share of a batch: files start, start + stride, ... */
-struct share {
+/* A batch: each worker takes the next file not taken yet, so a worker that
+ * the system slows down holds up no other. */
+struct batch {
     const struct sw_rubric *rubric;
     char *const *paths;
     struct slot *slots;
     size_t count;
     unsigned flags;
-    unsigned stride, start;
+    atomic_size_t next;
 };
 
 static void *parse_share(void *arg)
 {
-    struct share *b = arg;
-    for (size_t i = b->start; i < b->count; i += b->stride) {
+    struct batch *b = arg;
+    for (size_t i; (i = atomic_fetch_add(&b->next, 1)) < b->count;) {
         struct slot *s = &b->slots[i];
         s->failed = sw_document_load(b->rubric, b->paths[i], b->flags, &s->doc, &s->errs) < 0;
     }
     return NULL;
 }
 
-/* Parses one batch with `threads` workers (the caller being one of them). */
-static void parse_batch(const struct share *batch, unsigned threads)
+/* Parses one batch with `threads` workers (the caller being one of them; if
+ * a thread cannot be started, the others take its files). */
+static void parse_batch(struct batch *b, unsigned threads)
 {
-    struct share work[MAX_THREADS];
     pthread_t ids[MAX_THREADS];
     int started[MAX_THREADS] = { 0 };
-    for (unsigned t = 0; t < threads; t++) {
-        work[t] = *batch;
-        work[t].stride = threads;
-        work[t].start = t;
-        if (t > 0)
-            started[t] = pthread_create(&ids[t], NULL, parse_share, &work[t]) == 0;
-    }
-    parse_share(&work[0]);
-    for (unsigned t = 1; t < threads; t++) {
+    for (unsigned t = 1; t < threads; t++)
+        started[t] = pthread_create(&ids[t], NULL, parse_share, b) == 0;
+    parse_share(b);
+    for (unsigned t = 1; t < threads; t++)
         if (started[t])
             pthread_join(ids[t], NULL);
-        else
-            parse_share(&work[t]);    /* no thread to be had: do its share here */
-    }
 }
 
 int sw_load_files(const struct sw_rubric *r, char *const *paths, size_t n, unsigned flags,
@@ -74,7 +68,7 @@ int sw_load_files(const struct sw_rubric *r, char *const *paths, size_t n, unsig
             memset(&slots[i], 0, sizeof slots[i]);
             sw_errors_init(&slots[i].errs);
         }
-        struct share batch = { r, paths + first, slots, count, flags, 1, 0 };
+        struct batch batch = { r, paths + first, slots, count, flags, 0 };
         parse_batch(&batch, threads < count ? threads : (unsigned)count);
         for (size_t i = 0; i < count; i++) {
             struct slot *s = &slots[i];
