@@ -57,8 +57,8 @@ int cmd_report(int argc, char **argv)
     int rc = cli_aggregate(&run, "report", level, keep_going, argv + optind, argc - optind);
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
-        int failed = json ? sw_report_json_stream(run.aggregate, NULL, &out, cli_flush_stdout,
-                                                  NULL)
+        int failed = json ? sw_report_json_parallel(run.aggregate, NULL, &out,
+                                                    cli_flush_stdout, NULL, cli_jobs)
                      : csv ? sw_report_csv_stream(run.aggregate, NULL, &out, cli_flush_stdout,
                                                   NULL)
                            : sw_report_table(run.aggregate, NULL, cli_use_color(stdout), &out);

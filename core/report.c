@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -127,8 +128,82 @@ int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_
 int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
                           sw_flush_fn flush, void *ctx)
 {
+    return sw_report_json_parallel(a, order, out, flush, ctx, 1);
+}
+
+#define MAX_THREADS 16
+#define CHUNK 64     /* candidates per thread and round */
+
+/* Candidates [from, to) of the list, as the writer would put them inside
+ * the "candidates" array (depth 2; a comma before all but the first). */
+struct part {
+    const struct sw_aggregate *a;
+    const size_t *order;
+    size_t from, to;
+    struct sw_buf text;
+};
+
+static void *write_part(void *arg)
+{
+    struct part *p = arg;
+    for (size_t i = p->from; i < p->to; i++) {
+        struct sw_json j;
+        sw_json_init(&j, &p->text);
+        j.depth = 2;
+        j.count[2] = i > 0;
+        json_candidate(&j, p->a, &p->a->candidates[ORDER(p->order, i)]);
+    }
+    return NULL;
+}
+
+/* The candidates, `threads` parts of CHUNK at a time formatted side by
+ * side, then appended to out and flushed in order. */
+static int write_candidates(const struct sw_aggregate *a, const size_t *order,
+                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads)
+{
+    struct part parts[MAX_THREADS];
+    pthread_t ids[MAX_THREADS];
+    for (unsigned t = 0; t < threads; t++)
+        sw_buf_init(&parts[t].text);
+    int rc = 0;
+    for (size_t first = 0; first < a->n_candidates && rc == 0; first += CHUNK * threads) {
+        int started[MAX_THREADS] = { 0 };
+        for (unsigned t = 0; t < threads; t++) {
+            size_t from = first + t * CHUNK, to = from + CHUNK;
+            parts[t].a = a;
+            parts[t].order = order;
+            parts[t].from = from < a->n_candidates ? from : a->n_candidates;
+            parts[t].to = to < a->n_candidates ? to : a->n_candidates;
+            sw_buf_reset(&parts[t].text);
+            if (t > 0)
+                started[t] = pthread_create(&ids[t], NULL, write_part, &parts[t]) == 0;
+        }
+        write_part(&parts[0]);
+        for (unsigned t = 1; t < threads; t++) {
+            if (started[t])
+                pthread_join(ids[t], NULL);
+            else
+                write_part(&parts[t]);    /* no thread to be had: here then */
+        }
+        for (unsigned t = 0; t < threads && rc == 0; t++) {
+            if (parts[t].text.failed ||
+                sw_buf_add(out, parts[t].text.data, parts[t].text.len) < 0 ||
+                (flush && flush(ctx, out) < 0))
+                rc = -1;
+        }
+    }
+    for (unsigned t = 0; t < threads; t++)
+        sw_buf_release(&parts[t].text);
+    return rc;
+}
+
+int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
+                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads)
+{
     if (!a->finished)
         return -1;
+    if (threads > MAX_THREADS)
+        threads = MAX_THREADS;
     struct sw_json j;
     sw_json_init(&j, out);
     sw_json_begin_object(&j);
@@ -141,10 +216,16 @@ int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, str
     sw_json_end_object(&j);
     sw_json_key(&j, "candidates");
     sw_json_begin_array(&j);
-    for (size_t i = 0; i < a->n_candidates; i++) {
-        json_candidate(&j, a, &a->candidates[ORDER(order, i)]);
-        if (flush && (out->failed || flush(ctx, out) < 0))
+    if (threads > 1 && a->n_candidates > CHUNK) {
+        if (write_candidates(a, order, out, flush, ctx, threads) < 0)
             return -1;
+        j.count[j.depth] = 1;    /* the array is not empty: its end goes on a new line */
+    } else {
+        for (size_t i = 0; i < a->n_candidates; i++) {
+            json_candidate(&j, a, &a->candidates[ORDER(order, i)]);
+            if (flush && (out->failed || flush(ctx, out) < 0))
+                return -1;
+        }
     }
     sw_json_end_array(&j);
     sw_json_end_object(&j);

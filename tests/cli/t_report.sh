@@ -65,9 +65,9 @@ for rubric in tests/fixtures/rubrics/mini.xml tests/fixtures/rubrics/eng.xml; do
     check_rc "recompute-calibrate-$rname" 0 python3 tests/recompute.py --calibrate "$rubric" "$TMP/cal.json" "$TMP/gen-$rname"
 done
 
-# Results are the same whatever the number of threads (200 generated scorecards
-# of the TPM rubric, read by 1 and by 2 threads).
-"$B/tools/gencards" --rubric rubrics/tpm.xml --count 200 --out "$TMP/threads" --seed 5 --evidence 50-200
+# Results are the same whatever the number of threads (400 generated scorecards,
+# about 80 candidates of the TPM rubric, read and written by 1 and by 2 threads).
+"$B/tools/gencards" --rubric rubrics/tpm.xml --count 400 --out "$TMP/threads" --seed 5 --evidence 50-200
 "$SW" -j 1 report --format json "$TMP/threads" >"$TMP/j1.json"
 "$SW" -j 2 report --format json "$TMP/threads" >"$TMP/j2.json"
 assert report-threads-identical cmp "$TMP/j1.json" "$TMP/j2.json"
