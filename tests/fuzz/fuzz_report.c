@@ -5,7 +5,7 @@
  * (like --keep-going). Candidates whose id starts with 'm' form a team; every
  * writer of report, compare, calibrate, team and wheel runs on the result and
  * its output is checked: valid UTF-8, JSON that parses, CSV per RFC 4180,
- * well-formed SVG (check.h).
+ * well-formed SVG (check.h); the aggregates must obey rules 2 to 6.
  */
 #include <math.h>
 #include <stddef.h>
@@ -65,6 +65,62 @@ static void check_table(struct sw_buf *b, int rc)
     fuzz_assert(rc == 0);
     check_text(b);
     sw_buf_reset(b);
+}
+
+static int near(double x, double y, double scale)
+{
+    return fabs(x - y) <= 1e-9 * (1 + fabs(scale));
+}
+
+/* DESIGN.md's rules 2 to 6 as facts any aggregate must show. */
+static void check_rules(const struct sw_aggregate *a, long level)
+{
+    const struct sw_rubric *r = a->rubric;
+    for (size_t i = 0; i < a->n_candidates; i++) {
+        const struct sw_candidate *c = &a->candidates[i];
+        fuzz_assert(i == 0 || strcmp(a->candidates[i - 1].id, c->id) < 0);
+        fuzz_assert(c->n_interviewers <= c->scorecards);
+        size_t assessed = 0, below = 0;
+        double sum = 0;
+        for (size_t k = 0; k < r->n_competencies; k++) {
+            const struct sw_competency_stats *st = &c->competencies[k];
+            double big = fmax(fabs(st->min), fabs(st->max));
+            fuzz_assert(st->n <= c->scorecards);
+            fuzz_assert((st->n == 0) == !!(st->flags & SW_FLAG_UNASSESSED));
+            fuzz_assert((st->n < 2) == isnan(st->sd));
+            if (st->n) {
+                assessed++;
+                sum += st->mean;
+                fuzz_assert(st->min <= st->median && st->median <= st->max);
+                fuzz_assert(st->mean >= st->min - 1e-9 * (1 + big) &&
+                            st->mean <= st->max + 1e-9 * (1 + big));
+                fuzz_assert(isnan(st->sd) || st->sd >= 0);
+                fuzz_assert(!!(st->flags & SW_FLAG_DISAGREEMENT) ==
+                            (st->max - st->min >= r->policy.disagreement - 1e-9));
+            }
+            if (c->level >= 0)
+                fuzz_assert(st->target == r->levels[c->level].targets[k]);
+            else
+                fuzz_assert(isnan(st->target) && isnan(st->gap));
+            below += (st->flags & SW_FLAG_BELOW_TARGET) != 0;
+        }
+        fuzz_assert(assessed == c->assessed && below == c->below_target);
+        fuzz_assert(assessed ? near(c->overall, sum / (double)assessed, sum) : isnan(c->overall));
+        if (level >= 0)
+            fuzz_assert(c->level == level);
+        fuzz_assert((c->level < 0) == (c->decision == SW_DECISION_NO_LEVEL));
+        if (c->decision == SW_DECISION_HIRE)
+            fuzz_assert(c->scorecards >= r->policy.min_scorecards &&
+                        c->assessed >= r->policy.min_coverage &&
+                        c->below_target <= r->policy.max_gaps &&
+                        (r->policy.veto == SW_REC_NONE ||
+                         c->recommendations[r->policy.veto] == 0));
+        size_t tally = 0;
+        for (int k = 0; k < SW_REC_COUNT; k++)
+            tally += c->recommendations[k];
+        fuzz_assert(tally <= c->scorecards);
+        fuzz_assert(c->archetype < (long)r->n_archetypes);
+    }
 }
 
 /* Streaming writers hand over each candidate's text: collect it all. */
@@ -246,6 +302,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     long level = r->n_levels ? (long)(n_cards % r->n_levels) : -1;
     sw_aggregate_finish(leveled, level, &errs);
     fuzz_assert(cands->finished && members->finished && leveled->finished);
+    check_rules(cands, -1);
+    check_rules(leveled, level);
 
     write_reports(cands, 1);
     write_reports(leveled, 0);
