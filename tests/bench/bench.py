@@ -5,7 +5,8 @@
 
 For each SIZE, generates SIZE scorecards once (cached in WORKDIR), then runs
 each command RUNS times (default 5) and reports the median wall time, its
-ratio to `xmllint --noout` over the same files (the floor), and the peak RSS
+ratio to `xmllint --noout` over the same files (the floor), the issue's
+target (validate against `xmllint --noout --schema`), and the peak RSS
 of each run (os.wait4's ru_maxrss; for xargs-driven floors, the largest
 xmllint). Prints Markdown tables and writes them to bench/results.md."""
 import os
@@ -39,6 +40,19 @@ def measure(cmd):
     return statistics.median(times), max(rss), times
 
 
+def target(name, median, floor, schema_floor):
+    """The issue's target for a command, and whether this run met it."""
+    if "validate" in name:
+        ratio, limit, of = median / schema_floor, 1.5, "xmllint --schema"
+    elif "export" in name:
+        ratio, limit, of = median / floor, 3.0, "floor"
+    elif any(c in name for c in ("report", "compare", "calibrate")):
+        ratio, limit, of = median / floor, 1.0, "floor"
+    else:
+        return ""
+    return f"{ratio:.2f}× {of} ≤ {limit:g}: {'met' if ratio <= limit else 'not met'}"
+
+
 def machine():
     cpu = "unknown CPU"
     try:
@@ -58,7 +72,10 @@ def main():
     os.makedirs(work, exist_ok=True)
     lines = [f"# scorewheel benchmark", "",
              f"Machine: {machine()}. Medians of {RUNS} runs; ratios are to `xmllint --noout` "
-             f"on the same files in the same run (the parsing floor). RSS is the peak of any run.", ""]
+             f"on the same files in the same run (the parsing floor). RSS is the peak of any run. "
+             f"Niceness {os.getpriority(os.PRIO_PROCESS, 0)}; scorewheel used its default -j "
+             f"({os.cpu_count()} threads). The machine is shared: the load average is shown "
+             f"before and after each table.", ""]
     for size in sizes:
         cards = os.path.join(work, f"cards-{size}")
         if not os.path.isdir(cards):
@@ -84,17 +101,24 @@ def main():
                                    os.path.join(work, f"export-{size}.xlsx"), cards]),
         ]
         print(f"bench: {size} scorecards", file=sys.stderr)
+        load_before = os.getloadavg()
         results = [(name,) + measure(cmd) for name, cmd in commands]
+        load_after = os.getloadavg()
         try:
             os.remove(os.path.join(work, f"export-{size}.xlsx"))
         except OSError:
             pass
         floor = results[0][1]
+        schema_floor = results[1][1]
+        candidates = sum(1 for e in os.scandir(cards) if e.is_dir())
         lines += [f"## {size} scorecards", "",
-                  "| command | median s | × floor | peak RSS MiB | runs (s) |",
-                  "| --- | ---: | ---: | ---: | --- |"]
+                  f"{candidates} candidates. Load average before {load_before[0]:.2f}, "
+                  f"after {load_after[0]:.2f} (1 min).", "",
+                  "| command | median s | × floor | target | peak RSS MiB | runs (s) |",
+                  "| --- | ---: | ---: | --- | ---: | --- |"]
         for name, med, rss, times in results:
-            lines.append(f"| {name} | {med:.3f} | {med / floor:.2f} | {rss:.1f} | "
+            lines.append(f"| {name} | {med:.3f} | {med / floor:.2f} | "
+                         f"{target(name, med, floor, schema_floor)} | {rss:.1f} | "
                          f"{' '.join(f'{t:.3f}' for t in times)} |")
         lines.append("")
     text = "\n".join(lines)
