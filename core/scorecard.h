@@ -51,7 +51,10 @@ struct sw_scorecard {
  * problem of the file recorded in errs. */
 struct sw_scorecard *sw_scorecard_load(const struct sw_rubric *r, const char *path,
                                        struct sw_errors *errs);
-/* The same from bytes in memory; `path` names the document in errors. */
+/* The same from bytes in memory; `path` names the document in errors.
+ * Both first stream the document (SAX, the schema checked during the parse,
+ * no tree: see sw_scorecard_stream() in document.h); a document that is not
+ * plainly valid is then parsed as a tree, which reports every problem. */
 struct sw_scorecard *sw_scorecard_parse(const struct sw_rubric *r, const char *data,
                                         size_t len, const char *path, struct sw_errors *errs);
 void sw_scorecard_free(struct sw_scorecard *s);
