@@ -19,25 +19,37 @@ import time
 RUNS = int(os.environ.get("RUNS", "5"))
 
 
+class Failed(Exception):
+    """A command exited with a non-zero status; the message says why."""
+
+
 def run(cmd, stdout):
     """One run: (seconds, peak RSS in MiB of the process tree's largest member)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"bench: {' '.join(cmd)} failed ({os.waitstatus_to_exitcode(status)})")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        first = err.decode("utf-8", "replace").strip().splitlines()[:1]
+        raise Failed(f"exit {code}: {first[0] if first else 'no message'}")
     return elapsed, usage.ru_maxrss / 1024.0
 
 
 def measure(cmd):
+    """(median s, peak RSS, times), or None and the reason when a run failed."""
     times, rss = [], []
     with open(os.devnull, "w") as null:
         for _ in range(RUNS):
-            t, m = run(cmd, null)
+            try:
+                t, m = run(cmd, null)
+            except Failed as e:
+                print(f"bench: {' '.join(cmd)} failed ({e})", file=sys.stderr)
+                return None, str(e)
             times.append(t)
             rss.append(m)
-    return statistics.median(times), max(rss), times
+    return (statistics.median(times), max(rss), times), None
 
 
 def target(name, median, floor, schema_floor):
@@ -103,20 +115,26 @@ def main():
         print(f"bench: {size} scorecards", file=sys.stderr)
         load_before = os.getloadavg()
         results = [(name,) + measure(cmd) for name, cmd in commands]
+        if results[0][1] is None or results[1][1] is None:
+            sys.exit("bench: xmllint failed")
         load_after = os.getloadavg()
         try:
             os.remove(os.path.join(work, f"export-{size}.xlsx"))
         except OSError:
             pass
-        floor = results[0][1]
-        schema_floor = results[1][1]
+        floor = results[0][1][0]
+        schema_floor = results[1][1][0]
         candidates = sum(1 for e in os.scandir(cards) if e.is_dir())
         lines += [f"## {size} scorecards", "",
                   f"{candidates} candidates. Load average before {load_before[0]:.2f}, "
                   f"after {load_after[0]:.2f} (1 min).", "",
                   "| command | median s | × floor | target | peak RSS MiB | runs (s) |",
                   "| --- | ---: | ---: | --- | ---: | --- |"]
-        for name, med, rss, times in results:
+        for name, result, failure in results:
+            if result is None:
+                lines.append(f"| {name} | failed | | {failure} | | |")
+                continue
+            med, rss, times = result
             lines.append(f"| {name} | {med:.3f} | {med / floor:.2f} | "
                          f"{target(name, med, floor, schema_floor)} | {rss:.1f} | "
                          f"{' '.join(f'{t:.3f}' for t in times)} |")
