@@ -31,10 +31,30 @@ static void pad(struct sw_buf *b, size_t n)
         sw_buf_addc(b, ' ');
 }
 
+/* Bytes of the control character at s (at most len): C0, DEL, C1 (U+0080 to
+ * U+009F) and the bidirectional embeddings, overrides and isolates (U+202A to
+ * U+202E, U+2066 to U+2069), which could reorder or drive what a terminal
+ * shows; 0 when s starts with anything else. */
+static size_t control_at(const unsigned char *s, size_t len)
+{
+    if (s[0] < 0x20 || s[0] == 0x7f)
+        return 1;
+    if (len >= 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+        return 2;
+    if (len >= 3 && s[0] == 0xE2 && ((s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
+                                     (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)))
+        return 3;
+    return 0;
+}
+
 void sw_text_add(struct sw_buf *b, const char *s, size_t len)
 {
-    for (size_t i = 0; i < len && s[i]; i++)
-        sw_buf_addc(b, (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i]);
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len && p[i];) {
+        size_t n = control_at(p + i, len - i);
+        sw_buf_addc(b, n ? ' ' : s[i]);
+        i += n ? n : 1;
+    }
 }
 
 void sw_text_cell(struct sw_buf *b, const char *s, size_t width)

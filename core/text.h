@@ -12,8 +12,9 @@
 
 /* Display columns of UTF-8 text s. */
 size_t sw_text_width(const char *s);
-/* Appends at most len bytes of s with every control character (newlines,
- * escapes that could drive the terminal) shown as a space. */
+/* Appends at most len bytes of s with every control character shown as one
+ * space: C0 (newlines, escapes that could drive the terminal), DEL, C1 and
+ * the bidirectional overrides and isolates that could reorder a line. */
 void sw_text_add(struct sw_buf *b, const char *s, size_t len);
 /* Appends s cut (ending in "~") or padded with spaces to exactly `width` columns. */
 void sw_text_cell(struct sw_buf *b, const char *s, size_t width);
