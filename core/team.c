@@ -6,25 +6,28 @@
 #include <string.h>
 
 #include "json.h"
+#include "order.h"
 #include "report.h"
 #include "text.h"
 
-static const struct sw_team *rank_team;
-static const struct sw_aggregate *rank_candidates;
+struct rank_ctx {
+    const struct sw_team *team;
+    const struct sw_aggregate *candidates;
+};
 
 /* Gain descending, overall descending (nulls last), id ascending. */
-static int by_rank(const void *x, const void *y)
+static int by_rank(const void *ctx, size_t i, size_t j)
 {
-    size_t i = *(const size_t *)x, j = *(const size_t *)y;
-    double gi = rank_team->gain[i], gj = rank_team->gain[j];
+    const struct rank_ctx *rc = ctx;
+    double gi = rc->team->gain[i], gj = rc->team->gain[j];
     if (gi != gj)
         return gi > gj ? -1 : 1;
-    double oi = rank_candidates->candidates[i].overall, oj = rank_candidates->candidates[j].overall;
+    double oi = rc->candidates->candidates[i].overall, oj = rc->candidates->candidates[j].overall;
     if (isnan(oi) != isnan(oj))
         return isnan(oi) ? 1 : -1;
     if (!isnan(oi) && oi != oj)
         return oi > oj ? -1 : 1;
-    return strcmp(rank_candidates->candidates[i].id, rank_candidates->candidates[j].id);
+    return strcmp(rc->candidates->candidates[i].id, rc->candidates->candidates[j].id);
 }
 
 static void profile(struct sw_team *t, const struct sw_aggregate *members)
@@ -83,11 +86,11 @@ struct sw_team *sw_team_new(const struct sw_aggregate *members,
     }
     profile(t, members);
     gains(t, candidates, r->scale.min);
-    for (size_t k = 0; k < nk; k++)
-        t->rank[k] = k;
-    rank_team = t;
-    rank_candidates = candidates;
-    qsort(t->rank, nk, sizeof *t->rank, by_rank);
+    struct rank_ctx ctx = { t, candidates };
+    if (sw_order_indices(t->rank, nk, by_rank, &ctx) < 0) {
+        sw_team_free(t);
+        return NULL;
+    }
     return t;
 }
 
