@@ -48,36 +48,43 @@ assert concurrency-score-own-answers sh -c "for n in 1 2 3 4 5 6 7 8; do \
     grep -q \"<evidence>again r\$n</evidence>\" '$CC/score/c-1/tech--r'\$n.xml || exit 1; done"
 assert concurrency-score-valid cc_all_valid "$CC/score/c-1"
 
-# 8 sessions on the same scorecard at once: whatever the interleaving, every
-# session's answers end in the file (as evidence, or as notes when it resumed
-# another's finished draft and its lines met other prompts), or on its own
-# output (a refused save
-# prints the session's scorecard, which must be complete and hold the answer
-# just given), or the session was told at once that the file was taken or
-# already submitted.
+# 8 sessions on the same scorecard at once. Each save must find the file as
+# the session last saw it, so sessions cannot overwrite each other: at most
+# one carries on to the end (and its scorecard is the file, submitted); every
+# other one was turned away before it asked anything (the file was taken, or
+# already submitted), or stopped at a refused save and printed its whole
+# scorecard, which validates, or ran out of input after its last save. A session that resumed another's finished draft
+# meets its lines at other prompts (refused there, and said so): that is the
+# conversation working, not a loss.
 for n in 1 2 3 4 5 6 7 8; do
     printf '%s\n' 4 "race r$n" '' 3 "race again r$n" '' hire '' submit >"$CC/race-in-$n"
     (cd "$CC/race" && "$SW" $CC_MINI score -i tech -c c-1 -r amy <"$CC/race-in-$n" \
         >"$CC/race-$n.out" 2>"$CC/race-$n.err"; echo $? >"$CC/race-$n.rc") &
 done
 wait
-lost=0 kept=0
+unaccounted=0 finished=0
 for n in 1 2 3 4 5 6 7 8; do
-    if grep -q "race r$n\$\|race again r$n\$\|race r$n<\|race again r$n<" "$CC/race/c-1/tech--amy.xml"; then
-        kept=$((kept + 1))
-    elif grep -q 'already exists\|already submitted' "$CC/race-$n.err"; then
+    if [ "$(cat "$CC/race-$n.rc")" = 0 ] && grep -q '^Submitted: c-1/tech--amy.xml$' "$CC/race-$n.out"
+    then
+        finished=$((finished + 1))
+    elif grep -q 'already exists\|already submitted\|input ended; the draft is saved' \
+        "$CC/race-$n.err"; then
         :
     elif grep -q 'could not be saved; here it is' "$CC/race-$n.err" &&
          sed -n '/^<?xml/,$p' "$CC/race-$n.out" >"$CC/rescued-$n.xml" &&
-         "$SW" $CC_MINI validate -q "$CC/rescued-$n.xml" >/dev/null 2>&1 &&
-         grep -q '<rating question="t1" value="4">' "$CC/rescued-$n.xml"; then
+         "$SW" $CC_MINI validate -q "$CC/rescued-$n.xml" >/dev/null 2>&1; then
         :
     else
-        lost=$((lost + 1))
-        echo "    session $n: rc $(cat "$CC/race-$n.rc"), answers nowhere:"
+        unaccounted=$((unaccounted + 1))
+        echo "    session $n: rc $(cat "$CC/race-$n.rc"):"
         sed 's/^/      /' "$CC/race-$n.err"
     fi
 done
-assert concurrency-race-nothing-lost test $lost = 0
+assert concurrency-race-every-session-accounted test $unaccounted = 0
+assert concurrency-race-at-most-one-finished test $finished -le 1
+if [ $finished = 1 ]; then
+    assert concurrency-race-winner-submitted grep -q 'status="submitted" submitted=' \
+        "$CC/race/c-1/tech--amy.xml"
+fi
 assert concurrency-race-file-valid cc_all_valid "$CC/race/c-1"
 assert concurrency-race-no-temp sh -c "[ \"\$(ls -A '$CC/race/c-1')\" = tech--amy.xml ]"
