@@ -14,6 +14,7 @@
 #include "entry_args.h"
 #include "files.h"
 #include "prompt.h"
+#include "score.h"
 #include "text.h"
 #include "xml.h"
 
@@ -50,19 +51,6 @@ static const char help_text[] =
 
 enum step { STEP_NEXT, STEP_BACK, STEP_QUIT, STEP_END, STEP_FAIL };
 
-struct session {
-    const struct sw_rubric *r;
-    struct sw_scorecard *s;   /* entry order: the questions first */
-    const char *path;
-    size_t n_questions;
-    int on_disk;              /* the file exists: saves replace it */
-    struct sw_buf last;       /* the file's bytes as this session last saw them */
-    int ended_by_signal;
-    int save_failure;         /* the exit code of a failed save */
-    struct prompt p;
-    struct sw_buf line, text, scale;
-};
-
 /* --- saving -------------------------------------------------------------- */
 
 /* Writes the scorecard atomically. When that cannot be done, the scorecard
@@ -94,81 +82,6 @@ static int save(struct session *ss)
     sw_errors_release(&errs);
     sw_buf_release(&xml);
     return rc;
-}
-
-/* --- showing ------------------------------------------------------------- */
-
-static void say_wrapped(const char *text, size_t indent)
-{
-    struct sw_buf b = SW_BUF_INIT;
-    for (size_t i = 0; i < indent; i++)
-        sw_buf_addc(&b, ' ');
-    sw_text_wrap(&b, text, indent, indent, 78);
-    prompt_say("%s", sw_buf_str(&b));
-    sw_buf_release(&b);
-}
-
-static void say_value(double v)
-{
-    struct sw_buf b = SW_BUF_INIT;
-    sw_buf_add_double(&b, v);
-    prompt_say("%s", sw_buf_str(&b));
-    sw_buf_release(&b);
-}
-
-static void show_indicators(struct session *ss, const struct sw_competency *c)
-{
-    struct sw_buf point = SW_BUF_INIT;
-    for (size_t i = 0; i < c->n_indicators; i++) {
-        sw_buf_reset(&point);
-        sw_entry_describe_point(&ss->r->scale, c->indicators[i].value, &point);
-        prompt_say("    %s%s%s\n", prompt_accent(&ss->p), sw_buf_str(&point),
-                   prompt_plain(&ss->p));
-        say_wrapped(c->indicators[i].text, 6);
-    }
-    sw_buf_release(&point);
-}
-
-static void show_question(struct session *ss, size_t i)
-{
-    const struct sw_rating *rt = &ss->s->ratings[i];
-    const struct sw_question *q = &ss->r->questions[rt->question];
-    prompt_say("\n%sQuestion %zu of %zu (%s)%s\n", prompt_bold(&ss->p), i + 1, ss->n_questions,
-               q->id, prompt_plain(&ss->p));
-    say_wrapped(q->text, 2);
-    for (size_t m = 0; m < q->n_measures; m++) {
-        const struct sw_competency *c = &ss->r->competencies[q->measures[m].competency];
-        prompt_say("  %sMeasures %s%s", prompt_bold(&ss->p), c->name, prompt_plain(&ss->p));
-        if (q->measures[m].weight != 1) {
-            prompt_say(" (weight ");
-            say_value(q->measures[m].weight);
-            prompt_say(")");
-        }
-        prompt_say("\n");
-        show_indicators(ss, c);
-    }
-}
-
-/* "4, evidence: first line..." for one answered rating. */
-static void show_answer(const struct sw_rating *rt)
-{
-    if (isnan(rt->value)) {
-        prompt_say("unanswered");
-    } else {
-        prompt_say("rated ");
-        say_value(rt->value);
-    }
-    if (*rt->evidence) {
-        size_t len = strcspn(rt->evidence, "\n"), cut = len;
-        if (cut > 50)
-            for (cut = 50; ((unsigned char)rt->evidence[cut] & 0xC0) == 0x80; cut--)
-                ;   /* not inside a UTF-8 sequence */
-        struct sw_buf b = SW_BUF_INIT;
-        sw_text_add(&b, rt->evidence, cut);
-        prompt_say("; evidence: %s%s", sw_buf_str(&b), cut < len || rt->evidence[len] ? "..." : "");
-        sw_buf_release(&b);
-    }
-    prompt_say("\n");
 }
 
 /* --- the questions ------------------------------------------------------- */
@@ -240,7 +153,7 @@ static enum step ask_value(struct session *ss, size_t i)
         prompt_say("Rating");
         if (!isnan(rt->value)) {
             prompt_say(" [");
-            say_value(rt->value);
+            score_say_value(rt->value);
             prompt_say("]");
         }
         enum prompt_result r = prompt_line(&ss->p, " (skip, back, quit, ?): ", &ss->line);
@@ -273,11 +186,11 @@ static enum step ask_value(struct session *ss, size_t i)
 
 static enum step ask_question(struct session *ss, size_t i)
 {
-    show_question(ss, i);
+    score_show_question(ss, i);
     const struct sw_rating *rt = &ss->s->ratings[i];
     if (!isnan(rt->value) || *rt->evidence) {
         prompt_say("  So far: ");
-        show_answer(rt);
+        score_show_answer(rt);
     }
     return ask_value(ss, i);
 }
@@ -329,7 +242,7 @@ static enum step ask_notes(struct session *ss)
                prompt_bold(&ss->p), prompt_plain(&ss->p),
                *ss->s->notes ? "; an empty first line keeps what is there" : "");
     if (*ss->s->notes)
-        say_wrapped(ss->s->notes, 2);
+        score_say_wrapped(ss->s->notes, 2);
     enum prompt_result r = prompt_lines(&ss->p, &ss->text);
     if (ss->text.len) {
         if (sw_entry_set_text(ss->s, &ss->s->notes, sw_buf_str(&ss->text)) < 0 || save(ss) < 0)
@@ -338,51 +251,9 @@ static enum step ask_notes(struct session *ss)
     return r == PROMPT_LINE ? STEP_NEXT : read_failed(ss, r);
 }
 
-/* A bar of `width` cells for v on the scale. */
-static void add_bar(struct session *ss, struct sw_buf *b, double v, size_t width)
-{
-    const struct sw_scale *sc = &ss->r->scale;
-    size_t full = isnan(v) ? 0 : (size_t)lround((v - sc->min) / (sc->max - sc->min) * width);
-    for (size_t k = 0; k < width; k++)
-        sw_buf_adds(b, k < full ? (ss->p.utf8 ? "\u2588" : "#") : (ss->p.utf8 ? "\u00b7" : "."));
-}
-
-static void show_summary(struct session *ss)
-{
-    const struct sw_rubric *r = ss->r;
-    double *scores = calloc(2 * r->n_competencies + 1, sizeof *scores);
-    if (!scores)
-        return;
-    sw_scorecard_scores(r, ss->s, scores, scores + r->n_competencies);
-    struct sw_buf b = SW_BUF_INIT;
-    sw_buf_addf(&b, "\n%sThis scorecard's wheel%s (weighted mean of the ratings per competency)\n",
-                prompt_bold(&ss->p), prompt_plain(&ss->p));
-    for (size_t p = 0; p < r->n_pillars; p++) {
-        sw_buf_addf(&b, "  %s\n", r->pillars[p].name);
-        for (size_t c = r->pillars[p].first; c < r->pillars[p].first + r->pillars[p].count; c++) {
-            sw_buf_adds(&b, "    ");
-            sw_text_cell(&b, r->competencies[c].name, 26);
-            sw_text_number(&b, scores[c], 2, 5, 0);
-            sw_buf_adds(&b, "  ");
-            add_bar(ss, &b, scores[c], 20);
-            sw_buf_addc(&b, '\n');
-        }
-    }
-    size_t unanswered = 0;
-    for (size_t i = 0; i < ss->n_questions; i++)
-        unanswered += isnan(ss->s->ratings[i].value);
-    sw_buf_addf(&b, "  Answered %zu of %zu questions; recommendation: %s\n",
-                ss->n_questions - unanswered, ss->n_questions,
-                ss->s->recommendation == SW_REC_NONE ? "none"
-                : sw_recommendation_name(ss->s->recommendation));
-    prompt_say("%s", sw_buf_str(&b));
-    sw_buf_release(&b);
-    free(scores);
-}
-
 static enum step ask_submit(struct session *ss)
 {
-    show_summary(ss);
+    score_show_summary(ss);
     for (;;) {
         enum prompt_result r = prompt_line(
             &ss->p, "Submit it now, or keep it as a draft? (submit, draft, back): ", &ss->line);
@@ -433,22 +304,6 @@ static size_t resume_step(const struct session *ss)
     return *ss->s->notes ? k + 2 : k + 1;
 }
 
-static void show_resume(const struct session *ss)
-{
-    size_t answered = 0;
-    for (size_t i = 0; i < ss->n_questions; i++)
-        answered += !isnan(ss->s->ratings[i].value);
-    prompt_say("Resuming the draft %s: %zu of %zu questions answered.\n", ss->path, answered,
-               ss->n_questions);
-    for (size_t i = 0; i < ss->n_questions; i++) {
-        const struct sw_rating *rt = &ss->s->ratings[i];
-        prompt_say("  %zu. %s: ", i + 1, ss->r->questions[rt->question].id);
-        show_answer(rt);
-    }
-    if (ss->s->recommendation != SW_REC_NONE)
-        prompt_say("  Recommendation: %s\n", sw_recommendation_name(ss->s->recommendation));
-}
-
 static int run_session(struct session *ss, int resuming)
 {
     const struct sw_interview *iv = &ss->r->interviews[ss->s->interview];
@@ -457,10 +312,10 @@ static int run_session(struct session *ss, int resuming)
     struct sw_buf intro = SW_BUF_INIT;
     sw_buf_addf(&intro, "Scale %s. Saved after every answer in %s; '?' for help.",
                 sw_buf_str(&ss->scale), ss->path);
-    say_wrapped(sw_buf_str(&intro), 0);
+    score_say_wrapped(sw_buf_str(&intro), 0);
     sw_buf_release(&intro);
     if (resuming)
-        show_resume(ss);
+        score_show_resume(ss);
     size_t k = resuming ? resume_step(ss) : 0;
     for (;;) {
         enum step st = run_step(ss, k);
