@@ -26,6 +26,7 @@
 
 #include <stddef.h>
 
+#include "aggregate.h"
 #include "buf.h"
 
 struct sw_wheel_pillar {
@@ -57,6 +58,17 @@ struct sw_wheel {
 #define SW_WHEEL_CY 480.0
 #define SW_WHEEL_HUB 40.0
 #define SW_WHEEL_RIM 240.0
+
+/* Fills w with candidate c of aggregate a as `scorewheel wheel` draws it:
+ * title "NAME (ID)" (or "ID") and subtitle "LEVEL · overall X.XX · DECISION"
+ * written into the caller's buffers, means and targets per competency (no
+ * targets without a level). 0, or -1 when out of memory. The arrays are
+ * allocated: free them with sw_wheel_release(). */
+int sw_wheel_of_candidate(const struct sw_aggregate *a, const struct sw_candidate *c,
+                          struct sw_wheel *w, char *title, size_t title_size, char *subtitle,
+                          size_t subtitle_size);
+/* Frees the arrays sw_wheel_of_candidate() allocated. Accepts NULL. */
+void sw_wheel_release(struct sw_wheel *w);
 
 /* Appends a complete standalone SVG document. 0, or -1 when out of memory or
  * the input is unusable (no competencies, scale_max <= scale_min). */

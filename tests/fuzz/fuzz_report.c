@@ -209,42 +209,19 @@ static void write_team(const struct sw_aggregate *members, const struct sw_aggre
     sw_buf_release(&out);
 }
 
-/* The wheel as `scorewheel wheel` draws it (cli/cmd_wheel.c). */
+/* The wheel as `scorewheel wheel` draws it. */
 static void draw_wheel(const struct sw_aggregate *a, const struct sw_candidate *c)
 {
-    const struct sw_rubric *r = a->rubric;
-    struct sw_wheel_pillar *pillars = calloc(r->n_pillars + 1, sizeof *pillars);
-    struct sw_wheel_anchor *anchors = calloc(r->scale.n_anchors + 1, sizeof *anchors);
-    const char **names = calloc(r->n_competencies + 1, sizeof *names);
-    double *means = calloc(r->n_competencies + 1, sizeof *means);
-    double *targets = c->level >= 0 ? calloc(r->n_competencies + 1, sizeof *targets) : NULL;
-    fuzz_assert(pillars && anchors && names && means && (c->level < 0 || targets));
-    for (size_t p = 0; p < r->n_pillars; p++)
-        pillars[p] = (struct sw_wheel_pillar){ r->pillars[p].name,
-                                               r->pillars[p].half == SW_HALF_LEADERSHIP,
-                                               r->pillars[p].first, r->pillars[p].count };
-    for (size_t i = 0; i < r->scale.n_anchors; i++)
-        anchors[i] = (struct sw_wheel_anchor){ r->scale.anchors[i].value,
-                                               r->scale.anchors[i].label };
-    for (size_t k = 0; k < r->n_competencies; k++) {
-        names[k] = r->competencies[k].name;
-        means[k] = c->competencies[k].mean;
-        if (targets)
-            targets[k] = c->competencies[k].target;
-    }
-    struct sw_wheel w = { c->name ? c->name : c->id, sw_decision_name(c->decision),
-                          r->scale.min, r->scale.max, anchors, r->scale.n_anchors,
-                          pillars, r->n_pillars, names, means, targets, r->n_competencies };
+    struct sw_wheel w;
+    char title[512], subtitle[512];
+    fuzz_assert(sw_wheel_of_candidate(a, c, &w, title, sizeof title, subtitle,
+                                      sizeof subtitle) == 0);
     struct sw_buf svg = SW_BUF_INIT;
     fuzz_assert(sw_wheel_svg(&w, &svg) == 0);
     check_text(&svg);
     fuzz_assert(fuzz_xml_ok(svg.data, svg.len));
     sw_buf_release(&svg);
-    free(pillars);
-    free(anchors);
-    free(names);
-    free(means);
-    free(targets);
+    sw_wheel_release(&w);
 }
 
 /* A rubric as the first part, when it loads, is the rubric for the rest. */

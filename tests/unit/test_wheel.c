@@ -134,6 +134,47 @@ static void test_wheel_refuses_unusable_input(void **state)
     sw_buf_release(&b);
 }
 
+static void test_wheel_of_candidate(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<scorecard xmlns=\"urn:scorewheel:scorecard:1\" rubric=\"mini\" candidate=\"c-1\" "
+        "interview=\"tech\" interviewer=\"amy\" level=\"mid\" status=\"submitted\">"
+        "<candidate-name>Ada</candidate-name>"
+        "<rating question=\"t1\" value=\"4\"/><rating question=\"t2\" value=\"3\"/>"
+        "</scorecard>";
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_rubric *r = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
+    assert_non_null(r);
+    struct sw_scorecard *card = sw_scorecard_parse(r, xml, sizeof xml - 1, "x.xml", &errs);
+    assert_non_null(card);
+    struct sw_aggregate *a = sw_aggregate_new(r);
+    assert_int_equal(0, sw_aggregate_add(a, card, &errs));
+    assert_int_equal(0, sw_aggregate_finish(a, -1, &errs));
+    struct sw_wheel w;
+    char title[64], subtitle[128];
+    assert_int_equal(0, sw_wheel_of_candidate(a, &a->candidates[0], &w, title, sizeof title,
+                                              subtitle, sizeof subtitle));
+    assert_string_equal("Ada (c-1)", w.title);
+    /* overall = mean of the assessed competency means = (4 + 3.5) / 2 */
+    assert_string_equal("Mid \u00b7 overall 3.75 \u00b7 insufficient-evidence", w.subtitle);
+    assert_int_equal(4, w.n_competencies);
+    assert_int_equal(2, w.n_pillars);
+    assert_string_equal("Coding", w.competencies[1]);
+    assert_close(4, w.means[0]);            /* design: t1 only */
+    assert_close(3.5, w.means[1]);          /* coding: (4 + 3) / 2 */
+    assert_null_number(w.means[2]);
+    assert_close(3.5, w.targets[1]);        /* mid's target for coding */
+    assert_int_equal(1, w.pillars[1].leadership);
+    sw_wheel_release(&w);
+    sw_wheel_release(NULL);
+    sw_aggregate_free(a);
+    sw_scorecard_free(card);
+    sw_rubric_free(r);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -142,6 +183,7 @@ int main(void)
         cmocka_unit_test(test_wheel_hatches_unassessed_and_skips_target_without_level),
         cmocka_unit_test(test_wheel_escapes_text_and_is_deterministic),
         cmocka_unit_test(test_wheel_refuses_unusable_input),
+        cmocka_unit_test(test_wheel_of_candidate),
     };
     return cmocka_run_group_tests_name("wheel", tests, NULL, NULL);
 }
