@@ -7,6 +7,7 @@
 #define SW_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "aggregate.h"
 #include "buf.h"
@@ -41,6 +42,26 @@ int diag_exit_code(const struct sw_errors *e);
 int cli_write_stdout(const char *data, size_t len);
 /* An sw_flush_fn (report.h) writing the buffer to stdout and emptying it. */
 int cli_flush_stdout(void *ctx, struct sw_buf *out);
+
+/* The progress line of a long run, on stderr: only on a terminal, never
+ * with --quiet, and once the run passes a second. "read 12000/20000 files
+ * (9800/s)": VERB DONE/TOTAL UNIT (RATE). */
+struct cli_progress {
+    struct timespec start;
+    double delay;
+    int enabled, shown;
+    const char *verb, *unit;
+    const char *after;  /* shown at DONE == TOTAL, when more work follows */
+};
+
+/* Starts the clock. `after` (may be NULL) names what follows the last item:
+ * "packing the workbook"; the line then stays open until cli_progress_end. */
+void cli_progress_start(struct cli_progress *p, const char *verb, const char *unit,
+                        const char *after);
+/* An sw_progress_fn; ctx is a struct cli_progress. */
+void cli_progress_show(void *ctx, size_t done, size_t total);
+/* Ends the line if one was shown. */
+void cli_progress_end(struct cli_progress *p);
 
 /* Whether colour may be used on `f`: a terminal, NO_COLOR unset, TERM not "dumb". */
 int cli_use_color(FILE *f);

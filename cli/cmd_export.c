@@ -146,7 +146,13 @@ int cmd_export(int argc, char **argv)
         struct sw_errors errs;
         sw_errors_init(&errs);
         struct sw_xlsx_result res;
-        if (sw_xlsx_write(run.aggregate, output, &opt, &res, &errs) < 0) {
+        struct cli_progress progress;
+        cli_progress_start(&progress, "wrote", "sheets", "packing the workbook");
+        opt.progress = progress.enabled ? cli_progress_show : NULL;
+        opt.progress_ctx = &progress;
+        int failed = sw_xlsx_write(run.aggregate, output, &opt, &res, &errs) < 0;
+        cli_progress_end(&progress);
+        if (failed) {
             diag_print(&errs);
             rc = diag_exit_code(&errs);
             if (rc == EXIT_OK)

@@ -2,8 +2,6 @@
  * the files, the aggregate; errors printed, the exit code remembered. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "files.h"
@@ -26,40 +24,14 @@ int cli_level_index(const struct sw_rubric *r, const char *cmd, const char *id, 
 unsigned cli_jobs;
 int cli_quiet;
 
-struct progress {
-    struct timespec start;
-    int shown;
-};
-
-static double seconds_since(const struct timespec *t)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-/* "read 12000/20000 files (9800/s)" on a terminal, once the run passes a second. */
-static void show_progress(void *ctx, size_t done, size_t total)
-{
-    struct progress *p = ctx;
-    double elapsed = seconds_since(&p->start);
-    if (elapsed < 1 && !p->shown)
-        return;
-    fprintf(stderr, "\rread %zu/%zu files (%.0f/s)", done, total,
-            elapsed > 0 ? (double)done / elapsed : 0.0);
-    p->shown = 1;
-    if (done == total)
-        fputs("\n", stderr);
-}
-
 static void load_files(struct sw_aggregate *a, const struct sw_paths *files,
                        struct sw_errors *errs)
 {
-    struct progress p = { { 0, 0 }, 0 };
-    clock_gettime(CLOCK_MONOTONIC, &p.start);
-    int show = !cli_quiet && isatty(STDERR_FILENO);
+    struct cli_progress p;
+    cli_progress_start(&p, "read", "files", NULL);
     sw_aggregate_load_parallel(a, files->items, files->count, cli_jobs ? cli_jobs : 1,
-                               show ? show_progress : NULL, &p, errs);
+                               p.enabled ? cli_progress_show : NULL, &p, errs);
+    cli_progress_end(&p);
 }
 
 int cli_aggregate_paths(const struct sw_rubric *r, const char *cmd, long level, int keep_going,

@@ -158,18 +158,32 @@ static void set_properties(struct xw *x)
     xw_check(x, workbook_set_properties(x->wb, &p), "document properties");
 }
 
+static void sheet_written(struct xw *x, size_t *done, size_t total)
+{
+    ++*done;
+    if (x->opt->progress && !x->failed)
+        x->opt->progress(x->opt->progress_ctx, *done, total);
+}
+
 /* Everything between workbook_new and workbook_close. */
-static void build(struct xw *x)
+static void build(struct xw *x, size_t sheets)
 {
     if (xw_formats(x) < 0)
         return;
+    size_t done = 0;
     set_properties(x);
     xw_summary(x);
-    for (size_t i = 0; i < x->a->n_candidates && !x->failed; i++)
+    sheet_written(x, &done, sheets);
+    for (size_t i = 0; i < x->a->n_candidates && !x->failed; i++) {
         xw_candidate_sheet(x, x->order[i]);
+        sheet_written(x, &done, sheets);
+    }
     xw_compare(x);
+    sheet_written(x, &done, sheets);
     xw_interviewers(x);
+    sheet_written(x, &done, sheets);
     xw_data(x);
+    sheet_written(x, &done, sheets);
 }
 
 /* A streamed workbook keeps one temporary file open per sheet. */
@@ -241,7 +255,7 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
         sw_fail_oom(errs, path);
         goto done;
     }
-    build(&x);
+    build(&x, sheets);
     /* Closed even after a failure: lxw_workbook_free() would leave the
      * streamed sheets' temporary files open. The file is removed below. */
     lxw_error e = workbook_close(x.wb);

@@ -99,9 +99,15 @@ struct sw_xlsx_options {
      * temporary folder ($TMP, else /tmp). */
     const char *tmpdir;
     enum sw_xlsx_memory memory;
+    /* Called (may be NULL) with progress_ctx after each sheet is written, as
+     * (sheets written, sheets in all). The last call, done == total, comes
+     * before libxlsxwriter packs the workbook: zipping the sheets, often the
+     * longest part, of which nothing more is heard. */
+    sw_progress_fn progress;
+    void *progress_ctx;
 };
 
-#define SW_XLSX_OPTIONS_INIT { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO }
+#define SW_XLSX_OPTIONS_INIT { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL }
 
 /* What was written. */
 struct sw_xlsx_result {

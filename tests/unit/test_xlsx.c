@@ -349,6 +349,43 @@ static void test_xlsx_write_is_byte_stable(void **state)
     sw_aggregate_free(a);
 }
 
+struct progress_calls {
+    size_t calls, last_done, total;
+    int in_order;
+};
+
+static void record_progress(void *ctx, size_t done, size_t total)
+{
+    struct progress_calls *p = ctx;
+    if (done != p->last_done + 1 || (p->calls && total != p->total))
+        p->in_order = 0;
+    p->calls++;
+    p->last_done = done;
+    p->total = total;
+}
+
+/* One call per sheet: Summary, 3 candidates, Compare, Interviewers, Data. */
+static void test_xlsx_write_reports_each_sheet(void **state)
+{
+    (void)state;
+    struct sw_aggregate *a = load_report();
+    struct progress_calls calls = { 0, 0, 0, 1 };
+    struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
+    opt.progress = record_progress;
+    opt.progress_ctx = &calls;
+    char path[128];
+    snprintf(path, sizeof path, "%s/progress.xlsx", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_xlsx_write(a, path, &opt, NULL, &errs));
+    assert_int_equal(7, calls.calls);
+    assert_int_equal(7, calls.last_done);
+    assert_int_equal(7, calls.total);
+    assert_true(calls.in_order);
+    sw_errors_release(&errs);
+    sw_aggregate_free(a);
+}
+
 static void test_xlsx_write_constant_memory(void **state)
 {
     (void)state;
@@ -512,6 +549,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_mentions_inside_words),
         cmocka_unit_test(test_xlsx_cell_text_cuts_at_excel_limit),
         cmocka_unit_test(test_xlsx_write_is_byte_stable),
+        cmocka_unit_test(test_xlsx_write_reports_each_sheet),
         cmocka_unit_test(test_xlsx_write_constant_memory),
         cmocka_unit_test(test_xlsx_write_failure_leaves_the_file),
         cmocka_unit_test(test_xlsx_write_needs_a_folder),
