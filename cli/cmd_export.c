@@ -18,7 +18,7 @@
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] export -o FILE.xlsx [--level ID] [--anonymize]\n"
-    "                  [--keep-going] [--quiet] PATH...\n"
+    "                  [--sheets N] [--keep-going] [--quiet] PATH...\n"
     "\n"
     "Writes the hiring committee's workbook: Summary (one row per candidate,\n"
     "ranked by overall), one sheet per candidate (competency table, wheel chart\n"
@@ -30,6 +30,9 @@ static const char usage_text[] =
     "  -l, --level ID        assess against this level (default: the scorecards')\n"
     "  -a, --anonymize       Candidate A, B... instead of names, names in the\n"
     "                        evidence replaced too\n"
+    "  -s, --sheets N        candidate sheets for the first N candidates of Summary\n"
+    "                        only (default: all); the others keep their rows in\n"
+    "                        Summary, Compare and Data\n"
     "  -k, --keep-going      report invalid files, export the rest (exit 1)\n"
     "  -q, --quiet           do not say where the workbook was written (as the\n"
     "                        global -q)\n"
@@ -75,6 +78,22 @@ static int export_time(time_t *t)
     return EXIT_OK;
 }
 
+/* --sheets: a count, or "all". */
+static int parse_sheets(const char *s, size_t *n)
+{
+    if (strcmp(s, "all") == 0) {
+        *n = SW_XLSX_EVERY_CANDIDATE;
+        return EXIT_OK;
+    }
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || errno || v >= SW_XLSX_EVERY_CANDIDATE)
+        return diag_usage("export", "--sheets '%s' is not a number of sheets (or 'all')", s);
+    *n = (size_t)v;
+    return EXIT_OK;
+}
+
 /* Large requisitions stream one temporary file per sheet: allow what the
  * system allows. */
 static void raise_open_files(void)
@@ -98,12 +117,26 @@ static void keep_large_blocks_mapped(void)
 #endif
 }
 
+static void say_written(const char *output, const struct sw_xlsx_result *res)
+{
+    fprintf(stderr, "wrote %s: %zu candidate%s, %zu scorecard%s", output, res->candidates,
+            res->candidates == 1 ? "" : "s", res->scorecards, res->scorecards == 1 ? "" : "s");
+    struct sw_buf note = SW_BUF_INIT;
+    if (res->candidate_sheets < res->candidates) {
+        sw_xlsx_say_sheets(res->candidate_sheets, &note);
+        fprintf(stderr, " (%s)", sw_buf_str(&note));
+    }
+    sw_buf_release(&note);
+    fputs("\n", stderr);
+}
+
 int cmd_export(int argc, char **argv)
 {
     static const struct option options[] = {
         { "output", required_argument, NULL, 'o' },
         { "level", required_argument, NULL, 'l' },
         { "anonymize", no_argument, NULL, 'a' },
+        { "sheets", required_argument, NULL, 's' },
         { "keep-going", no_argument, NULL, 'k' },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
@@ -114,11 +147,15 @@ int cmd_export(int argc, char **argv)
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:o:l:akqh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:o:l:as:kqh", options, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
         case 'l': level = optarg; break;
         case 'a': opt.anonymize = 1; break;
+        case 's':
+            if (parse_sheets(optarg, &opt.candidate_sheets) != EXIT_OK)
+                return EXIT_USAGE;
+            break;
         case 'k': keep_going = 1; break;
         case 'q': quiet = 1; break;
         case 'h': fputs(usage_text, stdout); return EXIT_OK;
@@ -159,9 +196,7 @@ int cmd_export(int argc, char **argv)
                 rc = EXIT_SYSTEM;
         } else {
             if (!quiet && !cli_quiet)
-                fprintf(stderr, "wrote %s: %zu candidate%s, %zu scorecard%s\n", output,
-                        res.candidates, res.candidates == 1 ? "" : "s", res.scorecards,
-                        res.scorecards == 1 ? "" : "s");
+                say_written(output, &res);
             rc = run.exit_code;
         }
         sw_errors_release(&errs);

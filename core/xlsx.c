@@ -83,7 +83,8 @@ static char *one_line(const char *s)
     return out;
 }
 
-/* Names, ids and sheet names as the workbook shows them. */
+/* Names, ids and sheet names as the workbook shows them. Sheet names are
+ * taken in id order, so a candidate's "(2)" does not depend on the scores. */
 static int name_candidates(struct xw *x)
 {
     const struct sw_aggregate *a = x->a;
@@ -92,8 +93,13 @@ static int name_candidates(struct xw *x)
     x->shown = calloc(n, sizeof *x->shown);
     x->shown_id = calloc(n, sizeof *x->shown_id);
     x->label = calloc(n, sizeof *x->label);
-    if (!x->sheet || !x->shown || !x->shown_id || !x->label)
+    unsigned char *gets_sheet = calloc(n, 1);
+    if (!x->sheet || !x->shown || !x->shown_id || !x->label || !gets_sheet) {
+        free(gets_sheet);
         return -1;
+    }
+    for (size_t i = 0; i < x->with_sheets; i++)
+        gets_sheet[x->order[i]] = 1;
     struct sw_sheet_names names;
     if (sw_sheet_names_init(&names) < 0) {
         sw_sheet_names_release(&names);
@@ -118,6 +124,8 @@ static int name_candidates(struct xw *x)
             rc = -1;
             break;
         }
+        if (!gets_sheet[i])
+            continue;
         sw_buf_reset(&base);
         sw_buf_reset(&name);
         if (sw_xlsx_sheet_base(x->opt->anonymize ? x->label[i] : c->name, c->id, &base) < 0
@@ -128,6 +136,7 @@ static int name_candidates(struct xw *x)
     sw_buf_release(&base);
     sw_buf_release(&name);
     sw_sheet_names_release(&names);
+    free(gets_sheet);
     return rc;
 }
 
@@ -174,7 +183,7 @@ static void build(struct xw *x, size_t sheets)
     set_properties(x);
     xw_summary(x);
     sheet_written(x, &done, sheets);
-    for (size_t i = 0; i < x->a->n_candidates && !x->failed; i++) {
+    for (size_t i = 0; i < x->with_sheets && !x->failed; i++) {
         xw_candidate_sheet(x, x->order[i]);
         sheet_written(x, &done, sheets);
     }
@@ -184,6 +193,16 @@ static void build(struct xw *x, size_t sheets)
     sheet_written(x, &done, sheets);
     xw_data(x);
     sheet_written(x, &done, sheets);
+}
+
+void sw_xlsx_say_sheets(size_t candidate_sheets, struct sw_buf *out)
+{
+    if (candidate_sheets == 0)
+        sw_buf_adds(out, "no candidate sheets");
+    else if (candidate_sheets == 1)
+        sw_buf_adds(out, "a sheet for the first candidate only");
+    else
+        sw_buf_addf(out, "sheets for the first %zu candidates only", candidate_sheets);
 }
 
 /* A streamed workbook keeps one temporary file open per sheet. */
@@ -196,7 +215,8 @@ static int check_open_files(struct xw *x, size_t sheets)
         return 0;
     return sw_error_add(x->errs, SW_ESYSTEM, x->path, 0,
                         "a workbook of %zu sheets needs %zu open files, the limit is %llu "
-                        "(raise it with 'ulimit -n')", sheets, sheets + SPARE_FILES,
+                        "(raise it with 'ulimit -n', or write fewer candidate sheets with "
+                        "--sheets N)", sheets, sheets + SPARE_FILES,
                         (unsigned long long)rl.rlim_cur);
 }
 
@@ -226,18 +246,21 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
     x.constant_memory = opt->memory == SW_XLSX_MEMORY_CONSTANT
                         || (opt->memory == SW_XLSX_MEMORY_AUTO
                             && submitted > SW_XLSX_NORMAL_MAX_CARDS);
-    size_t sheets = a->n_candidates + 4;
+    x.with_sheets = a->n_candidates < opt->candidate_sheets ? a->n_candidates
+                                                            : opt->candidate_sheets;
+    size_t sheets = x.with_sheets + 4;
     if (x.constant_memory && check_open_files(&x, sheets) < 0)
         return -1;
 
     x.order = malloc((a->n_candidates ? a->n_candidates : 1) * sizeof *x.order);
     int rc = -1;
     struct sw_tmpfile tmp = { -1, NULL, "" };
+    if (x.order)
+        sw_aggregate_sort(a, SW_SORT_OVERALL, x.order);
     if (!x.order || group_cards(&x) < 0 || name_candidates(&x) < 0) {
         sw_fail_oom(errs, path);
         goto done;
     }
-    sw_aggregate_sort(a, SW_SORT_OVERALL, x.order);
 
     /* The workbook is written to a temporary file in path's folder (unnamed
      * where possible, files.h), reopened by name by libxlsxwriter, and linked
@@ -273,6 +296,7 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
         result->candidates = a->n_candidates;
         result->scorecards = submitted;
         result->sheets = sheets;
+        result->candidate_sheets = x.with_sheets;
         result->constant_memory = x.constant_memory;
     }
 done:

@@ -18,7 +18,9 @@
  *                 number of flags. Scores carry a 3-colour scale fixed to the
  *                 rubric's scale (min red, midpoint yellow, max green); decisions
  *                 are coloured; the header row is frozen and filtered.
- *   one per candidate, in Summary's order: the candidate's figures; the
+ *   one per candidate, in Summary's order (the first candidate_sheets only,
+ *                 when that option is lower; the others keep their rows in
+ *                 Summary, Compare and Data, with no link): the candidate's figures; the
  *                 competency table (pillar, competency, n, mean, median, min,
  *                 max, sd, target, gap, flags; gaps coloured: at or below
  *                 -policy.gap red, below 0 amber, else green); a radar chart of
@@ -105,15 +107,24 @@ struct sw_xlsx_options {
      * longest part, of which nothing more is heard. */
     sw_progress_fn progress;
     void *progress_ctx;
+    /* At most this many candidate sheets, for the first candidates of
+     * Summary; SW_XLSX_EVERY_CANDIDATE (the default): one per candidate, as
+     * DESIGN.md has it. For requisitions too large for one sheet each: a
+     * streamed workbook keeps a file open per sheet, and spreadsheet programs
+     * slow down with thousands of sheets. */
+    size_t candidate_sheets;
 };
 
-#define SW_XLSX_OPTIONS_INIT { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL }
+#define SW_XLSX_EVERY_CANDIDATE ((size_t)-1)
+#define SW_XLSX_OPTIONS_INIT                                                             \
+    { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL, SW_XLSX_EVERY_CANDIDATE }
 
 /* What was written. */
 struct sw_xlsx_result {
     size_t candidates;
     size_t scorecards;      /* submitted */
     size_t sheets;
+    size_t candidate_sheets;
     int constant_memory;
 };
 
@@ -130,6 +141,11 @@ struct sw_xlsx_result {
 int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
                   const struct sw_xlsx_options *opt, struct sw_xlsx_result *result,
                   struct sw_errors *errs);
+
+/* "no candidate sheets", "a sheet for the first candidate only", "sheets for
+ * the first N candidates only": what a workbook with fewer candidate sheets
+ * than candidates says of them. Appends to out. */
+void sw_xlsx_say_sheets(size_t candidate_sheets, struct sw_buf *out);
 
 /* --- sheet names ----------------------------------------------------------
  * Excel's rules: 1 to 31 characters (UTF-16 units), none of []:*?/\, no

@@ -36,7 +36,9 @@ struct xw {
     int constant_memory;
     int failed;                 /* an error is recorded: write nothing more */
     size_t *order;              /* candidate indices in Summary's order */
-    char **sheet;               /* per candidate (id order): its sheet's name */
+    size_t with_sheets;         /* candidates with a sheet: the first of order[] */
+    char **sheet;               /* per candidate (id order): its sheet's name, NULL
+                                 * when it has none */
     char **shown;               /* per candidate: its name, id or anonymous label */
     char **shown_id;            /* per candidate: its id, or its label when that names it */
     char **label;               /* per candidate: "Candidate A"... (anonymize only) */

@@ -67,7 +67,7 @@ static void candidate_link(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_c
     if (x->failed)
         return;
     const char *sheet = x->sheet[ci];
-    if (strchr(sheet, '#')) {
+    if (!sheet || strchr(sheet, '#')) {
         xw_str(x, ws, row, col, x->shown[ci], x->f.text);
         return;
     }
@@ -134,9 +134,13 @@ void xw_summary(struct xw *x)
     const char *req = xw_requisition(x);
     sw_buf_addf(&t, "Committee workbook%s%s", req ? ": " : "", req ? req : "");
     sw_buf_addf(&sub, "Rubric %s version %s (%s) · exported %s · %zu candidate%s, %zu submitted "
-                "scorecard%s · decisions are suggestions to the committee, never binding",
-                r->id, r->version, r->name, x->when, a->n_candidates,
+                "scorecard%s", r->id, r->version, r->name, x->when, a->n_candidates,
                 a->n_candidates == 1 ? "" : "s", submitted, submitted == 1 ? "" : "s");
+    if (x->with_sheets < a->n_candidates) {
+        sw_buf_adds(&sub, " · ");
+        sw_xlsx_say_sheets(x->with_sheets, &sub);
+    }
+    sw_buf_adds(&sub, " · decisions are suggestions to the committee, never binding");
     if (t.failed || sub.failed)
         xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "title");
     else

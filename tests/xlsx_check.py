@@ -3,19 +3,23 @@
 independent reader (openpyxl, plus the raw XML parts from the zip) and checks
 it against the JSON that `compare` and `calibrate` print for the same input.
 
-  xlsx_check.py full XLSX COMPARE_JSON CALIBRATE_JSON [--table|--filter]
+  xlsx_check.py full XLSX COMPARE_JSON CALIBRATE_JSON [--table|--filter] [--sheets N]
       sheet names and order, every number of Summary, of every candidate
       sheet's figures and competency table, of Compare, Interviewers and Data
       (to 1e-9); the radar charts (one per candidate sheet, one per 8
       candidates on Compare) with their series and categories; no formula
       anywhere; every text cell a string; Excel's sheet-name rules; Data as a
-      table (--table) or a filtered range (--filter).
+      table (--table) or a filtered range (--filter). With --sheets N, only the
+      first N candidates of Summary have a sheet and a link to it.
   xlsx_check.py anonymous XLSX COMPARE_JSON [NAME...]
       no candidate name (those of the JSON and the NAMEs: other spellings on
       some scorecards), nor any part of one with 3 or more letters, in any XML
       part of the file; candidates and sheets are "Candidate A"...
   xlsx_check.py sheets XLSX
       prints the sheet names, one per line.
+  xlsx_check.py links XLSX
+      prints Summary's subtitle, then each candidate row's name and the sheet
+      its cell links to ("-": plain text, no link).
 
 Exit status 0 when every check passes; each failure is printed.
 """
@@ -238,10 +242,10 @@ def check_candidate(ws, c, shown):
     same(sorted(set(ids)), c["interviewers"], where + " matrix interviewers")
 
 
-def check_charts(z, parts, data):
+def check_charts(z, parts, data, n_sheets):
     cands = data["candidates"]
     ncomp = len(cands[0]["competencies"]) if cands else 0
-    for name, part in parts[1:1 + len(cands)]:
+    for name, part in parts[1:1 + n_sheets]:
         charts = charts_of(z, part)
         if len(charts) != 1:
             fail("sheet %r: %d charts, expected 1" % (name, len(charts)))
@@ -335,7 +339,20 @@ def check_data_means(scores, data, rubric_names):
                 close(comp["mean"], sum(vs) / len(vs), "Data %s %s mean" % (c["id"], comp["id"]))
 
 
-def full(path, compare_json, calibrate_json, mode):
+def check_links(ws, n_rows, n_sheets, sheet_names):
+    for i in range(n_rows):
+        cell = ws.cell(5 + i, 1)
+        target = cell.hyperlink.location if cell.hyperlink else None
+        if i < n_sheets and "#" in sheet_names[1 + i]:
+            same(None, target, "Summary row %d link (a '#' in the sheet name)" % (5 + i))
+        elif i < n_sheets:
+            quoted = "'%s'!A1" % sheet_names[1 + i].replace("'", "''")
+            same(quoted, target, "Summary row %d link" % (5 + i))
+        else:
+            same(None, target, "Summary row %d link (no sheet)" % (5 + i))
+
+
+def full(path, compare_json, calibrate_json, mode, sheets=None):
     data = json.load(open(compare_json, encoding="utf-8"))
     cal = json.load(open(calibrate_json, encoding="utf-8"))
     wb = openpyxl.load_workbook(path)
@@ -344,7 +361,8 @@ def full(path, compare_json, calibrate_json, mode):
     names = [n for n, _ in parts]
     same(names, wb.sheetnames, "sheet names (openpyxl and workbook.xml)")
     cands = data["candidates"]
-    same(1 + len(cands) + 3, len(names), "number of sheets")
+    n_sheets = len(cands) if sheets is None else min(sheets, len(cands))
+    same(1 + n_sheets + 3, len(names), "number of sheets")
     same("Summary", names[0], "first sheet")
     same(FIXED[1:], names[-3:], "last sheets")
     check_sheet_names(names)
@@ -353,9 +371,10 @@ def full(path, compare_json, calibrate_json, mode):
     shown = [re.sub(r"[\x00-\x1f\x7f ]+", " ", c["name"]).strip(" ") if c["name"] else c["id"]
              for c in cands]
     check_summary(wb["Summary"], data, shown)
-    for i, c in enumerate(cands):
+    check_links(wb["Summary"], len(cands), n_sheets, names)
+    for i, c in enumerate(cands[:n_sheets]):
         check_candidate(wb[names[1 + i]], c, shown[i])
-    check_charts(z, parts, data)
+    check_charts(z, parts, data, n_sheets)
     check_compare(wb["Compare"], data, shown)
     # Competency names, from Compare's header, for the Data sheet.
     ws = wb["Compare"]
@@ -408,13 +427,31 @@ def anonymous(path, compare_json, more_names):
     same(sorted(cands), labels, "Summary's labels and the sheet names")
 
 
+def links(path):
+    ws = openpyxl.load_workbook(path)["Summary"]
+    print(ws["A2"].value)
+    for row in range(5, ws.max_row + 1):
+        cell = ws.cell(row, 1)
+        target = cell.hyperlink.location if cell.hyperlink else "-"
+        print("%s -> %s" % (cell.value, target))
+
+
 def main(argv):
     if len(argv) >= 2 and argv[0] == "sheets":
         for name in openpyxl.load_workbook(argv[1], read_only=True).sheetnames:
             print(name)
         return 0
-    if len(argv) in (4, 5) and argv[0] == "full":
-        full(argv[1], argv[2], argv[3], argv[4] if len(argv) == 5 else None)
+    if len(argv) == 2 and argv[0] == "links":
+        links(argv[1])
+        return 0
+    if len(argv) >= 4 and argv[0] == "full":
+        rest, sheets = argv[4:], None
+        if len(rest) >= 2 and rest[-2] == "--sheets":
+            sheets, rest = int(rest[-1]), rest[:-2]
+        if len(rest) > 1:
+            print(__doc__, file=sys.stderr)
+            return 2
+        full(argv[1], argv[2], argv[3], rest[0] if rest else None, sheets)
     elif len(argv) >= 3 and argv[0] == "anonymous":
         anonymous(argv[1], argv[2], argv[3:])
     else:

@@ -20,7 +20,7 @@ _scorewheel_options()
     report)    echo "--level --format --keep-going --help" ;;
     compare)   echo "--level --sort --format --keep-going --help" ;;
     calibrate) echo "--format --keep-going --help" ;;
-    export)    echo "--output --level --anonymize --keep-going --quiet --help" ;;
+    export)    echo "--output --level --anonymize --sheets --keep-going --quiet --help" ;;
     kit)       echo "--interview --format --help" ;;
     rubric)    echo "--format --ids --help" ;;
     team)      echo "--members --bar --format --keep-going --help" ;;

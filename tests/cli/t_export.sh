@@ -14,6 +14,9 @@ check export-unknown-level 2 "$SW" $MINI export --level vp -o "$TMP/xlsx/none.xl
 check export-bad-epoch 2 env SOURCE_DATE_EPOCH=yesterday "$SW" $MINI export \
     -o "$TMP/xlsx/none.xlsx" $REQ
 check_rc export-help 0 "$SW" export --help
+for bad in -1 x 1.5 "" 18446744073709551615 99999999999999999999; do
+    check "export-sheets-bad-$bad" 2 "$SW" $MINI export --sheets "$bad" -o "$TMP/xlsx/none.xlsx" $REQ
+done
 assert export-usage-errors-write-nothing test ! -e "$TMP/xlsx/none.xlsx"
 
 # Relative paths keep the "wrote" line free of $TMP.
@@ -90,6 +93,23 @@ cut = [c.value for row in ws.iter_rows() for c in row
 assert len(cut) == 1 and len(cut[0]) == 32767, [len(v) for v in cut]
 assert cut[0].endswith(". Long evidence. Long e [... truncated]"), cut[0][-40:]
 ' "$TMP/xlsx/long.xlsx"
+
+    # --sheets N: a sheet (and a link from Summary) for the first N candidates
+    # of Summary only; every row and number stays. 0 and more than there are.
+    check export-sheets-two 0 sh -c 'cd "$TMP/xlsx" && "$SW" --rubric "$1/tests/fixtures/rubrics/mini.xml" \
+        export --sheets 2 -o two.xlsx "$1/tests/fixtures/export/names"' sh "$PWD"
+    check export-sheets-two-links 0 $PY tests/xlsx_check.py links "$TMP/xlsx/two.xlsx"
+    check_rc export-sheets-two-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/two.xlsx" \
+        "$TMP/xlsx/names.json" "$TMP/xlsx/names-cal.json" --table --sheets 2
+    "$SW" $MINI export -q -s 0 -o "$TMP/xlsx/none.xlsx" $EXPORT/names
+    check export-sheets-none 0 $PY tests/xlsx_check.py sheets "$TMP/xlsx/none.xlsx"
+    check_rc export-sheets-none-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/none.xlsx" \
+        "$TMP/xlsx/names.json" "$TMP/xlsx/names-cal.json" --table --sheets 0
+    rm -f "$TMP/xlsx/none.xlsx"
+    "$SW" $MINI export -q --sheets 99 -o "$TMP/xlsx/many.xlsx" $EXPORT/names
+    "$SW" $MINI export -q --sheets all -o "$TMP/xlsx/all.xlsx" $EXPORT/names
+    assert export-sheets-more-than-candidates cmp -s "$TMP/xlsx/names.xlsx" "$TMP/xlsx/many.xlsx"
+    assert export-sheets-all cmp -s "$TMP/xlsx/names.xlsx" "$TMP/xlsx/all.xlsx"
 
     # Above SW_XLSX_NORMAL_MAX_CARDS (1000) scorecards the workbook streams
     # (constant memory): the same cells, Data a filtered range, not a table.

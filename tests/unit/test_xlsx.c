@@ -503,6 +503,51 @@ static void test_xlsx_write_refuses_a_changed_scorecard(void **state)
     free(text);
 }
 
+/* The first candidates of Summary get a sheet; progress counts the sheets
+ * written. */
+static void test_xlsx_write_fewer_candidate_sheets(void **state)
+{
+    (void)state;
+    struct sw_aggregate *a = load_report();
+    char path[128];
+    snprintf(path, sizeof path, "%s/fewer.xlsx", dir);
+    for (size_t want = 0; want <= 4; want++) {
+        struct progress_calls calls = { 0, 0, 0, 1 };
+        struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
+        opt.candidate_sheets = want;
+        opt.progress = record_progress;
+        opt.progress_ctx = &calls;
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        struct sw_xlsx_result res;
+        assert_int_equal(0, sw_xlsx_write(a, path, &opt, &res, &errs));
+        size_t expected = want < 3 ? want : 3;
+        assert_int_equal(3, res.candidates);
+        assert_int_equal(expected, res.candidate_sheets);
+        assert_int_equal(expected + 4, res.sheets);
+        assert_int_equal(expected + 4, calls.calls);
+        assert_int_equal(expected + 4, calls.total);
+        assert_true(calls.in_order);
+        sw_errors_release(&errs);
+    }
+    sw_aggregate_free(a);
+}
+
+static void test_xlsx_say_sheets(void **state)
+{
+    (void)state;
+    struct sw_buf b = SW_BUF_INIT;
+    sw_xlsx_say_sheets(0, &b);
+    assert_string_equal("no candidate sheets", sw_buf_str(&b));
+    sw_buf_reset(&b);
+    sw_xlsx_say_sheets(1, &b);
+    assert_string_equal("a sheet for the first candidate only", sw_buf_str(&b));
+    sw_buf_reset(&b);
+    sw_xlsx_say_sheets(4000, &b);
+    assert_string_equal("sheets for the first 4000 candidates only", sw_buf_str(&b));
+    sw_buf_release(&b);
+}
+
 /* Streaming keeps a file open per sheet: a limit too low is said up front. */
 static void test_xlsx_write_constant_memory_needs_open_files(void **state)
 {
@@ -520,12 +565,24 @@ static void test_xlsx_write_constant_memory_needs_open_files(void **state)
     small.rlim_cur = 30;
     assert_int_equal(0, setrlimit(RLIMIT_NOFILE, &small));
     int rc = sw_xlsx_write(a, path, &opt, NULL, &errs);
+    /* With two candidate sheets of three, 38 open files are enough. */
+    small.rlim_cur = 38;
+    assert_int_equal(0, setrlimit(RLIMIT_NOFILE, &small));
+    int rc_fewer = -1;
+    struct sw_errors fewer_errs;
+    sw_errors_init(&fewer_errs);
+    opt.candidate_sheets = 2;
+    rc_fewer = sw_xlsx_write(a, path, &opt, NULL, &fewer_errs);
     assert_int_equal(0, setrlimit(RLIMIT_NOFILE, &saved));
     assert_int_equal(-1, rc);
     assert_int_equal(1, errs.count);
     assert_string_equal("a workbook of 7 sheets needs 39 open files, the limit is 30 "
-                        "(raise it with 'ulimit -n')", errs.items[0].message);
-    assert_int_equal(-1, access(path, F_OK));
+                        "(raise it with 'ulimit -n', or write fewer candidate sheets with "
+                        "--sheets N)", errs.items[0].message);
+    assert_int_equal(0, rc_fewer);
+    assert_int_equal(0, fewer_errs.count);
+    assert_int_equal(0, access(path, F_OK));
+    sw_errors_release(&fewer_errs);
     sw_errors_release(&errs);
     sw_aggregate_free(a);
 }
@@ -550,6 +607,8 @@ int main(void)
         cmocka_unit_test(test_xlsx_cell_text_cuts_at_excel_limit),
         cmocka_unit_test(test_xlsx_write_is_byte_stable),
         cmocka_unit_test(test_xlsx_write_reports_each_sheet),
+        cmocka_unit_test(test_xlsx_write_fewer_candidate_sheets),
+        cmocka_unit_test(test_xlsx_say_sheets),
         cmocka_unit_test(test_xlsx_write_constant_memory),
         cmocka_unit_test(test_xlsx_write_failure_leaves_the_file),
         cmocka_unit_test(test_xlsx_write_needs_a_folder),
