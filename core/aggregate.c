@@ -50,6 +50,7 @@ void sw_aggregate_free(struct sw_aggregate *a)
     free(a->candidates);
     free(a->cards);
     free(a->card_next);
+    free(a->card_set);
     free(a->interviewers);
     sw_strmap_release(&a->candidate_ids);
     sw_strmap_release(&a->interviewer_ids);
@@ -84,6 +85,7 @@ static long candidate_index(struct sw_aggregate *a, const char *id)
     c->id = sw_arena_strdup(&a->arena, id);
     c->level = -1;
     c->first_card = END;
+    c->last_card = END;
     if (!c->id || sw_strmap_put(&a->candidate_ids, c->id, a->n_candidates) < 0)
         return -1;
     return (long)a->n_candidates++;
@@ -128,16 +130,62 @@ void sw_scorecard_scores(const struct sw_rubric *r, const struct sw_scorecard *s
         scores[c] = weights[c] > 0 ? scores[c] / weights[c] : NAN;
 }
 
-static const struct sw_card *find_duplicate(const struct sw_aggregate *a, size_t cand,
-                                            size_t interviewer, const struct sw_scorecard *s)
+/* --- duplicates --------------------------------------------------------------
+ * Every card by candidate, interviewer, interview and status, in an
+ * open-addressing set, so a candidate with thousands of scorecards is not
+ * walked for each new one. Built again when the indices it hashed changed
+ * (sw_aggregate_finish sorts them) or it fell behind. */
+
+static size_t card_hash(size_t cand, size_t who, size_t interview, int submitted)
 {
-    for (size_t k = a->candidates[cand].first_card; k != END; k = a->card_next[k]) {
+    uint64_t h = (uint64_t)cand * 0x9E3779B97F4A7C15u;
+    h = (h ^ (h >> 29) ^ (uint64_t)who) * 0xBF58476D1CE4E5B9u;
+    h = (h ^ (h >> 32) ^ ((uint64_t)interview << 1 | (uint64_t)(submitted != 0)))
+        * 0x94D049BB133111EBu;
+    return (size_t)(h ^ (h >> 31));
+}
+
+static int same_key(const struct sw_card *o, size_t cand, size_t who, size_t interview,
+                    int submitted)
+{
+    return o->candidate == cand && o->interviewer == who && o->interview == interview &&
+           o->submitted == submitted;
+}
+
+/* The slot holding the card with this key, or the empty slot where it goes. */
+static size_t *card_slot(const struct sw_aggregate *a, size_t cand, size_t who, size_t interview,
+                         int submitted)
+{
+    size_t mask = a->card_set_cap - 1;
+    size_t i = card_hash(cand, who, interview, submitted) & mask;
+    while (a->card_set[i] && !same_key(&a->cards[a->card_set[i] - 1], cand, who, interview,
+                                       submitted))
+        i = (i + 1) & mask;
+    return &a->card_set[i];
+}
+
+/* Room in the set for every card plus one, at most half full. */
+static int card_set_reserve(struct sw_aggregate *a)
+{
+    if (a->card_set_used == a->n_cards && 2 * (a->n_cards + 1) <= a->card_set_cap)
+        return 0;
+    size_t cap = a->card_set_cap ? a->card_set_cap : 64;
+    while (cap < 2 * (a->n_cards + 1))
+        cap *= 2;
+    size_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(a->card_set);
+    a->card_set = slots;
+    a->card_set_cap = cap;
+    for (size_t k = 0; k < a->n_cards; k++) {
         const struct sw_card *o = &a->cards[k];
-        if (o->interviewer == interviewer && o->interview == s->interview &&
-            o->submitted == s->submitted)
-            return o;
+        size_t *slot = card_slot(a, o->candidate, o->interviewer, o->interview, o->submitted);
+        if (!*slot)
+            *slot = k + 1;
     }
-    return NULL;
+    a->card_set_used = a->n_cards;
+    return 0;
 }
 
 /* Room for one more card in both parallel arrays; the capacity changes only
@@ -165,9 +213,10 @@ int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
     const struct sw_rubric *r = a->rubric;
     long cand = candidate_index(a, s->candidate);
     long who = cand < 0 ? -1 : interviewer_index(a, s->interviewer);
-    if (who < 0 || reserve_card(a) < 0)
+    if (who < 0 || reserve_card(a) < 0 || card_set_reserve(a) < 0)
         return sw_fail_oom(errs, s->path);
-    const struct sw_card *dup = find_duplicate(a, (size_t)cand, (size_t)who, s);
+    size_t *slot = card_slot(a, (size_t)cand, (size_t)who, s->interview, s->submitted);
+    const struct sw_card *dup = *slot ? &a->cards[*slot - 1] : NULL;
     if (dup)
         return sw_fail(errs, s->path, s->line,
                        "a second %s scorecard for candidate '%s', interview '%s', interviewer "
@@ -195,12 +244,16 @@ int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
         if (!c->name)
             return sw_fail_oom(errs, s->path);
     }
-    /* Chain at the tail so each candidate's cards stay in the order added. */
+    /* Chained at the tail, so each candidate's cards stay in the order added. */
     a->card_next[a->n_cards] = END;
-    size_t *link = &c->first_card;
-    while (*link != END)
-        link = &a->card_next[*link];
-    *link = a->n_cards++;
+    if (c->last_card == END)
+        c->first_card = a->n_cards;
+    else
+        a->card_next[c->last_card] = a->n_cards;
+    c->last_card = a->n_cards;
+    *slot = a->n_cards + 1;
+    a->n_cards++;
+    a->card_set_used++;
     return 0;
 }
 
@@ -426,6 +479,7 @@ int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *er
     size_t before = errs->count + errs->lost;
     if (sw_aggregate_sort_ids(a) < 0)
         return sw_fail_oom(errs, NULL);
+    a->card_set_used = 0;    /* its hashes hold the indices from before the sort */
     size_t most = a->rubric->n_competencies + a->rubric->n_pillars;
     for (size_t i = 0; i < a->n_candidates; i++) {
         size_t n = 0;

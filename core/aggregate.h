@@ -97,6 +97,7 @@ struct sw_candidate {
      * similarity with d, ties to the first in document order. -1 when none. */
     long archetype;
     size_t first_card;         /* internal: the candidate's cards, chained */
+    size_t last_card;          /* internal: the chain's end */
 };
 
 struct sw_aggregate {
@@ -110,6 +111,8 @@ struct sw_aggregate {
     int finished;                      /* 1 once sw_aggregate_finish() completed */
     /* internal */
     size_t *card_next;
+    size_t *card_set;                  /* open addressing: card index + 1, 0 empty */
+    size_t card_set_cap, card_set_used;
     size_t cap_candidates, cap_cards, cap_interviewers;
     struct sw_strmap candidate_ids, interviewer_ids;
     struct sw_arena arena;

@@ -10,6 +10,7 @@
 /* One candidate's observations of one competency, per interviewer. */
 struct unit {
     size_t *who;      /* interviewer indices, distinct */
+    size_t *slot;     /* by interviewer index: its position in who, END if absent */
     double *sum;      /* their values' sum */
     size_t *count;    /* and count */
     size_t n;         /* distinct interviewers */
@@ -20,16 +21,16 @@ struct unit {
 /* The position of interviewer `who` among the unit's, or u->n when absent. */
 static size_t slot_of(const struct unit *u, size_t who)
 {
-    size_t j = 0;
-    while (j < u->n && u->who[j] != who)
-        j++;
-    return j;
+    size_t j = u->slot[who];
+    return j == END ? u->n : j;
 }
 
 /* Gathers candidate `cand`'s observations of competency k into u (arrays sized
  * by the caller for the candidate's card count). */
 static void gather(const struct sw_aggregate *a, size_t cand, size_t k, struct unit *u)
 {
+    for (size_t j = 0; j < u->n; j++)
+        u->slot[u->who[j]] = END;
     u->n = 0;
     u->total = 0;
     u->observations = 0;
@@ -40,6 +41,7 @@ static void gather(const struct sw_aggregate *a, size_t cand, size_t k, struct u
             continue;
         size_t j = slot_of(u, card->interviewer);
         if (j == u->n) {
+            u->slot[card->interviewer] = u->n;
             u->who[u->n] = card->interviewer;
             u->sum[u->n] = 0;
             u->count[u->n++] = 0;
@@ -201,13 +203,16 @@ static int work_init(struct work *w, const struct sw_aggregate *a)
     w->u.who = malloc(most * sizeof *w->u.who);
     w->u.sum = malloc(most * sizeof *w->u.sum);
     w->u.count = malloc(most * sizeof *w->u.count);
+    w->u.slot = malloc(ni * sizeof *w->u.slot);
+    for (size_t i = 0; w->u.slot && i < ni; i++)
+        w->u.slot[i] = END;
     w->values = malloc((a->n_cards * nk + 1) * sizeof *w->values);
     w->starts = malloc((a->n_candidates * nk + 2) * sizeof *w->starts);
     w->diff_sum = calloc(ni, sizeof *w->diff_sum);
     w->compared = calloc(ni, sizeof *w->compared);
     w->obs_sum = calloc(ni, sizeof *w->obs_sum);
-    return w->u.who && w->u.sum && w->u.count && w->values && w->starts && w->diff_sum &&
-                   w->compared && w->obs_sum ? 0 : -1;
+    return w->u.who && w->u.sum && w->u.count && w->u.slot && w->values && w->starts &&
+                   w->diff_sum && w->compared && w->obs_sum ? 0 : -1;
 }
 
 static void work_release(struct work *w)
@@ -215,6 +220,7 @@ static void work_release(struct work *w)
     free(w->u.who);
     free(w->u.sum);
     free(w->u.count);
+    free(w->u.slot);
     free(w->values);
     free(w->starts);
     free(w->diff_sum);

@@ -66,6 +66,8 @@ int sw_aggregate_sort_ids(struct sw_aggregate *a)
         memcpy(a->interviewers, ids, a->n_interviewers * sizeof *ids);
     for (size_t k = 0; k < a->n_cards; k++)
         a->cards[k].interviewer = rank[a->cards[k].interviewer];
+    for (size_t i = 0; i < a->n_interviewers; i++)
+        sw_strmap_put(&a->interviewer_ids, a->interviewers[i], i);
 
     if (sw_order_indices(order, a->n_candidates, by_candidate_id, a) < 0)
         goto done;

@@ -379,6 +379,56 @@ static void test_aggregate_duplicate_scorecard_names_both_files(void **state)
     sw_errors_release(&errs);
 }
 
+/* Many scorecards for one candidate (the set of cards grows past its first
+ * size and is rebuilt): every duplicate is still found, among many
+ * candidates too, the cards stay chained in the order added, and after
+ * finish (which renumbers candidates and interviewers) duplicates are still
+ * refused. */
+static void test_aggregate_duplicates_among_many_scorecards(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_aggregate *a = sw_aggregate_new(mini);
+    char who[32], path[64], cand[32];
+    for (int i = 0; i < 600; i++) {
+        snprintf(who, sizeof who, "iv-%03d", 599 - i);
+        snprintf(path, sizeof path, "one/%d.xml", i);
+        assert_int_equal(0, add(a, path, "c-one", i % 2 ? "lead" : "tech", who, "mid",
+                                "submitted", "", &errs));
+        snprintf(cand, sizeof cand, "c-%03d", i);
+        assert_int_equal(0, add(a, "other.xml", cand, "tech", who, "mid", "submitted", "",
+                                &errs));
+    }
+    assert_int_equal(0, errs.count);
+    assert_int_equal(-1, add(a, "again.xml", "c-one", "lead", "iv-000", "mid", "submitted", "",
+                             &errs));
+    assert_int_equal(0, add(a, "lead-draft.xml", "c-one", "lead", "iv-000", "mid", "draft", "",
+                            &errs));
+    assert_int_equal(0, add(a, "tech.xml", "c-one", "tech", "iv-000", "mid", "submitted", "",
+                            &errs));
+    assert_int_equal(1, errs.count);
+    assert_string_equal("a second submitted scorecard for candidate 'c-one', interview 'lead', "
+                        "interviewer 'iv-000': the other is one/599.xml", errs.items[0].message);
+    long one = sw_aggregate_candidate(a, "c-one");
+    assert_true(one >= 0);
+    size_t k = a->candidates[one].first_card, n = 0;
+    for (; k != SIZE_MAX; k = a->card_next[k], n++)
+        if (n < 600) {
+            snprintf(path, sizeof path, "one/%zu.xml", n);
+            assert_string_equal(path, a->cards[k].path);
+        }
+    assert_int_equal(602, n);
+    assert_int_equal(0, sw_aggregate_finish(a, -1, &errs));
+    assert_int_equal(-1, add(a, "late.xml", "c-200", "tech", "iv-399", "mid", "submitted", "",
+                             &errs));
+    assert_int_equal(2, errs.count);
+    assert_string_equal("a second submitted scorecard for candidate 'c-200', interview 'tech', "
+                        "interviewer 'iv-399': the other is other.xml", errs.items[1].message);
+    sw_aggregate_free(a);
+    sw_errors_release(&errs);
+}
+
 static void test_aggregate_sort_orders_nulls_last_ties_by_id(void **state)
 {
     (void)state;
@@ -423,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_aggregate_rule4_level_mismatch_and_override),
         cmocka_unit_test(test_aggregate_rule5_drafts_pending_tally_interviewers),
         cmocka_unit_test(test_aggregate_duplicate_scorecard_names_both_files),
+        cmocka_unit_test(test_aggregate_duplicates_among_many_scorecards),
         cmocka_unit_test(test_aggregate_sort_orders_nulls_last_ties_by_id),
     };
     return cmocka_run_group_tests_name("aggregate", tests, setup, teardown);
