@@ -78,6 +78,23 @@ static int export_time(time_t *t)
     return EXIT_OK;
 }
 
+/* $SCOREWHEEL_DATA_ROWS: rows per Data sheet (default and most: a sheet's). */
+static int data_rows(size_t *n)
+{
+    const char *s = getenv("SCOREWHEEL_DATA_ROWS");
+    *n = 0;
+    if (!s || !*s)
+        return EXIT_OK;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > SW_XLSX_DATA_ROWS)
+        return diag_usage("export", "SCOREWHEEL_DATA_ROWS '%s' is not a number of rows from 1 "
+                          "to %zu", s, SW_XLSX_DATA_ROWS);
+    *n = (size_t)v;
+    return EXIT_OK;
+}
+
 /* --sheets: a count, or "all". */
 static int parse_sheets(const char *s, size_t *n)
 {
@@ -172,6 +189,8 @@ int cmd_export(int argc, char **argv)
         return rc;
     const char *tmpdir = getenv("TMPDIR");
     opt.tmpdir = tmpdir && *tmpdir ? tmpdir : NULL;
+    if ((rc = data_rows(&opt.data_rows)) != EXIT_OK)
+        return rc;
 
     keep_large_blocks_mapped();
     struct cli_run run;

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,12 @@ static int name_candidates(struct xw *x)
     }
     int rc = 0;
     struct sw_buf base = SW_BUF_INIT, name = SW_BUF_INIT;
+    for (size_t part = 2; part <= x->data_sheets && rc == 0; part++) {
+        char data[32];
+        xw_data_name(part, data, sizeof data);
+        sw_buf_reset(&name);
+        rc = sw_sheet_names_take(&names, data, &name);
+    }
     for (size_t i = 0; i < a->n_candidates && rc == 0; i++) {
         const struct sw_candidate *c = &a->candidates[i];
         if (x->opt->anonymize) {
@@ -167,32 +174,41 @@ static void set_properties(struct xw *x)
     xw_check(x, workbook_set_properties(x->wb, &p), "document properties");
 }
 
-static void sheet_written(struct xw *x, size_t *done, size_t total)
+void xw_sheet_done(struct xw *x)
 {
-    ++*done;
+    x->sheets_done++;
     if (x->opt->progress && !x->failed)
-        x->opt->progress(x->opt->progress_ctx, *done, total);
+        x->opt->progress(x->opt->progress_ctx, x->sheets_done, x->sheets);
 }
 
-/* Everything between workbook_new and workbook_close. */
-static void build(struct xw *x, size_t sheets)
+/* Everything between workbook_new and workbook_close. Data counts its own
+ * sheets. */
+static void build(struct xw *x)
 {
     if (xw_formats(x) < 0)
         return;
-    size_t done = 0;
     set_properties(x);
     xw_summary(x);
-    sheet_written(x, &done, sheets);
+    xw_sheet_done(x);
     for (size_t i = 0; i < x->with_sheets && !x->failed; i++) {
         xw_candidate_sheet(x, x->order[i]);
-        sheet_written(x, &done, sheets);
+        xw_sheet_done(x);
     }
     xw_compare(x);
-    sheet_written(x, &done, sheets);
+    xw_sheet_done(x);
     xw_interviewers(x);
-    sheet_written(x, &done, sheets);
+    xw_sheet_done(x);
     xw_data(x);
-    sheet_written(x, &done, sheets);
+}
+
+/* Data's rows: one per submitted scorecard and competency it scores. */
+static size_t count_data_rows(const struct sw_aggregate *a)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n_cards; i++)
+        for (size_t k = 0; a->cards[i].submitted && k < a->rubric->n_competencies; k++)
+            n += !isnan(a->cards[i].scores[k]);
+    return n;
 }
 
 void sw_xlsx_say_sheets(size_t candidate_sheets, struct sw_buf *out)
@@ -248,7 +264,12 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
                             && submitted > SW_XLSX_NORMAL_MAX_CARDS);
     x.with_sheets = a->n_candidates < opt->candidate_sheets ? a->n_candidates
                                                             : opt->candidate_sheets;
-    size_t sheets = x.with_sheets + 4;
+    x.data_rows = opt->data_rows && opt->data_rows < SW_XLSX_DATA_ROWS ? opt->data_rows
+                                                                      : SW_XLSX_DATA_ROWS;
+    size_t rows = count_data_rows(a);
+    x.data_sheets = rows ? (rows - 1) / x.data_rows + 1 : 1;
+    size_t sheets = x.with_sheets + 3 + x.data_sheets;
+    x.sheets = sheets;
     if (x.constant_memory && check_open_files(&x, sheets) < 0)
         return -1;
 
@@ -278,7 +299,7 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
         sw_fail_oom(errs, path);
         goto done;
     }
-    build(&x, sheets);
+    build(&x);
     /* Closed even after a failure: lxw_workbook_free() would leave the
      * streamed sheets' temporary files open. The file is removed below. */
     lxw_error e = workbook_close(x.wb);
@@ -297,6 +318,7 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
         result->scorecards = submitted;
         result->sheets = sheets;
         result->candidate_sheets = x.with_sheets;
+        result->data_sheets = x.data_sheets;
         result->constant_memory = x.constant_memory;
     }
 done:

@@ -40,6 +40,9 @@
  *                 x(s,c) defined: candidate, id, interviewer, interview, pillar,
  *                 competency, score, recommendation; an Excel table named
  *                 "Scores" (a plain range with a filter in constant-memory mode).
+ *                 Past a sheet's 1,048,575 rows under the header, the rows go
+ *                 on in "Data 2", "Data 3"... (tables "Scores_2"...), each with
+ *                 the header; those names are taken before the candidates'.
  * Numbers are stored at full precision and shown with 2 decimals; "null" is an
  * empty cell. Every text cell is a string, never a formula. A candidate is
  * shown by its name on one line (control characters as spaces), else its id. Pages print
@@ -113,11 +116,16 @@ struct sw_xlsx_options {
      * streamed workbook keeps a file open per sheet, and spreadsheet programs
      * slow down with thousands of sheets. */
     size_t candidate_sheets;
+    /* Rows under the header of each Data sheet; 0: as many as a sheet holds,
+     * SW_XLSX_DATA_ROWS. */
+    size_t data_rows;
 };
 
 #define SW_XLSX_EVERY_CANDIDATE ((size_t)-1)
+/* A sheet's rows (Excel's limit, 1,048,576) less the header. */
+#define SW_XLSX_DATA_ROWS ((size_t)1048575)
 #define SW_XLSX_OPTIONS_INIT                                                             \
-    { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL, SW_XLSX_EVERY_CANDIDATE }
+    { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL, SW_XLSX_EVERY_CANDIDATE, 0 }
 
 /* What was written. */
 struct sw_xlsx_result {
@@ -125,6 +133,7 @@ struct sw_xlsx_result {
     size_t scorecards;      /* submitted */
     size_t sheets;
     size_t candidate_sheets;
+    size_t data_sheets;     /* Data, Data 2... */
     int constant_memory;
 };
 

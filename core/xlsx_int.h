@@ -37,6 +37,9 @@ struct xw {
     int failed;                 /* an error is recorded: write nothing more */
     size_t *order;              /* candidate indices in Summary's order */
     size_t with_sheets;         /* candidates with a sheet: the first of order[] */
+    size_t data_rows;           /* rows under each Data sheet's header */
+    size_t data_sheets;         /* Data, Data 2...: enough for every row */
+    size_t sheets_done, sheets; /* for opt->progress */
     char **sheet;               /* per candidate (id order): its sheet's name, NULL
                                  * when it has none */
     char **shown;               /* per candidate: its name, id or anonymous label */
@@ -89,6 +92,10 @@ void xw_summary(struct xw *x);
 void xw_compare(struct xw *x);
 void xw_interviewers(struct xw *x);
 void xw_data(struct xw *x);
+/* The name of Data sheet `part` (1: "Data", 2: "Data 2"...). */
+void xw_data_name(size_t part, char *out, size_t size);
+/* Counts a sheet as written, for opt->progress. */
+void xw_sheet_done(struct xw *x);
 
 /* The sheet of candidate `ci` (index in id order). 0 or -1 (errors recorded). */
 int xw_candidate_sheet(struct xw *x, size_t ci);

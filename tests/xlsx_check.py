@@ -9,7 +9,9 @@ it against the JSON that `compare` and `calibrate` print for the same input.
       (to 1e-9); the radar charts (one per candidate sheet, one per 8
       candidates on Compare) with their series and categories; no formula
       anywhere; every text cell a string; Excel's sheet-name rules; Data as a
-      table (--table) or a filtered range (--filter). With --sheets N, only the
+      table (--table) or a filtered range (--filter), and so each of its
+      continuation sheets (Data 2...), which all hold as many rows but the
+      last. With --sheets N, only the
       first N candidates of Summary have a sheet and a link to it.
   xlsx_check.py anonymous XLSX COMPARE_JSON [NAME...]
       no candidate name (those of the JSON and the NAMEs: other spellings on
@@ -308,25 +310,40 @@ def check_interviewers(ws, cal):
     close(rel["alpha"], ws.cell(row, 3).value, "Interviewers pooled alpha")
 
 
-def check_data(z, parts, ws, data, cal, mode):
-    same(["Candidate", "Id", "Interviewer", "Interview", "Pillar", "Competency", "Score",
-          "Recommendation"], [ws.cell(1, col).value for col in range(1, 9)], "Data header")
-    rows = list(ws.iter_rows(min_row=2, values_only=True))
+def check_data(z, parts, wb, data_names, cal, mode):
+    """Data and its continuation sheets (Data 2...): each with the header and
+    its own table or filter; their rows together are calibrate's
+    observations."""
+    rows = []
+    for name in data_names:
+        ws = wb[name]
+        same(["Candidate", "Id", "Interviewer", "Interview", "Pillar", "Competency", "Score",
+              "Recommendation"], [ws.cell(1, col).value for col in range(1, 9)],
+             name + " header")
+        mine = list(ws.iter_rows(min_row=2, values_only=True))
+        if name != data_names[-1] and len(data_names) > 1 and len(mine) != len(
+                list(wb[data_names[0]].iter_rows(min_row=2))):
+            fail("%s: %d rows, not as many as %s" % (name, len(mine), data_names[0]))
+        rows += mine
+        part = dict(parts)[name]
+        tables = [t for t in rels(z, part).values() if "/tables/" in t]
+        if mode == "--table":
+            same(1, len(tables), name + " tables")
+            if tables:
+                table = ET.fromstring(z.read(tables[0]))
+                same("A1:H%d" % (len(mine) + 1), table.get("ref"), name + " table range")
+                want = "Scores" if name == "Data" else "Scores_" + name.split()[1]
+                same(want, table.get("name"), name + " table name")
+        elif mode == "--filter":
+            same(0, len(tables), name + " tables")
+            same("A1:H%d" % (len(mine) + 1), ws.auto_filter.ref, name + " filter")
+        if ws.freeze_panes != "A2":
+            fail("%s: frozen at %r, expected A2" % (name, ws.freeze_panes))
     same(sum(iv["observations"] for iv in cal["interviewers"]), len(rows), "Data rows")
     # Rule 2: a competency's mean is the mean of its Data scores.
     scores = {}
     for row in rows:
         scores.setdefault((row[1], row[5]), []).append(row[6])
-    part = dict(parts)["Data"]
-    tables = [t for t in rels(z, part).values() if "/tables/" in t]
-    if mode == "--table":
-        same(1, len(tables), "Data tables")
-        if tables:
-            ref = ET.fromstring(z.read(tables[0])).get("ref")
-            same("A1:H%d" % (len(rows) + 1), ref, "Data table range")
-    elif mode == "--filter":
-        same(0, len(tables), "Data tables")
-        same("A1:H%d" % (len(rows) + 1), ws.auto_filter.ref, "Data filter")
     return scores
 
 
@@ -362,9 +379,12 @@ def full(path, compare_json, calibrate_json, mode, sheets=None):
     same(names, wb.sheetnames, "sheet names (openpyxl and workbook.xml)")
     cands = data["candidates"]
     n_sheets = len(cands) if sheets is None else min(sheets, len(cands))
-    same(1 + n_sheets + 3, len(names), "number of sheets")
+    data_names = ["Data"] + names[1 + n_sheets + 3:]
+    same(["Data"] + ["Data %d" % i for i in range(2, len(data_names) + 1)], data_names,
+         "Data sheets")
+    same(1 + n_sheets + 2 + len(data_names), len(names), "number of sheets")
     same("Summary", names[0], "first sheet")
-    same(FIXED[1:], names[-3:], "last sheets")
+    same(FIXED[1:], names[1 + n_sheets:1 + n_sheets + 3], "sheets after the candidates'")
     check_sheet_names(names)
     check_no_formulas(z)
     # Names on one line: control characters and runs of spaces as one space.
@@ -382,7 +402,7 @@ def full(path, compare_json, calibrate_json, mode, sheets=None):
     comp_ids = [k["id"] for k in cands[0]["competencies"]] if cands else []
     rubric_names = {cid: ws.cell(4, 4 + npl + k).value for k, cid in enumerate(comp_ids)}
     check_interviewers(wb["Interviewers"], cal)
-    scores = check_data(z, parts, wb["Data"], data, cal, mode)
+    scores = check_data(z, parts, wb, data_names, cal, mode)
     check_data_means(scores, data, rubric_names)
 
 

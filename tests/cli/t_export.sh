@@ -111,6 +111,31 @@ assert cut[0].endswith(". Long evidence. Long e [... truncated]"), cut[0][-40:]
     assert export-sheets-more-than-candidates cmp -s "$TMP/xlsx/names.xlsx" "$TMP/xlsx/many.xlsx"
     assert export-sheets-all cmp -s "$TMP/xlsx/names.xlsx" "$TMP/xlsx/all.xlsx"
 
+    # Past a sheet's rows, Data goes on in Data 2, Data 3... (SCOREWHEEL_DATA_ROWS
+    # lowers the limit from 1,048,575); those names come before the candidates':
+    # one called "Data 2" gets "Data 2 (2)".
+    mkdir -p "$TMP/data2"
+    cp $EXPORT/names/*.xml "$TMP/data2/"
+    cat >"$TMP/data2/c-d2.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<scorecard xmlns="urn:scorewheel:scorecard:1" rubric="mini" candidate="c-d2" interview="tech" interviewer="bo" level="mid" status="submitted">
+  <candidate-name>Data 2</candidate-name>
+  <rating question="t1" value="4"/>
+  <recommendation value="hire"/>
+</scorecard>
+XML
+    check export-data-rows 0 env SCOREWHEEL_DATA_ROWS=7 "$SW" $MINI export -q \
+        -o "$TMP/xlsx/data2.xlsx" "$TMP/data2"
+    check export-data-rows-sheets 0 $PY tests/xlsx_check.py sheets "$TMP/xlsx/data2.xlsx"
+    "$SW" $MINI compare --format json "$TMP/data2" >"$TMP/xlsx/data2.json"
+    "$SW" $MINI calibrate --format json "$TMP/data2" >"$TMP/xlsx/data2-cal.json"
+    check_rc export-data-rows-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/data2.xlsx" \
+        "$TMP/xlsx/data2.json" "$TMP/xlsx/data2-cal.json" --table
+    for bad in 0 x 1048576 -3; do
+        check "export-data-rows-bad-$bad" 2 env SCOREWHEEL_DATA_ROWS=$bad "$SW" $MINI export \
+            -o "$TMP/xlsx/none.xlsx" $REQ
+    done
+
     # Above SW_XLSX_NORMAL_MAX_CARDS (1000) scorecards the workbook streams
     # (constant memory): the same cells, Data a filtered range, not a table.
     "$B/tools/gencards" --rubric tests/fixtures/rubrics/mini.xml --count 1200 --out "$TMP/big" \
@@ -120,6 +145,9 @@ assert cut[0].endswith(". Long evidence. Long e [... truncated]"), cut[0][-40:]
     "$SW" $MINI calibrate --format json "$TMP/big" >"$TMP/xlsx/big-cal.json"
     check_rc export-streamed-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/big.xlsx" \
         "$TMP/xlsx/big.json" "$TMP/xlsx/big-cal.json" --filter
+    SCOREWHEEL_DATA_ROWS=1000 "$SW" $MINI export -q -o "$TMP/xlsx/big-parts.xlsx" "$TMP/big"
+    check_rc export-streamed-data-rows-reads-back 0 $PY tests/xlsx_check.py full \
+        "$TMP/xlsx/big-parts.xlsx" "$TMP/xlsx/big.json" "$TMP/xlsx/big-cal.json" --filter
 fi
 
 # Invalid input: nothing written (exit 1); with --keep-going the rest (exit 1).

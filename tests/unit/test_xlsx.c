@@ -533,6 +533,40 @@ static void test_xlsx_write_fewer_candidate_sheets(void **state)
     sw_aggregate_free(a);
 }
 
+/* 14 Data rows: 7 per sheet make Data and Data 2, 4 make four sheets (the
+ * last with 2), 14 and more one; progress counts them all. */
+static void test_xlsx_write_data_over_several_sheets(void **state)
+{
+    (void)state;
+    struct sw_aggregate *a = load_report();
+    char path[128];
+    snprintf(path, sizeof path, "%s/parts.xlsx", dir);
+    static const size_t rows[] = { 7, 4, 14, 15, 1, 0 };
+    static const size_t sheets[] = { 2, 4, 1, 1, 14, 1 };
+    for (size_t t = 0; t < sizeof rows / sizeof rows[0]; t++) {
+        for (int streamed = 0; streamed <= 1; streamed++) {
+            struct progress_calls calls = { 0, 0, 0, 1 };
+            struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
+            opt.data_rows = rows[t];
+            opt.memory = streamed ? SW_XLSX_MEMORY_CONSTANT : SW_XLSX_MEMORY_NORMAL;
+            opt.progress = record_progress;
+            opt.progress_ctx = &calls;
+            struct sw_errors errs;
+            sw_errors_init(&errs);
+            struct sw_xlsx_result res;
+            assert_int_equal(0, sw_xlsx_write(a, path, &opt, &res, &errs));
+            assert_int_equal(0, errs.count);
+            assert_int_equal(sheets[t], res.data_sheets);
+            assert_int_equal(3 + 3 + sheets[t], res.sheets);
+            assert_int_equal(res.sheets, calls.calls);
+            assert_int_equal(res.sheets, calls.total);
+            assert_true(calls.in_order);
+            sw_errors_release(&errs);
+        }
+    }
+    sw_aggregate_free(a);
+}
+
 static void test_xlsx_say_sheets(void **state)
 {
     (void)state;
@@ -609,6 +643,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_write_reports_each_sheet),
         cmocka_unit_test(test_xlsx_write_fewer_candidate_sheets),
         cmocka_unit_test(test_xlsx_say_sheets),
+        cmocka_unit_test(test_xlsx_write_data_over_several_sheets),
         cmocka_unit_test(test_xlsx_write_constant_memory),
         cmocka_unit_test(test_xlsx_write_failure_leaves_the_file),
         cmocka_unit_test(test_xlsx_write_needs_a_folder),
