@@ -62,17 +62,26 @@ static char *requisition_of(const char *path)
     return name;
 }
 
+/* A count: decimal digits only (no sign, no spaces), at most max. 0 or -1. */
+static int parse_count(const char *s, unsigned long long max, unsigned long long *v)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    *v = strtoull(s, &end, 10);
+    return *end || errno || *v > max ? -1 : 0;
+}
+
 /* The export time: $SOURCE_DATE_EPOCH, else now. EXIT_USAGE when malformed. */
 static int export_time(time_t *t)
 {
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    unsigned long long v;
     *t = time(NULL);
     if (!epoch || !*epoch)
         return EXIT_OK;
-    char *end;
-    errno = 0;
-    long long v = strtoll(epoch, &end, 10);
-    if (*end || errno || v < 0 || epoch[0] < '0' || epoch[0] > '9')
+    if (parse_count(epoch, LLONG_MAX, &v) < 0)
         return diag_usage("export", "SOURCE_DATE_EPOCH '%s' is not a number of seconds", epoch);
     *t = (time_t)v;
     return EXIT_OK;
@@ -82,13 +91,11 @@ static int export_time(time_t *t)
 static int data_rows(size_t *n)
 {
     const char *s = getenv("SCOREWHEEL_DATA_ROWS");
+    unsigned long long v;
     *n = 0;
     if (!s || !*s)
         return EXIT_OK;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*s < '0' || *s > '9' || *end || errno || v == 0 || v > SW_XLSX_DATA_ROWS)
+    if (parse_count(s, SW_XLSX_DATA_ROWS, &v) < 0 || v == 0)
         return diag_usage("export", "SCOREWHEEL_DATA_ROWS '%s' is not a number of rows from 1 "
                           "to %zu", s, SW_XLSX_DATA_ROWS);
     *n = (size_t)v;
@@ -98,14 +105,12 @@ static int data_rows(size_t *n)
 /* --sheets: a count, or "all". */
 static int parse_sheets(const char *s, size_t *n)
 {
+    unsigned long long v;
     if (strcmp(s, "all") == 0) {
         *n = SW_XLSX_EVERY_CANDIDATE;
         return EXIT_OK;
     }
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (*s < '0' || *s > '9' || *end || errno || v >= SW_XLSX_EVERY_CANDIDATE)
+    if (parse_count(s, SW_XLSX_EVERY_CANDIDATE - 1, &v) < 0)
         return diag_usage("export", "--sheets '%s' is not a number of sheets (or 'all')", s);
     *n = (size_t)v;
     return EXIT_OK;
