@@ -34,8 +34,9 @@ static const char usage_text[] =
     "  -i, --interview ID    the interview (see 'scorewheel rubric')\n"
     "  -c, --candidate ID    the candidate's id\n"
     "  -r, --interviewer ID  your id\n"
-    "  -l, --level ID        the level the candidate is considered for\n"
-    "  -n, --name TEXT       the candidate's name\n"
+    "  -l, --level ID        the level the candidate is considered for (on a\n"
+    "                        scorecard begun earlier: replaces its level)\n"
+    "  -n, --name TEXT       the candidate's name (likewise)\n"
     "  -o, --output FILE     the scorecard (default: CANDIDATE/INTERVIEW--INTERVIEWER.xml);\n"
     "                        when it exists, the ids may be left out\n"
     "  -f, --force           reopen a submitted scorecard (it becomes a draft again)\n"
@@ -304,6 +305,43 @@ static size_t resume_step(const struct session *ss)
     return *ss->s->notes ? k + 2 : k + 1;
 }
 
+static const char *level_name_of(const struct sw_rubric *r, long level)
+{
+    return level >= 0 ? r->levels[level].name : "none";
+}
+
+/* On a resumed scorecard, --level and --name replace what the file holds:
+ * said after what it holds is shown, and saved before the next question. */
+static int apply_options(struct session *ss)
+{
+    int changed = 0;
+    if (ss->new_level != -2 && ss->new_level != ss->s->level) {
+        prompt_say("Level: %s (was %s).\n", level_name_of(ss->r, ss->new_level),
+                   level_name_of(ss->r, ss->s->level));
+        ss->s->level = ss->new_level;
+        changed = 1;
+    }
+    struct sw_buf name = SW_BUF_INIT;
+    if (ss->new_name &&
+        sw_entry_clean_text(ss->new_name, strlen(ss->new_name), &name) != (size_t)-1 &&
+        strcmp(sw_buf_str(&name), ss->s->candidate_name) != 0) {
+        prompt_say("Candidate's name: %s (was %s).\n",
+                   *sw_buf_str(&name) ? sw_buf_str(&name) : "none",
+                   *ss->s->candidate_name ? ss->s->candidate_name : "none");
+        changed = 1;
+        if (sw_entry_set_text(ss->s, &ss->s->candidate_name, sw_buf_str(&name)) < 0)
+            name.failed = 1;
+    }
+    int failed = name.failed;
+    sw_buf_release(&name);
+    if (failed) {
+        fputs("scorewheel: error: out of memory\n", stderr);
+        return EXIT_SYSTEM;
+    }
+    return changed && save(ss) < 0 ? (ss->save_failure ? ss->save_failure : EXIT_INPUT)
+                                   : EXIT_OK;
+}
+
 static int run_session(struct session *ss, int resuming)
 {
     const struct sw_interview *iv = &ss->r->interviews[ss->s->interview];
@@ -316,6 +354,9 @@ static int run_session(struct session *ss, int resuming)
     sw_buf_release(&intro);
     if (resuming)
         score_show_resume(ss);
+    int rc = resuming ? apply_options(ss) : EXIT_OK;
+    if (rc != EXIT_OK)
+        return rc;
     size_t k = resuming ? resume_step(ss) : 0;
     for (;;) {
         enum step st = run_step(ss, k);
@@ -416,10 +457,14 @@ static int open_new(struct session *ss, const struct entry_args *a)
 
 static int score(const struct sw_rubric *r, const struct entry_args *a, const char *path)
 {
-    struct session ss = { .r = r, .path = path };
+    struct session ss = { .r = r, .path = path, .new_name = a->name, .new_level = -2 };
     struct stat st;
     int exists = stat(path, &st) == 0;
-    int rc = exists ? open_existing(&ss, a) : open_new(&ss, a);
+    int rc = EXIT_OK;
+    if (exists && a->level)
+        rc = cli_level_index(r, "score", a->level, &ss.new_level);
+    if (rc == EXIT_OK)
+        rc = exists ? open_existing(&ss, a) : open_new(&ss, a);
     if (rc == EXIT_OK && ss.s->submitted && (sw_entry_set_submitted(ss.s, (time_t)-1) < 0 ||
                                              save(&ss) < 0))
         rc = EXIT_SYSTEM;

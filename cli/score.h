@@ -24,6 +24,8 @@ struct session {
     int save_failure;         /* the exit code of a failed save */
     struct prompt p;
     struct sw_buf line, text, scale;
+    const char *new_name;     /* --name given on resume: replaces the file's */
+    long new_level;           /* --level given on resume, else -2 */
 };
 
 /* Prints text word-wrapped at 78 columns, every line indented. */

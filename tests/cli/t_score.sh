@@ -67,6 +67,18 @@ assert score-resume-kept-evidence grep -q '<evidence>first words</evidence>' "$c
 assert score-resume-recommendation grep -q '<recommendation value="strong-no-hire"/>' "$card2"
 assert score-resume-still-draft grep -q 'status="draft">' "$card2"
 
+# On resume --level and --name replace the file's (said, saved before the
+# first question); an unknown level is a usage error that changes nothing.
+printf '%s\n' '' draft >"$in"
+score_in score-resume-new-level 0 -o c-2/tech--amy.xml -l senior --name "'Ada  Lovelace'"
+assert score-resume-level-saved grep -q 'level="senior"' "$card2"
+assert score-resume-name-saved grep -q '<candidate-name>Ada  Lovelace</candidate-name>' "$card2"
+check score-resume-new-level-validates 0 "$SW" $MINI validate "$card2"
+score_in score-resume-same-level 0 -o c-2/tech--amy.xml -l senior --name "'Ada  Lovelace'"
+cp "$card2" "$TMP/card2-before"
+score_in score-resume-unknown-level 2 -o c-2/tech--amy.xml -l vp
+assert score-resume-unknown-level-unchanged cmp "$card2" "$TMP/card2-before"
+
 # The file's ids win; conflicting options are an error. -o - is refused.
 : >"$in"
 score_in score-other-candidate 1 -o c-2/tech--amy.xml -c c-3
