@@ -1,4 +1,5 @@
 #include "unit.h"
+#include "mini.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -7,24 +8,6 @@
 #include "rubric.h"
 #include "scorecard.h"
 
-static struct sw_rubric *mini;
-
-static int setup(void **state)
-{
-    (void)state;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    mini = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
-    sw_errors_release(&errs);
-    return mini ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sw_rubric_free(mini);
-    return 0;
-}
 
 /* Adds a scorecard of rubric r built from its parts; returns sw_aggregate_add's result. */
 static int add(struct sw_aggregate *a, const char *path, const char *candidate,
@@ -476,5 +459,5 @@ int main(void)
         cmocka_unit_test(test_aggregate_duplicates_among_many_scorecards),
         cmocka_unit_test(test_aggregate_sort_orders_nulls_last_ties_by_id),
     };
-    return cmocka_run_group_tests_name("aggregate", tests, setup, teardown);
+    return cmocka_run_group_tests_name("aggregate", tests, mini_setup, mini_teardown);
 }

@@ -1,33 +1,29 @@
 #include "unit.h"
+#include "mini.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "entry.h"
 
-static struct sw_rubric *rubric;
 static struct sw_errors errs;
 
 static int setup(void **state)
 {
-    (void)state;
     sw_errors_init(&errs);
-    rubric = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
-    return rubric ? 0 : -1;
+    return mini_setup(state);
 }
 
 static int teardown(void **state)
 {
-    (void)state;
-    sw_rubric_free(rubric);
     sw_errors_release(&errs);
-    return 0;
+    return mini_teardown(state);
 }
 
 static struct sw_scorecard *blank(void)
 {
-    struct sw_scorecard *s = sw_entry_blank(rubric, (size_t)sw_rubric_interview(rubric, "tech"),
-                                            "c-1", "jdoe", sw_rubric_level(rubric, "mid"),
+    struct sw_scorecard *s = sw_entry_blank(mini, (size_t)sw_rubric_interview(mini, "tech"),
+                                            "c-1", "jdoe", sw_rubric_level(mini, "mid"),
                                             "Ada", &errs);
     assert_non_null(s);
     return s;
@@ -38,8 +34,8 @@ static void test_entry_blank_has_one_rating_per_question(void **state)
     (void)state;
     struct sw_scorecard *s = blank();
     assert_int_equal(2, s->n_ratings);
-    assert_int_equal(sw_rubric_question(rubric, "t1"), s->ratings[0].question);
-    assert_int_equal(sw_rubric_question(rubric, "t2"), s->ratings[1].question);
+    assert_int_equal(sw_rubric_question(mini, "t1"), s->ratings[0].question);
+    assert_int_equal(sw_rubric_question(mini, "t2"), s->ratings[1].question);
     assert_null_number(s->ratings[0].value);
     assert_string_equal("", s->ratings[1].evidence);
     assert_int_equal(0, s->submitted);
@@ -54,7 +50,7 @@ static void test_entry_xml_without_guide(void **state)
     assert_int_equal(0, sw_entry_set_rating(s, 1, 3.5, "ok"));
     s->recommendation = SW_REC_HIRE;
     struct sw_buf actual = SW_BUF_INIT;
-    assert_int_equal(0, sw_entry_xml(rubric, s, 0, &actual, &errs));
+    assert_int_equal(0, sw_entry_xml(mini, s, 0, &actual, &errs));
     const char *expected =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<scorecard xmlns=\"urn:scorewheel:scorecard:1\" rubric=\"mini\" candidate=\"c-1\"\n"
@@ -83,7 +79,7 @@ static void test_entry_guide_comments_hold_question_and_indicators(void **state)
     (void)state;
     struct sw_scorecard *s = blank();
     struct sw_buf actual = SW_BUF_INIT;
-    assert_int_equal(0, sw_entry_xml(rubric, s, SW_ENTRY_GUIDE, &actual, &errs));
+    assert_int_equal(0, sw_entry_xml(mini, s, SW_ENTRY_GUIDE, &actual, &errs));
     const char *expected =
         "  <!-- t1. Design a queue.\n"
         "       Measures Design (weight 2), Coding.\n"
@@ -117,8 +113,8 @@ static void test_entry_xml_round_trips_text(void **state)
     assert_int_equal(0, sw_entry_set_text(s, &s->notes, evidence));
     assert_int_equal(0, sw_entry_set_text(s, &s->candidate_name, "  Zo\xC3\xAB  "));
     struct sw_buf xml = SW_BUF_INIT;
-    assert_int_equal(0, sw_entry_xml(rubric, s, SW_ENTRY_GUIDE, &xml, &errs));
-    struct sw_scorecard *back = sw_scorecard_parse(rubric, xml.data, xml.len, "x.xml", &errs);
+    assert_int_equal(0, sw_entry_xml(mini, s, SW_ENTRY_GUIDE, &xml, &errs));
+    struct sw_scorecard *back = sw_scorecard_parse(mini, xml.data, xml.len, "x.xml", &errs);
     assert_int_equal(0, errs.count);
     assert_non_null(back);
     assert_string_equal(evidence, back->ratings[0].evidence);
@@ -140,24 +136,24 @@ static void test_entry_from_puts_questions_first_and_keeps_the_rest(void **state
         "<rating competency=\"mentoring\" value=\"2\"><evidence>direct</evidence></rating>"
         "<rating question=\"t2\" value=\"5\"><evidence>second</evidence></rating>"
         "<recommendation value=\"no-hire\"/><notes>n</notes></scorecard>";
-    struct sw_scorecard *loaded = sw_scorecard_parse(rubric, xml, sizeof xml - 1, "y.xml", &errs);
+    struct sw_scorecard *loaded = sw_scorecard_parse(mini, xml, sizeof xml - 1, "y.xml", &errs);
     assert_non_null(loaded);
-    struct sw_scorecard *s = sw_entry_from(rubric, loaded, &errs);
+    struct sw_scorecard *s = sw_entry_from(mini, loaded, &errs);
     sw_scorecard_free(loaded);
     assert_non_null(s);
     assert_int_equal(3, s->n_ratings);
-    assert_int_equal(sw_rubric_question(rubric, "t1"), s->ratings[0].question);
+    assert_int_equal(sw_rubric_question(mini, "t1"), s->ratings[0].question);
     assert_null_number(s->ratings[0].value);
-    assert_int_equal(sw_rubric_question(rubric, "t2"), s->ratings[1].question);
+    assert_int_equal(sw_rubric_question(mini, "t2"), s->ratings[1].question);
     assert_close(5, s->ratings[1].value);
     assert_string_equal("second", s->ratings[1].evidence);
-    assert_int_equal(sw_rubric_competency(rubric, "mentoring"), s->ratings[2].competency);
+    assert_int_equal(sw_rubric_competency(mini, "mentoring"), s->ratings[2].competency);
     assert_string_equal("direct", s->ratings[2].evidence);
     assert_string_equal("2026-11-20T15:04:00Z", s->submitted_at);
     assert_int_equal(SW_REC_NO_HIRE, s->recommendation);
     assert_string_equal("n", s->notes);
     struct sw_buf out = SW_BUF_INIT;
-    assert_int_equal(0, sw_entry_xml(rubric, s, 0, &out, &errs));
+    assert_int_equal(0, sw_entry_xml(mini, s, 0, &out, &errs));
     assert_non_null(strstr(sw_buf_str(&out),
                            "  <rating competency=\"mentoring\" value=\"2\">\n"
                            "    <evidence>direct</evidence>\n"
@@ -181,12 +177,12 @@ static void test_entry_parse_value(void **state)
     };
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         double actual = -1;
-        assert_int_equal(0, sw_entry_parse_value(&rubric->scale, good[i].typed, &actual));
+        assert_int_equal(0, sw_entry_parse_value(&mini->scale, good[i].typed, &actual));
         assert_close(good[i].value, actual);
     }
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         double actual = -1;
-        assert_int_equal(-1, sw_entry_parse_value(&rubric->scale, bad[i], &actual));
+        assert_int_equal(-1, sw_entry_parse_value(&mini->scale, bad[i], &actual));
         assert_close(-1, actual);
     }
 }
@@ -195,7 +191,7 @@ static void test_entry_describe_scale(void **state)
 {
     (void)state;
     struct sw_buf actual = SW_BUF_INIT;
-    assert_int_equal(0, sw_entry_describe_scale(&rubric->scale, &actual));
+    assert_int_equal(0, sw_entry_describe_scale(&mini->scale, &actual));
     assert_string_equal("1 to 5 in steps of 0.5; anchors: 1 Needs Focus, 3 On Track, "
                         "5 Outperform", sw_buf_str(&actual));
     sw_buf_release(&actual);

@@ -1,39 +1,41 @@
 #include "unit.h"
+#include "mini.h"
 
 #include <string.h>
 
 #include "kit.h"
 
-static struct sw_rubric *rubric;
 static struct sw_errors errs;
 
 static int setup(void **state)
 {
-    (void)state;
     sw_errors_init(&errs);
-    rubric = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
-    return rubric ? 0 : -1;
+    return mini_setup(state);
 }
 
 static int teardown(void **state)
 {
-    (void)state;
-    sw_rubric_free(rubric);
     sw_errors_release(&errs);
-    return 0;
+    return mini_teardown(state);
+}
+
+static void kit_of(const struct sw_rubric *r, size_t interview, enum sw_kit_format format,
+                   struct sw_buf *out)
+{
+    assert_int_equal(0, sw_kit(r, interview, format, out, &errs));
+    assert_int_equal(0, errs.count);
 }
 
 static void kit(size_t interview, enum sw_kit_format format, struct sw_buf *out)
 {
-    assert_int_equal(0, sw_kit(rubric, interview, format, out, &errs));
-    assert_int_equal(0, errs.count);
+    kit_of(mini, interview, format, out);
 }
 
 static void test_kit_text_question(void **state)
 {
     (void)state;
     struct sw_buf actual = SW_BUF_INIT;
-    kit((size_t)sw_rubric_interview(rubric, "tech"), SW_KIT_TEXT, &actual);
+    kit((size_t)sw_rubric_interview(mini, "tech"), SW_KIT_TEXT, &actual);
     const char *expected =
         "Question 1 of 2 (t1)\n"
         "\n"
@@ -66,7 +68,7 @@ static void test_kit_markdown_question(void **state)
 {
     (void)state;
     struct sw_buf actual = SW_BUF_INIT;
-    kit((size_t)sw_rubric_interview(rubric, "lead"), SW_KIT_MARKDOWN, &actual);
+    kit((size_t)sw_rubric_interview(mini, "lead"), SW_KIT_MARKDOWN, &actual);
     const char *expected =
         "## Question 2 of 2 (`l2`)\n"
         "\n"
@@ -103,11 +105,11 @@ static void test_kit_markdown_escapes_rubric_text(void **state)
         "<level id=\"l\" name=\"L\" hire-bar=\"1\"><target competency=\"c\" value=\"1\"/></level>"
         "<interview id=\"i\" name=\"# I\"><question id=\"q\"><text>Use &lt;b&gt; [link](x)\n"
         "   please</text><measures competency=\"c\"/></question></interview></rubric>";
-    sw_rubric_free(rubric);
-    rubric = sw_rubric_parse(xml, sizeof xml - 1, "r.xml", &errs);
-    assert_non_null(rubric);
+    struct sw_rubric *r = sw_rubric_parse(xml, sizeof xml - 1, "r.xml", &errs);
+    assert_non_null(r);
     struct sw_buf actual = SW_BUF_INIT;
-    kit(0, SW_KIT_MARKDOWN, &actual);
+    kit_of(r, 0, SW_KIT_MARKDOWN, &actual);
+    sw_rubric_free(r);
     assert_int_equal(0, strncmp(sw_buf_str(&actual), "# Interview kit: \\# I\n\n"
                                 "- **Rubric:** \\*R\\* \\| x (`r`, version 1)\n", 65));
     assert_non_null(strstr(sw_buf_str(&actual), "> Use \\<b\\> \\[link\\](x) please\n"));

@@ -1,4 +1,5 @@
 #include "unit.h"
+#include "mini.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -11,24 +12,6 @@
 #include "team.h"
 #include "text.h"
 
-static struct sw_rubric *mini;
-
-static int setup(void **state)
-{
-    (void)state;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    mini = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
-    sw_errors_release(&errs);
-    return mini ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sw_rubric_free(mini);
-    return 0;
-}
 
 /* Aggregates the scorecards under paths (files or folders), with `level`. */
 static struct sw_aggregate *load_level(const char *const *paths, size_t n, long level)
@@ -182,5 +165,5 @@ int main(void)
         cmocka_unit_test(test_report_calibration_leniency),
         cmocka_unit_test(test_report_team_gain_fills_rank),
     };
-    return cmocka_run_group_tests_name("report", tests, setup, teardown);
+    return cmocka_run_group_tests_name("report", tests, mini_setup, mini_teardown);
 }

@@ -1,4 +1,5 @@
 #include "unit.h"
+#include "mini.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -7,24 +8,6 @@
 #include "rubric.h"
 #include "scorecard.h"
 
-static struct sw_rubric *rubric;
-
-static int setup(void **state)
-{
-    (void)state;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    rubric = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
-    sw_errors_release(&errs);
-    return rubric ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sw_rubric_free(rubric);
-    return 0;
-}
 
 #define OPEN "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' candidate='c-9' " \
              "interview='tech' interviewer='ann' status='submitted'>\n"
@@ -35,7 +18,7 @@ static const char *first_error(const char *text, int *line)
     static char message[512];
     struct sw_errors errs;
     sw_errors_init(&errs);
-    assert_null(sw_scorecard_parse(rubric, text, strlen(text), "s.xml", &errs));
+    assert_null(sw_scorecard_parse(mini, text, strlen(text), "s.xml", &errs));
     assert_true(errs.count > 0);
     snprintf(message, sizeof message, "%s", errs.items[0].message);
     *line = errs.items[0].line;
@@ -48,7 +31,7 @@ static void test_scorecard_loads_fields(void **state)
     (void)state;
     struct sw_errors errs;
     sw_errors_init(&errs);
-    struct sw_scorecard *s = sw_scorecard_load(rubric, "tests/fixtures/good/a.xml", &errs);
+    struct sw_scorecard *s = sw_scorecard_load(mini, "tests/fixtures/good/a.xml", &errs);
     assert_non_null(s);
     assert_string_equal("c-1", s->candidate);
     assert_string_equal("ann", s->interviewer);
@@ -76,7 +59,7 @@ static void test_scorecard_unanswered_and_direct_ratings(void **state)
                             "</scorecard>";
     struct sw_errors errs;
     sw_errors_init(&errs);
-    struct sw_scorecard *s = sw_scorecard_parse(rubric, text, strlen(text), "s.xml", &errs);
+    struct sw_scorecard *s = sw_scorecard_parse(mini, text, strlen(text), "s.xml", &errs);
     assert_non_null(s);
     assert_null_number(s->ratings[0].value);
     assert_int_equal(2, s->ratings[1].competency);
@@ -96,7 +79,7 @@ static void test_scorecard_evidence_round_trips_exactly(void **state)
                             "</scorecard>";
     struct sw_errors errs;
     sw_errors_init(&errs);
-    struct sw_scorecard *s = sw_scorecard_parse(rubric, text, strlen(text), "s.xml", &errs);
+    struct sw_scorecard *s = sw_scorecard_parse(mini, text, strlen(text), "s.xml", &errs);
     assert_non_null(s);
     assert_string_equal("a <b> & <raw> ]] & stuff \"q\" \xf0\x9f\x98\x80 "
                         "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\n  line two", s->ratings[0].evidence);
@@ -149,15 +132,15 @@ static void test_scorecard_document_tells_kinds(void **state)
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_document d;
-    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/rubrics/mini.xml", 0, &d, &errs));
+    assert_int_equal(0, sw_document_load(mini, "tests/fixtures/rubrics/mini.xml", 0, &d, &errs));
     assert_int_equal(SW_DOC_RUBRIC, d.kind);
     assert_non_null(d.rubric);
     sw_document_release(&d);
-    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/good/b.xml", 0, &d, &errs));
+    assert_int_equal(0, sw_document_load(mini, "tests/fixtures/good/b.xml", 0, &d, &errs));
     assert_int_equal(SW_DOC_SCORECARD, d.kind);
     assert_string_equal("bob", d.scorecard->interviewer);
     sw_document_release(&d);
-    assert_int_equal(-1, sw_document_load(rubric, "tests/fixtures/bad/xxe.xml", 0, &d, &errs));
+    assert_int_equal(-1, sw_document_load(mini, "tests/fixtures/bad/xxe.xml", 0, &d, &errs));
     assert_int_equal(SW_DOC_OTHER, d.kind);
     assert_int_equal(1, errs.count);
     assert_int_equal(2, errs.items[0].line);
@@ -166,7 +149,7 @@ static void test_scorecard_document_tells_kinds(void **state)
     sw_document_release(&d);
     sw_errors_release(&errs);
     sw_errors_init(&errs);
-    assert_int_equal(0, sw_document_load(rubric, "tests/fixtures/bad/duplicate-id-rubric.xml",
+    assert_int_equal(0, sw_document_load(mini, "tests/fixtures/bad/duplicate-id-rubric.xml",
                                          SW_DOC_SKIP_RUBRICS, &d, &errs));
     assert_int_equal(SW_DOC_RUBRIC, d.kind);    /* skipped: not even checked */
     assert_null(d.rubric);
@@ -184,5 +167,5 @@ int main(void)
         cmocka_unit_test(test_scorecard_unknown_interview_and_level),
         cmocka_unit_test(test_scorecard_document_tells_kinds),
     };
-    return cmocka_run_group_tests_name("scorecard", tests, setup, teardown);
+    return cmocka_run_group_tests_name("scorecard", tests, mini_setup, mini_teardown);
 }

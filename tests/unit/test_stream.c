@@ -2,6 +2,7 @@
  * refuses, and must give the very same scorecard when it accepts. */
 #define SW_INTERNAL_XML
 #include "unit.h"
+#include "mini.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -13,23 +14,20 @@
 #include "scorecard.h"
 #include "xml.h"
 
-static struct sw_rubric *mini, *tpm;
+static struct sw_rubric *tpm;
 
 static int setup(void **state)
 {
-    (void)state;
     struct sw_errors errs;
     sw_errors_init(&errs);
-    mini = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
     tpm = sw_rubric_load("rubrics/tpm.xml", &errs);
     sw_errors_release(&errs);
-    return mini && tpm ? 0 : -1;
+    return mini_setup(state) == 0 && tpm ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    (void)state;
-    sw_rubric_free(mini);
+    mini_teardown(state);
     sw_rubric_free(tpm);
     sw_xml_cleanup();
     return 0;

@@ -1,4 +1,5 @@
 #include "unit.h"
+#include "mini.h"
 
 #include <dirent.h>
 #include <signal.h>
@@ -13,24 +14,17 @@
 #include "files.h"
 #include "xlsx.h"
 
-static struct sw_rubric *mini;
 static char dir[64];
 
 static int setup(void **state)
 {
-    (void)state;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    mini = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
-    sw_errors_release(&errs);
     strcpy(dir, "/tmp/sw-xlsx-XXXXXX");
-    return mini && mkdtemp(dir) ? 0 : -1;
+    return mini_setup(state) == 0 && mkdtemp(dir) ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-    (void)state;
-    sw_rubric_free(mini);
+    mini_teardown(state);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     return system(cmd);
