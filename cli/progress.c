@@ -19,9 +19,11 @@ static double seconds_since(const struct timespec *t)
 static double progress_delay(void)
 {
     const char *s = getenv("SCOREWHEEL_PROGRESS_DELAY");
+    if (!s || !*s)
+        return PROGRESS_DELAY;
     char *end;
-    double d = s && *s ? strtod(s, &end) : PROGRESS_DELAY;
-    return s && *s && (*end || d < 0) ? PROGRESS_DELAY : d;
+    double d = strtod(s, &end);
+    return *end || !(d >= 0) ? PROGRESS_DELAY : d;
 }
 
 void cli_progress_start(struct cli_progress *p, const char *verb, const char *unit,
