@@ -124,25 +124,36 @@ static void record_progress(void *ctx, size_t done, size_t total)
     p->total = total;
 }
 
+/* Writes a's workbook to path with opt, progress recorded: no error, one
+ * call per sheet written, in order, each with the total. */
+static void write_counting(const struct sw_aggregate *a, const char *path,
+                           struct sw_xlsx_options *opt, struct sw_xlsx_result *res)
+{
+    struct progress_calls calls = { 0, 0, 0, 1 };
+    opt->progress = record_progress;
+    opt->progress_ctx = &calls;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_xlsx_write(a, path, opt, res, &errs));
+    assert_int_equal(0, errs.count);
+    assert_int_equal(res->sheets, calls.calls);
+    assert_int_equal(res->sheets, calls.last_done);
+    assert_int_equal(res->sheets, calls.total);
+    assert_true(calls.in_order);
+    sw_errors_release(&errs);
+}
+
 /* One call per sheet: Summary, 3 candidates, Compare, Interviewers, Data. */
 static void test_xlsx_write_reports_each_sheet(void **state)
 {
     (void)state;
     struct sw_aggregate *a = load_report();
-    struct progress_calls calls = { 0, 0, 0, 1 };
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
-    opt.progress = record_progress;
-    opt.progress_ctx = &calls;
     char path[128];
     snprintf(path, sizeof path, "%s/progress.xlsx", dir);
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    assert_int_equal(0, sw_xlsx_write(a, path, &opt, NULL, &errs));
-    assert_int_equal(7, calls.calls);
-    assert_int_equal(7, calls.last_done);
-    assert_int_equal(7, calls.total);
-    assert_true(calls.in_order);
-    sw_errors_release(&errs);
+    struct sw_xlsx_result res;
+    write_counting(a, path, &opt, &res);
+    assert_int_equal(7, res.sheets);
     sw_aggregate_free(a);
 }
 
@@ -272,23 +283,14 @@ static void test_xlsx_write_fewer_candidate_sheets(void **state)
     char path[128];
     snprintf(path, sizeof path, "%s/fewer.xlsx", dir);
     for (size_t want = 0; want <= 4; want++) {
-        struct progress_calls calls = { 0, 0, 0, 1 };
         struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
         opt.candidate_sheets = want;
-        opt.progress = record_progress;
-        opt.progress_ctx = &calls;
-        struct sw_errors errs;
-        sw_errors_init(&errs);
         struct sw_xlsx_result res;
-        assert_int_equal(0, sw_xlsx_write(a, path, &opt, &res, &errs));
+        write_counting(a, path, &opt, &res);
         size_t expected = want < 3 ? want : 3;
         assert_int_equal(3, res.candidates);
         assert_int_equal(expected, res.candidate_sheets);
         assert_int_equal(expected + 4, res.sheets);
-        assert_int_equal(expected + 4, calls.calls);
-        assert_int_equal(expected + 4, calls.total);
-        assert_true(calls.in_order);
-        sw_errors_release(&errs);
     }
     sw_aggregate_free(a);
 }
@@ -305,23 +307,13 @@ static void test_xlsx_write_data_over_several_sheets(void **state)
     static const size_t sheets[] = { 2, 4, 1, 1, 14, 1 };
     for (size_t t = 0; t < sizeof rows / sizeof rows[0]; t++) {
         for (int streamed = 0; streamed <= 1; streamed++) {
-            struct progress_calls calls = { 0, 0, 0, 1 };
             struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
             opt.data_rows = rows[t];
             opt.memory = streamed ? SW_XLSX_MEMORY_CONSTANT : SW_XLSX_MEMORY_NORMAL;
-            opt.progress = record_progress;
-            opt.progress_ctx = &calls;
-            struct sw_errors errs;
-            sw_errors_init(&errs);
             struct sw_xlsx_result res;
-            assert_int_equal(0, sw_xlsx_write(a, path, &opt, &res, &errs));
-            assert_int_equal(0, errs.count);
+            write_counting(a, path, &opt, &res);
             assert_int_equal(sheets[t], res.data_sheets);
             assert_int_equal(3 + 3 + sheets[t], res.sheets);
-            assert_int_equal(res.sheets, calls.calls);
-            assert_int_equal(res.sheets, calls.total);
-            assert_true(calls.in_order);
-            sw_errors_release(&errs);
         }
     }
     sw_aggregate_free(a);
