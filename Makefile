@@ -37,7 +37,7 @@ ifndef V
 Q = @
 endif
 
-CORE_SRCS  = $(sort $(wildcard core/*.c))
+CORE_SRCS  = $(sort $(wildcard core/*.c core/xlsx/*.c))
 CLI_SRCS   = $(sort $(wildcard cli/*.c))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
 RESOURCES  = rubrics/rubric.xsd rubrics/scorecard.xsd $(sort $(wildcard templates/*))
@@ -69,7 +69,7 @@ $(B)/gen/resources.c: tools/embed.sh $(RESOURCES)
 $(B)/gen/%.o: $(B)/gen/%.c core/resource.h
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/%.o: %.c $(wildcard core/*.h) $(wildcard cli/*.h)
+$(B)/%.o: %.c $(wildcard core/*.h core/xlsx/*.h) $(wildcard cli/*.h)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -Icli -c -o $@ $<
@@ -179,7 +179,7 @@ bench: $(PROG) $(TOOL_BINS)
 # --- install ---------------------------------------------------------------
 
 # The API: core/scorewheel.h and what it includes. Internal headers (xml.h,
-# xlsx_int.h, resource.h, json.h, text.h, order.h, template.h) are not installed.
+# xlsx/xlsx_int.h, resource.h, json.h, text.h, order.h, template.h) are not installed.
 PUBLIC_HEADERS = \
 	core/aggregate.h \
 	core/arena.h \
