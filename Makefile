@@ -19,8 +19,14 @@ VERSION    = 0.1.0
 OPT       ?= -O2 -g
 CFLAGS    ?= $(OPT)
 WARNINGS   = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# Everything sees the public headers (core/include/scorewheel/, what `make
+# install` installs); core/, the tests and the tools also see core's private
+# ones (-Icore). The CLI does not: it may include what a library user may
+# include, and its own headers.
+PUBLIC_INC = -Icore/include/scorewheel
+PRIVATE_INC = -Icore
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
-             -Icore -I$(B)/gen $(PKG_CFLAGS) \
+             $(PUBLIC_INC) $(PKG_CFLAGS) \
              -DSW_VERSION='"$(VERSION)"' -DSW_DATADIR='"$(DATADIR)"'
 LDLIBS     = $(PKG_LIBS) -lpthread -lm
 
@@ -66,10 +72,17 @@ $(B)/gen/resources.c: tools/embed.sh $(RESOURCES)
 	@mkdir -p $(@D)
 	$(Q)sh tools/embed.sh $@ $(RESOURCES)
 
-$(B)/gen/%.o: $(B)/gen/%.c core/resource.h
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+HEADERS = $(wildcard core/include/scorewheel/*.h core/*.h core/xlsx/*.h)
 
-$(B)/%.o: %.c $(wildcard core/*.h core/xlsx/*.h) $(wildcard cli/*.h)
+$(B)/gen/%.o: $(B)/gen/%.c core/resource.h
+	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) -c -o $@ $<
+
+$(B)/core/%.o: core/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) -I$(B)/gen -c -o $@ $<
+
+$(B)/cli/%.o: cli/%.c $(HEADERS) $(wildcard cli/*.h)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -Icli -c -o $@ $<
@@ -85,18 +98,18 @@ $(PROG): $(CLI_OBJS) $(LIB)
 $(B)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
 # The allocation-failure test wraps the allocator in every object it links.
 $(B)/tests/test_oom: tests/unit/test_oom.c $(LIB) tests/unit/unit.h
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) \
+	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) \
 	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=xmlSchemaValidateDoc,--wrap=xmlSchemaNewValidCtxt,--wrap=xmlParseDocument $(LDLIBS) $(TEST_LIBS)
 
 $(B)/tools/%: tools/%.c $(LIB)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
 
 # --- tests -----------------------------------------------------------------
 
@@ -160,7 +173,7 @@ check-fuzz: fuzz-build
 
 $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB) $(wildcard tests/fuzz/*.h)
 	@echo "  LINK    $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< \
+	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) -fsanitize=fuzzer -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< \
 	    $(LIB) $(LDLIBS)
 
 # --- the example requisition -----------------------------------------------
@@ -178,29 +191,8 @@ bench: $(PROG) $(TOOL_BINS)
 
 # --- install ---------------------------------------------------------------
 
-# The API: core/scorewheel.h and what it includes. Internal headers (xml.h,
-# xlsx/xlsx_int.h, resource.h, json.h, text.h, order.h, template.h) are not installed.
-PUBLIC_HEADERS = \
-	core/aggregate.h \
-	core/arena.h \
-	core/buf.h \
-	core/calibrate.h \
-	core/document.h \
-	core/entry.h \
-	core/error.h \
-	core/files.h \
-	core/kit.h \
-	core/load.h \
-	core/report.h \
-	core/rubric.h \
-	core/rubric_text.h \
-	core/scorecard.h \
-	core/scorewheel.h \
-	core/stats.h \
-	core/strmap.h \
-	core/team.h \
-	core/wheel.h \
-	core/xlsx.h
+# The API is core/include/scorewheel/: scorewheel.h and the headers it
+# includes, installed as a folder. core/*.h and core/xlsx/*.h are internal.
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 MAN1 = $(sort $(wildcard docs/*.1))
@@ -215,7 +207,7 @@ install: $(PROG)
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/scorewheel
 	install -m 644 rubrics/*.xml rubrics/*.xsd $(DESTDIR)$(DATADIR)/rubrics/
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
-	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCDIR)/
+	install -m 644 core/include/scorewheel/*.h $(DESTDIR)$(INCDIR)/
 	sed -e 's|@prefix@|$(PREFIX)|g' -e 's|@libdir@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
 	    -e 's|@includedir@|$${prefix}/include|g' -e 's|@version@|$(VERSION)|g' \
 	    core/scorewheel.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/scorewheel.pc

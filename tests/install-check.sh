@@ -50,8 +50,12 @@ for f in share/man/man1/scorewheel.1 share/man/man5/scorewheel-rubric.5 \
          lib/pkgconfig/scorewheel.pc include/scorewheel/scorewheel.h; do
     if [ -f "$root/$f" ]; then ok; else fail "$f not installed"; fi
 done
-for h in xml.h xlsx_int.h resource.h json.h text.h order.h template.h; do
-    if [ -e "$root/include/scorewheel/$h" ]; then fail "internal header $h installed"; else ok; fi
+# Exactly the public folder is installed: no internal header, none missing.
+same "installed headers" "$(cd "$top/core/include/scorewheel" && ls -- *.h | tr '\n' ' ')" \
+    "$(cd "$root/include/scorewheel" && ls -- *.h | tr '\n' ' ')"
+for h in "$top"/core/*.h "$top"/core/xlsx/*.h; do
+    if [ -e "$root/include/scorewheel/${h##*/}" ]; then fail "internal header ${h##*/} installed"
+    else ok; fi
 done
 # Every installed header is reachable from the umbrella header, and compiles alone.
 for h in "$root"/include/scorewheel/*.h; do

@@ -47,5 +47,6 @@
 #include "team.h"
 #include "wheel.h"
 #include "xlsx.h"
+#include "text.h"
 
 #endif
