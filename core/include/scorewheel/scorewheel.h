@@ -5,15 +5,19 @@
  *
  *     cc prog.c $(pkg-config --cflags --libs --static scorewheel)
  *
- * The headers it includes are the whole API; every other header of core/
- * (the hardened XML layer, the workbook writer's internals, the built-in
- * resources and the template engine, the JSON and terminal-text helpers,
- * the aggregate's sorting) is internal and not
- * installed. Conventions shared by all of them: functions return 0 / -1 or
- * NULL and record what went wrong in a caller-owned struct sw_errors (error.h);
- * objects made by sw_<thing>_new() / _load() are released by sw_<thing>_free(),
- * which accepts NULL; "undefined" numbers are NaN. The library never prints
- * and never exits.
+ * The headers it includes, in core/include/scorewheel/, are the whole API,
+ * and the only headers the scorewheel program itself includes besides its
+ * own. Among them, text.h lays out text for terminals (display widths, cells,
+ * wrapping) as the program's tables do, for a front end of its own. The other
+ * headers, in core/ (the hardened XML layer, the built-in resources, the
+ * template engine, the JSON writer, the aggregate's sorting) and core/xlsx/
+ * (the workbook writer's internals), are internal and not installed.
+ *
+ * Conventions shared by all of them: functions return 0 / -1 or NULL and
+ * record what went wrong in a caller-owned struct sw_errors (error.h); objects
+ * made by sw_<thing>_new() / _load() are released by sw_<thing>_free(), which
+ * accepts NULL; "undefined" numbers are NaN. The library never prints and
+ * never exits.
  *
  * A minimal program:
  *
@@ -24,6 +28,9 @@
  *         printf("%zu competencies\n", r->n_competencies);
  *     sw_rubric_free(r);
  *     sw_errors_release(&errs);
+ *     sw_cleanup();    // optional, once at exit (document.h)
+ *
+ * More in examples/ of the source tree.
  */
 #ifndef SW_SCOREWHEEL_H
 #define SW_SCOREWHEEL_H
