@@ -12,32 +12,65 @@ CC        ?= cc
 PKGS       = libxml-2.0 xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
-TEST_CFLAGS := $(shell pkg-config --cflags cmocka)
-TEST_LIBS   := $(shell pkg-config --libs cmocka)
+# cmocka only for the test programs: asked for when one is built.
+TEST_CFLAGS = $(shell pkg-config --cflags cmocka)
+TEST_LIBS   = $(shell pkg-config --libs cmocka)
 
 VERSION    = 0.1.0
+
+# --- flags -------------------------------------------------------------------
+# The project's flags come first, then the caller's CPPFLAGS and CFLAGS (empty
+# unless given), so the caller's win: `make CFLAGS=-O0` or `make CFLAGS+=-O0`
+# builds with -O0 and keeps -g, a distribution's CFLAGS replace -O2 by their
+# own level; `make OPT=` drops the default -O2 -g altogether. LDFLAGS go on
+# every link. -Werror only for developers: `make DEVELOPER=1`, which `make
+# check` sets for itself and its sub-makes (and CI exports), so a newer
+# compiler's new warning never breaks somebody else's build.
 OPT       ?= -O2 -g
-CFLAGS    ?= $(OPT)
-WARNINGS   = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-# Everything sees the public headers (core/include/scorewheel/, what `make
-# install` installs); core/, the tests and the tools also see core's private
-# ones (-Icore). The CLI does not: it may include what a library user may
-# include, and its own headers.
-PUBLIC_INC = -Icore/include/scorewheel
-PRIVATE_INC = -Icore
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
-             $(PUBLIC_INC) $(PKG_CFLAGS) \
+CFLAGS    ?=
+WARNINGS   = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+DEVELOPER  = 1
+endif
+ifeq ($(DEVELOPER),1)
+export DEVELOPER
+WARNINGS  += -Werror
+endif
+DEFINES    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DSW_VERSION='"$(VERSION)"' -DSW_DATADIR='"$(DATADIR)"'
-LDLIBS     = $(PKG_LIBS) -lpthread -lm
 
 # SANITIZE=address,undefined builds into its own folder.
 ifdef SANITIZE
 B          = build-san
-ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_FLAGS  = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS   += -fsanitize=$(SANITIZE)
 else
 B          = build
 endif
+
+# Everything sees the public headers (core/include/scorewheel/, what `make
+# install` installs); core/, the tests, the fuzzers and the tools also see
+# core's private ones (-Icore), set per target in INC below. The CLI does not:
+# it may include what a library user may include, and its own headers.
+PUBLIC_INC  = -Icore/include/scorewheel
+PRIVATE_INC = -Icore
+# -MMD -MP: each object's header dependencies in a .d file beside it.
+ALL_CFLAGS = $(DEFINES) $(WARNINGS) $(OPT) $(INC) $(PUBLIC_INC) $(PKG_CFLAGS) $(SAN_FLAGS) \
+             -MMD -MP $(CPPFLAGS) $(CFLAGS)
+LDLIBS     = $(PKG_LIBS) -lpthread -lm
+
+$(B)/core/%.o: INC = $(PRIVATE_INC) -I$(B)/gen
+$(B)/gen/%.o:  INC = $(PRIVATE_INC)
+$(B)/cli/%.o:  INC = -Icli
+$(B)/tests/%:  INC = $(PRIVATE_INC) -Itests/unit
+$(B)/tools/%:  INC = $(PRIVATE_INC)
+$(B)/fuzz_%:   INC = $(PRIVATE_INC)
+
+# What every object is built with, INC aside: a change (another CC, CFLAGS,
+# DEVELOPER, PREFIX) rewrites $(B)/flags, which every object depends on, so
+# the build never mixes objects made with different flags.
+BUILD_FLAGS = $(CC) $(DEFINES) $(WARNINGS) $(OPT) $(PKG_CFLAGS) $(SAN_FLAGS) $(CPPFLAGS) \
+              $(CFLAGS) $(LDFLAGS) $(LDLIBS)
 
 ifndef V
 Q = @
@@ -57,7 +90,7 @@ LIB        = $(B)/libscorewheel.a
 PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
-        check-render demo bench install uninstall clean
+        check-render demo bench install uninstall clean FORCE
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -72,20 +105,18 @@ $(B)/gen/resources.c: tools/embed.sh $(RESOURCES)
 	@mkdir -p $(@D)
 	$(Q)sh tools/embed.sh $@ $(RESOURCES)
 
-HEADERS = $(wildcard core/include/scorewheel/*.h core/*.h core/xlsx/*.h)
+$(B)/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(subst ','\'',$(BUILD_FLAGS))' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
-$(B)/gen/%.o: $(B)/gen/%.c core/resource.h
-	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) -c -o $@ $<
+$(B)/gen/%.o: $(B)/gen/%.c $(B)/flags
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/core/%.o: core/%.c $(HEADERS)
+$(B)/%.o: %.c $(B)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) -I$(B)/gen -c -o $@ $<
-
-$(B)/cli/%.o: cli/%.c $(HEADERS) $(wildcard cli/*.h)
-	@mkdir -p $(@D)
-	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) -Icli -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(CORE_OBJS)
 	$(Q)rm -f $@
@@ -95,21 +126,26 @@ $(PROG): $(CLI_OBJS) $(LIB)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h
+# A test program is compiled and linked in one step (its .d beside it).
+UNIT_HEADERS = $(wildcard tests/unit/*.h)
+
+$(B)/tests/%: tests/unit/%.c $(LIB) $(UNIT_HEADERS) $(B)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
 # The allocation-failure test wraps the allocator in every object it links.
-$(B)/tests/test_oom: tests/unit/test_oom.c $(LIB) tests/unit/unit.h
+$(B)/tests/test_oom: tests/unit/test_oom.c $(LIB) $(UNIT_HEADERS) $(B)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) \
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) \
 	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=xmlSchemaValidateDoc,--wrap=xmlSchemaNewValidCtxt,--wrap=xmlParseDocument $(LDLIBS) $(TEST_LIBS)
 
-$(B)/tools/%: tools/%.c $(LIB)
+$(B)/tools/%: tools/%.c $(LIB) $(B)/flags
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+-include $(wildcard $(B)/*/*.d $(B)/*/*/*.d $(B)/*.d)
 
 # --- tests -----------------------------------------------------------------
 
@@ -171,9 +207,9 @@ fuzz: fuzz-build
 check-fuzz: fuzz-build
 	$(Q)sh tests/fuzz/run.sh check $(FUZZ_CHECK_SECONDS) build-fuzz $(FUZZERS)
 
-$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB) $(wildcard tests/fuzz/*.h)
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB) $(B)/flags
 	@echo "  LINK    $@"
-	$(Q)$(CC) $(ALL_CFLAGS) $(PRIVATE_INC) -fsanitize=fuzzer -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< \
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< \
 	    $(LIB) $(LDLIBS)
 
 # --- the example requisition -----------------------------------------------
@@ -182,6 +218,9 @@ demo: $(PROG)
 	$(Q)sh docs/examples/demo.sh $(PROG)
 
 # --- benchmark (never a timed test) ------------------------------------------
+# Writes its tables to $(B)/bench/results.md and leaves the tree as it was;
+# bench/results.md, the tracked record with the notes on each run, takes new
+# tables by hand from there (say the commit, the machine and its load).
 
 BENCH_SIZES ?= 20000 100000
 
