@@ -65,6 +65,8 @@ $(B)/cli/%.o:  INC = -Icli
 $(B)/tests/%:  INC = $(PRIVATE_INC) -Itests/unit
 $(B)/tools/%:  INC = $(PRIVATE_INC)
 $(B)/fuzz_%:   INC = $(PRIVATE_INC)
+# The examples include <scorewheel/scorewheel.h>, as against an installed library.
+$(B)/examples/%: INC = -Icore/include
 
 # What every object is built with, INC aside: a change (another CC, CFLAGS,
 # DEVELOPER, PREFIX) rewrites $(B)/flags, which every object depends on, so
@@ -85,12 +87,13 @@ CORE_OBJS  = $(CORE_SRCS:%.c=$(B)/%.o) $(B)/gen/resources.o
 CLI_OBJS   = $(CLI_SRCS:%.c=$(B)/%.o)
 UNIT_BINS  = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 TOOL_BINS  = $(patsubst tools/%.c,$(B)/tools/%,$(sort $(wildcard tools/*.c)))
+EXAMPLE_BINS = $(patsubst examples/%.c,$(B)/examples/%,$(sort $(wildcard examples/*.c)))
 
 LIB        = $(B)/libscorewheel.a
 PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
-        check-render demo bench install uninstall clean FORCE
+        check-render demo bench examples install uninstall clean FORCE
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -143,6 +146,15 @@ $(B)/tests/test_oom: tests/unit/test_oom.c $(LIB) $(UNIT_HEADERS) $(B)/flags
 
 $(B)/tools/%: tools/%.c $(LIB) $(B)/flags
 	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+# The programs of examples/, built here; tests/install-check.sh builds and runs
+# them against the installed library.
+examples: $(EXAMPLE_BINS)
+
+$(B)/examples/%: examples/%.c $(LIB) $(B)/flags
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
 
 -include $(wildcard $(B)/*/*.d $(B)/*/*/*.d $(B)/*.d)
