@@ -179,9 +179,18 @@ check-unit: $(UNIT_BINS)
 check-cli: $(PROG) $(TOOL_BINS)
 	$(Q)SW=$(CURDIR)/$(PROG) B=$(CURDIR)/$(B) sh tests/cli/run.sh
 
-check-valgrind: $(UNIT_BINS)
+# The examples end with sw_cleanup(): not a block may be left, not even a
+# reachable one (the schemas, the parser contexts, libxml2's globals).
+VALGRIND_ALL = valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=all \
+               --errors-for-leak-kinds=all
+DEMO = docs/examples/staff-tpm-2026
+
+check-valgrind: $(UNIT_BINS) $(EXAMPLE_BINS)
 	$(Q)VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	    sh tests/run-unit.sh $(UNIT_BINS)
+	$(Q)$(VALGRIND_ALL) $(B)/examples/aggregate rubrics/tpm.xml $(DEMO) >/dev/null
+	$(Q)$(VALGRIND_ALL) $(B)/examples/workbook rubrics/tpm.xml $(DEMO) $(B)/examples/packet.xlsx \
+	    >/dev/null
 
 # core/ must never print: no object of it may reference stdout or stderr.
 check-core-quiet: $(LIB)
