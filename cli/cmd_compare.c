@@ -9,8 +9,8 @@
 
 static const struct cli_command compare_command = {
     .name = "compare",
-    .synopsis = "[--level ID] [--sort overall|shortfall|name] [--keep-going]\n"
-                "[--format table|json|csv] PATH...",
+    .synopsis = "[--level ID] [--sort KEY]\n"
+                "[--format table|json|csv] [--keep-going] PATH...",
     .about = "One row per candidate: overall and pillar scores, shortfall against the\n"
              "level's targets, suggested decision, archetype, recommendation tally and\n"
              "the number of flags. Sorted by overall (highest first), shortfall (smallest\n"
