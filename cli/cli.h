@@ -111,6 +111,7 @@ int cmd_export(int argc, char **argv);
 int cmd_kit(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_score(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 int cmd_team(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
