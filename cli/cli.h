@@ -17,11 +17,11 @@
 /* Exit codes (DESIGN.md). */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 
-/* Set by main from the global --rubric option; NULL when not given. */
-extern const char *cli_rubric_option;
-/* Global -j N (default: the number of cores) and --quiet (no progress). */
-extern unsigned cli_jobs;
-extern int cli_quiet;
+/* The global options, set by main.c before the command runs; defined in
+ * globals.c. The CLI has no other global state. */
+extern const char *cli_rubric_option;   /* --rubric FILE; NULL when not given */
+extern unsigned cli_jobs;               /* -j N (default: the cores, at most 16) */
+extern int cli_quiet;                   /* -q: no progress line */
 
 /* The rubric path by DESIGN.md's order: --rubric, $SCOREWHEEL_RUBRIC, the
  * installed share/scorewheel/rubrics/tpm.xml, the in-tree rubrics/tpm.xml. */
