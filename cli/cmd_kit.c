@@ -14,7 +14,6 @@ static const struct cli_command kit_command = {
              "scale, every question with the competencies it measures and their weights,\n"
              "what each competency looks like at the scale's anchors, and space for the\n"
              "rating and notes. Print it, or keep it open beside the interview.\n",
-    .min_operands = 0, .max_operands = 0,
 };
 
 static int print_kit(const struct sw_rubric *r, const char *interview_id,

@@ -81,7 +81,8 @@ struct cli_command {
     /* Prints more paragraphs after about (the program's list of commands);
      * may be NULL. */
     void (*more_help)(FILE *f);
-    /* How many operands: min_operands..max_operands (-1: no limit). */
+    /* How many operands: min_operands..max_operands (-1: no limit); none
+     * when both are left out. */
     int min_operands, max_operands;
     const char *operand_name;   /* "PATH" in messages; NULL when none are taken */
     /* How the operands complete, as cli_option.complete ("@files"). */
