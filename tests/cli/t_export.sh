@@ -13,7 +13,7 @@ check export-no-path 2 "$SW" $MINI export -o "$TMP/xlsx/none.xlsx"
 check export-unknown-level 2 "$SW" $MINI export --level vp -o "$TMP/xlsx/none.xlsx" $REQ
 check export-bad-epoch 2 env SOURCE_DATE_EPOCH=yesterday "$SW" $MINI export \
     -o "$TMP/xlsx/none.xlsx" $REQ
-check_rc export-help 0 "$SW" export --help
+check export-help 0 "$SW" export --help
 for bad in -1 x 1.5 "" 18446744073709551615 99999999999999999999; do
     check "export-sheets-bad-$bad" 2 "$SW" $MINI export --sheets "$bad" -o "$TMP/xlsx/none.xlsx" $REQ
 done
