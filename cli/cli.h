@@ -1,7 +1,9 @@
 /*
  * cli.h - what the command files share. Adding a command: write
- * cli/cmd_<name>.c exporting cmd_<name>(), add one line to the table in
- * main.c, a section in docs/scorewheel.1, and tests in tests/cli/.
+ * cli/cmd_<name>.c exporting cmd_<name>(), its options in one table parsed by
+ * cli_parse() (options.h: help and completion come from it), add one line to
+ * the table in main.c, a section in docs/scorewheel.1 with every option
+ * (tests/cli/t_man.sh holds it to the table), and tests in tests/cli/.
  */
 #ifndef SW_CLI_H
 #define SW_CLI_H
