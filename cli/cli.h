@@ -1,7 +1,9 @@
 /*
  * cli.h - what the command files share. Adding a command: write
- * cli/cmd_<name>.c exporting cmd_<name>(), add one line to the table in
- * main.c, a section in docs/scorewheel.1, and tests in tests/cli/.
+ * cli/cmd_<name>.c exporting cmd_<name>(), its options in one table parsed by
+ * cli_parse() (options.h: help and completion come from it), add one line to
+ * the table in main.c, a section in docs/scorewheel.1 with every option
+ * (tests/cli/t_man.sh holds it to the table), and tests in tests/cli/.
  */
 #ifndef SW_CLI_H
 #define SW_CLI_H
@@ -17,11 +19,11 @@
 /* Exit codes (DESIGN.md). */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 
-/* Set by main from the global --rubric option; NULL when not given. */
-extern const char *cli_rubric_option;
-/* Global -j N (default: the number of cores) and --quiet (no progress). */
-extern unsigned cli_jobs;
-extern int cli_quiet;
+/* The global options, set by main.c before the command runs; defined in
+ * globals.c. The CLI has no other global state. */
+extern const char *cli_rubric_option;   /* --rubric FILE; NULL when not given */
+extern unsigned cli_jobs;               /* -j N (default: the cores, at most 16) */
+extern int cli_quiet;                   /* -q: no progress line */
 
 /* The rubric path by DESIGN.md's order: --rubric, $SCOREWHEEL_RUBRIC, the
  * installed share/scorewheel/rubrics/tpm.xml, the in-tree rubrics/tpm.xml. */

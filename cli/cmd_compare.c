@@ -16,7 +16,8 @@ static const struct cli_command compare_command = {
              "the number of flags. Sorted by overall (highest first), shortfall (smallest\n"
              "first) or name; undefined values last, ties by id. JSON is report's object\n"
              "in this order.\n",
-    .min_operands = 1, .max_operands = -1, .operand_name = "PATH",
+    .min_operands = 1, .max_operands = -1,
+    .operand_name = "PATH", .operand_complete = "@files",
 };
 
 static int parse_sort(const char *s, enum sw_sort *sort)

@@ -1,27 +1,24 @@
 /* cmd_wheel.c - scorewheel wheel: one candidate's competency wheel as SVG. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "files.h"
 #include "wheel.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] wheel --candidate ID [--level ID] -o FILE.svg\n"
-    "                  [--keep-going] PATH...\n"
-    "\n"
-    "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
-    "pillar, a wedge per competency filled from the centre to its mean, the\n"
-    "level's target as an outline, rings at the scale's anchors, unassessed\n"
-    "wedges hatched. The file is replaced if it exists (it is derived output).\n"
-    "\n"
-    "  -c, --candidate ID    the candidate to draw\n"
-    "  -l, --level ID        the level whose targets to draw (default: the scorecards')\n"
-    "  -o, --output FILE     the SVG file to write ('-' for standard output)\n"
-    "  -k, --keep-going      report invalid files, draw from the rest (exit 1)\n"
-    "  -h, --help            this text\n";
+static const struct cli_command wheel_command = {
+    .name = "wheel",
+    .synopsis = "--candidate ID [--level ID] -o FILE.svg\n"
+                "[--keep-going] PATH...",
+    .about = "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
+             "pillar, a wedge per competency filled from the centre to its mean, the\n"
+             "level's target as an outline, rings at the scale's anchors, unassessed\n"
+             "wedges hatched. The file is replaced if it exists (it is derived output).\n",
+    .min_operands = 1, .max_operands = -1,
+    .operand_name = "PATH", .operand_complete = "@files",
+};
 
 static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, const char *output)
 {
@@ -54,36 +51,28 @@ static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, cons
 
 int cmd_wheel(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "candidate", required_argument, NULL, 'c' },
-        { "level", required_argument, NULL, 'l' },
-        { "output", required_argument, NULL, 'o' },
-        { "keep-going", no_argument, NULL, 'k' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *candidate = NULL, *level = NULL, *output = NULL;
-    int keep_going = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:c:l:o:kh", options, NULL)) != -1) {
-        switch (c) {
-        case 'c': candidate = optarg; break;
-        case 'l': level = optarg; break;
-        case 'o': output = optarg; break;
-        case 'k': keep_going = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case ':': return diag_usage("wheel", "option '%s' needs a value", argv[optind - 1]);
-        default: return diag_usage("wheel", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    int keep_going = 0, first;
+    const struct cli_option options[] = {
+        CLI_VALUE("candidate", 'c', "ID", &candidate, NULL, "the candidate to draw"),
+        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
+                  "the level whose targets to draw (default: the\n"
+                  "scorecards')"),
+        CLI_VALUE("output", 'o', "FILE", &output, "@files",
+                  "the SVG file to write ('-' for standard output)"),
+        CLI_FLAG("keep-going", 'k', &keep_going,
+                 "report invalid files, draw from the rest (exit 1)"),
+    };
+    int rc = cli_parse(&wheel_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
     if (!candidate)
         return diag_usage("wheel", "no --candidate given");
     if (!output)
         return diag_usage("wheel", "no -o FILE.svg given");
 
     struct cli_run run;
-    int rc = cli_aggregate(&run, "wheel", level, keep_going, argv + optind, argc - optind);
+    rc = cli_aggregate(&run, "wheel", level, keep_going, argv + first, argc - first);
     if (rc == EXIT_OK) {
         long k = sw_aggregate_candidate(run.aggregate, candidate);
         if (k < 0) {

@@ -1,5 +1,6 @@
-/* load.c - what every aggregating command does first: the rubric, the level,
- * the files, the aggregate; errors printed, the exit code remembered. */
+/* run.c - the run of an aggregating command (struct cli_run): the rubric,
+ * the level, the files, the aggregate, errors printed and the exit code
+ * remembered; then --format and the end of the output. */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,9 +21,6 @@ int cli_level_index(const struct sw_rubric *r, const char *cmd, const char *id, 
                  r->levels[i].id);
     return diag_usage(cmd, "unknown level '%s' (rubric '%s' has: %s)", id, r->id, known);
 }
-
-unsigned cli_jobs;
-int cli_quiet;
 
 static void load_files(struct sw_aggregate *a, const struct sw_paths *files,
                        struct sw_errors *errs)
