@@ -53,6 +53,7 @@
 #include "calibrate.h"
 #include "report.h"
 #include "status.h"
+#include "requisition.h"
 #include "team.h"
 #include "wheel.h"
 #include "xlsx.h"
