@@ -14,7 +14,9 @@ files in memory) and, for sets of more than 4,000 candidates, with
 at libxlsxwriter's zlib level in one thread: the least its packing can cost.
 Prints Markdown tables and writes them to WORKDIR/results.md (build/bench/
 for `make bench`): the tracked bench/results.md, with its notes on each run,
-is updated by hand from there, never by this script."""
+is updated by hand from there, never by this script. A last table times a
+requisition's refreshes (tools/reqbench) against `report --format json` on
+1,000 scorecards."""
 import json
 import os
 import platform
@@ -115,6 +117,42 @@ def machine():
     return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), {mem:.0f} GiB"
 
 
+REFRESH_CARDS = 1000
+
+
+def refresh_section(sw, gencards, rubric, work):
+    """A requisition kept parsed (requisition.h), as `serve` reads one: the
+    median of a warm refresh (nothing changed) and of a refresh after one
+    file changed, timed in-process by tools/reqbench (RUNS x 5 of each),
+    against the median wall time of `report --format json` on the same
+    1,000 scorecards, measured alone right before. Targets: <= 0.1x and
+    <= 0.2x. Returns the Markdown lines."""
+    cards = os.path.join(work, f"cards-{REFRESH_CARDS}")
+    if not os.path.isdir(cards):
+        subprocess.run([gencards, "--rubric", rubric, "--count", str(REFRESH_CARDS),
+                        "--out", cards + ".tmp", "--seed", "2026"], check=True)
+        os.rename(cards + ".tmp", cards)
+    report, failure = measure([sw, "--rubric", rubric, "report", "--format", "json", cards])
+    if report is None:
+        return [f"Requisition refresh: report failed ({failure}).", ""]
+    reqbench = os.path.join(os.path.dirname(gencards), "reqbench")
+    out = subprocess.run([reqbench, rubric, cards, str(RUNS * 5)], check=True,
+                         stdout=subprocess.PIPE).stdout
+    d = json.loads(out)
+    lines = [f"## Requisition refresh ({d['files']} scorecards)", "",
+             f"`report --format json` on the folder: median {report[0]:.4f} s. Cold refresh "
+             f"{d['cold']:.4f} s. Files parsed: {d['parsed_warm']} over the warm refreshes, "
+             f"{d['parsed_changed']} over the {RUNS * 5} after one change.", "",
+             "| refresh | median s | × report | target |", "| --- | ---: | ---: | --- |"]
+    for name, key, limit in (("warm, nothing changed", "warm", 0.1),
+                             ("after one file changed", "changed", 0.2)):
+        med = statistics.median(d[key])
+        ratio = med / report[0]
+        lines.append(f"| {name} | {med:.4f} | {ratio:.3f} | ≤ {limit:g}: "
+                     f"{'met' if ratio <= limit else 'not met'} |")
+    return lines + [""]
+
+
 def main():
     sw, gencards, rubric, work, sizes = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
     os.makedirs(work, exist_ok=True)
@@ -190,6 +228,7 @@ def main():
                          f"(zlib default level, one thread: packing's least) | {med:.3f} | "
                          f"{med / floor:.2f} | | | {' '.join(f'{t:.3f}' for t in times)} |")
         lines.append("")
+    lines += refresh_section(sw, gencards, rubric, work)
     text = "\n".join(lines)
     print(text)
     out = os.path.join(work, "results.md")
