@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "document.h"
 #include "files.h"
@@ -21,6 +22,11 @@ struct entry {
     ino_t ino;
     off_t size;
     struct timespec mtime;
+    /* Modified within RACY_SECONDS of the stat: a write in the same tick of
+     * the file system's clock could leave size and time as they were, so
+     * the next refresh parses it again rather than trust them (as git does
+     * for its index). */
+    int racy;
     struct sw_scorecard *scorecard;   /* NULL: invalid, or a rubric */
     struct sw_errors errors;
     atomic_size_t refs;
@@ -70,14 +76,17 @@ static void entries_unref(struct entry **es, size_t n)
     free(es);
 }
 
+#define RACY_SECONDS 2
+
 static int same_identity(const struct entry *e, const struct stat *st)
 {
-    return e->dev == st->st_dev && e->ino == st->st_ino && e->size == st->st_size
+    return !e->racy && e->dev == st->st_dev && e->ino == st->st_ino && e->size == st->st_size
            && e->mtime.tv_sec == st->st_mtim.tv_sec && e->mtime.tv_nsec == st->st_mtim.tv_nsec;
 }
 
-/* A new entry for `path` (taken over) with identity st, not parsed yet. */
-static struct entry *entry_new(char *path, const struct stat *st)
+/* A new entry for `path` (taken over) with identity st, stat'ed at time
+ * `now` (seconds since the epoch), not parsed yet. */
+static struct entry *entry_new(char *path, const struct stat *st, time_t now)
 {
     struct entry *e = calloc(1, sizeof *e);
     if (!e)
@@ -87,6 +96,7 @@ static struct entry *entry_new(char *path, const struct stat *st)
     e->ino = st->st_ino;
     e->size = st->st_size;
     e->mtime = st->st_mtim;
+    e->racy = st->st_mtim.tv_sec >= now - RACY_SECONDS;
     sw_errors_init(&e->errors);
     atomic_init(&e->refs, 1);
     return e;
@@ -257,6 +267,7 @@ static int match_paths(struct sw_requisition *q, struct sw_paths *paths, struct 
     w->todo = malloc(n * sizeof *w->todo);
     if (!w->next || !w->todo)
         return -1;
+    time_t now = time(NULL);
     for (size_t i = 0; i < paths->count; i++) {
         struct stat st;
         if (stat(paths->items[i], &st) < 0)
@@ -267,7 +278,7 @@ static int match_paths(struct sw_requisition *q, struct sw_paths *paths, struct 
             atomic_fetch_add(&e->refs, 1);
             w->kept++;
         } else {
-            e = entry_new(paths->items[i], &st);
+            e = entry_new(paths->items[i], &st, now);
             if (!e)
                 return -1;
             paths->items[i] = NULL;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "aggregate.h"
@@ -151,6 +152,24 @@ static void test_requisition_sees_a_nanosecond(void **state)
     assert_int_equal(0, refresh(q));
     write_card("a.xml", "c1", "bob", "4", 2000, 8);
     assert_int_equal(1, refresh(q));
+    sw_requisition_free(q);
+}
+
+/* A file written just now is parsed again by the next refresh, whatever
+ * its identity, until its time is 2 seconds old. */
+static void test_requisition_rereads_a_racy_file(void **state)
+{
+    (void)state;
+    long now = (long)time(NULL);
+    write_card("a.xml", "c1", "bob", "4", now, 0);
+    write_card("b.xml", "c1", "amy", "4", 6000, 0);
+    struct sw_requisition *q = fresh();
+    assert_int_equal(2, refresh(q));
+    assert_int_equal(1, refresh(q));
+    assert_int_equal(1, refresh(q));
+    write_card("a.xml", "c1", "bob", "4", now - 3, 0);
+    assert_int_equal(1, refresh(q));
+    assert_int_equal(0, refresh(q));
     sw_requisition_free(q);
 }
 
@@ -325,6 +344,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_requisition_reparses_only_what_changed, make_dir,
                                         remove_dir),
         cmocka_unit_test_setup_teardown(test_requisition_sees_a_nanosecond, make_dir,
+                                        remove_dir),
+        cmocka_unit_test_setup_teardown(test_requisition_rereads_a_racy_file, make_dir,
                                         remove_dir),
         cmocka_unit_test_setup_teardown(test_requisition_records_problems_per_file, make_dir,
                                         remove_dir),

@@ -10,6 +10,9 @@
  * changed, rebuilds the aggregate (docs/design.md rules 1 to 7, every
  * candidate's level from its scorecards) from the kept scorecards in the
  * order of the walk, so the numbers are those of `report` on the folder.
+ * A file modified less than 2 seconds before it was stat'ed is parsed again
+ * at the next refresh whatever its identity: a rewrite in place within one
+ * tick of the file system's clock may keep both its size and its time.
  * "Pages reflect files changed on disk by others (re-read what changed; no
  * full re-parse per request)": docs/design.md, "The web app".
  *
