@@ -232,3 +232,35 @@ int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out)
     sw_buf_adds(out, "</svg>\n");
     return out->failed ? -1 : 0;
 }
+
+/* The thumbnail: the wheel's disc alone, cropped to the band's outer edge. */
+int sw_wheel_thumbnail_svg(const struct sw_wheel *w, unsigned px, struct sw_buf *out)
+{
+    if (w->n_competencies == 0 || !(w->scale_max > w->scale_min) || !w->means)
+        return -1;
+    double r = BAND_OUT + 2;
+    sw_buf_addf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wheel-thumb\" "
+                     "width=\"%u\" height=\"%u\" viewBox=\"%.0f %.0f %.0f %.0f\" role=\"img\" "
+                     "aria-label=\"", px, px, SW_WHEEL_CX - r, SW_WHEEL_CY - r, 2 * r, 2 * r);
+    sw_buf_add_xml(out, w->title ? w->title : "");
+    sw_buf_adds(out, "\">\n");
+    pillar_backgrounds(w, out);
+    for (size_t p = 0; p < w->n_pillars; p++) {
+        const struct sw_wheel_pillar *pl = &w->pillars[p];
+        for (size_t k = pl->first; k < pl->first + pl->count && k < w->n_competencies; k++) {
+            int unassessed = isnan(w->means[k]);
+            sw_buf_addf(out, "<path class=\"wedge\" data-competency=\"%zu\" fill=\"%s\" d=\"", k,
+                        unassessed ? "#dddddd" : pillar_colour(p));
+            sector_path(out, SW_WHEEL_HUB,
+                        unassessed ? SW_WHEEL_RIM : sw_wheel_radius(w, w->means[k]),
+                        wedge_angle(w, k), wedge_angle(w, k + 1));
+            sw_buf_adds(out, "\" stroke=\"#ffffff\" stroke-width=\"4\"/>\n");
+        }
+    }
+    sw_buf_addf(out, "<circle cx=\"%.6f\" cy=\"%.6f\" r=\"%.6f\" fill=\"none\" "
+                     "stroke=\"#444444\" stroke-width=\"4\"/>\n",
+                SW_WHEEL_CX, SW_WHEEL_CY, (double)SW_WHEEL_RIM);
+    target_outline(w, out);
+    sw_buf_adds(out, "</svg>\n");
+    return out->failed ? -1 : 0;
+}

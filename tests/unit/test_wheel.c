@@ -120,6 +120,34 @@ static void test_wheel_escapes_text_and_is_deterministic(void **state)
     free(two);
 }
 
+/* The thumbnail: an inline <svg> element, wedges to their means (an
+ * unassessed one grey to the rim), the target, no text, no ids. */
+static void test_wheel_thumbnail_is_inline_and_small(void **state)
+{
+    (void)state;
+    double means[] = { 4.5, NAN, 3.25, 1.5 };
+    double targets[] = { 3, 3.5, 2.5, 2.5 };
+    struct sw_wheel w = fixture(means, targets);
+    struct sw_buf b = SW_BUF_INIT;
+    assert_int_equal(0, sw_wheel_thumbnail_svg(&w, 96, &b));
+    const char *svg = sw_buf_str(&b);
+    const char *expected = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wheel-thumb\" "
+                           "width=\"96\" height=\"96\" viewBox=\"180 210 540 540\" role=\"img\" "
+                           "aria-label=\"Ada &lt;&amp;&quot;&gt; (c-1)\">\n";
+    assert_int_equal(0, strncmp(expected, svg, strlen(expected)));
+    assert_int_equal(4, count(svg, "class=\"wedge\""));
+    assert_true(fabs(outer_radius(svg, 0) - sw_wheel_radius(&w, 4.5)) < 1e-6);
+    assert_true(fabs(outer_radius(svg, 1) - SW_WHEEL_RIM) < 1e-6);
+    assert_true(fabs(outer_radius(svg, 3) - sw_wheel_radius(&w, 1.5)) < 1e-6);
+    assert_int_equal(1, count(svg, "fill=\"#dddddd\""));
+    assert_int_equal(1, count(svg, "class=\"target\""));
+    assert_int_equal(0, count(svg, "<text"));
+    assert_int_equal(0, count(svg, " id="));
+    assert_int_equal(0, count(svg, "<?xml"));
+    assert_int_equal(1, count(svg, "</svg>"));
+    sw_buf_release(&b);
+}
+
 static void test_wheel_refuses_unusable_input(void **state)
 {
     (void)state;
@@ -182,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_wheel_wedges_reach_their_means),
         cmocka_unit_test(test_wheel_hatches_unassessed_and_skips_target_without_level),
         cmocka_unit_test(test_wheel_escapes_text_and_is_deterministic),
+        cmocka_unit_test(test_wheel_thumbnail_is_inline_and_small),
         cmocka_unit_test(test_wheel_refuses_unusable_input),
         cmocka_unit_test(test_wheel_of_candidate),
     };

@@ -73,6 +73,13 @@ void sw_wheel_release(struct sw_wheel *w);
 /* Appends a complete standalone SVG document. 0, or -1 when out of memory or
  * the input is unusable (no competencies, scale_max <= scale_min). */
 int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out);
+/* Appends a small wheel for a list of candidates: an <svg> element (no XML
+ * declaration, no ids: fit to sit inline in HTML, many on one page) `px`
+ * pixels square, labelled by the title (role="img", aria-label), holding the
+ * pillar sectors and bands, the wedges filled to their means (unassessed
+ * ones plain light grey), the rim and the target outline, without text.
+ * 0, or -1 as sw_wheel_svg(). */
+int sw_wheel_thumbnail_svg(const struct sw_wheel *w, unsigned px, struct sw_buf *out);
 /* The radius at which value v lies (clamped to the scale). */
 double sw_wheel_radius(const struct sw_wheel *w, double v);
 
