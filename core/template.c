@@ -370,7 +370,9 @@ struct renderer {
 
 static size_t current_column(const struct sw_buf *out)
 {
-    const char *line = out->len ? out->data + out->len : "";
+    if (out->len == 0)
+        return 0;
+    const char *line = out->data + out->len;
     while (line > out->data && line[-1] != '\n')
         line--;
     return sw_text_width(line);
