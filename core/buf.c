@@ -129,7 +129,7 @@ static int put_decimal(char *text, unsigned long long n, int fraction, int negat
     for (; n; n /= 10)
         digits[len++] = (char)('0' + n % 10);
     int skip = 0;
-    while (skip < fraction && digits[skip] == '0')
+    while (skip < fraction && skip < len && digits[skip] == '0')
         skip++;    /* trailing zeros of the fraction */
     while (len <= fraction)
         digits[len++] = '0';

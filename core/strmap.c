@@ -63,7 +63,8 @@ static int grow(struct sw_strmap *m)
             bigger.count++;
         }
     }
-    sw_strmap_release(m);
+    free(m->keys);
+    free(m->values);
     *m = bigger;
     return 0;
 }

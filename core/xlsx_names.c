@@ -452,11 +452,9 @@ static int name_patterns(const char *name, struct patterns *ps)
     while (p < end) {
         /* Skip to the next word. */
         const char *gap = p;
-        uint32_t c = 0;
         while (p < end) {
             const char *at = p;
-            c = next_cp(&p);
-            if (is_word(c)) {
+            if (is_word(next_cp(&p))) {
                 p = at;
                 break;
             }
