@@ -8,6 +8,7 @@
 #include "document.h"
 #include "order.h"
 #include "stats.h"
+#include "vec.h"
 
 #define EPS 1e-9
 #define END SIZE_MAX
@@ -58,27 +59,12 @@ void sw_aggregate_free(struct sw_aggregate *a)
     free(a);
 }
 
-/* Grows *array (of `size`-byte items, *cap of them) to hold one more. */
-static int reserve(void **array, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return 0;
-    size_t n = *cap ? *cap * 2 : 64;
-    void *bigger = realloc(*array, n * size);
-    if (!bigger)
-        return -1;
-    *array = bigger;
-    *cap = n;
-    return 0;
-}
-
 static long candidate_index(struct sw_aggregate *a, const char *id)
 {
     long i = sw_strmap_get(&a->candidate_ids, id);
     if (i >= 0)
         return i;
-    if (reserve((void **)&a->candidates, &a->cap_candidates, a->n_candidates,
-                sizeof *a->candidates) < 0)
+    if (SW_VEC_GROW(a->candidates, a->cap_candidates, a->n_candidates + 1, 64) < 0)
         return -1;
     struct sw_candidate *c = &a->candidates[a->n_candidates];
     memset(c, 0, sizeof *c);
@@ -96,8 +82,7 @@ static long interviewer_index(struct sw_aggregate *a, const char *id)
     long i = sw_strmap_get(&a->interviewer_ids, id);
     if (i >= 0)
         return i;
-    if (reserve((void **)&a->interviewers, &a->cap_interviewers, a->n_interviewers,
-                sizeof *a->interviewers) < 0)
+    if (SW_VEC_GROW(a->interviewers, a->cap_interviewers, a->n_interviewers + 1, 64) < 0)
         return -1;
     const char *copy = sw_arena_strdup(&a->arena, id);
     if (!copy || sw_strmap_put(&a->interviewer_ids, copy, a->n_interviewers) < 0)
@@ -192,18 +177,11 @@ static int card_set_reserve(struct sw_aggregate *a)
  * once both have grown, so a failure leaves them consistent. */
 static int reserve_card(struct sw_aggregate *a)
 {
-    if (a->n_cards < a->cap_cards)
-        return 0;
-    size_t cap = a->cap_cards ? a->cap_cards * 2 : 64;
-    struct sw_card *cards = realloc(a->cards, cap * sizeof *cards);
-    if (!cards)
+    size_t cap_cards = a->cap_cards, cap_next = a->cap_cards;
+    if (SW_VEC_GROW(a->cards, cap_cards, a->n_cards + 1, 64) < 0 ||
+        SW_VEC_GROW(a->card_next, cap_next, a->n_cards + 1, 64) < 0)
         return -1;
-    a->cards = cards;
-    size_t *next = realloc(a->card_next, cap * sizeof *next);
-    if (!next)
-        return -1;
-    a->card_next = next;
-    a->cap_cards = cap;
+    a->cap_cards = cap_cards;
     return 0;
 }
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
+
 void sw_buf_init(struct sw_buf *b)
 {
     b->data = NULL;
@@ -39,16 +41,10 @@ int sw_buf_grow(struct sw_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return 0;
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap < need)
-        cap *= 2;
-    char *data = realloc(b->data, cap);
-    if (!data) {
+    if (SW_VEC_GROW(b->data, b->cap, need, 64) < 0) {
         b->failed = 1;
         return -1;
     }
-    b->data = data;
-    b->cap = cap;
     b->data[b->len] = '\0';
     return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "resource.h"
 #include "text.h"
+#include "vec.h"
 
 #define WRAP_COLUMN 78
 
@@ -222,14 +223,8 @@ static int syntax(const struct parser *P, const char *at, const char *what)
 
 static struct tok *push(struct parser *P, enum tok_kind kind, const char *start, size_t len)
 {
-    if (P->n == P->cap) {
-        size_t cap = P->cap ? 2 * P->cap : 64;
-        struct tok *t = realloc(P->toks, cap * sizeof *t);
-        if (!t)
-            return NULL;
-        P->toks = t;
-        P->cap = cap;
-    }
+    if (SW_VEC_GROW(P->toks, P->cap, P->n + 1, 64) < 0)
+        return NULL;
     struct tok *t = &P->toks[P->n++];
     *t = (struct tok){ kind, start, len, 0, 0, 0 };
     return t;
