@@ -80,8 +80,9 @@ int main(int argc, char **argv)
                                 : i + 1 < argc ? argv[++i] : NULL;
             char *end;
             long n = value ? strtol(value, &end, 10) : 0;
-            if (!value || *end || n < 1 || n > 16)
-                return diag_usage(NULL, "-j takes a number of threads from 1 to 16");
+            if (!value || *end || n < 1 || n > SW_MAX_THREADS)
+                return diag_usage(NULL, "-j takes a number of threads from 1 to %d",
+                                  SW_MAX_THREADS);
             cli_jobs = (unsigned)n;
         } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
             cli_quiet = 1;
@@ -97,7 +98,7 @@ int main(int argc, char **argv)
     }
     if (cli_jobs == 0) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
-        cli_jobs = cores < 1 ? 1 : cores > 16 ? 16 : (unsigned)cores;
+        cli_jobs = cores < 1 ? 1 : cores > SW_MAX_THREADS ? SW_MAX_THREADS : (unsigned)cores;
     }
     if (i >= argc) {
         usage(stderr);

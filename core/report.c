@@ -1,10 +1,10 @@
 #include "report.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "fanout.h"
 #include "json.h"
 
 #define ORDER(order, i) ((order) ? (order)[i] : (i))
@@ -131,7 +131,6 @@ int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, str
     return sw_report_json_parallel(a, order, out, flush, ctx, 1);
 }
 
-#define MAX_THREADS 16
 #define CHUNK 64     /* candidates per thread and round */
 
 /* Candidates [from, to) of the list, as the writer would put them inside
@@ -143,9 +142,9 @@ struct part {
     struct sw_buf text;
 };
 
-static void *write_part(void *arg)
+static void write_part(void *ctx, size_t t)
 {
-    struct part *p = arg;
+    struct part *p = &((struct part *)ctx)[t];
     for (size_t i = p->from; i < p->to; i++) {
         struct sw_json j;
         sw_json_init(&j, &p->text);
@@ -153,7 +152,6 @@ static void *write_part(void *arg)
         j.count[2] = i > 0;
         json_candidate(&j, p->a, &p->a->candidates[ORDER(p->order, i)]);
     }
-    return NULL;
 }
 
 /* The candidates, `threads` parts of CHUNK at a time formatted side by
@@ -161,13 +159,11 @@ static void *write_part(void *arg)
 static int write_candidates(const struct sw_aggregate *a, const size_t *order,
                             struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads)
 {
-    struct part parts[MAX_THREADS];
-    pthread_t ids[MAX_THREADS];
+    struct part parts[SW_MAX_THREADS];
     for (unsigned t = 0; t < threads; t++)
         sw_buf_init(&parts[t].text);
     int rc = 0;
     for (size_t first = 0; first < a->n_candidates && rc == 0; first += CHUNK * threads) {
-        int started[MAX_THREADS] = { 0 };
         for (unsigned t = 0; t < threads; t++) {
             size_t from = first + t * CHUNK, to = from + CHUNK;
             parts[t].a = a;
@@ -175,16 +171,8 @@ static int write_candidates(const struct sw_aggregate *a, const size_t *order,
             parts[t].from = from < a->n_candidates ? from : a->n_candidates;
             parts[t].to = to < a->n_candidates ? to : a->n_candidates;
             sw_buf_reset(&parts[t].text);
-            if (t > 0)
-                started[t] = pthread_create(&ids[t], NULL, write_part, &parts[t]) == 0;
         }
-        write_part(&parts[0]);
-        for (unsigned t = 1; t < threads; t++) {
-            if (started[t])
-                pthread_join(ids[t], NULL);
-            else
-                write_part(&parts[t]);    /* no thread to be had: here then */
-        }
+        sw_fanout(threads, threads, write_part, parts);
         for (unsigned t = 0; t < threads && rc == 0; t++) {
             if (parts[t].text.failed ||
                 sw_buf_add(out, parts[t].text.data, parts[t].text.len) < 0 ||
@@ -202,8 +190,8 @@ int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
 {
     if (!a->finished)
         return -1;
-    if (threads > MAX_THREADS)
-        threads = MAX_THREADS;
+    if (threads > SW_MAX_THREADS)
+        threads = SW_MAX_THREADS;
     struct sw_json j;
     sw_json_init(&j, out);
     sw_json_begin_object(&j);

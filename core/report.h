@@ -26,7 +26,7 @@ int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_
 /* The same, calling flush (unless NULL) after each candidate. */
 int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
                           sw_flush_fn flush, void *ctx);
-/* The same with `threads` threads (at most 16; 0 or 1: this one only)
+/* The same with `threads` threads (at most SW_MAX_THREADS; 0 or 1: this one only)
  * formatting the candidates: a round of 64 candidates per thread is
  * formatted side by side, then appended to out in order with a flush
  * (unless NULL) after each thread's 64. The text is the same whatever the
