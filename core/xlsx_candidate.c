@@ -119,16 +119,15 @@ static void set_columns(struct cand *cd)
     if (cd->w_flags < NUM_WIDTH)
         cd->w_flags = NUM_WIDTH;
     lxw_worksheet *ws = cd->ws;
-    worksheet_set_column(ws, C_PILLAR, C_PILLAR, cd->w_pillar, NULL);
-    worksheet_set_column(ws, C_COMP, C_COMP, cd->w_comp, NULL);
-    worksheet_set_column(ws, C_N, C_GAP, NUM_WIDTH, NULL);
-    worksheet_set_column(ws, C_FLAGS, C_FLAGS, cd->w_flags, NULL);
+    xw_column(cd->x, ws, C_PILLAR, C_PILLAR, cd->w_pillar);
+    xw_column(cd->x, ws, C_COMP, C_COMP, cd->w_comp);
+    xw_column(cd->x, ws, C_N, C_GAP, NUM_WIDTH);
+    xw_column(cd->x, ws, C_FLAGS, C_FLAGS, cd->w_flags);
     /* The matrix may need more columns than the table: they sit under the chart. */
     if (cd->submitted + C_N > C_FLAGS + 1)
-        worksheet_set_column(ws, C_FLAGS + 1, (lxw_col_t)(C_N + cd->submitted - 1),
-                             NUM_WIDTH, NULL);
+        xw_column(cd->x, ws, C_FLAGS + 1, (lxw_col_t)(C_N + cd->submitted - 1), NUM_WIDTH);
     else
-        worksheet_set_column(ws, C_FLAGS + 1, C_FLAGS + 1, 2, NULL);
+        xw_column(cd->x, ws, C_FLAGS + 1, C_FLAGS + 1, 2);
 }
 
 static void key_values(struct cand *cd)
