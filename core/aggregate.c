@@ -194,12 +194,12 @@ int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
     if (who < 0 || reserve_card(a) < 0 || card_set_reserve(a) < 0)
         return sw_fail_oom(errs, s->path);
     size_t *slot = card_slot(a, (size_t)cand, (size_t)who, s->interview, s->submitted);
-    const struct sw_card *dup = *slot ? &a->cards[*slot - 1] : NULL;
-    if (dup)
+    if (*slot)
         return sw_fail(errs, s->path, s->line,
                        "a second %s scorecard for candidate '%s', interview '%s', interviewer "
                        "'%s': the other is %s", s->submitted ? "submitted" : "draft",
-                       s->candidate, r->interviews[s->interview].id, s->interviewer, dup->path);
+                       s->candidate, r->interviews[s->interview].id, s->interviewer,
+                       a->cards[*slot - 1].path);
     struct sw_card *card = &a->cards[a->n_cards];
     card->path = sw_arena_strdup(&a->arena, s->path);
     card->scores = sw_arena_calloc(&a->arena, 2 * r->n_competencies + 1, sizeof *card->scores);

@@ -65,7 +65,10 @@ static int grow(struct sw_strmap *m)
     }
     free(m->keys);
     free(m->values);
-    *m = bigger;
+    m->keys = bigger.keys;
+    m->values = bigger.values;
+    m->cap = bigger.cap;
+    m->count = bigger.count;
     return 0;
 }
 

@@ -16,8 +16,9 @@
 #include <stddef.h>
 
 /* Makes *arrayp (a pointer to an array of `size`-byte items, *cap of them)
- * hold at least `need` items, moving it with realloc. 0, or -1 with *arrayp
- * and *cap unchanged. `arrayp` is the address of any object pointer. */
+ * hold at least `need` items, moving it with realloc. 0 (the array is then
+ * never NULL), or -1 with *arrayp and *cap unchanged. `arrayp` is the address
+ * of any object pointer. */
 int sw_vec_grow(void *arrayp, size_t size, size_t *cap, size_t need, size_t first);
 
 /* sw_vec_grow for a typed array `array` with capacity `cap` (lvalues). */

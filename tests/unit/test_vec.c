@@ -13,9 +13,11 @@ static void test_vec_starts_at_first_then_doubles(void **state)
     size_t cap = 0;
     assert_int_equal(0, SW_VEC_GROW(items, cap, 1, 4));
     assert_int_equal(4, cap);
+    int *first = items;
     items[3] = 7;
     assert_int_equal(0, SW_VEC_GROW(items, cap, 4, 4));
     assert_int_equal(4, cap);    /* it holds 4 already: nothing moves */
+    assert_ptr_equal(first, items);
     assert_int_equal(0, SW_VEC_GROW(items, cap, 5, 4));
     assert_int_equal(8, cap);
     assert_int_equal(0, SW_VEC_GROW(items, cap, 30, 4));
