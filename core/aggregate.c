@@ -487,3 +487,11 @@ long sw_aggregate_candidate(const struct sw_aggregate *a, const char *id)
 {
     return sw_strmap_get(&a->candidate_ids, id);
 }
+
+int sw_aggregate_require_finished(const struct sw_aggregate *a, struct sw_errors *errs)
+{
+    if (a->finished)
+        return 0;
+    return sw_error_add(errs, SW_ESYSTEM, NULL, 0,
+                        "the scorecards were not aggregated to the end (out of memory?)");
+}

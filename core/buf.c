@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "vec.h"
 
 void sw_buf_init(struct sw_buf *b)
@@ -35,7 +36,7 @@ void sw_buf_reset(struct sw_buf *b)
 int sw_buf_grow(struct sw_buf *b, size_t extra)
 {
     if (extra > SW_BUF_MAX - b->len) {
-        b->failed = 1;
+        b->failed = SW_BUF_OVER;
         return -1;
     }
     size_t need = b->len + extra + 1;
@@ -82,7 +83,8 @@ int sw_buf_addf(struct sw_buf *b, const char *fmt, ...)
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0 || sw_buf_grow(b, (size_t)n) < 0) {
-        b->failed = 1;
+        if (!b->failed)
+            b->failed = 1;
         return -1;
     }
     va_start(ap, fmt);
@@ -238,4 +240,12 @@ char *sw_buf_detach(struct sw_buf *b, size_t *len)
 const char *sw_buf_str(const struct sw_buf *b)
 {
     return b->data ? b->data : "";
+}
+
+int sw_buf_fail(const struct sw_buf *b, struct sw_errors *errs, const char *what)
+{
+    if (b->failed == SW_BUF_OVER)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0,
+                            "the %s is over 1 GiB, the most one output may hold", what);
+    return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "out of memory writing the %s", what);
 }

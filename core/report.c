@@ -120,15 +120,28 @@ static void json_candidate(struct sw_json *j, const struct sw_aggregate *a,
     sw_json_end_object(j);
 }
 
-int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out)
+int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                   struct sw_errors *errs)
 {
-    return sw_report_json_stream(a, order, out, NULL, NULL);
+    return sw_report_json_stream(a, order, out, NULL, NULL, errs);
 }
 
 int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                          sw_flush_fn flush, void *ctx)
+                          sw_flush_fn flush, void *ctx, struct sw_errors *errs)
 {
-    return sw_report_json_parallel(a, order, out, flush, ctx, 1);
+    return sw_report_json_parallel(a, order, out, flush, ctx, 1, errs);
+}
+
+/* Hands out to flush (unless NULL); -1 with why recorded when out has failed
+ * or the flush did. */
+static int flush_out(struct sw_buf *out, sw_flush_fn flush, void *ctx, struct sw_errors *errs,
+                     const char *what)
+{
+    if (out->failed)
+        return sw_buf_fail(out, errs, what);
+    if (flush && flush(ctx, out) < 0)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "cannot write the %s", what);
+    return 0;
 }
 
 #define CHUNK 64     /* candidates per thread and round */
@@ -157,7 +170,8 @@ static void write_part(void *ctx, size_t t)
 /* The candidates, `threads` parts of CHUNK at a time formatted side by
  * side, then appended to out and flushed in order. */
 static int write_candidates(const struct sw_aggregate *a, const size_t *order,
-                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads)
+                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads,
+                            struct sw_errors *errs)
 {
     struct part parts[SW_MAX_THREADS];
     for (unsigned t = 0; t < threads; t++)
@@ -174,9 +188,10 @@ static int write_candidates(const struct sw_aggregate *a, const size_t *order,
         }
         sw_fanout(threads, threads, write_part, parts);
         for (unsigned t = 0; t < threads && rc == 0; t++) {
-            if (parts[t].text.failed ||
-                sw_buf_add(out, parts[t].text.data, parts[t].text.len) < 0 ||
-                (flush && flush(ctx, out) < 0))
+            if (parts[t].text.failed)
+                rc = sw_buf_fail(&parts[t].text, errs, "report");
+            else if (sw_buf_add(out, parts[t].text.data, parts[t].text.len) < 0 ||
+                     flush_out(out, flush, ctx, errs, "report") < 0)
                 rc = -1;
         }
     }
@@ -186,9 +201,10 @@ static int write_candidates(const struct sw_aggregate *a, const size_t *order,
 }
 
 int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
-                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads)
+                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads,
+                            struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     if (threads > SW_MAX_THREADS)
         threads = SW_MAX_THREADS;
@@ -205,19 +221,19 @@ int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
     sw_json_key(&j, "candidates");
     sw_json_begin_array(&j);
     if (threads > 1 && a->n_candidates > CHUNK) {
-        if (write_candidates(a, order, out, flush, ctx, threads) < 0)
+        if (write_candidates(a, order, out, flush, ctx, threads, errs) < 0)
             return -1;
         j.count[j.depth] = 1;    /* the array is not empty: its end goes on a new line */
     } else {
         for (size_t i = 0; i < a->n_candidates; i++) {
             json_candidate(&j, a, &a->candidates[ORDER(order, i)]);
-            if (flush && (out->failed || flush(ctx, out) < 0))
+            if (flush && flush_out(out, flush, ctx, errs, "report") < 0)
                 return -1;
         }
     }
     sw_json_end_array(&j);
     sw_json_end_object(&j);
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "report") : 0;
 }
 
 /* --- CSV ------------------------------------------------------------------- */
@@ -264,15 +280,16 @@ static void csv_flags(struct sw_buf *out, unsigned flags)
     }
 }
 
-int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out)
+int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                  struct sw_errors *errs)
 {
-    return sw_report_csv_stream(a, order, out, NULL, NULL);
+    return sw_report_csv_stream(a, order, out, NULL, NULL, errs);
 }
 
 int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                         sw_flush_fn flush, void *ctx)
+                         sw_flush_fn flush, void *ctx, struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,"
@@ -300,15 +317,16 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, stru
             csv_flags(out, st->flags);
             sw_buf_adds(out, "\r\n");
         }
-        if (flush && (out->failed || flush(ctx, out) < 0))
+        if (flush && flush_out(out, flush, ctx, errs, "report") < 0)
             return -1;
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "report") : 0;
 }
 
-int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out)
+int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                   struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,scorecards,pending,overall");
@@ -332,5 +350,5 @@ int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_
             sw_buf_addf(out, ",%zu", c->recommendations[k]);
         sw_buf_addf(out, ",%zu\r\n", count_flags(a, c));
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
 }

@@ -297,9 +297,9 @@ void xw_interviewers(struct xw *x)
     lxw_worksheet *ws = xw_sheet(x, "Interviewers", 0, 0);
     if (!ws)
         return;
-    struct sw_calibration *cal = sw_calibrate(a);
+    struct sw_calibration *cal = sw_calibrate(a, x->errs);
     if (!cal) {
-        xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "calibration");
+        x->failed = 1;      /* sw_calibrate recorded why */
         return;
     }
     size_t w_first = 12;
