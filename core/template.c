@@ -441,6 +441,8 @@ int sw_tpl_render_text(const char *text, size_t len, const char *name,
     if (rc == 0) {
         struct renderer R = { &P, esc, out, SW_BUF_INIT };
         rc = render(&R, 0, P.n, s);
+        if (rc < 0 && (out->failed || R.scratch.failed))    /* render records the rest */
+            sw_buf_fail(out->failed ? out : &R.scratch, errs, name);
         sw_buf_release(&R.scratch);
     }
     free(P.toks);
