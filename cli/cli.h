@@ -102,10 +102,12 @@ void cli_run_release(struct cli_run *run);
 enum cli_format { CLI_TABLE, CLI_JSON, CLI_CSV };
 /* Parses --format NAME; EXIT_USAGE with a message naming `cmd` when unknown. */
 int cli_parse_format(const char *cmd, const char *name, enum cli_format *format);
-/* Ends a command's output: a writer's result `failed` (0 or -1), then the
- * rest of `out` to stdout; releases out. Returns the exit code, the input's
- * (run->exit_code) when all was written. */
-int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed);
+/* Ends a command's output: a writer's result `failed` (0, or -1 with its
+ * errors in `errs`, printed here), then the rest of `out` to stdout; releases
+ * out and errs. Returns the exit code, the input's (run->exit_code) when all
+ * was written. */
+int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,
+                      struct sw_errors *errs);
 
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

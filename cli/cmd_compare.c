@@ -72,11 +72,14 @@ int cmd_compare(int argc, char **argv)
     if (rc == EXIT_OK) {
         sw_aggregate_sort(run.aggregate, sort, order);
         struct sw_buf out = SW_BUF_INIT;
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        int color = cli_use_color(stdout);
         int failed = json ? sw_report_json_parallel(run.aggregate, order, &out,
-                                                    cli_flush_stdout, NULL, cli_jobs)
-                     : csv ? sw_compare_csv(run.aggregate, order, &out)
-                           : sw_compare_table(run.aggregate, order, cli_use_color(stdout), &out);
-        rc = cli_finish_output(&run, &out, failed);
+                                                    cli_flush_stdout, NULL, cli_jobs, &errs)
+                     : csv ? sw_compare_csv(run.aggregate, order, &out, &errs)
+                           : sw_compare_table(run.aggregate, order, color, &out, &errs);
+        rc = cli_finish_output(&run, &out, failed, &errs);
     }
     free(order);
     cli_run_release(&run);

@@ -45,12 +45,15 @@ int cmd_report(int argc, char **argv)
     rc = cli_aggregate(&run, "report", level, keep_going, argv + first, argc - first);
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        int color = cli_use_color(stdout);
         int failed = json ? sw_report_json_parallel(run.aggregate, NULL, &out,
-                                                    cli_flush_stdout, NULL, cli_jobs)
+                                                    cli_flush_stdout, NULL, cli_jobs, &errs)
                      : csv ? sw_report_csv_stream(run.aggregate, NULL, &out, cli_flush_stdout,
-                                                  NULL)
-                           : sw_report_table(run.aggregate, NULL, cli_use_color(stdout), &out);
-        rc = cli_finish_output(&run, &out, failed);
+                                                  NULL, &errs)
+                           : sw_report_table(run.aggregate, NULL, color, &out, &errs);
+        rc = cli_finish_output(&run, &out, failed, &errs);
     }
     cli_run_release(&run);
     return rc;

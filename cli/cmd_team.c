@@ -23,15 +23,17 @@ static const struct cli_command team_command = {
 };
 
 static int write_team(const struct sw_team *t, const struct sw_aggregate *members,
-                      const struct sw_aggregate *candidates, enum cli_format format)
+                      const struct sw_aggregate *candidates, enum cli_format format,
+                      struct sw_errors *errs)
 {
     struct sw_buf out = SW_BUF_INIT;
-    int failed = format == CLI_JSON ? sw_team_json(t, members, candidates, &out)
-                 : format == CLI_CSV ? sw_team_csv(t, candidates, &out)
-                 : sw_team_table(t, members, candidates, cli_use_color(stdout), &out);
+    int color = cli_use_color(stdout);
+    int failed = format == CLI_JSON ? sw_team_json(t, members, candidates, &out, errs)
+                 : format == CLI_CSV ? sw_team_csv(t, candidates, &out, errs)
+                 : sw_team_table(t, members, candidates, color, &out, errs);
     int rc = EXIT_SYSTEM;
     if (failed < 0)
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+        diag_print(errs);
     else
         rc = cli_write_stdout(out.data, out.len);
     sw_buf_release(&out);
@@ -105,14 +107,17 @@ int cmd_team(int argc, char **argv)
         rc = cli_aggregate_paths(run.rubric, "team", SW_LEVEL_IGNORE, a.keep_going,
                                  a.members.items, (int)a.members.n, &team, &run.exit_code);
     if (rc == EXIT_OK) {
-        struct sw_team *t = sw_team_new(team, run.aggregate, a.bar);
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        struct sw_team *t = sw_team_new(team, run.aggregate, a.bar, &errs);
         if (!t) {
-            fprintf(stderr, "scorewheel: error: out of memory\n");
+            diag_print(&errs);
             rc = EXIT_SYSTEM;
         } else {
-            rc = write_team(t, team, run.aggregate, a.format);
+            rc = write_team(t, team, run.aggregate, a.format, &errs);
         }
         sw_team_free(t);
+        sw_errors_release(&errs);
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }

@@ -25,25 +25,23 @@ static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, cons
     struct sw_wheel w;
     char title[512], subtitle[512];
     struct sw_buf svg = SW_BUF_INIT;
-    if (sw_wheel_of_candidate(a, c, &w, title, sizeof title, subtitle, sizeof subtitle) < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int rc = EXIT_OK;
+    if (sw_wheel_of_candidate(a, c, &w, title, sizeof title, subtitle, sizeof subtitle,
+                              &errs) < 0) {
+        diag_print(&errs);
+        sw_errors_release(&errs);
         return EXIT_SYSTEM;
     }
-    int rc = EXIT_OK;
-    if (sw_wheel_svg(&w, &svg) < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+    if (sw_wheel_svg(&w, &svg, &errs) < 0 ||
+        (strcmp(output, "-") != 0 && sw_write_atomic(output, svg.data, svg.len, 1, &errs) < 0)) {
+        diag_print(&errs);
         rc = EXIT_SYSTEM;
     } else if (strcmp(output, "-") == 0) {
         rc = cli_write_stdout(svg.data, svg.len);
-    } else {
-        struct sw_errors errs;
-        sw_errors_init(&errs);
-        if (sw_write_atomic(output, svg.data, svg.len, 1, &errs) < 0) {
-            diag_print(&errs);
-            rc = EXIT_SYSTEM;
-        }
-        sw_errors_release(&errs);
     }
+    sw_errors_release(&errs);
     sw_buf_release(&svg);
     sw_wheel_release(&w);
     return rc;

@@ -96,16 +96,17 @@ int cli_parse_format(const char *cmd, const char *name, enum cli_format *format)
     return diag_usage(cmd, "unknown format '%s' (use table, json or csv)", name);
 }
 
-int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed)
+int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,
+                      struct sw_errors *errs)
 {
     int rc;
     if (failed < 0) {
-        fprintf(stderr, "scorewheel: error: %s\n",
-                out->failed ? "out of memory" : "cannot write output");
+        diag_print(errs);
         rc = EXIT_SYSTEM;
     } else {
         rc = cli_write_stdout(out->data, out->len);
     }
     sw_buf_release(out);
+    sw_errors_release(errs);
     return rc == EXIT_OK ? run->exit_code : rc;
 }

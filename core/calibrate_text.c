@@ -36,7 +36,7 @@ static void json_icc(struct sw_json *j, const struct sw_reliability *rel)
 }
 
 int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibration *c,
-                        struct sw_buf *out)
+                        struct sw_buf *out, struct sw_errors *errs)
 {
     struct sw_json j;
     sw_json_init(&j, out);
@@ -85,7 +85,7 @@ int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibratio
     sw_json_end_array(&j);
     sw_json_end_object(&j);
     sw_json_end_object(&j);
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }
 
 static void csv_number(struct sw_buf *out, double v)
@@ -96,7 +96,7 @@ static void csv_number(struct sw_buf *out, double v)
 }
 
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
-                       struct sw_buf *out)
+                       struct sw_buf *out, struct sw_errors *errs)
 {
     sw_buf_adds(out, "interviewer,scorecards,observations,mean,leniency,compared,hire_rate\r\n");
     for (size_t i = 0; i < c->n_interviewers; i++) {
@@ -109,7 +109,7 @@ int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration
         csv_number(out, st->hire_rate);
         sw_buf_adds(out, "\r\n");
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }
 
 static const struct sw_calibration *sort_cal;
@@ -173,7 +173,7 @@ static void interviewer_table(const struct sw_aggregate *a, const struct sw_cali
 }
 
 int sw_calibration_table(const struct sw_aggregate *a, const struct sw_calibration *c,
-                         int color, struct sw_buf *out)
+                         int color, struct sw_buf *out, struct sw_errors *errs)
 {
     interviewer_table(a, c, color, out);
     sw_buf_adds(out, "\nReliability (Krippendorff's alpha, interval; ICC when every "
@@ -200,5 +200,5 @@ int sw_calibration_table(const struct sw_aggregate *a, const struct sw_calibrati
     sw_buf_adds(out, sw_alpha_reading(c->alpha));
     sw_buf_adds(out, "\nalpha >= 0.8 reliable, 0.667 to 0.8 tentative, below unreliable "
                      "(Krippendorff 2004).\n");
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }

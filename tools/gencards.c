@@ -44,9 +44,10 @@ static double normal(void)
     return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
 }
 
+/* 0..n-1; 0 when n is 0. */
 static size_t pick(size_t n)
 {
-    return (size_t)(rng() % n);
+    return n ? (size_t)(rng() % n) : 0;
 }
 
 static const char *const first_names[] = {
@@ -254,19 +255,19 @@ int main(int argc, char **argv)
     g.out = out;
     g.n_interviewers = count / 40 + 8;
     g.leniency = malloc(g.n_interviewers * sizeof *g.leniency);
-    if (!g.leniency || sw_mkdirs(out, &errs) < 0)
-        return 3;
-    for (size_t i = 0; i < g.n_interviewers; i++)
+    int rc = !g.leniency || sw_mkdirs(out, &errs) < 0 ? 3 : 0;
+    for (size_t i = 0; rc == 0 && i < g.n_interviewers; i++)
         g.leniency[i] = normal() * (r->scale.max - r->scale.min) / 16;
     size_t written = 0;
-    for (size_t cand = 1; written < count; cand++) {
+    for (size_t cand = 1; rc == 0 && written < count; cand++) {
         int n = candidate(&g, cand, count - written);
         if (n < 0)
-            return 3;
-        written += (size_t)n;
+            rc = 3;
+        else
+            written += (size_t)n;
     }
     free(g.leniency);
     sw_rubric_free(r);
     sw_errors_release(&errs);
-    return 0;
+    return rc;
 }

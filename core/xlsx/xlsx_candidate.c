@@ -66,6 +66,7 @@ static int load_cards(struct cand *cd)
     cd->names = calloc(n + 1, sizeof *cd->names);
     if (!cd->cards || !cd->names)
         return xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "scorecards");
+    cd->n_names = 0;
     add_name(cd, cd->c->name);
     for (size_t j = 0; j < n; j++) {
         const struct sw_card *card = &a->cards[x->cards[cd->first + j]];
@@ -118,16 +119,15 @@ static void set_columns(struct cand *cd)
     if (cd->w_flags < NUM_WIDTH)
         cd->w_flags = NUM_WIDTH;
     lxw_worksheet *ws = cd->ws;
-    worksheet_set_column(ws, C_PILLAR, C_PILLAR, cd->w_pillar, NULL);
-    worksheet_set_column(ws, C_COMP, C_COMP, cd->w_comp, NULL);
-    worksheet_set_column(ws, C_N, C_GAP, NUM_WIDTH, NULL);
-    worksheet_set_column(ws, C_FLAGS, C_FLAGS, cd->w_flags, NULL);
+    xw_column(cd->x, ws, C_PILLAR, C_PILLAR, cd->w_pillar);
+    xw_column(cd->x, ws, C_COMP, C_COMP, cd->w_comp);
+    xw_column(cd->x, ws, C_N, C_GAP, NUM_WIDTH);
+    xw_column(cd->x, ws, C_FLAGS, C_FLAGS, cd->w_flags);
     /* The matrix may need more columns than the table: they sit under the chart. */
     if (cd->submitted + C_N > C_FLAGS + 1)
-        worksheet_set_column(ws, C_FLAGS + 1, (lxw_col_t)(C_N + cd->submitted - 1),
-                             NUM_WIDTH, NULL);
+        xw_column(cd->x, ws, C_FLAGS + 1, (lxw_col_t)(C_N + cd->submitted - 1), NUM_WIDTH);
     else
-        worksheet_set_column(ws, C_FLAGS + 1, C_FLAGS + 1, 2, NULL);
+        xw_column(cd->x, ws, C_FLAGS + 1, C_FLAGS + 1, 2);
 }
 
 static void key_values(struct cand *cd)
@@ -225,17 +225,17 @@ static void wheel(struct cand *cd, lxw_row_t first, lxw_row_t last)
     lxw_chart_line line = { .color = 0x2F5597, .width = 2 };
     chart_series_set_fill(mean, &fill);
     chart_series_set_line(mean, &line);
-    char target_name[160] = "";
     if (target) {
+        char target_name[160];
         chart_series_set_categories(target, sheet, first, C_COMP, last, C_COMP);
         chart_series_set_values(target, sheet, first, C_TARGET, last, C_TARGET);
         snprintf(target_name, sizeof target_name, "Target (%s)",
                  x->r->levels[cd->c->level].name);
         chart_series_set_name(target, target_name);
-        lxw_chart_fill none = { .none = 1 };
+        lxw_chart_fill no_fill = { .none = 1 };
         lxw_chart_line dash = { .color = 0xC00000, .width = 2.25,
                                 .dash_type = LXW_CHART_LINE_DASH_DASH };
-        chart_series_set_fill(target, &none);
+        chart_series_set_fill(target, &no_fill);
         chart_series_set_line(target, &dash);
     }
     chart_title_set_name(chart, target ? "Competency wheel: means against the target"

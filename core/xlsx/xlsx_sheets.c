@@ -113,19 +113,19 @@ void xw_summary(struct xw *x)
         if ((n = xw_width(archetype_name(x, c))) > w_arch)
             w_arch = n;
     }
-    worksheet_set_column(ws, 0, 0, xw_fit(w_name, 12, 40), NULL);
-    worksheet_set_column(ws, 1, 1, xw_fit(w_id, 8, 24), NULL);
-    worksheet_set_column(ws, 2, 2, xw_fit(w_level, 8, 24), NULL);
-    worksheet_set_column(ws, 3, c_overall, 11, NULL);
+    xw_column(x, ws, 0, 0, xw_fit(w_name, 12, 40));
+    xw_column(x, ws, 1, 1, xw_fit(w_id, 8, 24));
+    xw_column(x, ws, 2, 2, xw_fit(w_level, 8, 24));
+    xw_column(x, ws, 3, c_overall, 11);
     for (size_t p = 0; p < np; p++) {
         double w = xw_fit(xw_width(r->pillars[p].name) / 2 + 1, 11, 16);
-        worksheet_set_column(ws, (lxw_col_t)(c_pillar + p), (lxw_col_t)(c_pillar + p), w, NULL);
+        xw_column(x, ws, (lxw_col_t)(c_pillar + p), (lxw_col_t)(c_pillar + p), w);
     }
-    worksheet_set_column(ws, c_short, c_short, 11, NULL);
-    worksheet_set_column(ws, c_rec, (lxw_col_t)(c_dec - 1), 10, NULL);
-    worksheet_set_column(ws, c_dec, c_dec, xw_fit(w_dec, 10, 24), NULL);
-    worksheet_set_column(ws, c_arch, c_arch, xw_fit(w_arch, 11, 30), NULL);
-    worksheet_set_column(ws, c_flags, c_flags, 8, NULL);
+    xw_column(x, ws, c_short, c_short, 11);
+    xw_column(x, ws, c_rec, (lxw_col_t)(c_dec - 1), 10);
+    xw_column(x, ws, c_dec, c_dec, xw_fit(w_dec, 10, 24));
+    xw_column(x, ws, c_arch, c_arch, xw_fit(w_arch, 11, 30));
+    xw_column(x, ws, c_flags, c_flags, 8);
 
     size_t submitted = 0;
     for (size_t i = 0; i < a->n_candidates; i++)
@@ -159,7 +159,7 @@ void xw_summary(struct xw *x)
                sw_recommendation_name((enum sw_recommendation)k), x->f.header);
     static const char *const tail[] = { "Decision", "Archetype", "Flags" };
     header_row(x, ws, HEADER_ROW, tail, 3, c_dec);
-    worksheet_set_row(ws, HEADER_ROW, XW_ROW_POINTS * 2 + 2, NULL);
+    xw_check(x, worksheet_set_row(ws, HEADER_ROW, XW_ROW_POINTS * 2 + 2, NULL), "row height");
 
     for (size_t i = 0; i < a->n_candidates; i++) {
         size_t ci = x->order[i];
@@ -242,9 +242,9 @@ void xw_compare(struct xw *x)
     for (size_t i = 0; i < a->n_candidates; i++)
         if (xw_width(x->shown[i]) > w_name)
             w_name = xw_width(x->shown[i]);
-    worksheet_set_column(ws, 0, 0, xw_fit(w_name, 12, 40), NULL);
-    worksheet_set_column(ws, 1, 1, 12, NULL);
-    worksheet_set_column(ws, 2, (lxw_col_t)(c_comp + nc - 1), XW_SCORE_WIDTH, NULL);
+    xw_column(x, ws, 0, 0, xw_fit(w_name, 12, 40));
+    xw_column(x, ws, 1, 1, 12);
+    xw_column(x, ws, 2, (lxw_col_t)(c_comp + nc - 1), XW_SCORE_WIDTH);
     title(x, ws, "Compare",
           "Pillar scores and competency means, candidates in Summary's order; the charts "
           "overlay the competency means, 8 candidates each");
@@ -297,9 +297,9 @@ void xw_interviewers(struct xw *x)
     lxw_worksheet *ws = xw_sheet(x, "Interviewers", 0, 0);
     if (!ws)
         return;
-    struct sw_calibration *cal = sw_calibrate(a);
+    struct sw_calibration *cal = sw_calibrate(a, x->errs);
     if (!cal) {
-        xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "calibration");
+        x->failed = 1;      /* sw_calibrate recorded why */
         return;
     }
     size_t w_first = 12;
@@ -309,9 +309,9 @@ void xw_interviewers(struct xw *x)
     for (size_t k = 0; k < r->n_competencies; k++)
         if (xw_width(r->competencies[k].name) > w_first)
             w_first = xw_width(r->competencies[k].name);
-    worksheet_set_column(ws, 0, 0, xw_fit(w_first, 14, 40), NULL);
-    worksheet_set_column(ws, 1, 1, 18, NULL);
-    worksheet_set_column(ws, 2, 13, 13, NULL);
+    xw_column(x, ws, 0, 0, xw_fit(w_first, 14, 40));
+    xw_column(x, ws, 1, 1, 18);
+    xw_column(x, ws, 2, 13, 13);
     title(x, ws, "Interviewers",
           "Leniency: mean difference from the other interviewers' scores of the same candidate "
           "and competency (positive: rates higher). Hire rate: share of scorecards recommending "
@@ -428,7 +428,7 @@ static lxw_worksheet *data_sheet(struct xw *x, size_t part, const double width[8
     if (!ws)
         return NULL;
     for (lxw_col_t col = 0; col < 8; col++)
-        worksheet_set_column(ws, col, col, width[col], NULL);
+        xw_column(x, ws, col, col, width[col]);
     for (lxw_col_t col = 0; col < 8; col++)
         xw_str(x, ws, 0, col, data_head[col], x->f.header);
     return ws;

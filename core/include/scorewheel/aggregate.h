@@ -165,6 +165,10 @@ size_t sw_aggregate_load_parallel(struct sw_aggregate *a, char *const *paths, si
  * complete and usable; out of memory it is not, `finished` stays 0, and the
  * readers (report.h, calibrate.h, team.h) refuse it. */
 int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *errs);
+/* 0 when `a` is finished; else -1 with an error recorded (SW_ESYSTEM: the
+ * caller did not finish it, or finishing ran out of memory). What the
+ * readers (report.h, calibrate.h, team.h, wheel.h) check first. */
+int sw_aggregate_require_finished(const struct sw_aggregate *a, struct sw_errors *errs);
 
 /* --- queries ------------------------------------------------------------- */
 

@@ -52,10 +52,10 @@ struct sw_calibration {
     size_t units;
 };
 
-/* Computes rules 8 and 9 for a finished aggregate. NULL when out of memory or
- * the aggregate is not finished.
- * Caller frees with sw_calibration_free(). */
-struct sw_calibration *sw_calibrate(const struct sw_aggregate *a);
+/* Computes rules 8 and 9 for a finished aggregate. NULL, with the reason
+ * recorded in errs (SW_ESYSTEM), when out of memory or the aggregate is not
+ * finished. Caller frees with sw_calibration_free(). */
+struct sw_calibration *sw_calibrate(const struct sw_aggregate *a, struct sw_errors *errs);
 void sw_calibration_free(struct sw_calibration *c);
 
 /* The conventional reading of an alpha (Krippendorff 2004, Content Analysis,
@@ -63,19 +63,20 @@ void sw_calibration_free(struct sw_calibration *c);
  * "unreliable" below, "undefined" for NaN. */
 const char *sw_alpha_reading(double alpha);
 
-/* Output; each appends to out and returns 0, or -1 when out of memory. */
+/* Output; each appends to out and returns 0, or -1 with the reason recorded
+ * in errs (sw_buf_fail: out of memory or over SW_BUF_MAX). */
 /* DESIGN.md's JSON: {"interviewers": [...by id], "reliability": {"alpha",
  * "competencies": [{"id", "alpha", "units", "icc": {...} or null}]}}. */
 int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibration *c,
-                        struct sw_buf *out);
+                        struct sw_buf *out, struct sw_errors *errs);
 /* One row per interviewer, by id: interviewer,scorecards,observations,mean,
  * leniency,compared,hire_rate. */
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
-                       struct sw_buf *out);
+                       struct sw_buf *out, struct sw_errors *errs);
 /* Interviewers by leniency (most lenient first, nulls last), marking those
  * beyond +/-0.5 with at least 10 comparisons, then reliability per competency
  * with the reading of alpha. */
 int sw_calibration_table(const struct sw_aggregate *a, const struct sw_calibration *c,
-                         int color, struct sw_buf *out);
+                         int color, struct sw_buf *out, struct sw_errors *errs);
 
 #endif
