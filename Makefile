@@ -9,7 +9,7 @@ DATADIR    = $(PREFIX)/share/scorewheel
 MANDIR     = $(PREFIX)/share/man
 
 CC        ?= cc
-PKGS       = libxml-2.0 xlsxwriter
+PKGS       = libxml-2.0 xlsxwriter lapacke
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 TEST_CFLAGS := $(shell pkg-config --cflags cmocka)

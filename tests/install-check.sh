@@ -72,7 +72,7 @@ same "pkg-config rubricdir" "$prefix/share/scorewheel/rubrics" \
 same "pkg-config libs" "-L$prefix/lib -lscorewheel" "$(pkg-config --libs scorewheel | sed 's/ *$//')"
 same "pkg-config static libs" "-L$prefix/lib -lscorewheel -lpthread -lm" \
     "$(pkg-config --libs --static scorewheel | sed 's/ -lxml2.*//')"
-same "pkg-config requires" "libxml-2.0 xlsxwriter" \
+same "pkg-config requires" "libxml-2.0 xlsxwriter lapacke" \
     "$(pkg-config --print-requires-private scorewheel | tr '\n' ' ' | sed 's/ $//')"
 mkdir pc
 sed "s|^prefix=.*|prefix=$root|" "$root/lib/pkgconfig/scorewheel.pc" >pc/scorewheel.pc
