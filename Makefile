@@ -196,6 +196,7 @@ PUBLIC_HEADERS = \
 	core/rubric_text.h \
 	core/scorecard.h \
 	core/scorewheel.h \
+	core/severity.h \
 	core/stats.h \
 	core/strmap.h \
 	core/team.h \

@@ -15,7 +15,9 @@ static const char usage_text[] =
     "leniency (how far above the other interviewers of the same candidate and\n"
     "competency they score, on average) and hire rate; then how far the panel\n"
     "agrees per competency: Krippendorff's alpha (interval) and, where every\n"
-    "interviewer rated every candidate, Shrout & Fleiss's ICCs.\n"
+    "interviewer rated every candidate, Shrout & Fleiss's ICCs; and each\n"
+    "interviewer's severity adjustment with its standard error (rule 11: the\n"
+    "offset a mixed model estimates, which --adjusted takes out of scores).\n"
     "\n"
     "  -f, --format FORMAT   table (default), json or csv (one row per interviewer)\n"
     "  -k, --keep-going      report invalid files, calibrate on the rest (exit 1)\n"
@@ -51,6 +53,13 @@ int cmd_calibrate(int argc, char **argv)
     struct cli_run run;
     int rc = cli_aggregate(&run, "calibrate", NULL, keep_going, argv + optind, argc - optind);
     struct sw_calibration *cal = rc == EXIT_OK ? sw_calibrate(run.aggregate) : NULL;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    if (cal && sw_calibration_severity(cal, run.aggregate, &errs) < 0) {
+        diag_print(&errs);
+        rc = diag_exit_code(&errs);
+    }
+    sw_errors_release(&errs);
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
         out.failed = !cal;      /* sw_calibrate fails only for want of memory */
