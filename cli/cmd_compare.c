@@ -1,27 +1,23 @@
 /* cmd_compare.c - scorewheel compare: candidates side by side, ranked. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "report.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] compare [--level ID] [--sort overall|shortfall|name]\n"
-    "                  [--format table|json|csv] [--keep-going] PATH...\n"
-    "\n"
-    "One row per candidate: overall and pillar scores, shortfall against the\n"
-    "level's targets, suggested decision, archetype, recommendation tally and\n"
-    "the number of flags. Sorted by overall (highest first), shortfall (smallest\n"
-    "first) or name; undefined values last, ties by id. JSON is report's object\n"
-    "in this order.\n"
-    "\n"
-    "  -l, --level ID        assess against this level (default: the scorecards')\n"
-    "  -s, --sort KEY        overall (default), shortfall or name\n"
-    "  -f, --format FORMAT   table (default), json or csv\n"
-    "  -k, --keep-going      report invalid files, compare the rest (exit 1)\n"
-    "  -h, --help            this text\n";
+static const struct cli_command compare_command = {
+    .name = "compare",
+    .synopsis = "[--level ID] [--sort KEY]\n"
+                "[--format table|json|csv] [--keep-going] PATH...",
+    .about = "One row per candidate: overall and pillar scores, shortfall against the\n"
+             "level's targets, suggested decision, archetype, recommendation tally and\n"
+             "the number of flags. Sorted by overall (highest first), shortfall (smallest\n"
+             "first) or name; undefined values last, ties by id. JSON is report's object\n"
+             "in this order.\n",
+    .min_operands = 1, .max_operands = -1, .operand_name = "PATH",
+};
 
 static int parse_sort(const char *s, enum sw_sort *sort)
 {
@@ -39,34 +35,25 @@ static int parse_sort(const char *s, enum sw_sort *sort)
 
 int cmd_compare(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "level", required_argument, NULL, 'l' },
-        { "sort", required_argument, NULL, 's' },
-        { "format", required_argument, NULL, 'f' },
-        { "keep-going", no_argument, NULL, 'k' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+    const char *level = NULL, *format = "table", *sort_name = "overall";
+    int keep_going = 0, first;
+    const struct cli_option options[] = {
+        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
+                  "assess against this level (default: the scorecards')"),
+        CLI_VALUE("sort", 's', "KEY", &sort_name, "overall shortfall name",
+                  "overall (default), shortfall or name"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
+                  "table (default), json or csv"),
+        CLI_FLAG("keep-going", 'k', &keep_going,
+                 "report invalid files, compare the rest (exit 1)"),
     };
-    const char *level = NULL, *format = "table";
-    enum sw_sort sort = SW_SORT_OVERALL;
-    int keep_going = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:l:s:f:kh", options, NULL)) != -1) {
-        switch (c) {
-        case 'l': level = optarg; break;
-        case 's':
-            if (parse_sort(optarg, &sort) < 0)
-                return diag_usage("compare", "unknown sort '%s' (use overall, shortfall or "
-                                             "name)", optarg);
-            break;
-        case 'f': format = optarg; break;
-        case 'k': keep_going = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case ':': return diag_usage("compare", "option '%s' needs a value", argv[optind - 1]);
-        default: return diag_usage("compare", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    int rc = cli_parse(&compare_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
+    enum sw_sort sort;
+    if (parse_sort(sort_name, &sort) < 0)
+        return diag_usage("compare", "unknown sort '%s' (use overall, shortfall or name)",
+                          sort_name);
     enum cli_format fmt;
     int usage = cli_parse_format("compare", format, &fmt);
     if (usage != EXIT_OK)
@@ -74,7 +61,7 @@ int cmd_compare(int argc, char **argv)
     int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
 
     struct cli_run run;
-    int rc = cli_aggregate(&run, "compare", level, keep_going, argv + optind, argc - optind);
+    rc = cli_aggregate(&run, "compare", level, keep_going, argv + first, argc - first);
     size_t *order = rc == EXIT_OK ? malloc((run.aggregate->n_candidates + 1) * sizeof *order)
                                   : NULL;
     if (rc == EXIT_OK && !order) {

@@ -1,0 +1,104 @@
+/*
+ * options.h - one option table per command. The table drives parsing, the
+ * --help text and shell completion (`scorewheel COMMAND --list-options`), so
+ * the three can never drift apart; tests/cli holds each man page section to it.
+ *
+ * A command declares its options once, pointing each at a local:
+ *
+ *     const char *level = NULL, *format = "table";
+ *     int keep_going = 0;
+ *     const struct cli_option options[] = {
+ *         CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
+ *                   "assess against this level (default: the scorecards')"),
+ *         CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
+ *                   "table (default), json or csv"),
+ *         CLI_FLAG("keep-going", 'k', &keep_going,
+ *                  "report invalid files, go on with the rest (exit 1)"),
+ *     };
+ *     int first;
+ *     int rc = cli_parse(&compare_command, options, CLI_N(options), argc, argv, &first);
+ *     if (rc != CLI_GO_ON)
+ *         return rc;
+ *     // argv[first..argc) are the operands
+ *
+ * -h/--help and --list-options are implicit: never list them in a table.
+ */
+#ifndef SW_CLI_OPTIONS_H
+#define SW_CLI_OPTIONS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* What an option does with its value. */
+enum cli_option_kind {
+    CLI_OPT_FLAG,   /* no value; sets *(int *)target to 1 */
+    CLI_OPT_VALUE,  /* one value; *(const char **)target = the last one given */
+    CLI_OPT_LIST,   /* repeatable value; appended to *(struct cli_list *)target */
+};
+
+/* The values of a repeatable option, in the order given. Release with
+ * cli_list_release(). */
+struct cli_list {
+    const char **items;
+    size_t n, cap;
+};
+
+struct cli_option {
+    const char *name;       /* long name without dashes: "level" */
+    char letter;            /* short form, or 0 for none */
+    const char *arg;        /* the value's name in help ("ID"); NULL for a flag */
+    enum cli_option_kind kind;
+    void *target;
+    /* For completion: a word list ("table json csv"), "@files", "@dirs",
+     * "@ids KIND" (ids of the rubric in use, as `rubric --ids KIND` lists),
+     * or NULL (free text, or a flag). */
+    const char *complete;
+    /* Help: one line, or several separated by '\n' (each is indented). */
+    const char *help;
+};
+
+#define CLI_FLAG(name, letter, target, help) \
+    { (name), (letter), NULL, CLI_OPT_FLAG, (target), NULL, (help) }
+#define CLI_VALUE(name, letter, arg, target, complete, help) \
+    { (name), (letter), (arg), CLI_OPT_VALUE, (target), (complete), (help) }
+#define CLI_LIST(name, letter, arg, target, complete, help) \
+    { (name), (letter), (arg), CLI_OPT_LIST, (target), (complete), (help) }
+#define CLI_N(array) (sizeof (array) / sizeof (array)[0])
+
+/* A command as --help shows it. */
+struct cli_command {
+    const char *name;       /* "compare" */
+    /* What follows "scorewheel [--rubric FILE] NAME" on the usage line:
+     * "[--level ID] [--sort KEY] PATH...". Lines after the first, separated
+     * by '\n', are aligned under the first. */
+    const char *synopsis;
+    const char *about;      /* paragraphs, each line ending in '\n' */
+    /* How many operands: min_operands..max_operands (-1: no limit). */
+    int min_operands, max_operands;
+    const char *operand_name;   /* "PATH" in messages; NULL when none are taken */
+};
+
+/* cli_parse()'s result when the command should go on. */
+#define CLI_GO_ON (-1)
+
+/* Parses argv (argv[0] is the command's name) by the table. Options and
+ * operands may be mixed; "--" ends the options. On success returns CLI_GO_ON
+ * with the operands moved to argv[*first..argc). Returns EXIT_OK after
+ * printing --help or --list-options to stdout, EXIT_USAGE after printing a
+ * usage error (unknown option, missing value, wrong number of operands), or
+ * EXIT_SYSTEM when out of memory. */
+int cli_parse(const struct cli_command *cmd, const struct cli_option *options, size_t n,
+              int argc, char **argv, int *first);
+
+/* The --help text: usage, about, the options (with -h, --help) and the
+ * exit-status line. */
+void cli_print_help(FILE *f, const struct cli_command *cmd, const struct cli_option *options,
+                    size_t n);
+
+/* The table for completion, one option a line, fields separated by a tab:
+ * --LONG, -L or "-", ARG or "-", COMPLETE or "-". --help comes last. */
+void cli_print_option_list(FILE *f, const struct cli_option *options, size_t n);
+
+void cli_list_release(struct cli_list *list);
+
+#endif
