@@ -18,7 +18,7 @@
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] export -o FILE.xlsx [--level ID] [--anonymize]\n"
-    "                  [--sheets N] [--keep-going] [--quiet] PATH...\n"
+    "                  [--sheets N] [--keep-going] [--adjusted] [--quiet] PATH...\n"
     "\n"
     "Writes the hiring committee's workbook: Summary (one row per candidate,\n"
     "ranked by overall), one sheet per candidate (competency table, wheel chart\n"
@@ -34,6 +34,9 @@ static const char usage_text[] =
     "                        only (default: all); the others keep their rows in\n"
     "                        Summary, Compare and Data\n"
     "  -k, --keep-going      report invalid files, export the rest (exit 1)\n"
+    "      --adjusted        add severity-adjusted scores beside the raw ones\n"
+    "                        (rule 11): Summary's adjusted overall, each sheet's\n"
+    "                        adjusted means, each interviewer's adjustment +- SE\n"
     "  -q, --quiet           do not say where the workbook was written (as the\n"
     "                        global -q)\n"
     "  -h, --help            this text\n"
@@ -160,12 +163,13 @@ int cmd_export(int argc, char **argv)
         { "anonymize", no_argument, NULL, 'a' },
         { "sheets", required_argument, NULL, 's' },
         { "keep-going", no_argument, NULL, 'k' },
+        { "adjusted", no_argument, NULL, 'A' },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *output = NULL, *level = NULL;
-    int keep_going = 0, quiet = 0, c;
+    int keep_going = 0, quiet = 0, adjusted = 0, c;
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
     optind = 1;
     opterr = 0;
@@ -179,6 +183,7 @@ int cmd_export(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'k': keep_going = 1; break;
+        case 'A': adjusted = 1; break;
         case 'q': quiet = 1; break;
         case 'h': fputs(usage_text, stdout); return EXIT_OK;
         case ':': return diag_usage("export", "option '%s' needs a value", argv[optind - 1]);
@@ -200,12 +205,18 @@ int cmd_export(int argc, char **argv)
     keep_large_blocks_mapped();
     struct cli_run run;
     rc = cli_aggregate(&run, "export", level, keep_going, argv + optind, argc - optind);
+    struct sw_severity *sev = NULL;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    if (rc == EXIT_OK && adjusted && !(sev = sw_severity_fit(run.aggregate, &errs))) {
+        diag_print(&errs);
+        rc = diag_exit_code(&errs);
+    }
+    opt.severity = sev;
     if (rc == EXIT_OK) {
         char *req = requisition_of(argv[optind]);
         opt.requisition = req;
         raise_open_files();
-        struct sw_errors errs;
-        sw_errors_init(&errs);
         struct sw_xlsx_result res;
         struct cli_progress progress;
         cli_progress_start(&progress, "wrote", "sheets", "packing the workbook");
@@ -223,9 +234,10 @@ int cmd_export(int argc, char **argv)
                 say_written(output, &res);
             rc = run.exit_code;
         }
-        sw_errors_release(&errs);
         free(req);
     }
+    sw_errors_release(&errs);
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

@@ -8,7 +8,7 @@
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] report [--level ID] [--format table|json|csv]\n"
-    "                  [--keep-going] PATH...\n"
+    "                  [--keep-going] [--adjusted] PATH...\n"
     "\n"
     "Aggregates every submitted scorecard under the PATHs (files, or folders read\n"
     "recursively for *.xml; rubric files are skipped) into one packet per\n"
@@ -20,6 +20,8 @@ static const char usage_text[] =
     "  -l, --level ID        assess against this level (default: the scorecards')\n"
     "  -f, --format FORMAT   table (default), json or csv\n"
     "  -k, --keep-going      report invalid files, aggregate the rest (exit 1)\n"
+    "      --adjusted        take each interviewer's severity out of their scores\n"
+    "                        (rule 11; see calibrate)\n"
     "  -h, --help            this text\n"
     "\n"
     "Exit status: 0 done, 1 invalid input, 2 usage, 3 I/O error.\n";
@@ -30,11 +32,12 @@ int cmd_report(int argc, char **argv)
         { "level", required_argument, NULL, 'l' },
         { "format", required_argument, NULL, 'f' },
         { "keep-going", no_argument, NULL, 'k' },
+        { "adjusted", no_argument, NULL, 'A' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *level = NULL, *format = "table";
-    int keep_going = 0, c;
+    int keep_going = 0, adjusted = 0, c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+:l:f:kh", options, NULL)) != -1) {
@@ -42,6 +45,7 @@ int cmd_report(int argc, char **argv)
         case 'l': level = optarg; break;
         case 'f': format = optarg; break;
         case 'k': keep_going = 1; break;
+        case 'A': adjusted = 1; break;
         case 'h': fputs(usage_text, stdout); return EXIT_OK;
         case ':': return diag_usage("report", "option '%s' needs a value", argv[optind - 1]);
         default: return diag_usage("report", "unknown option '%s'", argv[optind - 1]);
@@ -55,8 +59,13 @@ int cmd_report(int argc, char **argv)
 
     struct cli_run run;
     int rc = cli_aggregate(&run, "report", level, keep_going, argv + optind, argc - optind);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
+        if (sev && !json && !csv)
+            sw_severity_note(sev, &out);
         int failed = json ? sw_report_json_parallel(run.aggregate, NULL, &out,
                                                     cli_flush_stdout, NULL, cli_jobs)
                      : csv ? sw_report_csv_stream(run.aggregate, NULL, &out, cli_flush_stdout,
@@ -64,6 +73,7 @@ int cmd_report(int argc, char **argv)
                            : sw_report_table(run.aggregate, NULL, cli_use_color(stdout), &out);
         rc = cli_finish_output(&run, &out, failed);
     }
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

@@ -10,7 +10,7 @@
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] team --members PATH [--members PATH...] [--bar VALUE]\n"
-    "                  [--format table|json|csv] [--keep-going] PATH...\n"
+    "                  [--format table|json|csv] [--keep-going] [--adjusted] PATH...\n"
     "\n"
     "Ranks the candidates under the PATHs by what each would add to a team. The\n"
     "members' assessments (scorecards whose `candidate` names the member) are\n"
@@ -23,12 +23,17 @@ static const char usage_text[] =
     "  -b, --bar VALUE       the bar for gaps (default: the middle of the scale)\n"
     "  -f, --format FORMAT   table (default), json or csv (one row per candidate)\n"
     "  -k, --keep-going      report invalid files, rank the rest (exit 1)\n"
+    "      --adjusted        take each interviewer's severity out of the candidates'\n"
+    "                        scores (rule 11, fitted over the candidates)\n"
     "  -h, --help            this text\n";
 
 static int write_team(const struct sw_team *t, const struct sw_aggregate *members,
-                      const struct sw_aggregate *candidates, const char *format)
+                      const struct sw_aggregate *candidates, const char *format,
+                      const struct sw_severity *sev)
 {
     struct sw_buf out = SW_BUF_INIT;
+    if (sev && strcmp(format, "json") != 0 && strcmp(format, "csv") != 0)
+        sw_severity_note(sev, &out);
     int failed = strcmp(format, "json") == 0 ? sw_team_json(t, members, candidates, &out)
                  : strcmp(format, "csv") == 0 ? sw_team_csv(t, candidates, &out)
                  : sw_team_table(t, members, candidates, cli_use_color(stdout), &out);
@@ -48,12 +53,13 @@ int cmd_team(int argc, char **argv)
         { "bar", required_argument, NULL, 'b' },
         { "format", required_argument, NULL, 'f' },
         { "keep-going", no_argument, NULL, 'k' },
+        { "adjusted", no_argument, NULL, 'A' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *format = "table";
     char **members = calloc((size_t)argc + 1, sizeof *members);
-    int n_members = 0, keep_going = 0, c;
+    int n_members = 0, keep_going = 0, adjusted = 0, c;
     double bar = NAN;
     if (!members)
         return EXIT_SYSTEM;
@@ -71,6 +77,7 @@ int cmd_team(int argc, char **argv)
             break;
         case 'f': format = optarg; break;
         case 'k': keep_going = 1; break;
+        case 'A': adjusted = 1; break;
         case 'h': fputs(usage_text, stdout); free(members); return EXIT_OK;
         case ':': rc = diag_usage("team", "option '%s' needs a value", argv[optind - 1]); break;
         default: rc = diag_usage("team", "unknown option '%s'", argv[optind - 1]); break;
@@ -92,6 +99,9 @@ int cmd_team(int argc, char **argv)
     if (rc == EXIT_OK && !isnan(bar) && (bar < run.rubric->scale.min || bar > run.rubric->scale.max))
         rc = diag_usage("team", "--bar %g is off the scale %g to %g", bar, run.rubric->scale.min,
                         run.rubric->scale.max);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK)
         rc = cli_aggregate_paths(run.rubric, "team", SW_LEVEL_IGNORE, keep_going, members,
                                  n_members, &team, &run.exit_code);
@@ -101,13 +111,14 @@ int cmd_team(int argc, char **argv)
             fprintf(stderr, "scorewheel: error: out of memory\n");
             rc = EXIT_SYSTEM;
         } else {
-            rc = write_team(t, team, run.aggregate, format);
+            rc = write_team(t, team, run.aggregate, format, sev);
         }
         sw_team_free(t);
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }
     sw_aggregate_free(team);
+    sw_severity_free(sev);
     cli_run_release(&run);
     free(members);
     return rc;

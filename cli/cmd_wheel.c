@@ -10,7 +10,7 @@
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] wheel --candidate ID [--level ID] -o FILE.svg\n"
-    "                  [--keep-going] PATH...\n"
+    "                  [--keep-going] [--adjusted] PATH...\n"
     "\n"
     "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
     "pillar, a wedge per competency filled from the centre to its mean, the\n"
@@ -21,9 +21,11 @@ static const char usage_text[] =
     "  -l, --level ID        the level whose targets to draw (default: the scorecards')\n"
     "  -o, --output FILE     the SVG file to write ('-' for standard output)\n"
     "  -k, --keep-going      report invalid files, draw from the rest (exit 1)\n"
+    "      --adjusted        take each interviewer's severity out of their scores\n"
     "  -h, --help            this text\n";
 
-static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, const char *output)
+static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, const char *output,
+                int adjusted)
 {
     struct sw_wheel w;
     char title[512], subtitle[512];
@@ -32,6 +34,8 @@ static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, cons
         fprintf(stderr, "scorewheel: error: out of memory\n");
         return EXIT_SYSTEM;
     }
+    if (adjusted)       /* the subtitle says so: the wheel keeps pointing at it */
+        strncat(subtitle, " \u00b7 severity-adjusted", sizeof subtitle - strlen(subtitle) - 1);
     int rc = EXIT_OK;
     if (sw_wheel_svg(&w, &svg) < 0) {
         fprintf(stderr, "scorewheel: error: out of memory\n");
@@ -59,11 +63,12 @@ int cmd_wheel(int argc, char **argv)
         { "level", required_argument, NULL, 'l' },
         { "output", required_argument, NULL, 'o' },
         { "keep-going", no_argument, NULL, 'k' },
+        { "adjusted", no_argument, NULL, 'A' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *candidate = NULL, *level = NULL, *output = NULL;
-    int keep_going = 0, c;
+    int keep_going = 0, adjusted = 0, c;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "+:c:l:o:kh", options, NULL)) != -1) {
@@ -72,6 +77,7 @@ int cmd_wheel(int argc, char **argv)
         case 'l': level = optarg; break;
         case 'o': output = optarg; break;
         case 'k': keep_going = 1; break;
+        case 'A': adjusted = 1; break;
         case 'h': fputs(usage_text, stdout); return EXIT_OK;
         case ':': return diag_usage("wheel", "option '%s' needs a value", argv[optind - 1]);
         default: return diag_usage("wheel", "unknown option '%s'", argv[optind - 1]);
@@ -84,6 +90,9 @@ int cmd_wheel(int argc, char **argv)
 
     struct cli_run run;
     int rc = cli_aggregate(&run, "wheel", level, keep_going, argv + optind, argc - optind);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK) {
         long k = sw_aggregate_candidate(run.aggregate, candidate);
         if (k < 0) {
@@ -91,11 +100,12 @@ int cmd_wheel(int argc, char **argv)
                             "given paths\n", candidate);
             rc = EXIT_INPUT;
         } else {
-            rc = draw(run.aggregate, &run.aggregate->candidates[k], output);
+            rc = draw(run.aggregate, &run.aggregate->candidates[k], output, adjusted);
         }
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

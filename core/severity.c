@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "severity_int.h"
+#include "text.h"
 
 #define END SIZE_MAX
 /* Rule 11's thresholds. */
@@ -453,4 +454,21 @@ void sw_severity_means(const struct sw_aggregate *a, const struct sw_severity *s
         }
     }
     *overall = assessed ? sum_means / (double)assessed : NAN;
+}
+
+void sw_severity_note(const struct sw_severity *s, struct sw_buf *out)
+{
+    struct sw_buf line = SW_BUF_INIT;
+    if (!s->fitted)
+        sw_buf_addf(&line, "Scores adjusted for interviewer severity (rule 11): no fit (%s), "
+                           "so every score is as rated.", isnan(s->sigma2)
+                           ? "too few pairs or interviewers" : "no offset beyond the noise");
+    else
+        sw_buf_addf(&line, "Scores adjusted for interviewer severity (rule 11: sigma2 %.3f, "
+                           "tau2 %.3f, %zu pairs, %zu component%s).", s->sigma2, s->tau2,
+                    s->pairs, s->components, s->components == 1 ? "" : "s");
+    out->failed |= line.failed;
+    if (!line.failed)
+        sw_text_wrap(out, line.data, 0, 0, 80);
+    sw_buf_release(&line);
 }

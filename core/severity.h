@@ -74,6 +74,7 @@
 #include <stddef.h>
 
 #include "aggregate.h"
+#include "buf.h"
 #include "error.h"
 
 /* One observation: candidate, interviewer and competency indices and x(s,c). */
@@ -145,5 +146,10 @@ int sw_aggregate_adjust(struct sw_aggregate *a, const struct sw_severity *s,
  * them, leaving the aggregate as it is. */
 void sw_severity_means(const struct sw_aggregate *a, const struct sw_severity *s, size_t cand,
                        double *means, double *overall);
+
+/* Appends the line a table of adjusted scores starts with: "Scores adjusted
+ * for interviewer severity (rule 11: sigma2 0.132, tau2 0.078, 302 pairs, 1
+ * component)." or, without a fit, that the scores are as rated and why. */
+void sw_severity_note(const struct sw_severity *s, struct sw_buf *out);
 
 #endif

@@ -128,7 +128,7 @@ EOF
         "calibrate compare export kit new report rubric score team validate wheel" "$(complete "")"
     same "complete a command" "calibrate compare" "$(complete c)"
     same "complete global options" "--help --jobs --quiet --rubric --version" "$(complete --)"
-    same "complete options of export" "--anonymize --help --keep-going --level --output --quiet --sheets" \
+    same "complete options of export" "--adjusted --anonymize --help --keep-going --level --output --quiet --sheets" \
         "$(complete export --)"
     same "complete options of new" \
         "--candidate --force --help --interview --interviewer --level --name --output" \

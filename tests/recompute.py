@@ -4,6 +4,9 @@ the rules (not from the C code), to check scorewheel's JSON field by field.
 
     recompute.py RUBRIC.xml REPORT.json PATH...             rules 1-7 (report)
     recompute.py --calibrate RUBRIC.xml CAL.json PATH...    rules 8, 9, 11 (calibrate)
+    recompute.py --adjusted CAL.json RUBRIC.xml REPORT.json PATH...
+                                   rules 1-7 on x(s,c) - adjustment(i(s)) (report --adjusted),
+                                   the adjustments read from calibrate's JSON
 
 Exit 0 when every field agrees to 1e-9. Krippendorff's alpha is computed here
 from the coincidence matrix (Krippendorff 2011, "Computing Krippendorff's
@@ -245,7 +248,7 @@ def mean(xs):
     return math.fsum(xs) / len(xs) if xs else None
 
 
-def compute(rub, paths, level_override=None):
+def compute(rub, paths, level_override=None, shift=None):
     cands = {}
     for path in files(paths):
         root = ET.parse(path).getroot()
@@ -259,9 +262,12 @@ def compute(rub, paths, level_override=None):
             c["pending"] += 1
             continue
         rec = root.find(S + "recommendation")
+        xs = card_scores(rub, root)
+        if shift:     # rule 11's --adjusted: an interviewer without pairs counts 0
+            xs = {comp: x - (shift.get(root.get("interviewer")) or 0.0) for comp, x in xs.items()}
         c["cards"].append({"who": root.get("interviewer"), "level": root.get("level"),
                            "rec": rec.get("value") if rec is not None else None,
-                           "x": card_scores(rub, root)})
+                           "x": xs})
     pol = rub["policy"]
     out = []
     for cid in sorted(cands):
@@ -361,12 +367,16 @@ def compare(want, got, where, errors):
 
 def main():
     args = sys.argv[1:]
-    mode = "report"
+    mode, shift = "report", None
     if args and args[0] == "--calibrate":
         mode, args = "calibrate", args[1:]
+    if args and args[0] == "--adjusted":
+        with open(args[1], encoding="utf-8") as f:
+            shift = {i["id"]: i["adjustment"] for i in json.load(f)["interviewers"]}
+        args = args[2:]
     rubric, report, paths = args[0], args[1], args[2:]
     rub = load_rubric(rubric)
-    want = calibrate(rub, paths) if mode == "calibrate" else compute(rub, paths)
+    want = calibrate(rub, paths) if mode == "calibrate" else compute(rub, paths, shift=shift)
     with open(report, encoding="utf-8") as f:
         got = json.load(f)
     errors = []

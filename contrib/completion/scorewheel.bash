@@ -17,14 +17,14 @@ _scorewheel_options()
     validate)  echo "--quiet --help" ;;
     new)       echo "--interview --candidate --interviewer --level --name --output --force --help" ;;
     score)     echo "--interview --candidate --interviewer --level --name --output --force --help" ;;
-    report)    echo "--level --format --keep-going --help" ;;
-    compare)   echo "--level --sort --format --keep-going --help" ;;
+    report)    echo "--level --format --keep-going --adjusted --help" ;;
+    compare)   echo "--level --sort --format --keep-going --adjusted --help" ;;
     calibrate) echo "--format --keep-going --help" ;;
-    export)    echo "--output --level --anonymize --sheets --keep-going --quiet --help" ;;
+    export)    echo "--output --level --anonymize --sheets --keep-going --adjusted --quiet --help" ;;
     kit)       echo "--interview --format --help" ;;
     rubric)    echo "--format --ids --help" ;;
-    team)      echo "--members --bar --format --keep-going --help" ;;
-    wheel)     echo "--candidate --level --output --keep-going --help" ;;
+    team)      echo "--members --bar --format --keep-going --adjusted --help" ;;
+    wheel)     echo "--candidate --level --output --keep-going --adjusted --help" ;;
     esac
 }
 
