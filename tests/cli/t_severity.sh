@@ -95,3 +95,9 @@ for name in wb.sheetnames[1:]:
 assert checked == len(adj), (checked, len(adj))
 PY
 assert severity-export-adjusted test $? = 0
+
+# The example requisition: 38 pairs of 8 interviewers, and an REML tau2 of 0
+# (the boundary), which the direct maximisation confirms: no fit.
+"$SW" calibrate --format json docs/examples/staff-tpm-2026 >"$TMP/demo.json"
+check_rc severity-ref-boundary 0 $REF tests/severity_ref.py rubrics/tpm.xml "$TMP/demo.json" \
+    docs/examples/staff-tpm-2026
