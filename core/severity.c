@@ -223,68 +223,94 @@ void sw_severity_free(struct sw_severity *s)
     free(s);
 }
 
-/* b and se from the eigen-decomposition (U column-major in C, mu, g = U'q). */
-static void blup(struct sw_severity *sev, const struct system *s, const double *mu,
-                 const double *g, double theta)
+static int lapack_failed(struct sw_errors *errs, const char *what, lapack_int info)
 {
-    size_t ni = s->ni;
-    for (size_t i = 0; i < ni; i++) {
-        double b = 0, v = 0;
-        for (size_t j = 0; j < ni; j++) {
-            double u = s->C[j * ni + i], w = theta / (1 + theta * mu[j]);
-            b += u * g[j] * w;
-            v += u * u * w;
-        }
-        sev->adjustment[s->who[i]] = b;
-        sev->se[s->who[i]] = sqrt(sev->sigma2 * v);
-    }
+    if (info == LAPACK_WORK_MEMORY_ERROR)
+        return sw_fail_oom(errs, NULL);
+    return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "the severity fit failed: LAPACK %s "
+                        "returned %d", what, (int)info);
 }
 
-/* Eigen-decomposes C, finds the REML optimum and, when it is a fit, b and se. */
+/* b = (C + lambda I)^-1 q and se(i) = sqrt(sigma2 [(C + lambda I)^-1](i,i)) from
+ * the Cholesky factor U'U = C + lambda I (A holds C, column-major; overwritten):
+ * the inverse is U^-1 U^-T, so its diagonal is the row sums of squares of U^-1. */
+static int blup(struct sw_severity *sev, const struct system *s, double *A, double lambda,
+                struct sw_errors *errs)
+{
+    lapack_int n = (lapack_int)s->ni, info;
+    for (size_t i = 0; i < s->ni; i++)
+        A[i * s->ni + i] += lambda;
+    if ((info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'U', n, A, n)) != 0)
+        return lapack_failed(errs, "dpotrf", info);
+    double *b = malloc((s->ni + 1) * sizeof *b);
+    if (!b)
+        return sw_fail_oom(errs, NULL);
+    memcpy(b, s->q, s->ni * sizeof *b);
+    if ((info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'U', n, 1, A, n, b, n)) != 0 ||
+        (info = LAPACKE_dtrtri(LAPACK_COL_MAJOR, 'U', 'N', n, A, n)) != 0) {
+        free(b);
+        return lapack_failed(errs, "dpotrs/dtrtri", info);
+    }
+    for (size_t i = 0; i < s->ni; i++) {
+        double v = 0;
+        for (size_t j = i; j < s->ni; j++)
+            v += A[i + j * s->ni] * A[i + j * s->ni];
+        sev->adjustment[s->who[i]] = b[i];
+        sev->se[s->who[i]] = sqrt(sev->sigma2 * v);
+    }
+    free(b);
+    return 0;
+}
+
+/* The tridiagonal reduction C = H T H' and T's eigenvalues (mu, ascending,
+ * rounding below 1e-10 of the largest set to 0: the null directions, one per
+ * component), and w = H'q; C is overwritten. */
+static int reduce(struct system *s, double *d, double *e, double *tau, double *w, double *mu,
+                  struct sw_errors *errs)
+{
+    lapack_int n = (lapack_int)s->ni, info;
+    if ((info = LAPACKE_dsytrd(LAPACK_COL_MAJOR, 'U', n, s->C, n, d, e, tau)) != 0)
+        return lapack_failed(errs, "dsytrd", info);
+    memcpy(w, s->q, s->ni * sizeof *w);
+    if ((info = LAPACKE_dormtr(LAPACK_COL_MAJOR, 'L', 'U', 'T', n, 1, s->C, n, tau, w, n)) != 0)
+        return lapack_failed(errs, "dormtr", info);
+    memcpy(mu, d, s->ni * sizeof *mu);
+    memcpy(tau, e, s->ni * sizeof *tau);        /* dsterf destroys its copy */
+    if ((info = LAPACKE_dsterf(n, mu, tau)) != 0)
+        return lapack_failed(errs, "dsterf", info);
+    double top = mu[s->ni - 1];
+    for (size_t j = 0; j < s->ni; j++)
+        if (mu[j] <= 1e-10 * top)
+            mu[j] = 0;
+    return 0;
+}
+
+/* Reduces C once, finds the REML optimum and, when it is a fit, b and se. */
 static int solve(struct sw_severity *sev, struct system *s, struct sw_errors *errs)
 {
     size_t ni = s->ni;
-    double *mu = malloc((ni + 1) * sizeof *mu), *g = malloc((ni + 1) * sizeof *g);
-    double *g2 = malloc((ni + 1) * sizeof *g2);
-    if (!mu || !g || !g2) {
-        free(mu);
-        free(g);
-        free(g2);
+    double *work = malloc((7 * ni + 1) * sizeof *work);
+    double *copy = malloc((ni * ni + 1) * sizeof *copy);
+    if (!work || !copy) {
+        free(work);
+        free(copy);
         return sw_fail_oom(errs, NULL);
     }
-    lapack_int info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'V', 'U', (lapack_int)ni, s->C,
-                                     (lapack_int)ni, mu);
-    int rc = 0;
-    if (info != 0) {
-        rc = info == LAPACK_WORK_MEMORY_ERROR ? sw_fail_oom(errs, NULL)
-             : sw_error_add(errs, SW_ESYSTEM, NULL, 0,
-                            "the eigen-decomposition of the severity system failed "
-                            "(LAPACK dsyevd info %d)", (int)info);
-        goto done;
+    double *d = work, *e = d + ni, *tau = e + ni, *w = tau + ni, *mu = w + ni, *x = mu + ni;
+    memcpy(copy, s->C, ni * ni * sizeof *copy);
+    int rc = reduce(s, d, e, tau, w, mu, errs);
+    if (rc == 0) {
+        struct sw_reml_profile prof = { mu, d, e, w, x, x + ni, ni, s->S0,
+                                        (double)(s->np - s->nk) };
+        double theta = sw_reml_theta(&prof);
+        sev->sigma2 = sw_reml_q(&prof, theta) / prof.r;
+        sev->tau2 = theta * sev->sigma2;
+        sev->fitted = sev->tau2 >= MIN_TAU2;
+        if (sev->fitted)
+            rc = blup(sev, s, copy, 1 / theta, errs);
     }
-    double top = mu[ni - 1];
-    for (size_t j = 0; j < ni; j++) {
-        g[j] = 0;
-        for (size_t i = 0; i < ni; i++)
-            g[j] += s->C[j * ni + i] * s->q[i];
-        /* Null directions (one per component) and rounding below them. */
-        if (mu[j] <= 1e-10 * top) {
-            mu[j] = 0;
-            g[j] = 0;
-        }
-        g2[j] = g[j] * g[j];
-    }
-    struct sw_reml_profile prof = { mu, g2, ni, s->S0, (double)(s->np - s->nk) };
-    double theta = sw_reml_theta(&prof);
-    sev->sigma2 = sw_reml_q(&prof, theta) / prof.r;
-    sev->tau2 = theta * sev->sigma2;
-    sev->fitted = sev->tau2 >= MIN_TAU2;
-    if (sev->fitted)
-        blup(sev, s, mu, g, theta);
-done:
-    free(mu);
-    free(g);
-    free(g2);
+    free(work);
+    free(copy);
     return rc;
 }
 

@@ -9,12 +9,32 @@
 #define GRID_SPAN 1e12
 #define BISECTIONS 400
 
+/* Solves (I + theta T) x = w into p->x (T symmetric positive semi-definite,
+ * so the elimination needs no pivoting); returns w'x. */
+static double solve_shifted(const struct sw_reml_profile *p, double theta)
+{
+    size_t n = p->n;
+    double *x = p->x, *c = p->scratch;
+    if (n == 0)
+        return 0;
+    double pivot = 1 + theta * p->d[0];
+    x[0] = p->w[0] / pivot;
+    for (size_t i = 1; i < n; i++) {
+        c[i - 1] = theta * p->e[i - 1] / pivot;
+        pivot = 1 + theta * p->d[i] - theta * p->e[i - 1] * c[i - 1];
+        x[i] = (p->w[i] - theta * p->e[i - 1] * x[i - 1]) / pivot;
+    }
+    for (size_t i = n - 1; i > 0; i--)
+        x[i - 1] -= c[i - 1] * x[i];
+    double wx = 0;
+    for (size_t i = 0; i < n; i++)
+        wx += p->w[i] * x[i];
+    return wx;
+}
+
 double sw_reml_q(const struct sw_reml_profile *p, double theta)
 {
-    double fitted = 0;
-    for (size_t j = 0; j < p->n; j++)
-        fitted += p->g2[j] * theta / (1 + theta * p->mu[j]);
-    return p->S0 - fitted;
+    return p->S0 - theta * solve_shifted(p, theta);
 }
 
 double sw_reml_f(const struct sw_reml_profile *p, double theta)
@@ -29,13 +49,12 @@ double sw_reml_f(const struct sw_reml_profile *p, double theta)
 
 double sw_reml_df(const struct sw_reml_profile *p, double theta)
 {
-    double dq = 0, trace = 0, q = sw_reml_q(p, theta);
-    for (size_t j = 0; j < p->n; j++) {
-        double u = 1 + theta * p->mu[j];
-        dq += p->g2[j] / (u * u);
-        trace += p->mu[j] / u;
-    }
-    return trace - p->r * dq / q;
+    double q = sw_reml_q(p, theta), xx = 0, trace = 0;
+    for (size_t i = 0; i < p->n; i++)
+        xx += p->x[i] * p->x[i];
+    for (size_t j = 0; j < p->n; j++)
+        trace += p->mu[j] / (1 + theta * p->mu[j]);
+    return trace - p->r * xx / q;
 }
 
 /* The least and greatest positive eigenvalue (0, 0 when none). */
