@@ -51,7 +51,7 @@ LIB        = $(B)/libscorewheel.a
 PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
-        check-render demo bench install uninstall clean
+        check-render demo bench bench-severity install uninstall clean
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -175,6 +175,13 @@ BENCH_SIZES ?= 20000 100000
 bench: $(PROG) $(TOOL_BINS)
 	$(Q)python3 tests/bench/bench.py $(PROG) $(B)/tools/gencards rubrics/tpm.xml \
 	    $(B)/bench $(BENCH_SIZES)
+	$(Q)$(MAKE) --no-print-directory bench-severity
+
+# Rule 11 alone: calibrate against report with 400 interviewers, the fit with
+# up to 2,000 (bench/severity.md).
+bench-severity: $(PROG) $(TOOL_BINS)
+	$(Q)python3 tests/bench/bench.py --severity $(PROG) $(B)/tools/gencards \
+	    $(B)/tools/fitbench rubrics/tpm.xml $(B)/bench
 
 # --- install ---------------------------------------------------------------
 
