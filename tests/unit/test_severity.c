@@ -8,6 +8,7 @@
 #include "aggregate.h"
 #include "scorecard.h"
 #include "severity.h"
+#include "severity_int.h"
 
 /* The hand-worked design: 4 candidates (rows) x 4 interviewers A-D (columns),
  * one pair score each, complete and balanced:
@@ -338,6 +339,28 @@ static void test_severity_bad_pairs(void **state)
     sw_errors_release(&errs);
 }
 
+/* The REML profile with one eigenvalue mu = m and w = g (T = [m]): with
+ * G = g^2/m, E = S0 - G and u = 1 + theta m, Q = E + G/u and
+ * F = r log(E + G/u) + log u, whose derivative in u vanishes at
+ * u = (r - 1) G / E. m = 2, g = 3, S0 = 10, r = 10: G = 4.5, E = 5.5,
+ * u = 81/11, theta = (u - 1)/2 = 35/11. With S0 = 100 and g = 1 instead,
+ * F'(0) = m - r g^2 / S0 = 1.9 > 0 and (r - 1) G = 4.5 < E = 99.5: the optimum
+ * is the boundary, theta exactly 0, not a small positive number. */
+static void test_severity_reml_profile_optimum_and_boundary(void **state)
+{
+    (void)state;
+    double mu = 2, d = 2, e = 0, w = 3, x, scratch;
+    struct sw_reml_profile p = { &mu, &d, &e, &w, &x, &scratch, 1, 10, 10 };
+    assert_close(10 - 9.0 * 3 / 7, sw_reml_q(&p, 3));      /* S0 - g^2 theta/(1 + theta m) */
+    double theta = sw_reml_theta(&p);
+    assert_true(fabs(theta - 35.0 / 11.0) <= 1e-12 * 35.0 / 11.0);
+    assert_true(fabs(sw_reml_df(&p, theta)) < 1e-12);
+    w = 1;
+    p.S0 = 100;
+    assert_close(1.9, sw_reml_df(&p, 0));
+    assert_true(sw_reml_theta(&p) == 0);
+}
+
 static uint64_t rng_state = 88172645463325252u;
 
 static double uniform(void)
@@ -441,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_severity_no_fit_tau2_zero),
         cmocka_unit_test(test_severity_disconnected_components),
         cmocka_unit_test(test_severity_bad_pairs),
+        cmocka_unit_test(test_severity_reml_profile_optimum_and_boundary),
         cmocka_unit_test(test_severity_recovers_known_offsets),
     };
     return cmocka_run_group_tests(tests, mini_setup, mini_teardown);
