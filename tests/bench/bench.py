@@ -202,6 +202,16 @@ def main():
         f.write(text)
 
 
+def run_cpu(cmd, stdout):
+    """One run: (wall seconds, CPU seconds: user + system of the process)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise Failed(f"{' '.join(cmd)}: exit {os.waitstatus_to_exitcode(status)}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
 def fit_alone(fitbench, interviewers):
     """(median wall s of the fit as fitbench times it, median CPU s, the wall
     times, its JSON line)."""
@@ -228,7 +238,8 @@ def severity(sw, gencards, fitbench, rubric, work):
              f"Machine: {machine()}. Medians of {RUNS} runs, in one run of the script; the "
              f"machine is shared (load average {load_before[0]:.2f} before).", "",
              "## calibrate against report, 20,000 scorecards, 400 interviewers", "",
-             "| command | median s | × report | runs (s) |", "| --- | ---: | ---: | --- |"]
+             "| command | median s | × report | median CPU s | × report | runs (s) |",
+             "| --- | ---: | ---: | ---: | ---: | --- |"]
     # Alternated, so a change of load falls on both alike.
     commands = [("scorewheel report --format json", [sw, "--rubric", rubric, "report", "--format",
                                                     "json", cards]),
@@ -236,15 +247,19 @@ def severity(sw, gencards, fitbench, rubric, work):
                 ("scorewheel calibrate --format json", [sw, "--rubric", rubric, "calibrate",
                                                        "--format", "json", cards])]
     times = {name: [] for name, _ in commands}
+    cpu = {name: [] for name, _ in commands}
     with open(os.devnull, "w") as null:
         for _ in range(RUNS):
             for name, cmd in commands:
-                times[name].append(run(cmd, null)[0])
+                wall, used = run_cpu(cmd, null)
+                times[name].append(wall)
+                cpu[name].append(used)
     base = statistics.median(times[commands[0][0]])
+    cpu_base = statistics.median(cpu[commands[0][0]])
     for name, _ in commands:
-        med = statistics.median(times[name])
-        lines.append(f"| {name} | {med:.3f} | {med / base:.2f} | "
-                     f"{' '.join(f'{t:.3f}' for t in times[name])} |")
+        med, med_cpu = statistics.median(times[name]), statistics.median(cpu[name])
+        lines.append(f"| {name} | {med:.3f} | {med / base:.2f} | {med_cpu:.3f} | "
+                     f"{med_cpu / cpu_base:.2f} | {' '.join(f'{t:.3f}' for t in times[name])} |")
     lines += ["", "## the fit alone (sw_severity_fit_pairs), tools/fitbench", "",
               "| interviewers | candidates | pairs | median s | median CPU s | runs (s) |",
               "| ---: | ---: | ---: | ---: | ---: | --- |"]
