@@ -22,6 +22,7 @@ static const struct command commands[] = {
     { "compare", cmd_compare, "candidates side by side, ranked" },
     { "calibrate", cmd_calibrate, "interviewer leniency and inter-rater reliability" },
     { "export", cmd_export, "the hiring committee's workbook (XLSX) with wheel charts" },
+    { "status", cmd_status, "who still owes which scorecard, and for how long" },
     { "team", cmd_team, "rank candidates by what they add to a team's profile" },
     { "wheel", cmd_wheel, "draw one candidate's competency wheel as SVG" },
     { "rubric", cmd_rubric, "show the rubric: pillars, competencies, levels, interviews" },

@@ -207,7 +207,9 @@ static int load_scale(struct loader *L, xmlNodePtr n)
 static void load_policy(struct loader *L, xmlNodePtr n)
 {
     struct sw_policy *p = &L->r->policy;
-    *p = (struct sw_policy){ 3, L->r->n_competencies, 2, 1, 1, SW_REC_STRONG_NO_HIRE, 0.25 };
+    *p = (struct sw_policy){ .min_scorecards = 3, .min_coverage = L->r->n_competencies,
+                             .disagreement = 2, .gap = 1, .max_gaps = 1,
+                             .veto = SW_REC_STRONG_NO_HIRE, .balanced = 0.25, .overdue = 48 };
     if (!n)
         return;
     p->min_scorecards = (size_t)count_attr(n, "min-scorecards", (double)p->min_scorecards,
@@ -218,6 +220,7 @@ static void load_policy(struct loader *L, xmlNodePtr n)
     p->gap = num_attr(n, "gap", p->gap);
     p->max_gaps = (size_t)count_attr(n, "max-gaps", (double)p->max_gaps, SW_COUNT_MAX);
     p->balanced = num_attr(n, "balanced", p->balanced);
+    p->overdue = num_attr(n, "overdue", p->overdue);
     const char *veto = sw_xml_attr(n, "veto");
     if (veto)
         p->veto = sw_recommendation_parse(veto);
@@ -233,6 +236,9 @@ static void load_policy(struct loader *L, xmlNodePtr n)
         sw_fail(L->errs, L->path, line, "policy gap %g must not be negative", p->gap);
     if (p->balanced < 0)
         sw_fail(L->errs, L->path, line, "policy balanced %g must not be negative", p->balanced);
+    if (p->overdue < 0)
+        sw_fail(L->errs, L->path, line, "policy overdue %g must not be negative (hours)",
+                p->overdue);
 }
 
 static void load_competency(struct loader *L, xmlNodePtr n, size_t pillar)

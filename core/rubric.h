@@ -42,9 +42,9 @@ struct sw_scale {
     size_t n_anchors;
 };
 
-/* DESIGN.md "File formats": every attribute optional; the defaults are
+/* docs/design.md "File formats": every attribute optional; the defaults are
  * min-scorecards 3, min-coverage = every competency, disagreement 2, gap 1,
- * max-gaps 1, veto strong-no-hire, balanced 0.25. */
+ * max-gaps 1, veto strong-no-hire, balanced 0.25, overdue 48 (hours). */
 struct sw_policy {
     size_t min_scorecards;
     size_t min_coverage;
@@ -53,6 +53,7 @@ struct sw_policy {
     size_t max_gaps;
     enum sw_recommendation veto;
     double balanced;
+    double overdue;     /* hours after which a draft is overdue (rule 12) */
 };
 
 struct sw_indicator {

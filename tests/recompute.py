@@ -4,6 +4,7 @@ the rules (not from the C code), to check scorewheel's JSON field by field.
 
     recompute.py RUBRIC.xml REPORT.json PATH...             rules 1-7 (report)
     recompute.py --calibrate RUBRIC.xml CAL.json PATH...    rules 8, 9, 11 (calibrate)
+    recompute.py --status RUBRIC.xml STATUS.json PATH...    rule 12 (status; its "now")
     recompute.py --adjusted CAL.json RUBRIC.xml REPORT.json PATH...
                                    rules 1-7 on x(s,c) - adjustment(i(s)) (report --adjusted),
                                    the adjustments read from calibrate's JSON
@@ -25,6 +26,7 @@ import os
 import statistics
 import sys
 import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
 
 R = "{urn:scorewheel:rubric:1}"
 S = "{urn:scorewheel:scorecard:1}"
@@ -57,7 +59,12 @@ def load_rubric(path):
                      "min_coverage": int(get("min-coverage", len(rub["comps"]))),
                      "disagreement": float(get("disagreement", 2)), "gap": float(get("gap", 1)),
                      "max_gaps": int(get("max-gaps", 1)), "veto": get("veto", "strong-no-hire"),
-                     "balanced": float(get("balanced", 0.25))}
+                     "balanced": float(get("balanced", 0.25)),
+                     "overdue": float(get("overdue", 48))}
+    rub["interview_probes"] = {
+        iv.get("id"): {m.get("competency") for q in iv.iter(R + "question")
+                       for m in q.findall(R + "measures")}
+        for iv in root.iter(R + "interview")}
     return rub
 
 
@@ -365,25 +372,75 @@ def compare(want, got, where, errors):
         errors.append(f"{where}: {got!r} != {want!r}")
 
 
+def utc_seconds(stamp):
+    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).timestamp()
+
+
+def status(rub, paths, now_stamp):
+    """Rule 12: every scorecard of a candidate, drafts aged against now."""
+    now = utc_seconds(now_stamp)
+    cands = {}
+    for path in files(paths):
+        root = ET.parse(path).getroot()
+        if root.tag != S + "scorecard":
+            continue
+        c = cands.setdefault(root.get("candidate"), {"name": None, "cards": [], "covered": set(),
+                                                     "probed": set(), "submitted": 0})
+        name = root.find(S + "candidate-name")
+        if c["name"] is None and name is not None and name.text:
+            c["name"] = name.text
+        draft = root.get("status") == "draft"
+        created = root.get("created")
+        age = None
+        if draft:
+            born = utc_seconds(created) if created else os.stat(path).st_mtime
+            age = (now - born) / 3600
+            c["probed"] |= rub["interview_probes"][root.get("interview")]
+        else:
+            c["submitted"] += 1
+            c["covered"] |= set(card_scores(rub, root))
+        c["cards"].append({"interview": root.get("interview"), "interviewer": root.get("interviewer"),
+                           "status": "draft" if draft else "submitted", "created": created,
+                           "age_hours": age,
+                           "overdue": draft and age >= rub["policy"]["overdue"]})
+    out = []
+    for cid in sorted(cands, key=lambda k: k.encode()):
+        c = cands[cid]
+        missing = [k for k in rub["comps"] if k not in c["covered"]]
+        out.append({"id": cid, "name": c["name"], "submitted": c["submitted"],
+                    "pending": len(c["cards"]) - c["submitted"],
+                    "cards": sorted(c["cards"], key=lambda d: (d["interview"].encode(),
+                                                               d["interviewer"].encode())),
+                    "needs": {"scorecards": max(0, rub["policy"]["min_scorecards"] - c["submitted"]),
+                              "awaiting": [k for k in missing if k in c["probed"]],
+                              "uncovered": [k for k in missing if k not in c["probed"]]}})
+    return {"now": now_stamp, "overdue_hours": rub["policy"]["overdue"], "candidates": out}
+
+
 def main():
     args = sys.argv[1:]
     mode, shift = "report", None
-    if args and args[0] == "--calibrate":
-        mode, args = "calibrate", args[1:]
+    if args and args[0] in ("--calibrate", "--status"):
+        mode, args = args[0][2:], args[1:]
     if args and args[0] == "--adjusted":
         with open(args[1], encoding="utf-8") as f:
             shift = {i["id"]: i["adjustment"] for i in json.load(f)["interviewers"]}
         args = args[2:]
     rubric, report, paths = args[0], args[1], args[2:]
     rub = load_rubric(rubric)
-    want = calibrate(rub, paths) if mode == "calibrate" else compute(rub, paths, shift=shift)
     with open(report, encoding="utf-8") as f:
         got = json.load(f)
+    want = (calibrate(rub, paths) if mode == "calibrate"
+            else status(rub, paths, got["now"]) if mode == "status"
+            else compute(rub, paths, shift=shift))
     errors = []
     compare(want, got, "$", errors)
     for e in errors[:20]:
         print(e)
-    if mode == "calibrate":
+    if mode == "status":
+        print(f"recompute: {len(want['candidates'])} candidates, "
+              f"{sum(len(c['cards']) for c in want['candidates'])} cards, {len(errors)} differences")
+    elif mode == "calibrate":
         print(f"recompute: {len(want['interviewers'])} interviewers, "
               f"{len(want['reliability']['competencies'])} competencies, {len(errors)} differences")
     else:
