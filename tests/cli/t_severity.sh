@@ -62,7 +62,11 @@ check_rc severity-report-adjusted-recompute 0 python3 tests/recompute.py \
     --adjusted "$TMP/sev-cal.json" $MINIR "$TMP/sev-adj.json" "$TMP/sev"
 check_rc severity-report-adjusted-differs 1 python3 tests/recompute.py \
     $MINIR "$TMP/sev-adj.json" "$TMP/sev"
-check severity-compare-adjusted-table 0 "$SW" --rubric $MINIR compare --adjusted "$TMP/sev"
+# gencards draws names in an order that differs between compilers: the rows
+# are compared from their overall column on.
+check severity-compare-adjusted-table 0 sh -c \
+    '"$SW" --rubric tests/fixtures/rubrics/mini.xml compare --adjusted "$TMP/sev" |
+     sed "4,\$s/^.\{24\}//"'
 # No fit: the scores stay as rated and the table says why.
 check severity-report-adjusted-no-fit 0 "$SW" --rubric $MINIR report --adjusted tests/fixtures/leniency
 "$SW" --rubric $MINIR team --adjusted --members tests/fixtures/team/members "$TMP/sev" >"$TMP/team.out"
