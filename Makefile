@@ -9,7 +9,7 @@ DATADIR    = $(PREFIX)/share/scorewheel
 MANDIR     = $(PREFIX)/share/man
 
 CC        ?= cc
-PKGS       = libxml-2.0 xlsxwriter
+PKGS       = libxml-2.0 xlsxwriter lapacke
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 # cmocka only for the test programs: asked for when one is built.
@@ -93,8 +93,8 @@ LIB        = $(B)/libscorewheel.a
 PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
-        check-render analyze check-scan check-cppcheck demo bench examples install \
-        uninstall clean FORCE
+        check-render analyze check-scan check-cppcheck demo bench bench-severity examples \
+        install uninstall clean FORCE
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -274,6 +274,13 @@ BENCH_SIZES ?= 20000 100000
 bench: $(PROG) $(TOOL_BINS)
 	$(Q)python3 tests/bench/bench.py $(PROG) $(B)/tools/gencards rubrics/tpm.xml \
 	    $(B)/bench $(BENCH_SIZES)
+	$(Q)$(MAKE) --no-print-directory bench-severity
+
+# Rule 11 alone: calibrate against report with 400 interviewers, the fit with
+# up to 2,000 (bench/severity.md).
+bench-severity: $(PROG) $(TOOL_BINS)
+	$(Q)python3 tests/bench/bench.py --severity $(PROG) $(B)/tools/gencards \
+	    $(B)/tools/fitbench rubrics/tpm.xml $(B)/bench
 
 # --- install ---------------------------------------------------------------
 

@@ -15,7 +15,9 @@ static const struct cli_command calibrate_command = {
              "leniency (how far above the other interviewers of the same candidate and\n"
              "competency they score, on average) and hire rate; then how far the panel\n"
              "agrees per competency: Krippendorff's alpha (interval) and, where every\n"
-             "interviewer rated every candidate, Shrout & Fleiss's ICCs.\n",
+             "interviewer rated every candidate, Shrout & Fleiss's ICCs; and each\n"
+             "interviewer's severity adjustment with its standard error (rule 11: the\n"
+             "offset a mixed model estimates, which --adjusted takes out of scores).\n",
     .min_operands = 1, .max_operands = -1,
     .operand_name = "PATH", .operand_complete = "@files",
 };
@@ -44,6 +46,12 @@ int cmd_calibrate(int argc, char **argv)
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_calibration *cal = rc == EXIT_OK ? sw_calibrate(run.aggregate, &errs) : NULL;
+    if (cal && sw_calibration_severity(cal, run.aggregate, &errs) < 0) {
+        diag_print(&errs);
+        rc = diag_exit_code(&errs);
+        sw_calibration_free(cal);
+        cal = NULL;
+    }
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
         int color = cli_use_color(stdout);

@@ -484,6 +484,40 @@ int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *er
     return errs->count + errs->lost > before ? -1 : 0;
 }
 
+/* Rules 2 to 7 again for one candidate whose scores changed (level kept). */
+static void rescore_candidate(struct sw_aggregate *a, struct sw_candidate *c, double *values)
+{
+    const struct sw_rubric *r = a->rubric;
+    c->below_target = 0;
+    for (size_t k = 0; k < r->n_competencies; k++)
+        competency_stats(a, c, k, values);
+    pillar_scores(r, c, values);
+    c->decision = decide(r, c);
+    c->archetype = archetype(r, c, values);
+}
+
+int sw_aggregate_shift(struct sw_aggregate *a, const double *shift, struct sw_errors *errs)
+{
+    const struct sw_rubric *r = a->rubric;
+    if (!a->finished)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "the aggregate is not finished");
+    size_t most = r->n_competencies + r->n_pillars;
+    for (size_t i = 0; i < a->n_candidates; i++)
+        most = a->candidates[i].scorecards > most ? a->candidates[i].scorecards : most;
+    double *values = malloc((most + 1) * sizeof *values);
+    if (!values)
+        return sw_fail_oom(errs, NULL);
+    for (size_t k = 0; k < a->n_cards; k++) {
+        struct sw_card *card = &a->cards[k];
+        for (size_t c = 0; card->submitted && c < r->n_competencies; c++)
+            card->scores[c] -= shift[card->interviewer];
+    }
+    for (size_t i = 0; i < a->n_candidates; i++)
+        rescore_candidate(a, &a->candidates[i], values);
+    free(values);
+    return 0;
+}
+
 /* --- queries --------------------------------------------------------------- */
 
 long sw_aggregate_candidate(const struct sw_aggregate *a, const char *id)

@@ -297,7 +297,16 @@ void sw_calibration_free(struct sw_calibration *c)
         return;
     free(c->interviewers);
     free(c->competencies);
+    sw_severity_free(c->severity);
     free(c);
+}
+
+int sw_calibration_severity(struct sw_calibration *c, const struct sw_aggregate *a,
+                            struct sw_errors *errs)
+{
+    sw_severity_free(c->severity);
+    c->severity = sw_severity_fit(a, errs);
+    return c->severity ? 0 : -1;
 }
 
 const char *sw_alpha_reading(double alpha)

@@ -2,14 +2,15 @@
  * gencards - writes N realistic scorecards for a rubric, deterministic by seed.
  *
  *   gencards --rubric FILE --count N --out DIR [--seed S] [--drafts PERCENT]
- *            [--evidence MIN-MAX]
+ *            [--evidence MIN-MAX] [--interviewers N]
  *
  * Candidates get 4 to 6 interviews each (distinct interviews while the rubric
  * has enough), every question rated; each candidate has a hidden ability per
  * competency, each interviewer a leniency, and every rating is ability +
  * leniency + noise rounded to the scale's step. Evidence paragraphs are MIN to
- * MAX bytes (default 200-800). Files: DIR/CANDIDATE/INTERVIEW--INTERVIEWER.xml.
- * Used by the CLI tests (small N) and `make bench` (20,000 and 100,000).
+ * MAX bytes (default 200-800); interviewers N (default count / 40 + 8).
+ * Files: DIR/CANDIDATE/INTERVIEW--INTERVIEWER.xml. Used by the CLI tests
+ * (small N) and `make bench` (20,000 and 100,000).
  */
 #include <errno.h>
 #include <math.h>
@@ -215,13 +216,13 @@ static int candidate(struct gen *g, size_t cand, size_t budget)
 static void usage(void)
 {
     fprintf(stderr, "usage: gencards --rubric FILE --count N --out DIR [--seed S] "
-                    "[--drafts PERCENT] [--evidence MIN-MAX]\n");
+                    "[--drafts PERCENT] [--evidence MIN-MAX] [--interviewers N]\n");
 }
 
 int main(int argc, char **argv)
 {
     const char *rubric_path = NULL, *out = NULL;
-    size_t count = 0;
+    size_t count = 0, interviewers = 0;
     uint64_t seed = 42;
     struct gen g = { NULL, NULL, 5, 200, 800, 0, NULL };
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -233,6 +234,8 @@ int main(int argc, char **argv)
             out = argv[i + 1];
         else if (strcmp(argv[i], "--seed") == 0)
             seed = strtoull(argv[i + 1], NULL, 10);
+        else if (strcmp(argv[i], "--interviewers") == 0)
+            interviewers = strtoul(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--drafts") == 0)
             g.drafts_percent = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "--evidence") == 0 &&
@@ -253,7 +256,7 @@ int main(int argc, char **argv)
     }
     g.r = r;
     g.out = out;
-    g.n_interviewers = count / 40 + 8;
+    g.n_interviewers = interviewers ? interviewers : count / 40 + 8;
     g.leniency = malloc(g.n_interviewers * sizeof *g.leniency);
     int rc = !g.leniency || sw_mkdirs(out, &errs) < 0 ? 3 : 0;
     for (size_t i = 0; rc == 0 && i < g.n_interviewers; i++)

@@ -11,6 +11,7 @@
 /* Columns of the competency table. */
 enum { C_PILLAR, C_COMP, C_N, C_MEAN, C_MEDIAN, C_MIN, C_MAX, C_SD, C_TARGET, C_GAP, C_FLAGS };
 #define C_CHART (C_FLAGS + 2)
+#define C_ADJUSTED (C_FLAGS + 1)    /* with severity only: between Flags and the chart */
 #define C_EVIDENCE C_N
 #define KV_FIRST 3
 #define CHART_WIDTH 640
@@ -127,7 +128,7 @@ static void set_columns(struct cand *cd)
     if (cd->submitted + C_N > C_FLAGS + 1)
         xw_column(cd->x, ws, C_FLAGS + 1, (lxw_col_t)(C_N + cd->submitted - 1), NUM_WIDTH);
     else
-        xw_column(cd->x, ws, C_FLAGS + 1, C_FLAGS + 1, 2);
+        xw_column(cd->x, ws, C_FLAGS + 1, C_FLAGS + 1, x->opt->severity ? NUM_WIDTH + 3 : 2);
 }
 
 static void key_values(struct cand *cd)
@@ -187,6 +188,15 @@ static lxw_row_t competency_table(struct cand *cd, lxw_row_t at)
                                         "Max", "SD", "Target", "Gap", "Flags" };
     for (lxw_col_t col = 0; col <= C_FLAGS; col++)
         xw_str(x, ws, at, col, head[col], x->f.header);
+    double *adjusted = NULL, overall;
+    if (x->opt->severity) {
+        xw_str(x, ws, at, C_ADJUSTED, "Adjusted mean", x->f.header);
+        adjusted = malloc((r->n_competencies + 1) * sizeof *adjusted);
+        if (!adjusted)
+            xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adjusted scores");
+        else
+            sw_severity_means(x->a, x->opt->severity, cd->ci, adjusted, &overall);
+    }
     at++;
     char flags[64];
     for (size_t k = 0; k < r->n_competencies; k++, at++) {
@@ -199,7 +209,10 @@ static lxw_row_t competency_table(struct cand *cd, lxw_row_t at)
             xw_num(x, ws, at, (lxw_col_t)(C_MEAN + i), v[i], x->f.score);
         xw_num(x, ws, at, C_GAP, st->gap, isnan(st->gap) ? NULL : x->f.gap[gap_kind(x, st->gap)]);
         xw_str(x, ws, at, C_FLAGS, flags_text(st->flags, flags, sizeof flags), x->f.indent);
+        if (adjusted)
+            xw_num(x, ws, at, C_ADJUSTED, adjusted[k], x->f.score);
     }
+    free(adjusted);
     xw_heat(x, ws, at - (lxw_row_t)r->n_competencies, C_MEAN, at - 1, C_MAX);
     return at;
 }

@@ -110,8 +110,10 @@ static int run_once(void)
         sw_aggregate_load(a, paths.items, paths.count, &errs);
         sw_aggregate_finish(a, -1, &errs);
         cal = sw_calibrate(a, &errs);
-        produced = cal && sw_report_json(a, NULL, &out, &errs) == 0 &&
-                   sw_calibration_json(a, cal, &out, &errs) == 0 && errs.count == 0 && errs.lost == 0;
+        produced = cal && sw_calibration_severity(cal, a, &errs) == 0 &&
+                   sw_report_json(a, NULL, &out, &errs) == 0 &&
+                   sw_calibration_json(a, cal, &out, &errs) == 0 && errs.count == 0 &&
+                   errs.lost == 0;
     }
     /* A failed run must say so: an error recorded (or lost for want of
      * memory), whichever function failed (calibrate and the writers too);
