@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "aggregate.h"
+#include "severity.h"
 #include "buf.h"
 #include "error.h"
 #include "rubric.h"
@@ -97,15 +98,22 @@ int cli_aggregate(struct cli_run *run, const char *cmd, const char *level_id, in
 int cli_aggregate_paths(const struct sw_rubric *r, const char *cmd, long level, int keep_going,
                         char **paths, int n_paths, struct sw_aggregate **out, int *exit_code);
 void cli_run_release(struct cli_run *run);
+/* --adjusted (docs/design.md rule 11): fits severity to the aggregate and
+ * takes each interviewer's adjustment out of their scores, rules 2-7
+ * recomputed. EXIT_OK with the fit in *fit (caller frees with
+ * sw_severity_free), or the exit code after printing the errors. */
+int cli_adjust(struct sw_aggregate *a, struct sw_severity **fit);
 
 /* Output formats of the aggregating commands. */
 enum cli_format { CLI_TABLE, CLI_JSON, CLI_CSV };
 /* Parses --format NAME; EXIT_USAGE with a message naming `cmd` when unknown. */
 int cli_parse_format(const char *cmd, const char *name, enum cli_format *format);
-/* Ends a command's output: a writer's result `failed` (0 or -1), then the
- * rest of `out` to stdout; releases out. Returns the exit code, the input's
- * (run->exit_code) when all was written. */
-int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed);
+/* Ends a command's output: a writer's result `failed` (0, or -1 with its
+ * errors in `errs`, printed here), then the rest of `out` to stdout; releases
+ * out and errs. Returns the exit code, the input's (run->exit_code) when all
+ * was written. */
+int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,
+                      struct sw_errors *errs);
 
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

@@ -15,7 +15,9 @@ static const struct cli_command calibrate_command = {
              "leniency (how far above the other interviewers of the same candidate and\n"
              "competency they score, on average) and hire rate; then how far the panel\n"
              "agrees per competency: Krippendorff's alpha (interval) and, where every\n"
-             "interviewer rated every candidate, Shrout & Fleiss's ICCs.\n",
+             "interviewer rated every candidate, Shrout & Fleiss's ICCs; and each\n"
+             "interviewer's severity adjustment with its standard error (rule 11: the\n"
+             "offset a mixed model estimates, which --adjusted takes out of scores).\n",
     .min_operands = 1, .max_operands = -1,
     .operand_name = "PATH", .operand_complete = "@files",
 };
@@ -41,16 +43,25 @@ int cmd_calibrate(int argc, char **argv)
 
     struct cli_run run;
     rc = cli_aggregate(&run, "calibrate", NULL, keep_going, argv + first, argc - first);
-    struct sw_calibration *cal = rc == EXIT_OK ? sw_calibrate(run.aggregate) : NULL;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_calibration *cal = rc == EXIT_OK ? sw_calibrate(run.aggregate, &errs) : NULL;
+    if (cal && sw_calibration_severity(cal, run.aggregate, &errs) < 0) {
+        diag_print(&errs);
+        rc = diag_exit_code(&errs);
+        sw_calibration_free(cal);
+        cal = NULL;
+    }
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
-        out.failed = !cal;      /* sw_calibrate fails only for want of memory */
+        int color = cli_use_color(stdout);
         int failed = !cal ? -1
-                     : json ? sw_calibration_json(run.aggregate, cal, &out)
-                     : csv ? sw_calibration_csv(run.aggregate, cal, &out)
-                           : sw_calibration_table(run.aggregate, cal, cli_use_color(stdout), &out);
-        rc = cli_finish_output(&run, &out, failed);
+                     : json ? sw_calibration_json(run.aggregate, cal, &out, &errs)
+                     : csv ? sw_calibration_csv(run.aggregate, cal, &out, &errs)
+                           : sw_calibration_table(run.aggregate, cal, color, &out, &errs);
+        rc = cli_finish_output(&run, &out, failed, &errs);
     }
+    sw_errors_release(&errs);
     sw_calibration_free(cal);
     cli_run_release(&run);
     return rc;

@@ -19,7 +19,7 @@
 static const struct cli_command export_command = {
     .name = "export",
     .synopsis = "-o FILE.xlsx [--level ID] [--anonymize]\n"
-                "[--sheets N] [--keep-going] [--quiet] PATH...",
+                "[--sheets N] [--keep-going] [--adjusted] [--quiet] PATH...",
     .about = "Writes the hiring committee's workbook: Summary (one row per candidate,\n"
              "ranked by overall), one sheet per candidate (competency table, wheel chart\n"
              "against the level's target, each interviewer's scores, the evidence and\n"
@@ -136,7 +136,7 @@ static void say_written(const char *output, const struct sw_xlsx_result *res)
 int cmd_export(int argc, char **argv)
 {
     const char *output = NULL, *level = NULL, *sheets = "all";
-    int keep_going = 0, quiet = 0, first;
+    int keep_going = 0, quiet = 0, adjusted = 0, first;
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
     const struct cli_option options[] = {
         CLI_VALUE("output", 'o', "FILE", &output, "@files", "the workbook to write (required)"),
@@ -150,6 +150,10 @@ int cmd_export(int argc, char **argv)
                   "Summary only (default: all); the others keep their\n"
                   "rows in Summary, Compare and Data"),
         CLI_FLAG("keep-going", 'k', &keep_going, "report invalid files, export the rest (exit 1)"),
+        CLI_FLAG("adjusted", 0, &adjusted,
+                 "add severity-adjusted scores beside the raw ones\n"
+                 "(rule 11): Summary's adjusted overall, each sheet's\n"
+                 "adjusted means, each interviewer's adjustment +- SE"),
         CLI_FLAG("quiet", 'q', &quiet,
                  "do not say where the workbook was written (as the\n"
                  "global -q)"),
@@ -174,12 +178,18 @@ int cmd_export(int argc, char **argv)
     keep_large_blocks_mapped();
     struct cli_run run;
     rc = cli_aggregate(&run, "export", level, keep_going, argv + first, argc - first);
+    struct sw_severity *sev = NULL;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    if (rc == EXIT_OK && adjusted && !(sev = sw_severity_fit(run.aggregate, &errs))) {
+        diag_print(&errs);
+        rc = diag_exit_code(&errs);
+    }
+    opt.severity = sev;
     if (rc == EXIT_OK) {
         char *req = requisition_of(argv[first]);
         opt.requisition = req;
         raise_open_files();
-        struct sw_errors errs;
-        sw_errors_init(&errs);
         struct sw_xlsx_result res;
         struct cli_progress progress;
         cli_progress_start(&progress, "wrote", "sheets", "packing the workbook");
@@ -197,9 +207,10 @@ int cmd_export(int argc, char **argv)
                 say_written(output, &res);
             rc = run.exit_code;
         }
-        sw_errors_release(&errs);
         free(req);
     }
+    sw_errors_release(&errs);
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

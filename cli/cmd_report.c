@@ -9,7 +9,7 @@
 static const struct cli_command report_command = {
     .name = "report",
     .synopsis = "[--level ID] [--format table|json|csv]\n"
-                "[--keep-going] PATH...",
+                "[--keep-going] [--adjusted] PATH...",
     .about = "Aggregates every submitted scorecard under the PATHs (files, or folders read\n"
              "recursively for *.xml; rubric files are skipped) into one packet per\n"
              "candidate: each competency's n, mean, median, min, max, sd, the level's\n"
@@ -23,7 +23,7 @@ static const struct cli_command report_command = {
 int cmd_report(int argc, char **argv)
 {
     const char *level = NULL, *format = "table";
-    int keep_going = 0, first;
+    int keep_going = 0, adjusted = 0, first;
     const struct cli_option options[] = {
         CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
                   "assess against this level (default: the scorecards')"),
@@ -31,6 +31,9 @@ int cmd_report(int argc, char **argv)
                   "table (default), json or csv"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, aggregate the rest (exit 1)"),
+        CLI_FLAG("adjusted", 0, &adjusted,
+                 "take each interviewer's severity out of their scores\n"
+                 "(rule 11; see calibrate)"),
     };
     int rc = cli_parse(&report_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
@@ -43,15 +46,24 @@ int cmd_report(int argc, char **argv)
 
     struct cli_run run;
     rc = cli_aggregate(&run, "report", level, keep_going, argv + first, argc - first);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        int color = cli_use_color(stdout);
+        if (sev && !json && !csv)
+            sw_severity_note(sev, &out);
         int failed = json ? sw_report_json_parallel(run.aggregate, NULL, &out,
-                                                    cli_flush_stdout, NULL, cli_jobs)
+                                                    cli_flush_stdout, NULL, cli_jobs, &errs)
                      : csv ? sw_report_csv_stream(run.aggregate, NULL, &out, cli_flush_stdout,
-                                                  NULL)
-                           : sw_report_table(run.aggregate, NULL, cli_use_color(stdout), &out);
-        rc = cli_finish_output(&run, &out, failed);
+                                                  NULL, &errs)
+                           : sw_report_table(run.aggregate, NULL, color, &out, &errs);
+        rc = cli_finish_output(&run, &out, failed, &errs);
     }
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

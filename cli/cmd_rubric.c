@@ -83,15 +83,18 @@ int cmd_rubric(int argc, char **argv)
     if (!r)
         return rc;
     struct sw_buf out = SW_BUF_INIT;
-    int failed = ids ? add_ids(r, kind, &out)
-                 : strcmp(format, "json") == 0 ? sw_rubric_json(r, &out)
-                 : sw_rubric_table(r, &out);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int failed = ids ? (add_ids(r, kind, &out) < 0 ? sw_buf_fail(&out, &errs, "list") : 0)
+                 : strcmp(format, "json") == 0 ? sw_rubric_json(r, &out, &errs)
+                 : sw_rubric_table(r, &out, &errs);
     if (failed < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+        diag_print(&errs);
         rc = EXIT_SYSTEM;
     } else {
         rc = cli_write_stdout(out.data, out.len);
     }
+    sw_errors_release(&errs);
     sw_buf_release(&out);
     sw_rubric_free(r);
     return rc;

@@ -35,7 +35,7 @@ static int write_status(const struct cli_run *run, enum cli_format fmt, double n
         rc = diag_exit_code(&errs);
         sw_buf_release(&out);
     } else {
-        rc = cli_finish_output(run, &out, 0);
+        rc = cli_finish_output(run, &out, 0, &errs);
     }
     sw_status_free(s);
     sw_errors_release(&errs);

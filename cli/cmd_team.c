@@ -11,7 +11,8 @@
 static const struct cli_command team_command = {
     .name = "team",
     .synopsis = "--members PATH [--members PATH...]\n"
-                "[--bar VALUE] [--format table|json|csv] [--keep-going] PATH...",
+                "[--bar VALUE] [--format table|json|csv] [--keep-going]\n"
+                "[--adjusted] PATH...",
     .about = "Ranks the candidates under the PATHs by what each would add to a team. The\n"
              "members' assessments (scorecards whose `candidate` names the member) are\n"
              "aggregated like candidates'; the team's profile is its best member score\n"
@@ -23,15 +24,19 @@ static const struct cli_command team_command = {
 };
 
 static int write_team(const struct sw_team *t, const struct sw_aggregate *members,
-                      const struct sw_aggregate *candidates, enum cli_format format)
+                      const struct sw_aggregate *candidates, enum cli_format format,
+                      const struct sw_severity *sev, struct sw_errors *errs)
 {
     struct sw_buf out = SW_BUF_INIT;
-    int failed = format == CLI_JSON ? sw_team_json(t, members, candidates, &out)
-                 : format == CLI_CSV ? sw_team_csv(t, candidates, &out)
-                 : sw_team_table(t, members, candidates, cli_use_color(stdout), &out);
+    if (sev && format == CLI_TABLE)
+        sw_severity_note(sev, &out);
+    int color = cli_use_color(stdout);
+    int failed = format == CLI_JSON ? sw_team_json(t, members, candidates, &out, errs)
+                 : format == CLI_CSV ? sw_team_csv(t, candidates, &out, errs)
+                 : sw_team_table(t, members, candidates, color, &out, errs);
     int rc = EXIT_SYSTEM;
     if (failed < 0)
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+        diag_print(errs);
     else
         rc = cli_write_stdout(out.data, out.len);
     sw_buf_release(&out);
@@ -57,6 +62,7 @@ struct team_args {
     double bar;                 /* NAN: the middle of the scale */
     enum cli_format format;
     int keep_going;
+    int adjusted;               /* --adjusted: rule 11 over the candidates */
     int first;                  /* the first PATH in argv */
 };
 
@@ -73,6 +79,9 @@ static int parse_team(int argc, char **argv, struct team_args *a)
                   "table (default), json or csv (one row per candidate)"),
         CLI_FLAG("keep-going", 'k', &a->keep_going,
                  "report invalid files, rank the rest (exit 1)"),
+        CLI_FLAG("adjusted", 0, &a->adjusted,
+                 "take each interviewer's severity out of the\n"
+                 "candidates' scores (rule 11, fitted over the candidates)"),
     };
     int rc = cli_parse(&team_command, options, CLI_N(options), argc, argv, &a->first);
     if (rc != CLI_GO_ON)
@@ -101,22 +110,29 @@ int cmd_team(int argc, char **argv)
     if (scale && !isnan(a.bar) && (a.bar < scale->min || a.bar > scale->max))
         rc = diag_usage("team", "--bar %g is off the scale %g to %g", a.bar, scale->min,
                         scale->max);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && a.adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK)
         rc = cli_aggregate_paths(run.rubric, "team", SW_LEVEL_IGNORE, a.keep_going,
                                  a.members.items, (int)a.members.n, &team, &run.exit_code);
     if (rc == EXIT_OK) {
-        struct sw_team *t = sw_team_new(team, run.aggregate, a.bar);
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        struct sw_team *t = sw_team_new(team, run.aggregate, a.bar, &errs);
         if (!t) {
-            fprintf(stderr, "scorewheel: error: out of memory\n");
+            diag_print(&errs);
             rc = EXIT_SYSTEM;
         } else {
-            rc = write_team(t, team, run.aggregate, a.format);
+            rc = write_team(t, team, run.aggregate, a.format, sev, &errs);
         }
         sw_team_free(t);
+        sw_errors_release(&errs);
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }
     sw_aggregate_free(team);
+    sw_severity_free(sev);
     cli_run_release(&run);
     cli_list_release(&a.members);
     return rc;

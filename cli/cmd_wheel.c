@@ -11,7 +11,7 @@
 static const struct cli_command wheel_command = {
     .name = "wheel",
     .synopsis = "--candidate ID [--level ID] -o FILE.svg\n"
-                "[--keep-going] PATH...",
+                "[--keep-going] [--adjusted] PATH...",
     .about = "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
              "pillar, a wedge per competency filled from the centre to its mean, the\n"
              "level's target as an outline, rings at the scale's anchors, unassessed\n"
@@ -20,30 +20,31 @@ static const struct cli_command wheel_command = {
     .operand_name = "PATH", .operand_complete = "@files",
 };
 
-static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, const char *output)
+static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, const char *output,
+                int adjusted)
 {
     struct sw_wheel w;
     char title[512], subtitle[512];
     struct sw_buf svg = SW_BUF_INIT;
-    if (sw_wheel_of_candidate(a, c, &w, title, sizeof title, subtitle, sizeof subtitle) < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int rc = EXIT_OK;
+    if (sw_wheel_of_candidate(a, c, &w, title, sizeof title, subtitle, sizeof subtitle,
+                              &errs) < 0) {
+        diag_print(&errs);
+        sw_errors_release(&errs);
         return EXIT_SYSTEM;
     }
-    int rc = EXIT_OK;
-    if (sw_wheel_svg(&w, &svg) < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+    if (adjusted)       /* the subtitle says so: the wheel keeps pointing at it */
+        strncat(subtitle, " \u00b7 severity-adjusted", sizeof subtitle - strlen(subtitle) - 1);
+    if (sw_wheel_svg(&w, &svg, &errs) < 0 ||
+        (strcmp(output, "-") != 0 && sw_write_atomic(output, svg.data, svg.len, 1, &errs) < 0)) {
+        diag_print(&errs);
         rc = EXIT_SYSTEM;
     } else if (strcmp(output, "-") == 0) {
         rc = cli_write_stdout(svg.data, svg.len);
-    } else {
-        struct sw_errors errs;
-        sw_errors_init(&errs);
-        if (sw_write_atomic(output, svg.data, svg.len, 1, &errs) < 0) {
-            diag_print(&errs);
-            rc = EXIT_SYSTEM;
-        }
-        sw_errors_release(&errs);
     }
+    sw_errors_release(&errs);
     sw_buf_release(&svg);
     sw_wheel_release(&w);
     return rc;
@@ -52,7 +53,7 @@ static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, cons
 int cmd_wheel(int argc, char **argv)
 {
     const char *candidate = NULL, *level = NULL, *output = NULL;
-    int keep_going = 0, first;
+    int keep_going = 0, adjusted = 0, first;
     const struct cli_option options[] = {
         CLI_VALUE("candidate", 'c', "ID", &candidate, NULL, "the candidate to draw"),
         CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
@@ -62,6 +63,9 @@ int cmd_wheel(int argc, char **argv)
                   "the SVG file to write ('-' for standard output)"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, draw from the rest (exit 1)"),
+        CLI_FLAG("adjusted", 0, &adjusted,
+                 "take each interviewer's severity out of their scores\n"
+                 "(rule 11; see calibrate)"),
     };
     int rc = cli_parse(&wheel_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
@@ -73,6 +77,9 @@ int cmd_wheel(int argc, char **argv)
 
     struct cli_run run;
     rc = cli_aggregate(&run, "wheel", level, keep_going, argv + first, argc - first);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK) {
         long k = sw_aggregate_candidate(run.aggregate, candidate);
         if (k < 0) {
@@ -80,11 +87,12 @@ int cmd_wheel(int argc, char **argv)
                             "given paths\n", candidate);
             rc = EXIT_INPUT;
         } else {
-            rc = draw(run.aggregate, &run.aggregate->candidates[k], output);
+            rc = draw(run.aggregate, &run.aggregate->candidates[k], output, adjusted);
         }
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

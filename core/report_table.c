@@ -219,13 +219,13 @@ static void legend(struct sw_buf *b, const struct sw_rubric *r)
 }
 
 int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color,
-                    struct sw_buf *out)
+                    struct sw_buf *out, struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     if (a->n_candidates == 0) {
         sw_buf_adds(out, "No scorecards found.\n");
-        return out->failed ? -1 : 0;
+        return out->failed ? sw_buf_fail(out, errs, "report") : 0;
     }
     legend(out, a->rubric);
     for (size_t i = 0; i < a->n_candidates; i++) {
@@ -235,7 +235,7 @@ int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color
         sw_buf_adds(out, "\n");
         packet(out, a, &a->candidates[ORDER(order, i)], color);
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "report") : 0;
 }
 
 /* --- compare --------------------------------------------------------------- */
@@ -251,14 +251,14 @@ static void initials(const char *name, char *out, size_t size)
 }
 
 int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int color,
-                     struct sw_buf *out)
+                     struct sw_buf *out, struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     const struct sw_rubric *r = a->rubric;
     if (a->n_candidates == 0) {
         sw_buf_adds(out, "No scorecards found.\n");
-        return out->failed ? -1 : 0;
+        return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
     }
     sw_text_cell(out, "candidate", 24);
     sw_buf_adds(out, "overall");
@@ -304,5 +304,5 @@ int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int colo
     }
     sw_buf_adds(out, ".\nshort = shortfall against the level's targets; sn/n/h/sh = "
                      "strong-no-hire,\nno-hire, hire, strong-hire recommendations.\n");
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
 }

@@ -218,9 +218,21 @@ static void legend(const struct sw_wheel *w, struct sw_buf *b)
                 y, y);
 }
 
-int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out)
+/* 0 when w can be drawn, else -1 with the reason recorded. */
+static int drawable(const struct sw_wheel *w, struct sw_errors *errs)
 {
-    if (w->n_competencies == 0 || !(w->scale_max > w->scale_min) || !w->means)
+    if (w->n_competencies == 0 || !w->means)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "a wheel needs competencies and means");
+    if (!(w->scale_max > w->scale_min))
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0,
+                            "a wheel's scale must end above its start, not %g..%g",
+                            w->scale_min, w->scale_max);
+    return 0;
+}
+
+int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out, struct sw_errors *errs)
+{
+    if (drawable(w, errs) < 0)
         return -1;
     header(w, out);
     pillar_backgrounds(w, out);
@@ -230,13 +242,14 @@ int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out)
     names(w, out);
     legend(w, out);
     sw_buf_adds(out, "</svg>\n");
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "wheel") : 0;
 }
 
 /* The thumbnail: the wheel's disc alone, cropped to the band's outer edge. */
-int sw_wheel_thumbnail_svg(const struct sw_wheel *w, unsigned px, struct sw_buf *out)
+int sw_wheel_thumbnail_svg(const struct sw_wheel *w, unsigned px, struct sw_buf *out,
+                           struct sw_errors *errs)
 {
-    if (w->n_competencies == 0 || !(w->scale_max > w->scale_min) || !w->means)
+    if (drawable(w, errs) < 0)
         return -1;
     double r = BAND_OUT + 2;
     sw_buf_addf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wheel-thumb\" "
@@ -262,5 +275,5 @@ int sw_wheel_thumbnail_svg(const struct sw_wheel *w, unsigned px, struct sw_buf 
                 SW_WHEEL_CX, SW_WHEEL_CY, (double)SW_WHEEL_RIM);
     target_outline(w, out);
     sw_buf_adds(out, "</svg>\n");
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "wheel") : 0;
 }

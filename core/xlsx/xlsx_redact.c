@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
 #include "xlsx_int.h"
 
 /* --- words ----------------------------------------------------------------- */
@@ -89,15 +90,9 @@ static int pattern_add(struct patterns *ps, const char *s, size_t len, size_t mi
         free(p.cps);
         return 0;
     }
-    if (ps->count == ps->cap) {
-        size_t cap = ps->cap ? ps->cap * 2 : 8;
-        struct pattern *bigger = realloc(ps->items, cap * sizeof *bigger);
-        if (!bigger) {
-            free(p.cps);
-            return -1;
-        }
-        ps->items = bigger;
-        ps->cap = cap;
+    if (SW_VEC_GROW(ps->items, ps->cap, ps->count + 1, 8) < 0) {
+        free(p.cps);
+        return -1;
     }
     ps->items[ps->count++] = p;
     return 0;
@@ -131,11 +126,9 @@ static int name_patterns(const char *name, struct patterns *ps)
     while (p < end) {
         /* Skip to the next word. */
         const char *gap = p;
-        uint32_t c = 0;
         while (p < end) {
             const char *at = p;
-            c = xw_next_cp(&p);
-            if (is_word(c)) {
+            if (is_word(xw_next_cp(&p))) {
                 p = at;
                 break;
             }

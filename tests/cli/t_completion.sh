@@ -28,11 +28,11 @@ SH
     same complete-after-double-dash "report rubric" "$(comp -q -- r)"
     same complete-jobs-free "" "$(comp -j "")"
     same complete-options-of-export \
-        "--anonymize --help --keep-going --level --output --quiet --sheets" "$(comp export --)"
+        "--adjusted --anonymize --help --keep-going --level --output --quiet --sheets" "$(comp export --)"
     same complete-options-of-new \
         "--candidate --force --help --interview --interviewer --level --name --output" \
         "$(comp new --)"
-    same complete-dash-of-team "--bar --format --help --keep-going --members -b -f -h -k -m" \
+    same complete-dash-of-team "--adjusted --bar --format --help --keep-going --members -b -f -h -k -m" \
         "$(comp team -)"
     same complete-options-after-a-path "--level" "$(comp report tests/fixtures/report --l)"
     same complete-interview-ids \

@@ -4,8 +4,10 @@
  * (DESIGN.md's shape) or CSV (RFC 4180: CRLF line ends, fields quoted when they
  * hold a comma, quote, CR or LF, quotes doubled).
  *
- * Every function appends to `out` and returns 0, or -1 when out of memory or
- * the aggregate is not finished (aggregate.h).
+ * Every function appends to `out` and returns 0, or -1 with the reason
+ * recorded in `errs` (all SW_ESYSTEM, no file): the aggregate is not finished
+ * (sw_aggregate_require_finished), out of memory or over SW_BUF_MAX
+ * (sw_buf_fail), or a flush failed ("cannot write the report").
  * Numbers are written at full precision in JSON and CSV (null / empty for
  * undefined), rounded to 2 decimals in tables. `order` lists the candidate
  * indices to write, in that order (see sw_aggregate_sort()); NULL means id order.
@@ -15,6 +17,7 @@
 
 #include "aggregate.h"
 #include "buf.h"
+#include "error.h"
 
 /* Called by the writers below after each candidate with the text so far;
  * returns 0 to go on (having emptied `out`, e.g. by writing it and calling
@@ -22,25 +25,28 @@
 typedef int (*sw_flush_fn)(void *ctx, struct sw_buf *out);
 
 /* DESIGN.md's JSON object: {"rubric": {...}, "candidates": [...]}. */
-int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                   struct sw_errors *errs);
 /* The same, calling flush (unless NULL) after each candidate. */
 int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                          sw_flush_fn flush, void *ctx);
-/* The same with `threads` threads (at most 16; 0 or 1: this one only)
+                          sw_flush_fn flush, void *ctx, struct sw_errors *errs);
+/* The same with `threads` threads (at most SW_MAX_THREADS; 0 or 1: this one only)
  * formatting the candidates: a round of 64 candidates per thread is
  * formatted side by side, then appended to out in order with a flush
  * (unless NULL) after each thread's 64. The text is the same whatever the
  * number of threads. */
 int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
-                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads);
+                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads,
+                            struct sw_errors *errs);
 
 /* One row per candidate x competency, header first:
  * candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,median,
  * min,max,sd,target,gap,flags (flags separated by ';'). */
-int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                  struct sw_errors *errs);
 /* The same, calling flush (unless NULL) after each candidate. */
 int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                         sw_flush_fn flush, void *ctx);
+                         sw_flush_fn flush, void *ctx, struct sw_errors *errs);
 
 /* One packet per candidate, fitting 80 columns: header (name, id, level,
  * scorecards, pending, interviewers, decision, archetype, overall, shortfall,
@@ -48,16 +54,17 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, stru
  * target, gap, a bar on the scale with the target marked, and the flags.
  * `color`: ANSI colours for decisions, gaps and flags. */
 int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color,
-                    struct sw_buf *out);
+                    struct sw_buf *out, struct sw_errors *errs);
 
 /* One row per candidate: name/id, overall, each pillar score, shortfall,
  * decision, archetype, the recommendation tally, the number of flags. */
 int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int color,
-                     struct sw_buf *out);
+                     struct sw_buf *out, struct sw_errors *errs);
 
 /* The same as CSV: candidate,name,level,scorecards,pending,overall,<pillar ids...>,
  * shortfall,decision,archetype,strong-no-hire,no-hire,hire,strong-hire,flags. */
-int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                   struct sw_errors *errs);
 
 /* Appends s as one RFC 4180 CSV field. */
 void sw_csv_field(struct sw_buf *out, const char *s);
