@@ -40,7 +40,8 @@ endif
 CORE_SRCS  = $(sort $(wildcard core/*.c))
 CLI_SRCS   = $(sort $(wildcard cli/*.c))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
-RESOURCES  = rubrics/rubric.xsd rubrics/scorecard.xsd $(sort $(wildcard templates/*))
+RESOURCES  = rubrics/assessment.xsd rubrics/rubric.xsd rubrics/scorecard.xsd \
+             $(sort $(wildcard templates/*))
 
 CORE_OBJS  = $(CORE_SRCS:%.c=$(B)/%.o) $(B)/gen/resources.o
 CLI_OBJS   = $(CLI_SRCS:%.c=$(B)/%.o)
@@ -183,6 +184,7 @@ bench: $(PROG) $(TOOL_BINS)
 PUBLIC_HEADERS = \
 	core/aggregate.h \
 	core/arena.h \
+	core/assessment.h \
 	core/buf.h \
 	core/calibrate.h \
 	core/document.h \

@@ -207,9 +207,13 @@ static int load_scale(struct loader *L, xmlNodePtr n)
 static void load_policy(struct loader *L, xmlNodePtr n)
 {
     struct sw_policy *p = &L->r->policy;
-    *p = (struct sw_policy){ 3, L->r->n_competencies, 2, 1, 1, SW_REC_STRONG_NO_HIRE, 0.25 };
+    *p = (struct sw_policy){ 3, L->r->n_competencies, 2, 1, 1, SW_REC_STRONG_NO_HIRE, 0.25,
+                             2, 1 };
     if (!n)
         return;
+    p->min_assessors = (size_t)count_attr(n, "min-assessors", (double)p->min_assessors,
+                                           SW_COUNT_MAX);
+    p->self_gap = num_attr(n, "self-gap", p->self_gap);
     p->min_scorecards = (size_t)count_attr(n, "min-scorecards", (double)p->min_scorecards,
                                             SW_COUNT_MAX);
     p->min_coverage = (size_t)count_attr(n, "min-coverage", (double)p->min_coverage,
@@ -233,6 +237,8 @@ static void load_policy(struct loader *L, xmlNodePtr n)
         sw_fail(L->errs, L->path, line, "policy gap %g must not be negative", p->gap);
     if (p->balanced < 0)
         sw_fail(L->errs, L->path, line, "policy balanced %g must not be negative", p->balanced);
+    if (!(p->self_gap > 0))
+        sw_fail(L->errs, L->path, line, "policy self-gap %g must be above 0", p->self_gap);
 }
 
 static void load_competency(struct loader *L, xmlNodePtr n, size_t pillar)

@@ -44,7 +44,8 @@ struct sw_scale {
 
 /* DESIGN.md "File formats": every attribute optional; the defaults are
  * min-scorecards 3, min-coverage = every competency, disagreement 2, gap 1,
- * max-gaps 1, veto strong-no-hire, balanced 0.25. */
+ * max-gaps 1, veto strong-no-hire, balanced 0.25; for assessments
+ * (docs/design.md "Growth and promotion") min-assessors 2, self-gap 1. */
 struct sw_policy {
     size_t min_scorecards;
     size_t min_coverage;
@@ -53,6 +54,8 @@ struct sw_policy {
     size_t max_gaps;
     enum sw_recommendation veto;
     double balanced;
+    size_t min_assessors;   /* rule 14: fewer non-self assessors: insufficient-evidence */
+    double self_gap;        /* rule 13: |self - others| flagging a blind spot (> 0) */
 };
 
 struct sw_indicator {

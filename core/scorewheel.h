@@ -36,6 +36,7 @@
 #include "rubric.h"
 #include "rubric_text.h"
 #include "scorecard.h"
+#include "assessment.h"
 #include "document.h"
 #include "load.h"
 #include "entry.h"

@@ -26,6 +26,7 @@
 #define SW_XML_MAX_BYTES ((size_t)16 << 20)
 #define SW_NS_RUBRIC "urn:scorewheel:rubric:1"
 #define SW_NS_SCORECARD "urn:scorewheel:scorecard:1"
+#define SW_NS_ASSESSMENT "urn:scorewheel:assessment:1"
 
 /* Reads the whole file `path` (regular file, at most SW_XML_MAX_BYTES). Returns a
  * malloc'd NUL-terminated copy (caller frees) and its length in *len; NULL with an
@@ -36,8 +37,8 @@ char *sw_xml_slurp(const char *path, size_t *len, struct sw_errors *errs);
  * the document (caller frees with xmlFreeDoc) or NULL with every error recorded. */
 xmlDocPtr sw_xml_parse(const char *data, size_t len, const char *path, struct sw_errors *errs);
 
-/* Validates doc against the built-in schema `schema` ("rubric.xsd" or
- * "scorecard.xsd"). 0 when valid; -1 with one error per schema violation. */
+/* Validates doc against the built-in schema `schema` ("rubric.xsd",
+ * "scorecard.xsd" or "assessment.xsd"). 0 when valid; -1 with one error per schema violation. */
 int sw_xml_validate(xmlDocPtr doc, const char *schema, const char *path,
                     struct sw_errors *errs);
 
@@ -61,7 +62,7 @@ int sw_xml_line(xmlNodePtr n);
  * sw_xml_validate(), which say what is wrong (so errors stay as they are). */
 
 /* The built-in schemas, for sw_xml_schema() and sw_xml_stream_parse(). */
-enum { SW_XML_RUBRIC_XSD, SW_XML_SCORECARD_XSD, SW_XML_SCHEMAS };
+enum { SW_XML_RUBRIC_XSD, SW_XML_SCORECARD_XSD, SW_XML_ASSESSMENT_XSD, SW_XML_SCHEMAS };
 
 /* The compiled schema (shared, read-only), or NULL when it is unusable. */
 xmlSchemaPtr sw_xml_schema(int which);

@@ -37,3 +37,13 @@ check validate-missing-path 3 "$SW" $MINI validate tests/fixtures/no-such-file.x
 check validate-no-args 2 "$SW" $MINI validate
 check validate-bad-option 2 "$SW" $MINI validate --frobnicate x
 check validate-bad-rubric 1 "$SW" --rubric tests/fixtures/bad/duplicate-id-rubric.xml validate tests/fixtures/good
+
+# Assessments (scorewheel-assessment(5)): validate accepts them, and every
+# kind of bad one gets its exact message.
+check validate-growth 0 "$SW" $MINI validate tests/fixtures/growth
+for f in self-other peer-is-self unknown-competency off-scale off-step duplicate-rating \
+         bad-cycle unknown-level bad-relation other-rubric many doctype; do
+    check "validate-bad-assessment-$f" 1 "$SW" $MINI validate tests/fixtures/bad/assessment-$f.xml
+done
+# report reads the scorecard among the assessments and nothing else.
+check validate-report-skips-assessments 0 "$SW" $MINI report --format csv tests/fixtures/growth
