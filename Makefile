@@ -191,8 +191,10 @@ PUBLIC_HEADERS = \
 	core/entry.h \
 	core/error.h \
 	core/files.h \
+	core/growth.h \
 	core/kit.h \
 	core/load.h \
+	core/promote.h \
 	core/report.h \
 	core/rubric.h \
 	core/rubric_text.h \

@@ -100,8 +100,10 @@ int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed)
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_growth(int argc, char **argv);
 int cmd_kit(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+int cmd_promote(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_team(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -46,6 +46,8 @@
 #include "calibrate.h"
 #include "report.h"
 #include "team.h"
+#include "growth.h"
+#include "promote.h"
 #include "wheel.h"
 #include "xlsx.h"
 

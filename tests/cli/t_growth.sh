@@ -1,0 +1,34 @@
+# growth and promote: rules 13 and 14 on tests/fixtures/growth (see the
+# hand-worked numbers in tests/unit/test_growth.c), every format.
+MINI="--rubric tests/fixtures/rubrics/mini.xml"
+G=tests/fixtures/growth
+
+check growth-table 0 "$SW" $MINI growth $G
+check growth-json 0 "$SW" $MINI growth --format json $G
+check growth-csv 0 "$SW" $MINI growth --format csv $G
+check growth-person 0 "$SW" $MINI growth --person p-cy $G
+check growth-unknown-person 1 "$SW" $MINI growth --person p-zed $G
+check growth-no-path 2 "$SW" $MINI growth
+check growth-bad-format 2 "$SW" $MINI growth --format xml $G
+check growth-help 0 "$SW" growth --help
+# Two assessments of one person by one assessor in one cycle: both named.
+check growth-duplicate 1 "$SW" $MINI growth tests/fixtures/bad/assessment-dup
+check growth-keep-going 1 "$SW" $MINI growth -k --format csv tests/fixtures/bad/assessment-dup
+check growth-invalid-file 1 "$SW" $MINI growth tests/fixtures/bad/assessment-off-step.xml $G
+
+check promote-table 0 "$SW" $MINI promote --to senior $G
+check promote-json 0 "$SW" $MINI promote --to senior --format json $G
+check promote-csv 0 "$SW" $MINI promote --to senior --format csv $G
+check promote-cycle 0 "$SW" $MINI promote --to senior --cycle 2026-h1 --format json $G
+check promote-cycles 0 "$SW" $MINI promote --to senior --cycles 2 --format json $G
+check promote-no-to 2 "$SW" $MINI promote $G
+check promote-unknown-level 2 "$SW" $MINI promote --to staff $G
+check promote-bad-cycles 2 "$SW" $MINI promote --to senior --cycles 0 $G
+check promote-help 0 "$SW" promote --help
+
+# Tables fit 80 columns (characters, not bytes: the tables hold '·').
+fits80() {
+    python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' "$1"
+}
+"$SW" $MINI growth $G >"$TMP/g" && "$SW" $MINI promote --to senior $G >>"$TMP/g"
+assert growth-80-columns fits80 "$TMP/g"
