@@ -32,3 +32,27 @@ fits80() {
 }
 "$SW" $MINI growth $G >"$TMP/g" && "$SW" $MINI promote --to senior $G >>"$TMP/g"
 assert growth-80-columns fits80 "$TMP/g"
+
+# A second, independent computation (tests/recompute.py, from the text of
+# rules 13 and 14) of every number on generated teams of two rubrics, with
+# scorecards mixed in (growth and promote must skip them).
+for rubric in tests/fixtures/rubrics/mini.xml rubrics/tpm.xml; do
+    rname=$(basename "$rubric" .xml)
+    rm -rf "$TMP/team-$rname"
+    "$B/tools/genassess" --rubric "$rubric" --people 40 --cycles 4 --out "$TMP/team-$rname" --seed 11
+    "$B/tools/gencards" --rubric "$rubric" --count 20 --out "$TMP/team-$rname/cards" --seed 2
+    "$SW" --rubric "$rubric" growth --format json "$TMP/team-$rname" >"$TMP/growth.json"
+    check_rc "recompute-growth-$rname" 0 python3 tests/recompute.py --growth "$rubric" \
+        "$TMP/growth.json" "$TMP/team-$rname"
+    levels=$("$SW" --rubric "$rubric" rubric --ids levels)
+    for level in $levels; do
+        for spec in "$level" "$level,c2" "$level,,2" "$level,c4,3"; do
+            set -- $(echo "$spec" | awk -F, '{ if ($2 != "") printf "--cycle %s ", $2;
+                                              if ($3 != "") printf "--cycles %s", $3 }')
+            "$SW" --rubric "$rubric" promote --to "$level" "$@" --format json \
+                "$TMP/team-$rname" >"$TMP/promote.json"
+            check_rc "recompute-promote-$rname-$spec" 0 python3 tests/recompute.py --promote \
+                "$spec" "$rubric" "$TMP/promote.json" "$TMP/team-$rname"
+        done
+    done
+done
