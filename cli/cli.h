@@ -97,12 +97,15 @@ int cli_parse_format(const char *cmd, const char *name, enum cli_format *format)
  * (run->exit_code) when all was written. */
 int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed);
 
+int cmd_assess(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_growth(int argc, char **argv);
 int cmd_kit(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+/* `new --assessment` (cli/new_assessment.c). */
+int cli_new_assessment(int argc, char **argv);
 int cmd_promote(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_team(int argc, char **argv);

@@ -11,6 +11,8 @@
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] new --interview ID --candidate ID --interviewer ID\n"
     "                  [--level ID] [--name TEXT] [-o FILE|-] [--force]\n"
+    "       scorewheel [--rubric FILE] new --assessment --person ID ... (an assessment:\n"
+    "                  see 'scorewheel new --assessment --help')\n"
     "\n"
     "Writes a draft scorecard for one interview: one empty rating per question,\n"
     "each after a comment with the question and what the competencies it measures\n"
@@ -79,6 +81,9 @@ static int make_draft(const struct sw_rubric *r, const struct entry_args *a)
 
 int cmd_new(int argc, char **argv)
 {
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--assessment") == 0)
+            return cli_new_assessment(argc, argv);
     struct entry_args a;
     int rc = entry_parse_args("new", usage_text, argc, argv, &a);
     if (rc >= 0)

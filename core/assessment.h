@@ -13,8 +13,10 @@
 #define SW_ASSESSMENT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "error.h"
 #include "rubric.h"
 
@@ -59,6 +61,43 @@ struct sw_assessment *sw_assessment_parse(const struct sw_rubric *r, const char 
                                           size_t len, const char *path,
                                           struct sw_errors *errs);
 void sw_assessment_free(struct sw_assessment *a);
+
+/* --- entering an assessment (core/assessment_entry.c) ---------------------
+ * The editable form that `new --assessment` and `assess` work on is a
+ * struct sw_assessment in "entry order": one rating per rubric competency,
+ * in rubric order (ratings[c] is competency c). Edits allocate from the
+ * assessment's arena. Functions returning int give 0, or -1 when out of memory. */
+
+/* A blank draft: one unanswered rating per competency. `level` is a rubric
+ * level index or -1, `name` the person's name or NULL. Ids are copied.
+ * Caller frees; NULL when out of memory (recorded in errs). */
+struct sw_assessment *sw_assessment_blank(const struct sw_rubric *r, const char *person,
+                                          const char *assessor, enum sw_relation relation,
+                                          const char *cycle, long level, const char *name,
+                                          struct sw_errors *errs);
+/* A copy of a loaded assessment in entry order; nothing it holds is dropped.
+ * Caller frees; NULL when out of memory. */
+struct sw_assessment *sw_assessment_entry(const struct sw_rubric *r,
+                                          const struct sw_assessment *from,
+                                          struct sw_errors *errs);
+/* Sets competency c's value (NaN: unanswered) and, unless NULL, its evidence. */
+int sw_assessment_set_rating(struct sw_assessment *a, size_t c, double value,
+                             const char *evidence);
+/* Replaces *field (one of a's text fields) with a copy of text. */
+int sw_assessment_set_text(struct sw_assessment *a, const char **field, const char *text);
+/* Marks a submitted at time t (UTC), or back to a draft when t is (time_t)-1. */
+int sw_assessment_set_submitted(struct sw_assessment *a, time_t t);
+/* "CYCLE/PERSON--ASSESSOR.xml"; caller frees; NULL when out of memory. */
+char *sw_assessment_default_path(const char *cycle, const char *person, const char *assessor);
+
+enum { SW_ASSESSMENT_GUIDE = 1 };   /* comments with descriptions and indicators */
+
+/* Appends a as assessment XML (the template templates/assessment.xml); with
+ * SW_ASSESSMENT_GUIDE each competency is preceded by a comment holding its
+ * description and its indicators at the scale's anchors. 0, or -1 with an
+ * error. */
+int sw_assessment_xml(const struct sw_rubric *r, const struct sw_assessment *a, unsigned flags,
+                      struct sw_buf *out, struct sw_errors *errs);
 
 /* "self", "manager", "peer", "report". */
 const char *sw_relation_name(enum sw_relation rel);
