@@ -112,6 +112,9 @@ int cmd_team(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_wheel(int argc, char **argv);
+/* `wheel --person` (cli/wheel_person.c). */
+int cli_wheel_person(const char *person, const char *cycle, const char *to, const char *output,
+                     int keep_going, char **paths, int n_paths);
 int cmd_rubric(int argc, char **argv);
 
 #endif

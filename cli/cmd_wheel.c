@@ -11,14 +11,22 @@
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] wheel --candidate ID [--level ID] -o FILE.svg\n"
     "                  [--keep-going] PATH...\n"
+    "       scorewheel [--rubric FILE] wheel --person ID [--cycle ID] [--to LEVEL]\n"
+    "                  -o FILE.svg [--keep-going] PATH...\n"
     "\n"
     "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
     "pillar, a wedge per competency filled from the centre to its mean, the\n"
     "level's target as an outline, rings at the scale's anchors, unassessed\n"
     "wedges hatched. The file is replaced if it exists (it is derived output).\n"
+    "With --person, a person's wheel from assessments: wedges filled to the\n"
+    "others' mean, the self-assessment as a solid outline, the target of\n"
+    "--to LEVEL (default: the level after the person's) dashed.\n"
     "\n"
     "  -c, --candidate ID    the candidate to draw\n"
     "  -l, --level ID        the level whose targets to draw (default: the scorecards')\n"
+    "  -p, --person ID       the person to draw (from assessments)\n"
+    "  -y, --cycle ID        the person's review cycle (default: the latest)\n"
+    "  -t, --to LEVEL        the level whose targets to draw for the person\n"
     "  -o, --output FILE     the SVG file to write ('-' for standard output)\n"
     "  -k, --keep-going      report invalid files, draw from the rest (exit 1)\n"
     "  -h, --help            this text\n";
@@ -57,19 +65,26 @@ int cmd_wheel(int argc, char **argv)
     static const struct option options[] = {
         { "candidate", required_argument, NULL, 'c' },
         { "level", required_argument, NULL, 'l' },
+        { "person", required_argument, NULL, 'p' },
+        { "cycle", required_argument, NULL, 'y' },
+        { "to", required_argument, NULL, 't' },
         { "output", required_argument, NULL, 'o' },
         { "keep-going", no_argument, NULL, 'k' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    const char *candidate = NULL, *level = NULL, *output = NULL;
+    const char *candidate = NULL, *level = NULL, *output = NULL, *person = NULL, *cycle = NULL,
+               *to = NULL;
     int keep_going = 0, c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:c:l:o:kh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:c:l:p:y:t:o:kh", options, NULL)) != -1) {
         switch (c) {
         case 'c': candidate = optarg; break;
         case 'l': level = optarg; break;
+        case 'p': person = optarg; break;
+        case 'y': cycle = optarg; break;
+        case 't': to = optarg; break;
         case 'o': output = optarg; break;
         case 'k': keep_going = 1; break;
         case 'h': fputs(usage_text, stdout); return EXIT_OK;
@@ -77,10 +92,15 @@ int cmd_wheel(int argc, char **argv)
         default: return diag_usage("wheel", "unknown option '%s'", argv[optind - 1]);
         }
     }
-    if (!candidate)
-        return diag_usage("wheel", "no --candidate given");
+    if (!candidate == !person)
+        return diag_usage("wheel", "give one of --candidate or --person");
     if (!output)
         return diag_usage("wheel", "no -o FILE.svg given");
+    if (person)
+        return cli_wheel_person(person, cycle, to, output, keep_going, argv + optind,
+                                argc - optind);
+    if (cycle || to)
+        return diag_usage("wheel", "--cycle and --to go with --person");
 
     struct cli_run run;
     int rc = cli_aggregate(&run, "wheel", level, keep_going, argv + optind, argc - optind);
