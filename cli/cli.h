@@ -101,6 +101,10 @@ int cmd_assess(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* `export --people` (cli/export_people.c); opt as export set it up. */
+struct sw_xlsx_options;
+int cli_export_people(const char *output, const struct sw_xlsx_options *opt, int keep_going,
+                      int quiet, char **paths, int n_paths);
 int cmd_growth(int argc, char **argv);
 int cmd_kit(int argc, char **argv);
 int cmd_new(int argc, char **argv);

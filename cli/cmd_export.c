@@ -19,17 +19,24 @@
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] export -o FILE.xlsx [--level ID] [--anonymize]\n"
     "                  [--sheets N] [--keep-going] [--quiet] PATH...\n"
+    "       scorewheel [--rubric FILE] export --people -o FILE.xlsx [--keep-going]\n"
+    "                  [--quiet] PATH...\n"
     "\n"
     "Writes the hiring committee's workbook: Summary (one row per candidate,\n"
     "ranked by overall), one sheet per candidate (competency table, wheel chart\n"
     "against the level's target, each interviewer's scores, the evidence and\n"
     "notes), Compare (wheels overlaid), Interviewers (calibration, reliability)\n"
     "and Data (long format for pivot tables). The file is replaced atomically.\n"
+    "With --people, the people workbook from assessments instead: Summary (each\n"
+    "person's latest cycle, readiness for the next level, blind spots), a sheet\n"
+    "per person (the rule-13 table of every cycle, a radar of others, self and\n"
+    "the next level's target, a line chart across cycles) and Data.\n"
     "\n"
     "  -o, --output FILE     the workbook to write (required)\n"
     "  -l, --level ID        assess against this level (default: the scorecards')\n"
     "  -a, --anonymize       Candidate A, B... instead of names, names in the\n"
     "                        evidence replaced too\n"
+    "  -p, --people          the people workbook (assessments), not the committee's\n"
     "  -s, --sheets N        candidate sheets for the first N candidates of Summary\n"
     "                        only (default: all); the others keep their rows in\n"
     "                        Summary, Compare and Data\n"
@@ -158,6 +165,7 @@ int cmd_export(int argc, char **argv)
         { "output", required_argument, NULL, 'o' },
         { "level", required_argument, NULL, 'l' },
         { "anonymize", no_argument, NULL, 'a' },
+        { "people", no_argument, NULL, 'p' },
         { "sheets", required_argument, NULL, 's' },
         { "keep-going", no_argument, NULL, 'k' },
         { "quiet", no_argument, NULL, 'q' },
@@ -165,15 +173,16 @@ int cmd_export(int argc, char **argv)
         { NULL, 0, NULL, 0 },
     };
     const char *output = NULL, *level = NULL;
-    int keep_going = 0, quiet = 0, c;
+    int keep_going = 0, quiet = 0, people = 0, c;
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:o:l:as:kqh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:o:l:aps:kqh", options, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
         case 'l': level = optarg; break;
         case 'a': opt.anonymize = 1; break;
+        case 'p': people = 1; break;
         case 's':
             if (parse_sheets(optarg, &opt.candidate_sheets) != EXIT_OK)
                 return EXIT_USAGE;
@@ -196,6 +205,11 @@ int cmd_export(int argc, char **argv)
     opt.tmpdir = tmpdir && *tmpdir ? tmpdir : NULL;
     if ((rc = data_rows(&opt.data_rows)) != EXIT_OK)
         return rc;
+    if (people && (level || opt.anonymize || opt.candidate_sheets != SW_XLSX_EVERY_CANDIDATE))
+        return diag_usage("export", "--people takes no --level, --anonymize or --sheets");
+    if (people)
+        return cli_export_people(output, &opt, keep_going, quiet || cli_quiet, argv + optind,
+                                 argc - optind);
 
     keep_large_blocks_mapped();
     struct cli_run run;

@@ -251,7 +251,8 @@ static void write_table(void *ctx, const struct row *row)
     sw_buf_addf(&t, " \u00b7 %s", sw_readiness_name(row->pr.readiness));
     sw_buf_adds(w->out, "\n");
     sw_text_wrap(w->out, sw_buf_str(&t), 0, 2, 80);
-    sw_buf_adds(w->out, "  competency               half         n  others   self  target     gap\n");
+    sw_buf_adds(w->out,
+                "  competency               half         n  others   self  target     gap\n");
     for (size_t c = 0; c < r->n_competencies; c++) {
         double others = value_or_null(y, c, 0), target = r->levels[w->level].targets[c];
         const char *half = half_name(r->pillars[r->competencies[c].pillar].half);

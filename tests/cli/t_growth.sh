@@ -56,3 +56,45 @@ for rubric in tests/fixtures/rubrics/mini.xml rubrics/tpm.xml; do
         done
     done
 done
+
+# export --people: the people workbook, read back with openpyxl and checked
+# against growth's and promote's JSON (tests/people_check.py).
+export SOURCE_DATE_EPOCH=1764000000
+PY=/usr/bin/python3
+people_check() {   # RUBRIC FOLDER: export, then check against the JSON
+    "$SW" --rubric "$1" export --people -q -o "$TMP/people.xlsx" "$2" &&
+    "$SW" --rubric "$1" growth --format json "$2" >"$TMP/pg.json" &&
+    levels=$("$SW" --rubric "$1" rubric --ids levels | tr '\n' ',' | sed 's/,$//') &&
+    for level in $(echo "$levels" | tr ',' ' '); do
+        "$SW" --rubric "$1" promote --to "$level" --format json "$2" >"$TMP/pp-$level.json"
+    done &&
+    $PY tests/people_check.py "$TMP/people.xlsx" "$TMP/pg.json" "$levels" "$TMP"/pp-*.json
+}
+if $PY -c 'import openpyxl' 2>/dev/null; then
+    check_rc export-people-fixtures 0 people_check tests/fixtures/rubrics/mini.xml $G
+    rm -f "$TMP"/pp-*.json
+    check_rc export-people-tpm-team 0 people_check rubrics/tpm.xml "$TMP/team-tpm"
+    # A name that looks like a formula stays text.
+    rm -rf "$TMP/formula" && cp -r $G "$TMP/formula"
+    sed -i 's|<person-name>Ann</person-name>|<person-name>=HYPERLINK("x")</person-name>|' \
+        "$TMP/formula/2026-h1/p-ann--p-ann.xml"
+    rm -f "$TMP"/pp-*.json
+    check_rc export-people-formula-text 0 people_check tests/fixtures/rubrics/mini.xml \
+        "$TMP/formula"
+    "$SW" $MINI export --people -q -o "$TMP/f.xlsx" "$TMP/formula"
+    $PY tests/xlsx_check.py sheets "$TMP/f.xlsx" >"$TMP/f.sheets"
+    assert export-people-formula-sheet grep -qx '=HYPERLINK("x")' "$TMP/f.sheets"
+fi
+in_tmp() { (cd "$TMP" && "$@"); }
+check export-people-message 0 in_tmp "$SW" --rubric "$PWD/tests/fixtures/rubrics/mini.xml" \
+    export --people -o p.xlsx "$PWD/$G"
+"$SW" $MINI export --people -q -o "$TMP/p2.xlsx" $G
+assert export-people-byte-stable cmp "$TMP/p.xlsx" "$TMP/p2.xlsx"
+check export-people-with-level 2 "$SW" $MINI export --people --level mid -o "$TMP/x.xlsx" $G
+# A failed run leaves the previous workbook as it was, and no temporary file.
+cp "$TMP/p.xlsx" "$TMP/keep.xlsx"
+check export-people-invalid 1 "$SW" $MINI export --people -o "$TMP/keep.xlsx" \
+    tests/fixtures/bad/assessment-off-step.xml
+assert export-people-untouched cmp "$TMP/p.xlsx" "$TMP/keep.xlsx"
+assert export-people-no-temp sh -c "! ls -a '$TMP' | grep -q 'tmp-'"
+unset SOURCE_DATE_EPOCH
