@@ -98,3 +98,13 @@ check export-people-invalid 1 "$SW" $MINI export --people -o "$TMP/keep.xlsx" \
 assert export-people-untouched cmp "$TMP/p.xlsx" "$TMP/keep.xlsx"
 assert export-people-no-temp sh -c "! ls -a '$TMP' | grep -q 'tmp-'"
 unset SOURCE_DATE_EPOCH
+
+# The example team (docs/examples/reviews, used by `make demo`): the stories
+# its README tells, pinned; TPM names and pillars still fit 80 columns.
+R=docs/examples/reviews
+check growth-example-ben 0 "$SW" growth --person p-ben $R
+check promote-example-staff 0 "$SW" promote --to staff --cycles 2 --format csv $R
+"$SW" growth $R >"$TMP/ex" && "$SW" promote --to staff $R >>"$TMP/ex" &&
+    "$SW" promote --to principal --cycles 3 $R >>"$TMP/ex"
+assert growth-example-80-columns fits80 "$TMP/ex"
+check validate-example-reviews 0 "$SW" validate $R
