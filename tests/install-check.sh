@@ -44,7 +44,8 @@ if cmp -s built.json installed.json && [ -s built.json ]; then ok; else
 
 # --- files: man pages, rubrics, completion, headers, library ---------------
 for f in share/man/man1/scorewheel.1 share/man/man5/scorewheel-rubric.5 \
-         share/man/man5/scorewheel-scorecard.5 share/scorewheel/rubrics/tpm.xml \
+         share/man/man5/scorewheel-scorecard.5 share/man/man5/scorewheel-assessment.5 \
+         share/scorewheel/rubrics/tpm.xml share/scorewheel/rubrics/assessment.xsd \
          share/scorewheel/rubrics/rubric.xsd share/scorewheel/rubrics/scorecard.xsd \
          share/bash-completion/completions/scorewheel lib/libscorewheel.a \
          lib/pkgconfig/scorewheel.pc include/scorewheel/scorewheel.h; do

@@ -7,7 +7,7 @@
 # given on the command line, else $SCOREWHEEL_RUBRIC, else the installed one,
 # as `scorewheel rubric --ids KIND` finds it.
 
-_scorewheel_commands="validate new score report compare calibrate export kit rubric team wheel"
+_scorewheel_commands="validate new score report compare calibrate export kit rubric team wheel assess growth promote"
 _scorewheel_global_opts="--rubric --jobs -j --quiet -q --help --version"
 
 # The options of command $1, long forms (short ones complete too when typed).
@@ -15,16 +15,19 @@ _scorewheel_options()
 {
     case $1 in
     validate)  echo "--quiet --help" ;;
-    new)       echo "--interview --candidate --interviewer --level --name --output --force --help" ;;
+    new)       echo "--interview --candidate --interviewer --level --name --output --force --assessment --person --assessor --relation --cycle --help" ;;
     score)     echo "--interview --candidate --interviewer --level --name --output --force --help" ;;
     report)    echo "--level --format --keep-going --help" ;;
     compare)   echo "--level --sort --format --keep-going --help" ;;
     calibrate) echo "--format --keep-going --help" ;;
-    export)    echo "--output --level --anonymize --sheets --keep-going --quiet --help" ;;
+    export)    echo "--output --level --anonymize --people --sheets --keep-going --quiet --help" ;;
     kit)       echo "--interview --format --help" ;;
     rubric)    echo "--format --ids --help" ;;
     team)      echo "--members --bar --format --keep-going --help" ;;
-    wheel)     echo "--candidate --level --output --keep-going --help" ;;
+    wheel)     echo "--candidate --person --cycle --to --level --output --keep-going --help" ;;
+    assess)    echo "--person --assessor --relation --cycle --level --name --output --force --help" ;;
+    growth)    echo "--person --format --keep-going --help" ;;
+    promote)   echo "--to --cycle --cycles --format --keep-going --help" ;;
     esac
 }
 
@@ -41,12 +44,15 @@ _scorewheel_values()
     -s|--sort) echo "overall shortfall name" ;;
     -f|--format)
         case $1/$2 in
-        new/-f|score/-f) ;;     # --force there
+        new/-f|score/-f|assess/-f) ;;     # --force there
         rubric/*) echo "table json" ;;
         kit/*) echo "text md" ;;
         *) echo "table json csv" ;;
         esac ;;
     -i) echo "@ids interviews" ;;
+    -t|--to) echo "@ids levels" ;;
+    --relation) echo "self manager peer report" ;;
+    --person|--assessor|--cycle|--cycles) echo "@none" ;;
     -c|-r|-n|--candidate|--interviewer|--name|-b|--bar) echo "@none" ;;
     esac
 }
