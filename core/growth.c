@@ -294,7 +294,8 @@ static int by_person_id(const void *x, const void *y)
 
 int sw_growth_finish(struct sw_growth *g, struct sw_errors *errs)
 {
-    qsort(g->people, g->n_people, sizeof *g->people, by_person_id);
+    if (g->n_people)
+        qsort(g->people, g->n_people, sizeof *g->people, by_person_id);
     sw_strmap_release(&g->person_ids);
     sw_strmap_init(&g->person_ids);
     for (size_t i = 0; i < g->n_people; i++) {

@@ -259,6 +259,26 @@ static void test_promote_sustained_cycles(void **state)
     sw_growth_free(g);
 }
 
+/* No assessment at all: no person, and every writer says so (qsort of an
+ * empty set was given a NULL array: UBSan stopped growth on an empty folder). */
+static void test_growth_empty_set(void **state)
+{
+    (void)state;
+    struct sw_growth *g = sw_growth_new(mini);
+    finish(g);
+    assert_int_equal(0, g->n_people);
+    assert_int_equal(-1, sw_growth_person(g, "p-a"));
+    struct sw_buf out = SW_BUF_INIT;
+    assert_int_equal(0, sw_growth_table(g, -1, &out));
+    assert_string_equal("no assessments\n", sw_buf_str(&out));
+    sw_buf_reset(&out);
+    assert_int_equal(0, sw_promote_csv(g, 1, NULL, 1, &out));
+    assert_string_equal("to,person,name,cycle,assessors,overall,readiness,reasons,competency,"
+                        "half,n,others,self,target,gap\r\n", sw_buf_str(&out));
+    sw_buf_release(&out);
+    sw_growth_free(g);
+}
+
 static void test_promote_names_and_next_level(void **state)
 {
     (void)state;
@@ -278,6 +298,7 @@ int main(void)
         cmocka_unit_test(test_promote_fixtures),
         cmocka_unit_test(test_promote_individual_half_gate),
         cmocka_unit_test(test_promote_sustained_cycles),
+        cmocka_unit_test(test_growth_empty_set),
         cmocka_unit_test(test_promote_names_and_next_level),
     };
     return cmocka_run_group_tests(tests, mini_setup, mini_teardown);
