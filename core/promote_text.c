@@ -110,16 +110,20 @@ static void json_person(struct sw_json *j, const struct sw_rubric *r, size_t lev
     sw_json_end_object(j);
 }
 
-/* Calls write(ctx, row) for every person in id order; -1 when out of memory. */
+/* Calls write(ctx, row) for every person in id order; -1 when out of memory
+ * (out->failed set) or the set is not finished. */
 static int each_person(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
-                       void (*write)(void *ctx, const struct row *row), void *ctx)
+                       void (*write)(void *ctx, const struct row *row), void *ctx,
+                       struct sw_buf *out)
 {
     if (!g->finished)
         return -1;
     struct row row;
     row.pr.individual = calloc(g->rubric->n_competencies + 1, 1);
-    if (!row.pr.individual)
+    if (!row.pr.individual) {
+        out->failed = 1;
         return -1;
+    }
     for (size_t i = 0; i < g->n_people; i++) {
         row.p = &g->people[i];
         sw_promote_person(g, row.p, level, cycle, cycles, &row.pr);
@@ -152,7 +156,7 @@ int sw_promote_json(const struct sw_growth *g, size_t level, const char *cycle, 
     sw_json_string(&w.j, g->rubric->levels[level].id);
     sw_json_key(&w.j, "people");
     sw_json_begin_array(&w.j);
-    int rc = each_person(g, level, cycle, cycles, write_json, &w);
+    int rc = each_person(g, level, cycle, cycles, write_json, &w, out);
     sw_json_end_array(&w.j);
     sw_json_end_object(&w.j);
     sw_buf_addc(out, '\n');
@@ -219,7 +223,7 @@ int sw_promote_csv(const struct sw_growth *g, size_t level, const char *cycle, s
     struct writing w = { g->rubric, level, { 0 }, out };
     sw_buf_adds(out, "to,person,name,cycle,assessors,overall,readiness,reasons,competency,half,"
                      "n,others,self,target,gap\r\n");
-    int rc = each_person(g, level, cycle, cycles, write_csv, &w);
+    int rc = each_person(g, level, cycle, cycles, write_csv, &w, out);
     return rc < 0 || out->failed ? -1 : 0;
 }
 
@@ -291,7 +295,7 @@ int sw_promote_table(const struct sw_growth *g, size_t level, const char *cycle,
     if (cycles > 1)
         sw_buf_addf(out, ", sustained over %zu cycles", cycles);
     sw_buf_addc(out, '\n');
-    int rc = each_person(g, level, cycle, cycles, write_table, &w);
+    int rc = each_person(g, level, cycle, cycles, write_table, &w, out);
     if (g->n_people == 0)
         sw_buf_adds(out, "no assessments\n");
     return rc < 0 || out->failed ? -1 : 0;
