@@ -63,6 +63,14 @@ void cli_progress_show(void *ctx, size_t done, size_t total);
 /* Ends the line if one was shown. */
 void cli_progress_end(struct cli_progress *p);
 
+/* The time written into files and measured against: $SOURCE_DATE_EPOCH
+ * (seconds, for reproducible output), else now. EXIT_OK, or EXIT_USAGE
+ * (printed, naming cmd) when the variable is malformed. */
+int cli_now(const char *cmd, time_t *t);
+/* --now TEXT as seconds since the epoch (a UTC stamp, timestamp.h), or
+ * cli_now() when text is NULL. EXIT_OK or EXIT_USAGE (printed). */
+int cli_parse_now(const char *cmd, const char *text, double *now);
+
 /* Whether colour may be used on `f`: a terminal, NO_COLOR unset, TERM not "dumb". */
 int cli_use_color(FILE *f);
 
@@ -112,6 +120,7 @@ int cmd_new(int argc, char **argv);
 int cli_new_assessment(int argc, char **argv);
 int cmd_promote(int argc, char **argv);
 int cmd_score(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 int cmd_team(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

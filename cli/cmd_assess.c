@@ -376,6 +376,11 @@ static int open_new(struct assess *as, const struct assess_args *args, enum sw_r
     sw_errors_release(&errs);
     if (!as->a)
         return EXIT_SYSTEM;
+    time_t now;
+    if ((rc = cli_now("assess", &now)) != EXIT_OK)
+        return rc;
+    if (sw_assessment_set_created(as->a, now) < 0)
+        return EXIT_SYSTEM;
     rc = entry_make_parent(as->path);
     return rc == EXIT_OK && save(as) < 0 ? EXIT_INPUT : rc;
 }

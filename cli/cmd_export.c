@@ -83,15 +83,7 @@ static int parse_count(const char *s, unsigned long long max, unsigned long long
 /* The export time: $SOURCE_DATE_EPOCH, else now. EXIT_USAGE when malformed. */
 static int export_time(time_t *t)
 {
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    unsigned long long v;
-    *t = time(NULL);
-    if (!epoch || !*epoch)
-        return EXIT_OK;
-    if (parse_count(epoch, LLONG_MAX, &v) < 0)
-        return diag_usage("export", "SOURCE_DATE_EPOCH '%s' is not a number of seconds", epoch);
-    *t = (time_t)v;
-    return EXIT_OK;
+    return cli_now("export", t);
 }
 
 /* $SCOREWHEEL_DATA_ROWS: rows per Data sheet (default and most: a sheet's). */

@@ -62,7 +62,17 @@ static int make_draft(const struct sw_rubric *r, const struct entry_args *a)
     struct sw_scorecard *s = sw_entry_blank(r, interview, a->candidate, a->interviewer, level,
                                             sw_buf_str(&name), &errs);
     char *path = NULL;
-    if (s && !name.failed && sw_entry_xml(r, s, SW_ENTRY_GUIDE, &xml, &errs) == 0) {
+    time_t now;
+    rc = cli_now("new", &now);
+    if (rc != EXIT_OK) {
+        sw_scorecard_free(s);
+        sw_buf_release(&name);
+        sw_errors_release(&errs);
+        return rc;
+    }
+    if (s && sw_entry_set_created(s, now) < 0)
+        sw_fail_oom(&errs, NULL);
+    else if (s && !name.failed && sw_entry_xml(r, s, SW_ENTRY_GUIDE, &xml, &errs) == 0) {
         path = a->output ? strdup(a->output) : sw_entry_default_path(a->candidate, a->interview, a->interviewer);
         if (!path)
             sw_fail_oom(&errs, NULL);

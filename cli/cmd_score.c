@@ -449,6 +449,12 @@ static int open_new(struct session *ss, const struct entry_args *a)
     sw_errors_release(&errs);
     if (!ss->s)
         return EXIT_SYSTEM;
+    time_t now;
+    rc = cli_now("score", &now);
+    if (rc != EXIT_OK)
+        return rc;
+    if (sw_entry_set_created(ss->s, now) < 0)
+        return EXIT_SYSTEM;
     rc = entry_make_parent(ss->path);
     if (rc == EXIT_OK && save(ss) < 0)
         rc = EXIT_INPUT;

@@ -22,6 +22,7 @@ static const struct command commands[] = {
     { "compare", cmd_compare, "candidates side by side, ranked" },
     { "calibrate", cmd_calibrate, "interviewer leniency and inter-rater reliability" },
     { "export", cmd_export, "the hiring committee's workbook (XLSX) with wheel charts" },
+    { "status", cmd_status, "who still owes which scorecard, and for how long" },
     { "team", cmd_team, "rank candidates by what they add to a team's profile" },
     { "wheel", cmd_wheel, "draw one candidate's competency wheel as SVG" },
     { "assess", cmd_assess, "enter an assessment competency by competency, saved as you go" },

@@ -58,7 +58,16 @@ static int make_draft(const struct sw_rubric *r, const struct assess_args *a,
         : sw_assessment_blank(r, a->person, a->assessor, relation, a->cycle, level,
                               sw_buf_str(&name), &errs);
     char *path = NULL;
-    if (s && sw_assessment_xml(r, s, SW_ASSESSMENT_GUIDE, &xml, &errs) == 0) {
+    time_t now;
+    if ((rc = cli_now("new", &now)) != EXIT_OK) {
+        sw_assessment_free(s);
+        sw_buf_release(&name);
+        sw_errors_release(&errs);
+        return rc;
+    }
+    if (s && sw_assessment_set_created(s, now) < 0) {
+        sw_fail_oom(&errs, NULL);
+    } else if (s && sw_assessment_xml(r, s, SW_ASSESSMENT_GUIDE, &xml, &errs) == 0) {
         path = a->output ? strdup(a->output)
                          : sw_assessment_default_path(a->cycle, a->person, a->assessor);
         if (!path)

@@ -50,6 +50,7 @@ struct sw_card {
     size_t interview;          /* rubric interview index */
     long level;                /* rubric level index, -1 when not given */
     int submitted;
+    const char *created;       /* the `created` stamp as written, "" when absent */
     enum sw_recommendation recommendation;
     /* Rule 1: x(s,c) = sum(w * v) / sum(w) over the ratings of s that reach c; a
      * question rating reaches each competency its question measures with that

@@ -87,6 +87,9 @@ int sw_assessment_set_rating(struct sw_assessment *a, size_t c, double value,
 int sw_assessment_set_text(struct sw_assessment *a, const char **field, const char *text);
 /* Marks a submitted at time t (UTC), or back to a draft when t is (time_t)-1. */
 int sw_assessment_set_submitted(struct sw_assessment *a, time_t t);
+/* Sets `created` to time t (UTC) unless it is set already: written once,
+ * when the draft is first written, never changed afterwards. */
+int sw_assessment_set_created(struct sw_assessment *a, time_t t);
 /* "CYCLE/PERSON--ASSESSOR.xml"; caller frees; NULL when out of memory. */
 char *sw_assessment_default_path(const char *cycle, const char *person, const char *assessor);
 

@@ -8,6 +8,7 @@
 
 #include "entry.h"
 #include "template.h"
+#include "timestamp.h"
 
 static int copy_text(struct sw_assessment *a, const char **field, const char *text)
 {
@@ -111,6 +112,14 @@ int sw_assessment_set_submitted(struct sw_assessment *a, time_t t)
         return -1;
     a->submitted = 1;
     return copy_text(a, &a->submitted_at, stamp);
+}
+
+int sw_assessment_set_created(struct sw_assessment *a, time_t t)
+{
+    char stamp[21];
+    if (*a->created)
+        return 0;
+    return sw_utc_format(t, stamp) < 0 ? -1 : copy_text(a, &a->created, stamp);
 }
 
 char *sw_assessment_default_path(const char *cycle, const char *person, const char *assessor)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "timestamp.h"
 #include "template.h"
 
 /* --- building ------------------------------------------------------------ */
@@ -21,7 +22,7 @@ static struct sw_scorecard *new_card(const struct sw_rubric *r, size_t n_ratings
         sw_scorecard_free(s);
         return NULL;
     }
-    s->path = s->submitted_at = s->candidate_name = s->notes = "";
+    s->path = s->submitted_at = s->created = s->candidate_name = s->notes = "";
     s->recommendation = SW_REC_NONE;
     s->level = -1;
     return s;
@@ -84,6 +85,7 @@ struct sw_scorecard *sw_entry_from(const struct sw_rubric *r, const struct sw_sc
     int failed = copy_text(s, &s->path, from->path) | copy_text(s, &s->candidate, from->candidate)
                | copy_text(s, &s->interviewer, from->interviewer)
                | copy_text(s, &s->submitted_at, from->submitted_at)
+               | copy_text(s, &s->created, from->created)
                | copy_text(s, &s->candidate_name, from->candidate_name)
                | copy_text(s, &s->notes, from->notes);
     size_t first = r->interviews[s->interview].first;
@@ -149,6 +151,14 @@ int sw_entry_set_submitted(struct sw_scorecard *s, time_t t)
         return -1;
     s->submitted = 1;
     return copy_text(s, &s->submitted_at, stamp);
+}
+
+int sw_entry_set_created(struct sw_scorecard *s, time_t t)
+{
+    char stamp[21];
+    if (*s->created)
+        return 0;
+    return sw_utc_format(t, stamp) < 0 ? -1 : copy_text(s, &s->created, stamp);
 }
 
 /* --- reading answers ----------------------------------------------------- */
@@ -346,6 +356,7 @@ static int set_header(const struct sw_rubric *r, const struct sw_scorecard *s, i
         | sw_tpl_set(t, "level", s->level >= 0 ? r->levels[s->level].id : "")
         | sw_tpl_set(t, "status", s->submitted ? "submitted" : "draft")
         | sw_tpl_set(t, "submitted", s->submitted_at)
+        | sw_tpl_set(t, "created", s->created)
         | sw_tpl_set(t, "candidate_name", s->candidate_name)
         | sw_tpl_set(t, "recommendation", sw_recommendation_name(s->recommendation))
         | sw_tpl_set(t, "notes", s->notes);

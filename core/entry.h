@@ -55,6 +55,10 @@ int sw_entry_set_text(struct sw_scorecard *s, const char **field, const char *te
 /* Marks s submitted at time t (UTC, "YYYY-MM-DDTHH:MM:SSZ"), or back to a draft
  * when t is (time_t)-1. */
 int sw_entry_set_submitted(struct sw_scorecard *s, time_t t);
+/* Stamps s `created` at time t (UTC) unless it already has a stamp: a draft's
+ * creation time is written once, when the draft is first written, and never
+ * changed (docs/design.md rule 12). 0 or -1 (out of memory). */
+int sw_entry_set_created(struct sw_scorecard *s, time_t t);
 
 /* --- reading answers ----------------------------------------------------- */
 

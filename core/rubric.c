@@ -207,8 +207,10 @@ static int load_scale(struct loader *L, xmlNodePtr n)
 static void load_policy(struct loader *L, xmlNodePtr n)
 {
     struct sw_policy *p = &L->r->policy;
-    *p = (struct sw_policy){ 3, L->r->n_competencies, 2, 1, 1, SW_REC_STRONG_NO_HIRE, 0.25,
-                             2, 1 };
+    *p = (struct sw_policy){ .min_scorecards = 3, .min_coverage = L->r->n_competencies,
+                             .disagreement = 2, .gap = 1, .max_gaps = 1,
+                             .veto = SW_REC_STRONG_NO_HIRE, .balanced = 0.25, .overdue = 48,
+                             .min_assessors = 2, .self_gap = 1 };
     if (!n)
         return;
     p->min_assessors = (size_t)count_attr(n, "min-assessors", (double)p->min_assessors,
@@ -222,6 +224,7 @@ static void load_policy(struct loader *L, xmlNodePtr n)
     p->gap = num_attr(n, "gap", p->gap);
     p->max_gaps = (size_t)count_attr(n, "max-gaps", (double)p->max_gaps, SW_COUNT_MAX);
     p->balanced = num_attr(n, "balanced", p->balanced);
+    p->overdue = num_attr(n, "overdue", p->overdue);
     const char *veto = sw_xml_attr(n, "veto");
     if (veto)
         p->veto = sw_recommendation_parse(veto);
@@ -237,6 +240,9 @@ static void load_policy(struct loader *L, xmlNodePtr n)
         sw_fail(L->errs, L->path, line, "policy gap %g must not be negative", p->gap);
     if (p->balanced < 0)
         sw_fail(L->errs, L->path, line, "policy balanced %g must not be negative", p->balanced);
+    if (p->overdue < 0)
+        sw_fail(L->errs, L->path, line, "policy overdue %g must not be negative (hours)",
+                p->overdue);
     if (!(p->self_gap > 0))
         sw_fail(L->errs, L->path, line, "policy self-gap %g must be above 0", p->self_gap);
 }

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "document.h"
+#include "timestamp.h"
 #include "xml.h"
 
 struct loader {
@@ -118,6 +119,7 @@ static void load_rating(struct loader *L, xmlNodePtr n)
 /* The scorecard element's attributes (NULL when absent). */
 struct header {
     const char *rubric, *candidate, *interviewer, *status, *submitted, *level, *interview;
+    const char *created;
 };
 
 /* The scorecard's attributes; returns -1 when the interview is unknown, since
@@ -132,6 +134,10 @@ static int check_header(struct loader *L, const struct header *h)
     s->interviewer = copy(L, h->interviewer);
     s->submitted = strcmp(h->status, "submitted") == 0;
     s->submitted_at = copy(L, h->submitted);
+    s->created = copy(L, h->created);
+    if (*s->created && !sw_utc_stamp_ok(s->created))
+        sw_fail(L->errs, L->path, line, "created '%s' is not a UTC time: write it as "
+                "YYYY-MM-DDTHH:MM:SSZ", s->created);
     if (strcmp(s->rubric, r->id) != 0)
         return sw_fail(L->errs, L->path, line,
                        "scorecard is for rubric '%s', but the rubric in use is '%s' "
@@ -155,7 +161,7 @@ static int load_header(struct loader *L, xmlNodePtr root)
         sw_xml_attr(root, "rubric"), sw_xml_attr(root, "candidate"),
         sw_xml_attr(root, "interviewer"), sw_xml_attr(root, "status"),
         sw_xml_attr(root, "submitted"), sw_xml_attr(root, "level"),
-        sw_xml_attr(root, "interview"),
+        sw_xml_attr(root, "interview"), sw_xml_attr(root, "created"),
     };
     return check_header(L, &h);
 }
@@ -259,7 +265,7 @@ void sw_scorecard_free(struct sw_scorecard *s)
  * valid. Anything unusual or wrong makes it give up, reporting nothing: the
  * caller then reads the file the slow way, which reports the problems. */
 
-enum { ATTR_MAX = 7 };
+enum { ATTR_MAX = 8 };
 
 struct stream {
     struct sw_xml_stream xs;       /* first: the SAX callbacks' user data */
@@ -319,7 +325,7 @@ static void sax_header(struct stream *S, int n, const xmlChar **attrs)
         sax_attr(S, 0, "rubric", n, attrs), sax_attr(S, 1, "candidate", n, attrs),
         sax_attr(S, 2, "interviewer", n, attrs), sax_attr(S, 3, "status", n, attrs),
         sax_attr(S, 4, "submitted", n, attrs), sax_attr(S, 5, "level", n, attrs),
-        sax_attr(S, 6, "interview", n, attrs),
+        sax_attr(S, 6, "interview", n, attrs), sax_attr(S, 7, "created", n, attrs),
     };
     if (!h.rubric || !h.candidate || !h.interviewer || !h.status || !h.interview ||
         check_header(&S->L, &h) < 0)

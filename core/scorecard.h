@@ -35,6 +35,9 @@ struct sw_scorecard {
     long level;                  /* rubric level index, or -1 when not given */
     int submitted;               /* status: 1 submitted, 0 draft */
     const char *submitted_at;    /* the `submitted` time stamp, "" when absent */
+    /* The `created` time stamp (docs/design.md rule 12): set when a draft is
+     * first written, never changed; "" when absent. Always UTC, ending in 'Z'. */
+    const char *created;
     const char *candidate_name;  /* "" when absent */
     struct sw_rating *ratings;
     size_t n_ratings;

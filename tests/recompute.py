@@ -7,6 +7,7 @@ the rules (not from the C code), to check scorewheel's JSON field by field.
     recompute.py --growth RUBRIC.xml GROWTH.json PATH...    rule 13 (growth)
     recompute.py --promote LEVEL[,CYCLE[,N]] RUBRIC.xml PROMOTE.json PATH...
                                                             rule 14 (promote)
+    recompute.py --status RUBRIC.xml STATUS.json PATH...    rule 12 (status; its "now")
 
 Exit 0 when every field agrees to 1e-9. Krippendorff's alpha is computed here
 from the coincidence matrix (Krippendorff 2011, "Computing Krippendorff's
@@ -20,6 +21,7 @@ import os
 import statistics
 import sys
 import xml.etree.ElementTree as ET
+from datetime import datetime, timezone
 
 R = "{urn:scorewheel:rubric:1}"
 S = "{urn:scorewheel:scorecard:1}"
@@ -57,9 +59,14 @@ def load_rubric(path):
                      "disagreement": float(get("disagreement", 2)), "gap": float(get("gap", 1)),
                      "max_gaps": int(get("max-gaps", 1)), "veto": get("veto", "strong-no-hire"),
                      "balanced": float(get("balanced", 0.25)),
+                     "overdue": float(get("overdue", 48)),
                      "min_assessors": int(get("min-assessors", 2)),
                      "self_gap": float(get("self-gap", 1))}
     rub["level_order"] = [lv.get("id") for lv in root.iter(R + "level")]
+    rub["interview_probes"] = {
+        iv.get("id"): {m.get("competency") for q in iv.iter(R + "question")
+                       for m in q.findall(R + "measures")}
+        for iv in root.iter(R + "interview")}
     return rub
 
 
@@ -451,23 +458,69 @@ def compare(want, got, where, errors):
         errors.append(f"{where}: {got!r} != {want!r}")
 
 
+def utc_seconds(stamp):
+    return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).timestamp()
+
+
+def status(rub, paths, now_stamp):
+    """Rule 12: every scorecard of a candidate, drafts aged against now."""
+    now = utc_seconds(now_stamp)
+    cands = {}
+    for path in files(paths):
+        root = ET.parse(path).getroot()
+        if root.tag != S + "scorecard":
+            continue
+        c = cands.setdefault(root.get("candidate"), {"name": None, "cards": [], "covered": set(),
+                                                     "probed": set(), "submitted": 0})
+        name = root.find(S + "candidate-name")
+        if c["name"] is None and name is not None and name.text:
+            c["name"] = name.text
+        draft = root.get("status") == "draft"
+        created = root.get("created")
+        age = None
+        if draft:
+            born = utc_seconds(created) if created else os.stat(path).st_mtime
+            age = (now - born) / 3600
+            c["probed"] |= rub["interview_probes"][root.get("interview")]
+        else:
+            c["submitted"] += 1
+            c["covered"] |= set(card_scores(rub, root))
+        c["cards"].append({"interview": root.get("interview"), "interviewer": root.get("interviewer"),
+                           "status": "draft" if draft else "submitted", "created": created,
+                           "age_hours": age,
+                           "overdue": draft and age >= rub["policy"]["overdue"]})
+    out = []
+    for cid in sorted(cands, key=lambda k: k.encode()):
+        c = cands[cid]
+        missing = [k for k in rub["comps"] if k not in c["covered"]]
+        out.append({"id": cid, "name": c["name"], "submitted": c["submitted"],
+                    "pending": len(c["cards"]) - c["submitted"],
+                    "cards": sorted(c["cards"], key=lambda d: (d["interview"].encode(),
+                                                               d["interviewer"].encode())),
+                    "needs": {"scorecards": max(0, rub["policy"]["min_scorecards"] - c["submitted"]),
+                              "awaiting": [k for k in missing if k in c["probed"]],
+                              "uncovered": [k for k in missing if k not in c["probed"]]}})
+    return {"now": now_stamp, "overdue_hours": rub["policy"]["overdue"], "candidates": out}
+
+
 def main():
     args = sys.argv[1:]
     mode = "report"
-    if args and args[0] in ("--calibrate", "--growth"):
+    if args and args[0] in ("--calibrate", "--status", "--growth"):
         mode, args = args[0][2:], args[1:]
     elif args and args[0] == "--promote":
         mode, spec, args = "promote", (args[1].split(",") + [None, None])[:3], args[2:]
     rubric, report, paths = args[0], args[1], args[2:]
     rub = load_rubric(rubric)
+    with open(report, encoding="utf-8") as f:
+        got = json.load(f)
     if mode == "growth":
         want = growth(rub, paths)
     elif mode == "promote":
         want = promote(rub, paths, spec[0], spec[1] or None, int(spec[2] or 1))
     else:
-        want = calibrate(rub, paths) if mode == "calibrate" else compute(rub, paths)
-    with open(report, encoding="utf-8") as f:
-        got = json.load(f)
+        want = (calibrate(rub, paths) if mode == "calibrate"
+                else status(rub, paths, got["now"]) if mode == "status" else compute(rub, paths))
     errors = []
     compare(want, got, "$", errors)
     for e in errors[:20]:
@@ -478,6 +531,9 @@ def main():
             k = p.get("readiness", f"{len(p.get('cycles', []))} cycles")
             counts[k] = counts.get(k, 0) + 1
         print(f"recompute: {len(want['people'])} people ({counts}), {len(errors)} differences")
+    elif mode == "status":
+        print(f"recompute: {len(want['candidates'])} candidates, "
+              f"{sum(len(c['cards']) for c in want['candidates'])} cards, {len(errors)} differences")
     elif mode == "calibrate":
         print(f"recompute: {len(want['interviewers'])} interviewers, "
               f"{len(want['reliability']['competencies'])} competencies, {len(errors)} differences")

@@ -41,6 +41,10 @@ step scorewheel report "$req"
 "$sw" report "$req"
 step scorewheel compare "$req"
 "$sw" compare "$req"
+if has status; then
+    step scorewheel status --now 2026-03-26T12:00:00Z "$req"
+    "$sw" status --now 2026-03-26T12:00:00Z "$req"
+fi
 if has calibrate; then
     step scorewheel calibrate "$req"
     "$sw" calibrate "$req"

@@ -10,6 +10,8 @@ top=$(pwd)
 : "${B:=$top/build}"
 export SW B
 export NO_COLOR=1 LC_ALL=C.UTF-8 TZ=UTC
+# Time stamps written by new and score (created) and by export.
+export SOURCE_DATE_EPOCH=1790000000
 unset SCOREWHEEL_RUBRIC
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sw-cli.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT

@@ -44,6 +44,8 @@ check_input assess-eof 1 "$AS/half" in_as "$SW" $MINI assess --person p-ann --cy
 printf '%s\n' 2.5 '' 5 '' '' draft >"$AS/rest"
 check_input assess-resume 0 "$AS/rest" in_as "$SW" $MINI assess --person p-ann --cycle c1
 assert assess-resume-kept grep -q 'competency="coding" value="3"' "$AS/c1/p-ann--p-ann.xml"
+# created: written with the draft ($SOURCE_DATE_EPOCH in these tests), never changed.
+assert assess-created grep -q 'created="2026-09-21T14:13:20Z"' "$AS/c1/p-ann--p-ann.xml"
 assert assess-resume-draft grep -q 'status="draft"' "$AS/c1/p-ann--p-ann.xml"
 check assess-wrong-person 1 in_as "$SW" $MINI assess --person p-bob -o c1/p-ann--p-ann.xml
 

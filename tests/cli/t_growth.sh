@@ -59,7 +59,6 @@ done
 
 # export --people: the people workbook, read back with openpyxl and checked
 # against growth's and promote's JSON (tests/people_check.py).
-export SOURCE_DATE_EPOCH=1764000000
 PY=/usr/bin/python3
 people_check() {   # RUBRIC FOLDER: export, then check against the JSON
     "$SW" --rubric "$1" export --people -q -o "$TMP/people.xlsx" "$2" &&
@@ -97,7 +96,6 @@ check export-people-invalid 1 "$SW" $MINI export --people -o "$TMP/keep.xlsx" \
     tests/fixtures/bad/assessment-off-step.xml
 assert export-people-untouched cmp "$TMP/p.xlsx" "$TMP/keep.xlsx"
 assert export-people-no-temp sh -c "! ls -a '$TMP' | grep -q 'tmp-'"
-unset SOURCE_DATE_EPOCH
 
 # The example team (docs/examples/reviews, used by `make demo`): the stories
 # its README tells, pinned; TPM names and pillars still fit 80 columns.

@@ -43,7 +43,7 @@ check_rc score-submitted-refused 1 sh -c "cd '$W' && exec '$SW' $MINI score -i t
 assert score-submitted-refused-says grep -q \
     "^c-1/tech--amy.xml: error: already submitted on 20.*; use --force to reopen it$" "$TMP/err"
 score_in score-reopen-force 1 -i tech -c c-1 -r amy --force
-assert score-reopened-as-draft grep -q 'status="draft">' "$card"
+assert score-reopened-as-draft grep -q 'status="draft"$' "$card"
 evidence_of "$card" 1 >"$TMP/evidence-actual"
 assert score-reopened-keeps-evidence cmp "$TMP/evidence-expected" "$TMP/evidence-actual"
 rm -rf "$W/c-1"
@@ -56,16 +56,18 @@ card2="$W/c-2/tech--amy.xml"
 check score-eof-draft-validates 0 "$SW" $MINI validate "$card2"
 assert score-eof-draft-value grep -q '<rating question="t1" value="3">' "$card2"
 assert score-eof-draft-evidence grep -q '<evidence>first words</evidence>' "$card2"
-assert score-eof-draft-status grep -q 'status="draft">' "$card2"
+assert score-eof-draft-status grep -q 'status="draft"$' "$card2"
 
 # Resume: what was entered is shown, the session goes on at question 2;
 # Enter keeps a rating, 'back' returns, the draft is kept on request.
 printf '%s\n' 2.5 '' back '' '' 'strong no hire' '' draft >"$in"
-score_in score-resume 0 -o c-2/tech--amy.xml
+assert score-created-written grep -q 'created="2026-09-21T14:13:20Z">' "$card2"
+SOURCE_DATE_EPOCH=1800000000 score_in score-resume 0 -o c-2/tech--amy.xml
+assert score-resume-created-kept grep -q 'created="2026-09-21T14:13:20Z">' "$card2"
 assert score-resume-value grep -q '<rating question="t2" value="2.5">' "$card2"
 assert score-resume-kept-evidence grep -q '<evidence>first words</evidence>' "$card2"
 assert score-resume-recommendation grep -q '<recommendation value="strong-no-hire"/>' "$card2"
-assert score-resume-still-draft grep -q 'status="draft">' "$card2"
+assert score-resume-still-draft grep -q 'status="draft"$' "$card2"
 
 # On resume --level and --name replace the file's (said, saved before the
 # first question); an unknown level is a usage error that changes nothing.

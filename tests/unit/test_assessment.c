@@ -119,6 +119,50 @@ static void test_assessment_policy_attributes(void **state)
     sw_errors_release(&errs);
 }
 
+/* The editable form: one rating per competency in rubric order, the file's
+ * ratings in their places, `created` written once. */
+static void test_assessment_entry_form_and_created(void **state)
+{
+    (void)state;
+    const char *text = HEAD "person='p' assessor='q' relation='peer' cycle='y1' status='draft' "
+                       "created='2026-01-02T03:04:05Z'>\n"
+                       "<rating competency='influence' value='4'><evidence>E</evidence></rating>\n"
+                       "<rating competency='design' value='2.5'/>\n"
+                       "</assessment>\n";
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_assessment *loaded = parse(text, &errs);
+    assert_non_null(loaded);
+    struct sw_assessment *a = sw_assessment_entry(mini, loaded, &errs);
+    assert_non_null(a);
+    assert_int_equal(4, a->n_ratings);
+    assert_close(2.5, a->ratings[0].value);
+    assert_null_number(a->ratings[1].value);
+    assert_close(4, a->ratings[3].value);
+    assert_string_equal("E", a->ratings[3].evidence);
+    assert_int_equal(0, sw_assessment_set_created(a, 1790000000));
+    assert_string_equal("2026-01-02T03:04:05Z", a->created);   /* never changed */
+    struct sw_assessment *b = sw_assessment_blank(mini, "p", "p", SW_REL_SELF, "y2", 1, "P",
+                                                  &errs);
+    assert_non_null(b);
+    assert_int_equal(0, sw_assessment_set_created(b, 1790000000));
+    assert_string_equal("2026-09-21T14:13:20Z", b->created);
+    struct sw_buf xml = SW_BUF_INIT;
+    assert_int_equal(0, sw_assessment_xml(mini, b, 0, &xml, &errs));
+    assert_non_null(strstr(sw_buf_str(&xml), " level=\"senior\""));
+    assert_non_null(strstr(sw_buf_str(&xml), "status=\"draft\" created=\"2026-09-21T14:13:20Z\">"));
+    assert_null(strstr(sw_buf_str(&xml), "<!--"));    /* no guide without the flag */
+    struct sw_assessment *again = sw_assessment_parse(mini, xml.data, xml.len, "b.xml", &errs);
+    assert_non_null(again);                            /* what it writes reads back */
+    assert_int_equal(0, errs.count);
+    sw_buf_release(&xml);
+    sw_assessment_free(again);
+    sw_assessment_free(b);
+    sw_assessment_free(a);
+    sw_assessment_free(loaded);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -127,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_assessment_document_kinds_and_skips),
         cmocka_unit_test(test_assessment_relation_names),
         cmocka_unit_test(test_assessment_policy_attributes),
+        cmocka_unit_test(test_assessment_entry_form_and_created),
     };
     return cmocka_run_group_tests(tests, mini_setup, mini_teardown);
 }

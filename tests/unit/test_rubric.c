@@ -102,6 +102,7 @@ static void test_rubric_policy_and_defaults(void **state)
     assert_int_equal(1, r->policy.max_gaps);
     assert_int_equal(SW_REC_STRONG_NO_HIRE, r->policy.veto);
     assert_close(0.25, r->policy.balanced);
+    assert_close(48, r->policy.overdue);
     assert_int_equal(2, r->policy.min_assessors);
     assert_close(1, r->policy.self_gap);
     assert_int_equal(SW_HALF_NONE, r->pillars[0].half);
@@ -247,12 +248,36 @@ static void test_rubric_recommendation_names(void **state)
     assert_int_equal(SW_REC_NONE, sw_recommendation_parse("maybe"));
 }
 
+static void test_rubric_policy_overdue(void **state)
+{
+    (void)state;
+    const char *text =
+        "<rubric xmlns='urn:scorewheel:rubric:1' id='x' version='1' name='X'>"
+        "<scale min='0' max='10' step='1'/><policy overdue='%s'/>"
+        "<pillar id='p' name='P'><competency id='a' name='A'/></pillar></rubric>";
+    char doc[512];
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    snprintf(doc, sizeof doc, text, "12.5");
+    struct sw_rubric *r = sw_rubric_parse(doc, strlen(doc), "x.xml", &errs);
+    assert_non_null(r);
+    assert_close(12.5, r->policy.overdue);
+    sw_rubric_free(r);
+    snprintf(doc, sizeof doc, text, "-1");
+    r = sw_rubric_parse(doc, strlen(doc), "x.xml", &errs);
+    assert_null(r);
+    assert_int_equal(1, errs.count);
+    assert_string_equal("policy overdue -1 must not be negative (hours)", errs.items[0].message);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rubric_loads_structure),
         cmocka_unit_test(test_rubric_levels_questions_archetypes),
         cmocka_unit_test(test_rubric_policy_and_defaults),
+        cmocka_unit_test(test_rubric_policy_overdue),
         cmocka_unit_test(test_rubric_huge_counts_are_capped),
         cmocka_unit_test(test_rubric_scale_contains),
         cmocka_unit_test(test_rubric_rejects_target_off_step),
