@@ -75,6 +75,7 @@ static void flagged(const struct sw_rubric *r, const struct sw_growth_cycle *y, 
 }
 
 enum { S_PERSON, S_ID, S_LEVEL, S_CYCLE, S_ASSESSORS, S_SELF, S_OVERALL, S_PILLAR };
+#define XP_WIDE 34.0    /* the width of the reasons and flags columns */
 
 static void summary_row(struct xw_people *xp, lxw_worksheet *ws, lxw_row_t row, size_t i,
                         struct sw_promotion *pr)
@@ -94,7 +95,7 @@ static void summary_row(struct xw_people *xp, lxw_worksheet *ws, lxw_row_t row, 
     xw_str(x, ws, row, S_LEVEL, p->level >= 0 ? r->levels[p->level].id : "", x->f.text);
     xw_str(x, ws, row, S_CYCLE, y ? y->id : "", x->f.text);
     xw_num(x, ws, row, S_ASSESSORS, y ? (double)y->assessors : NAN, x->f.count);
-    xw_str(x, ws, row, S_SELF, y ? (y->self ? "yes" : "no") : "", x->f.centred);
+    xw_str(x, ws, row, S_SELF, y ? (y->self ? "yes" : "no") : "", x->f.text);
     xw_num(x, ws, row, S_OVERALL, y ? y->overall : NAN, x->f.score);
     lxw_col_t col = S_PILLAR;
     for (size_t k = 0; k < r->n_pillars; k++)
@@ -103,14 +104,18 @@ static void summary_row(struct xw_people *xp, lxw_worksheet *ws, lxw_row_t row, 
     xp_readiness(xp, i, pr, &next);
     xw_str(x, ws, row, col++, next >= 0 ? r->levels[next].id : "", x->f.text);
     xw_str(x, ws, row, col++, next >= 0 ? sw_readiness_name(pr->readiness) : "", x->f.text);
-    xp_reasons(r, pr, &text);
-    xw_str(x, ws, row, col++, sw_buf_str(&text), x->f.text);
-    sw_buf_reset(&text);
-    flagged(r, y, SW_GROWTH_BLIND_SPOT, &text);
-    xw_str(x, ws, row, col++, sw_buf_str(&text), x->f.text);
-    sw_buf_reset(&text);
-    flagged(r, y, SW_GROWTH_HIDDEN_STRENGTH, &text);
-    xw_str(x, ws, row, col, sw_buf_str(&text), x->f.text);
+    size_t lines = 1;
+    for (int k = 0; k < 3; k++) {
+        sw_buf_reset(&text);
+        if (k == 0)
+            xp_reasons(r, pr, &text);
+        else
+            flagged(r, y, k == 1 ? SW_GROWTH_BLIND_SPOT : SW_GROWTH_HIDDEN_STRENGTH, &text);
+        size_t n = xw_lines(sw_buf_str(&text), XP_WIDE);
+        lines = n > lines ? n : lines;
+        xw_str(x, ws, row, col++, sw_buf_str(&text), x->f.wrap);
+    }
+    xw_row_lines(x, ws, row, lines > 1 ? lines + 1 : 1);   /* room for wider glyphs */
     if (text.failed)
         xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "summary");
     sw_buf_release(&url);
@@ -143,6 +148,7 @@ static void summary(struct xw_people *xp, struct sw_promotion *pr)
                                         "Hidden strengths" };
     for (size_t k = 0; k < sizeof tail / sizeof tail[0]; k++)
         xw_str(x, ws, 2, col++, tail[k], x->f.header);
+    xw_row_lines(x, ws, 2, 2);
     for (size_t i = 0; i < xp->g->n_people && !x->failed; i++)
         summary_row(xp, ws, (lxw_row_t)(3 + i), i, pr);
     lxw_row_t end = (lxw_row_t)(2 + xp->g->n_people);
@@ -151,9 +157,13 @@ static void summary(struct xw_people *xp, struct sw_promotion *pr)
     worksheet_freeze_panes(ws, 3, 1);
     xw_check(x, worksheet_autofilter(ws, 2, 0, end, last), "filter");
     worksheet_set_column(ws, 0, 0, 24, NULL);
-    worksheet_set_column(ws, 1, 3, 14, NULL);
-    worksheet_set_column(ws, 4, (lxw_col_t)(S_PILLAR + r->n_pillars - 1), 12, NULL);
-    worksheet_set_column(ws, (lxw_col_t)(last - 4), last, 22, NULL);
+    worksheet_set_column(ws, 1, 3, 12, NULL);
+    worksheet_set_column(ws, S_ASSESSORS, S_OVERALL, 11, NULL);
+    for (size_t k = 0; k < r->n_pillars; k++)
+        worksheet_set_column(ws, (lxw_col_t)(S_PILLAR + k), (lxw_col_t)(S_PILLAR + k),
+                             xw_fit(xw_width(r->pillars[k].name), 11, 24), NULL);
+    worksheet_set_column(ws, (lxw_col_t)(last - 4), (lxw_col_t)(last - 3), 14, NULL);
+    worksheet_set_column(ws, (lxw_col_t)(last - 2), last, XP_WIDE, NULL);
 }
 
 /* Data: one row per rating of a submitted assessment. */

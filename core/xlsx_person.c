@@ -97,7 +97,7 @@ static lxw_row_t cycles(struct xw_people *xp, lxw_worksheet *ws, size_t i, lxw_r
         const struct sw_growth_cycle *y = &p->cycles[k];
         xw_str(x, ws, row, 0, y->id, x->f.text);
         xw_num(x, ws, row, 1, (double)y->assessors, x->f.count);
-        xw_str(x, ws, row, 2, y->self ? "yes" : "no", x->f.centred);
+        xw_str(x, ws, row, 2, y->self ? "yes" : "no", x->f.text);
         xw_num(x, ws, row, 3, y->overall, x->f.score);
         for (size_t q = 0; q < r->n_pillars; q++)
             xw_num(x, ws, row, (lxw_col_t)(4 + q), y->pillars[q], x->f.score);
