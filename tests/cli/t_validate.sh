@@ -5,7 +5,8 @@ check validate-good 0 "$SW" $MINI validate tests/fixtures/good
 check validate-good-quiet 0 "$SW" $MINI validate -q tests/fixtures/good/a.xml
 for f in xxe billion-laughs internal-dtd truncated invalid-utf8 empty binary wrong-namespace \
          unknown-competency duplicate-rating off-scale off-step nan missing-attribute \
-         other-rubric question-elsewhere both-ids duplicate-id-rubric created-local-time; do
+         other-rubric question-elsewhere both-ids duplicate-id-rubric created-local-time \
+         policy-growth-rubric; do
     check "validate-bad-$f" 1 "$SW" $MINI validate tests/fixtures/bad/$f.xml
 done
 
