@@ -12,32 +12,73 @@ CC        ?= cc
 PKGS       = libxml-2.0 xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
-TEST_CFLAGS := $(shell pkg-config --cflags cmocka)
-TEST_LIBS   := $(shell pkg-config --libs cmocka)
+# cmocka only for the test programs: asked for when one is built.
+TEST_CFLAGS = $(shell pkg-config --cflags cmocka)
+TEST_LIBS   = $(shell pkg-config --libs cmocka)
 
 VERSION    = 0.1.0
+
+# --- flags -------------------------------------------------------------------
+# The project's flags come first, then the caller's CPPFLAGS and CFLAGS (empty
+# unless given), so the caller's win: `make CFLAGS=-O0` or `make CFLAGS+=-O0`
+# builds with -O0 and keeps -g, a distribution's CFLAGS replace -O2 by their
+# own level; `make OPT=` drops the default -O2 -g altogether. LDFLAGS go on
+# every link. -Werror only for developers: `make DEVELOPER=1`, which `make
+# check` sets for itself and its sub-makes (and CI exports), so a newer
+# compiler's new warning never breaks somebody else's build.
 OPT       ?= -O2 -g
-CFLAGS    ?= $(OPT)
-WARNINGS   = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARNINGS) $(CFLAGS) \
-             -Icore -I$(B)/gen $(PKG_CFLAGS) \
+CFLAGS    ?=
+WARNINGS   = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifneq ($(filter check,$(MAKECMDGOALS)),)
+DEVELOPER  = 1
+endif
+ifeq ($(DEVELOPER),1)
+export DEVELOPER
+WARNINGS  += -Werror
+endif
+DEFINES    = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DSW_VERSION='"$(VERSION)"' -DSW_DATADIR='"$(DATADIR)"'
-LDLIBS     = $(PKG_LIBS) -lpthread -lm
 
 # SANITIZE=address,undefined builds into its own folder.
 ifdef SANITIZE
 B          = build-san
-ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_FLAGS  = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS   += -fsanitize=$(SANITIZE)
 else
 B          = build
 endif
 
+# Everything sees the public headers (core/include/scorewheel/, what `make
+# install` installs); core/, the tests, the fuzzers and the tools also see
+# core's private ones (-Icore), set per target in INC below. The CLI does not:
+# it may include what a library user may include, and its own headers.
+PUBLIC_INC  = -Icore/include/scorewheel
+PRIVATE_INC = -Icore
+# -MMD -MP: each object's header dependencies in a .d file beside it.
+ALL_CFLAGS = $(DEFINES) $(WARNINGS) $(OPT) $(INC) $(PUBLIC_INC) $(PKG_CFLAGS) $(SAN_FLAGS) \
+             -MMD -MP $(CPPFLAGS) $(CFLAGS)
+LDLIBS     = $(PKG_LIBS) -lpthread -lm
+
+$(B)/core/%.o: INC = $(PRIVATE_INC) -I$(B)/gen
+$(B)/gen/%.o:  INC = $(PRIVATE_INC)
+$(B)/cli/%.o:  INC = -Icli
+$(B)/tests/%:  INC = $(PRIVATE_INC) -Itests/unit
+$(B)/tools/%:  INC = $(PRIVATE_INC)
+$(B)/fuzz_%:   INC = $(PRIVATE_INC)
+# The examples include <scorewheel/scorewheel.h>, as against an installed library.
+$(B)/examples/%: INC = -Icore/include
+
+# What every object is built with, INC aside: a change (another CC, CFLAGS,
+# DEVELOPER, PREFIX) rewrites $(B)/flags, which every object depends on, so
+# the build never mixes objects made with different flags.
+BUILD_FLAGS = $(CC) $(DEFINES) $(WARNINGS) $(OPT) $(PKG_CFLAGS) $(SAN_FLAGS) $(CPPFLAGS) \
+              $(CFLAGS) $(LDFLAGS) $(LDLIBS)
+
 ifndef V
 Q = @
 endif
 
-CORE_SRCS  = $(sort $(wildcard core/*.c))
+CORE_SRCS  = $(sort $(wildcard core/*.c core/xlsx/*.c))
 CLI_SRCS   = $(sort $(wildcard cli/*.c))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
 RESOURCES  = rubrics/assessment.xsd rubrics/rubric.xsd rubrics/scorecard.xsd \
@@ -47,12 +88,13 @@ CORE_OBJS  = $(CORE_SRCS:%.c=$(B)/%.o) $(B)/gen/resources.o
 CLI_OBJS   = $(CLI_SRCS:%.c=$(B)/%.o)
 UNIT_BINS  = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 TOOL_BINS  = $(patsubst tools/%.c,$(B)/tools/%,$(sort $(wildcard tools/*.c)))
+EXAMPLE_BINS = $(patsubst examples/%.c,$(B)/examples/%,$(sort $(wildcard examples/*.c)))
 
 LIB        = $(B)/libscorewheel.a
 PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
-        check-render demo bench install uninstall clean
+        check-render demo bench examples install uninstall clean FORCE
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -67,13 +109,18 @@ $(B)/gen/resources.c: tools/embed.sh $(RESOURCES)
 	@mkdir -p $(@D)
 	$(Q)sh tools/embed.sh $@ $(RESOURCES)
 
-$(B)/gen/%.o: $(B)/gen/%.c core/resource.h
+$(B)/flags: FORCE
+	@mkdir -p $(@D)
+	@echo '$(subst ','\'',$(BUILD_FLAGS))' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
+$(B)/gen/%.o: $(B)/gen/%.c $(B)/flags
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/%.o: %.c $(wildcard core/*.h) $(wildcard cli/*.h)
+$(B)/%.o: %.c $(B)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) -Icli -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(LIB): $(CORE_OBJS)
 	$(Q)rm -f $@
@@ -83,21 +130,35 @@ $(PROG): $(CLI_OBJS) $(LIB)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(LDLIBS)
 
-$(B)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h
+# A test program is compiled and linked in one step (its .d beside it).
+UNIT_HEADERS = $(wildcard tests/unit/*.h)
+
+$(B)/tests/%: tests/unit/%.c $(LIB) $(UNIT_HEADERS) $(B)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS) $(TEST_LIBS)
 
 # The allocation-failure test wraps the allocator in every object it links.
-$(B)/tests/test_oom: tests/unit/test_oom.c $(LIB) tests/unit/unit.h
+$(B)/tests/test_oom: tests/unit/test_oom.c $(LIB) $(UNIT_HEADERS) $(B)/flags
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LDFLAGS) \
+	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) \
 	    -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=xmlSchemaValidateDoc,--wrap=xmlSchemaNewValidCtxt,--wrap=xmlParseDocument $(LDLIBS) $(TEST_LIBS)
 
-$(B)/tools/%: tools/%.c $(LIB)
+$(B)/tools/%: tools/%.c $(LIB) $(B)/flags
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+# The programs of examples/, built here; tests/install-check.sh builds and runs
+# them against the installed library.
+examples: $(EXAMPLE_BINS)
+
+$(B)/examples/%: examples/%.c $(LIB) $(B)/flags
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) $(LDLIBS)
+
+-include $(wildcard $(B)/*/*.d $(B)/*/*/*.d $(B)/*.d)
 
 # --- tests -----------------------------------------------------------------
 
@@ -119,9 +180,18 @@ check-unit: $(UNIT_BINS)
 check-cli: $(PROG) $(TOOL_BINS)
 	$(Q)SW=$(CURDIR)/$(PROG) B=$(CURDIR)/$(B) sh tests/cli/run.sh
 
-check-valgrind: $(UNIT_BINS)
+# The examples end with sw_cleanup(): not a block may be left, not even a
+# reachable one (the schemas, the parser contexts, libxml2's globals).
+VALGRIND_ALL = valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=all \
+               --errors-for-leak-kinds=all
+DEMO = docs/examples/staff-tpm-2026
+
+check-valgrind: $(UNIT_BINS) $(EXAMPLE_BINS)
 	$(Q)VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	    sh tests/run-unit.sh $(UNIT_BINS)
+	$(Q)$(VALGRIND_ALL) $(B)/examples/aggregate rubrics/tpm.xml $(DEMO) >/dev/null
+	$(Q)$(VALGRIND_ALL) $(B)/examples/workbook rubrics/tpm.xml $(DEMO) $(B)/examples/packet.xlsx \
+	    >/dev/null
 
 # core/ must never print: no object of it may reference stdout or stderr.
 check-core-quiet: $(LIB)
@@ -159,7 +229,7 @@ fuzz: fuzz-build
 check-fuzz: fuzz-build
 	$(Q)sh tests/fuzz/run.sh check $(FUZZ_CHECK_SECONDS) build-fuzz $(FUZZERS)
 
-$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB) $(wildcard tests/fuzz/*.h)
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB) $(B)/flags
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< \
 	    $(LIB) $(LDLIBS)
@@ -170,6 +240,9 @@ demo: $(PROG)
 	$(Q)sh docs/examples/demo.sh $(PROG)
 
 # --- benchmark (never a timed test) ------------------------------------------
+# Writes its tables to $(B)/bench/results.md and leaves the tree as it was;
+# bench/results.md, the tracked record with the notes on each run, takes new
+# tables by hand from there (say the commit, the machine and its load).
 
 BENCH_SIZES ?= 20000 100000
 
@@ -179,32 +252,8 @@ bench: $(PROG) $(TOOL_BINS)
 
 # --- install ---------------------------------------------------------------
 
-# The API: core/scorewheel.h and what it includes. Internal headers (xml.h,
-# xlsx_int.h, resource.h, json.h, text.h, order.h, template.h) are not installed.
-PUBLIC_HEADERS = \
-	core/aggregate.h \
-	core/arena.h \
-	core/assessment.h \
-	core/buf.h \
-	core/calibrate.h \
-	core/document.h \
-	core/entry.h \
-	core/error.h \
-	core/files.h \
-	core/growth.h \
-	core/kit.h \
-	core/load.h \
-	core/promote.h \
-	core/report.h \
-	core/rubric.h \
-	core/rubric_text.h \
-	core/scorecard.h \
-	core/scorewheel.h \
-	core/stats.h \
-	core/strmap.h \
-	core/team.h \
-	core/wheel.h \
-	core/xlsx.h
+# The API is core/include/scorewheel/: scorewheel.h and the headers it
+# includes, installed as a folder. core/*.h and core/xlsx/*.h are internal.
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 MAN1 = $(sort $(wildcard docs/*.1))
@@ -219,7 +268,7 @@ install: $(PROG)
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/scorewheel
 	install -m 644 rubrics/*.xml rubrics/*.xsd $(DESTDIR)$(DATADIR)/rubrics/
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
-	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCDIR)/
+	install -m 644 core/include/scorewheel/*.h $(DESTDIR)$(INCDIR)/
 	sed -e 's|@prefix@|$(PREFIX)|g' -e 's|@libdir@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
 	    -e 's|@includedir@|$${prefix}/include|g' -e 's|@version@|$(VERSION)|g' \
 	    core/scorewheel.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/scorewheel.pc

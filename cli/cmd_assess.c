@@ -12,11 +12,11 @@
 #include "cli.h"
 #include "entry.h"
 #include "entry_args.h"
+#include "document.h"
 #include "files.h"
 #include "prompt.h"
 #include "score.h"
 #include "text.h"
-#include "xml.h"
 
 static const struct cli_command assess_command = {
     .name = "assess",

@@ -10,13 +10,13 @@
 
 #include "aggregate.h"
 #include "cli.h"
+#include "document.h"
 #include "entry.h"
 #include "entry_args.h"
 #include "files.h"
 #include "prompt.h"
 #include "score.h"
 #include "text.h"
-#include "xml.h"
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] score --interview ID --candidate ID --interviewer ID\n"

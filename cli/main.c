@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "xml.h"
+#include "document.h"
 
 struct command {
     const char *name;
@@ -115,6 +115,6 @@ int main(int argc, char **argv)
         perror("scorewheel: error: cannot write output");
         rc = EXIT_SYSTEM;
     }
-    sw_xml_cleanup();
+    sw_cleanup();
     return rc;
 }

@@ -1,4 +1,3 @@
-#define SW_INTERNAL_XML
 #include "assessment.h"
 
 #include <math.h>

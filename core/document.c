@@ -1,4 +1,3 @@
-#define SW_INTERNAL_XML
 #include "document.h"
 
 #include <stdlib.h>

@@ -1,4 +1,3 @@
-#define SW_INTERNAL_XML
 #include "scorecard.h"
 
 #include <math.h>

@@ -306,6 +306,11 @@ void sw_xml_cleanup(void)
     xmlCleanupParser();
 }
 
+void sw_cleanup(void)
+{
+    sw_xml_cleanup();
+}
+
 /* --- walking -------------------------------------------------------------- */
 
 const char *sw_xml_attr(xmlNodePtr n, const char *name)

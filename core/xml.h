@@ -21,17 +21,16 @@
 #include <libxml/xmlschemas.h>
 
 #include "arena.h"
+#include "document.h"
 #include "error.h"
+#include "rubric.h"
+#include "scorecard.h"
 
-#define SW_XML_MAX_BYTES ((size_t)16 << 20)
 #define SW_NS_RUBRIC "urn:scorewheel:rubric:1"
 #define SW_NS_SCORECARD "urn:scorewheel:scorecard:1"
 #define SW_NS_ASSESSMENT "urn:scorewheel:assessment:1"
 
-/* Reads the whole file `path` (regular file, at most SW_XML_MAX_BYTES). Returns a
- * malloc'd NUL-terminated copy (caller frees) and its length in *len; NULL with an
- * error recorded (SW_ESYSTEM when it cannot be read, SW_EINPUT when too large). */
-char *sw_xml_slurp(const char *path, size_t *len, struct sw_errors *errs);
+/* sw_xml_slurp() and SW_XML_MAX_BYTES are public: document.h. */
 
 /* Parses `len` bytes as a hardened XML document; `path` names it in errors. Returns
  * the document (caller frees with xmlFreeDoc) or NULL with every error recorded. */
@@ -89,6 +88,25 @@ int sw_xml_stream_line(const struct sw_xml_stream *st);
 void sw_xml_stream_reject(struct sw_xml_stream *st);
 /* Frees the calling thread's kept contexts (other threads' go when they end). */
 void sw_xml_stream_release_thread(void);
+
+/* --- models from documents -------------------------------------------------
+ * Build models from an already parsed, hardened document (document.c,
+ * rubric.c, scorecard.c, assessment.c). */
+enum sw_doc_kind sw_doc_root_kind(xmlDocPtr doc);
+struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_errors *errs);
+struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
+                                           const char *path, struct sw_errors *errs);
+struct sw_assessment *sw_assessment_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
+                                             const char *path, struct sw_errors *errs);
+/* The fast way to a scorecard (the streaming above): the same checks while
+ * streaming the document, no tree. Returns the scorecard (caller frees) when
+ * the document is a valid scorecard for r, in the very form the tree would
+ * give; NULL, reporting nothing, for anything else (invalid, or unusual:
+ * another root, a DOCTYPE, a comment, CDATA or a reference inside a text or
+ * attribute, an encoding other than UTF-8), and then the caller takes
+ * sw_xml_parse() and sw_scorecard_from_doc(), which report the problems. */
+struct sw_scorecard *sw_scorecard_stream(const struct sw_rubric *r, const char *data, size_t len,
+                                         const char *path);
 
 /* Initialises libxml2 and compiles the schemas; call once before parsing from
  * several threads (it is idempotent and thread-safe). */

@@ -4,6 +4,8 @@
 #  - the installed binary finds its rubric by the install path;
 #  - exactly the public headers, the library and scorewheel.pc are there, and a
 #    small C program builds with `pkg-config --static scorewheel` and runs;
+#  - so do the programs of examples/, on docs/examples/staff-tpm-2026: their
+#    output is checked exactly, the workbook against `scorewheel export`'s;
 #  - the bash completion completes commands, options and rubric ids;
 #  - `make uninstall` leaves no file behind.
 # Run from the top of the tree (make check does).
@@ -51,8 +53,12 @@ for f in share/man/man1/scorewheel.1 share/man/man5/scorewheel-rubric.5 \
          lib/pkgconfig/scorewheel.pc include/scorewheel/scorewheel.h; do
     if [ -f "$root/$f" ]; then ok; else fail "$f not installed"; fi
 done
-for h in xml.h xlsx_int.h resource.h json.h text.h order.h template.h; do
-    if [ -e "$root/include/scorewheel/$h" ]; then fail "internal header $h installed"; else ok; fi
+# Exactly the public folder is installed: no internal header, none missing.
+same "installed headers" "$(cd "$top/core/include/scorewheel" && ls -- *.h | tr '\n' ' ')" \
+    "$(cd "$root/include/scorewheel" && ls -- *.h | tr '\n' ' ')"
+for h in "$top"/core/*.h "$top"/core/xlsx/*.h; do
+    if [ -e "$root/include/scorewheel/${h##*/}" ]; then fail "internal header ${h##*/} installed"
+    else ok; fi
 done
 # Every installed header is reachable from the umbrella header, and compiles alone.
 for h in "$root"/include/scorewheel/*.h; do
@@ -108,6 +114,28 @@ if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -o prog prog.c \
     fail "a program does not build against the installed library"; cat cc.err; fi
 same "the program runs" "tpm: 4 pillars, 12 competencies, 4 levels, median 3" \
     "$(./prog "$root/share/scorewheel/rubrics/tpm.xml" 2>&1 || true)"
+
+# --- examples/, built the way their comments say, on the example requisition -
+# shellcheck disable=SC2046
+for ex in aggregate workbook; do
+    if ${CC:-cc} -std=c11 -Wall -Wextra -Werror -o "$ex" "$top/examples/$ex.c" \
+            $(pkg-config --cflags --libs --static scorewheel) 2>cc.err; then ok; else
+        fail "examples/$ex.c does not build against the installed library"; cat cc.err; fi
+done
+tpm=$root/share/scorewheel/rubrics/tpm.xml
+same "examples/aggregate.c" "c-101     4.15  hire                   Margaret Okafor
+c-103     4.01  hire                   Nguyễn Thị Mai
+c-105     3.81  no-hire                Claire Whitfield
+c-106     3.68  insufficient-evidence  Kwame Asante
+c-107     3.62  no-hire                Ana Sofía Gutiérrez
+c-104     3.56  no-hire                Rahul Mehta
+c-102     3.51  no-hire                Dmitri Volkov
+c-108     3.50  no-hire                Ben Carter" "$(./aggregate "$tpm" "$dest/req" 2>&1 || echo "exit $?")"
+same "examples/workbook.c" "wrote example.xlsx: 8 candidates, 38 scorecards, 12 sheets" \
+    "$(SOURCE_DATE_EPOCH=1790000000 ./workbook "$tpm" "$dest/req/" example.xlsx 2>&1 || echo "exit $?")"
+SOURCE_DATE_EPOCH=1790000000 "$bin" export -q -o export.xlsx "$dest/req" 2>&1 || true
+if [ -s export.xlsx ] && cmp -s example.xlsx export.xlsx; then ok; else
+    fail "examples/workbook.c does not write what 'scorewheel export' writes"; fi
 unset PKG_CONFIG_PATH
 
 # --- bash completion, with the installed binary on PATH --------------------

@@ -12,7 +12,9 @@ xmllint). Export runs as well with TMPDIR=/dev/shm (libxlsxwriter's scratch
 files in memory) and, for sets of more than 4,000 candidates, with
 --sheets 4000; the last row deflates the parts of the last workbook written,
 at libxlsxwriter's zlib level in one thread: the least its packing can cost.
-Prints Markdown tables and writes them to bench/results.md."""
+Prints Markdown tables and writes them to WORKDIR/results.md (build/bench/
+for `make bench`): the tracked bench/results.md, with its notes on each run,
+is updated by hand from there, never by this script."""
 import json
 import os
 import platform
@@ -190,9 +192,10 @@ def main():
         lines.append("")
     text = "\n".join(lines)
     print(text)
-    os.makedirs("bench", exist_ok=True)
-    with open("bench/results.md", "w") as f:
+    out = os.path.join(work, "results.md")
+    with open(out, "w") as f:
         f.write(text)
+    print(f"(written to {out})", file=sys.stderr)
 
 
 if __name__ == "__main__":

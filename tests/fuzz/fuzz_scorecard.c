@@ -4,7 +4,6 @@
  * Differential check: scorecards are read the fast way (streaming, no tree)
  * and, when that declines, the tree way. Whatever the stream accepts, the
  * tree must accept too and give the same scorecard field for field. */
-#define SW_INTERNAL_XML
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -1,6 +1,5 @@
 /* The streaming (SAX) way to a scorecard must never accept what the tree way
  * refuses, and must give the very same scorecard when it accepts. */
-#define SW_INTERNAL_XML
 #include "unit.h"
 #include "mini.h"
 

@@ -1,4 +1,4 @@
-/* test_xlsx.c - writing the committee workbook (core/xlsx.c and the sheets);
+/* test_xlsx.c - writing the committee workbook (core/xlsx/);
  * its pure helpers are tested in test_xlsx_names.c. */
 #include "unit.h"
 #include "mini.h"

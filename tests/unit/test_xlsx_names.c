@@ -1,6 +1,7 @@
-/* test_xlsx_names.c - the workbook's pure helpers (core/xlsx_names.c): sheet
- * names, anonymous labels, redaction, cell text; and what a workbook with
- * fewer candidate sheets says of them. The workbook itself: test_xlsx.c. */
+/* test_xlsx_names.c - the workbook's pure helpers (core/xlsx/xlsx_names.c
+ * and xlsx_redact.c): sheet names, anonymous labels, redaction, cell text;
+ * and what a workbook with fewer candidate sheets says of them. The
+ * workbook itself: test_xlsx.c. */
 #include "unit.h"
 
 #include <stdio.h>

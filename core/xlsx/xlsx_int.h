@@ -1,10 +1,13 @@
 /*
- * xlsx_int.h - internal to the workbook writer (core/xlsx*.c):
- * the state of one workbook being written and the cell helpers that record
- * the first libxlsxwriter error and then do nothing more.
+ * xlsx_int.h - internal to the workbook writer (core/xlsx/):
+ * the state of one workbook being written, the cell helpers that record
+ * the first libxlsxwriter error and then do nothing more, and the UTF-8
+ * reading shared by sheet names and redaction.
  */
 #ifndef SW_XLSX_INT_H
 #define SW_XLSX_INT_H
+
+#include <stdint.h>
 
 #include <xlsxwriter.h>
 
@@ -99,5 +102,13 @@ void xw_sheet_done(struct xw *x);
 
 /* The sheet of candidate `ci` (index in id order). 0 or -1 (errors recorded). */
 int xw_candidate_sheet(struct xw *x, size_t ci);
+
+/* UTF-8 (xlsx_names.c). The code point at *p, advancing *p past it; a byte
+ * that starts no valid sequence counts as U+FFFD and is one byte long. */
+uint32_t xw_next_cp(const char **p);
+/* Simple case folding of code point c (ASCII, Latin-1, Latin Extended-A,
+ * Greek, Cyrillic; typographic apostrophes and hyphens to ASCII ones), for
+ * comparing sheet names and finding names to redact. */
+uint32_t xw_fold(uint32_t c);
 
 #endif

@@ -5,6 +5,8 @@
 #ifndef SW_DOCUMENT_H
 #define SW_DOCUMENT_H
 
+#include <stddef.h>
+
 #include "assessment.h"
 #include "error.h"
 #include "rubric.h"
@@ -40,24 +42,24 @@ int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags
 /* Frees what the document holds. Accepts NULL. */
 void sw_document_release(struct sw_document *d);
 
-#ifdef SW_INTERNAL_XML
-/* Internal to core: build models from an already parsed, hardened document. */
-#include <libxml/tree.h>
-enum sw_doc_kind sw_doc_root_kind(xmlDocPtr doc);
-struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_errors *errs);
-struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
-                                           const char *path, struct sw_errors *errs);
-struct sw_assessment *sw_assessment_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
-                                             const char *path, struct sw_errors *errs);
-/* The fast way to a scorecard (xml.h, "streaming"): the same checks while
- * streaming the document, no tree. Returns the scorecard (caller frees) when
- * the document is a valid scorecard for r, in the very form the tree would
- * give; NULL, reporting nothing, for anything else (invalid, or unusual:
- * another root, a DOCTYPE, a comment, CDATA or a reference inside a text or
- * attribute, an encoding other than UTF-8), and then the caller takes
- * sw_xml_parse() and sw_scorecard_from_doc(), which report the problems. */
-struct sw_scorecard *sw_scorecard_stream(const struct sw_rubric *r, const char *data, size_t len,
-                                         const char *path);
-#endif
+/* The largest document file read: a larger one is refused before parsing. */
+#define SW_XML_MAX_BYTES ((size_t)16 << 20)
+
+/* Reads the whole file `path` as sw_document_load() does before parsing it
+ * (a regular file of at most SW_XML_MAX_BYTES). Returns a malloc'd copy with
+ * a NUL after the last byte (caller frees) and its length in *len; NULL with
+ * an error recorded (SW_ESYSTEM when it cannot be read, SW_EINPUT when too
+ * large). For a caller that keeps a document's bytes, for instance to replace
+ * the file only while it still holds them (sw_write_if_unchanged, files.h). */
+char *sw_xml_slurp(const char *path, size_t *len, struct sw_errors *errs);
+
+/* Frees what reading documents keeps for the life of the process: the
+ * compiled built-in schemas, the calling thread's parser contexts (those of
+ * other threads are freed as the threads end) and libxml2's global state
+ * (xmlCleanupParser(), so a program that uses libxml2 itself calls this after
+ * its own last use). Optional, for a quiet leak checker: call it once at
+ * exit, after every other thread using the library has ended; no document
+ * can be read after it. */
+void sw_cleanup(void);
 
 #endif

@@ -1,0 +1,253 @@
+/* xlsx_redact.c - what --anonymize does to the workbook's text: anonymous
+ * labels for candidates, and the redaction of their names (whole names,
+ * compounds and words, matched case-insensitively on word boundaries) in
+ * evidence and notes. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlsx_int.h"
+
+/* --- words ----------------------------------------------------------------- */
+
+/* Letters and digits: ASCII ones, and any non-ASCII character that is not
+ * Latin-1 punctuation, general punctuation or CJK punctuation. */
+static int is_word(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD)
+        return 0;
+    if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F))
+        return 0;
+    return 1;
+}
+
+static int is_letter(uint32_t c)
+{
+    return is_word(c) && !(c >= '0' && c <= '9');
+}
+
+/* The folded code points of s[0..len), in a new array (caller frees); *n its length. */
+static uint32_t *folded_cps(const char *s, size_t len, size_t *n)
+{
+    uint32_t *cps = malloc((len + 1) * sizeof *cps);
+    if (!cps)
+        return NULL;
+    const char *p = s, *end = s + len;
+    *n = 0;
+    while (p < end && *p)
+        cps[(*n)++] = xw_fold(xw_next_cp(&p));
+    return cps;
+}
+
+/* --- anonymity -------------------------------------------------------------- */
+
+void sw_xlsx_label(size_t i, char *out)
+{
+    char tmp[16];
+    size_t n = 0;
+    for (size_t v = i + 1; v > 0 && n < sizeof tmp; v = (v - 1) / 26)
+        tmp[n++] = (char)('A' + (v - 1) % 26);
+    for (size_t k = 0; k < n; k++)
+        out[k] = tmp[n - 1 - k];
+    out[n] = '\0';
+}
+
+struct pattern {
+    uint32_t *cps;      /* folded */
+    size_t n;
+};
+
+struct patterns {
+    struct pattern *items;
+    size_t count, cap;
+};
+
+static void patterns_release(struct patterns *ps)
+{
+    for (size_t i = 0; i < ps->count; i++)
+        free(ps->items[i].cps);
+    free(ps->items);
+}
+
+/* Adds s[0..len) unless it has fewer than `min_letters` letters or is there already. */
+static int pattern_add(struct patterns *ps, const char *s, size_t len, size_t min_letters)
+{
+    struct pattern p;
+    p.cps = folded_cps(s, len, &p.n);
+    if (!p.cps)
+        return -1;
+    size_t letters = 0;
+    for (size_t i = 0; i < p.n; i++)
+        letters += (size_t)is_letter(p.cps[i]);
+    int keep = p.n > 0 && letters >= min_letters;
+    for (size_t i = 0; keep && i < ps->count; i++)
+        if (ps->items[i].n == p.n && memcmp(ps->items[i].cps, p.cps, p.n * sizeof *p.cps) == 0)
+            keep = 0;
+    if (!keep) {
+        free(p.cps);
+        return 0;
+    }
+    if (ps->count == ps->cap) {
+        size_t cap = ps->cap ? ps->cap * 2 : 8;
+        struct pattern *bigger = realloc(ps->items, cap * sizeof *bigger);
+        if (!bigger) {
+            free(p.cps);
+            return -1;
+        }
+        ps->items = bigger;
+        ps->cap = cap;
+    }
+    ps->items[ps->count++] = p;
+    return 0;
+}
+
+static int is_joiner(uint32_t c)
+{
+    c = xw_fold(c);
+    return c == '-' || c == '\'';
+}
+
+static int by_length_desc(const void *x, const void *y)
+{
+    const struct pattern *a = x, *b = y;
+    return a->n < b->n ? 1 : a->n > b->n ? -1 : 0;
+}
+
+/* Adds the name, its compounds (words joined by one hyphen or apostrophe)
+ * and its words, each with 3 or more letters (the whole name always). */
+static int name_patterns(const char *name, struct patterns *ps)
+{
+    size_t len = strlen(name);
+    while (len > 0 && strchr(" \t\r\n", name[len - 1]))
+        len--;
+    while (len > 0 && strchr(" \t\r\n", *name))
+        name++, len--;
+    if (pattern_add(ps, name, len, 1) < 0)
+        return -1;
+    const char *p = name, *end = name + len;
+    const char *compound = NULL, *word_end = NULL;
+    while (p < end) {
+        /* Skip to the next word. */
+        const char *gap = p;
+        uint32_t c = 0;
+        while (p < end) {
+            const char *at = p;
+            c = xw_next_cp(&p);
+            if (is_word(c)) {
+                p = at;
+                break;
+            }
+        }
+        if (p >= end)
+            break;
+        /* One joiner between two words keeps the compound going. */
+        const char *q = gap;
+        int joined = 0;
+        if (compound && q < p) {
+            uint32_t j = xw_next_cp(&q);
+            joined = q == p && is_joiner(j);
+        }
+        if (!joined) {
+            if (compound && pattern_add(ps, compound, (size_t)(word_end - compound), 3) < 0)
+                return -1;
+            compound = p;
+        }
+        const char *word = p;
+        while (p < end) {
+            const char *at = p;
+            if (!is_word(xw_next_cp(&p))) {
+                p = at;
+                break;
+            }
+        }
+        word_end = p;
+        if (pattern_add(ps, word, (size_t)(word_end - word), 3) < 0)
+            return -1;
+    }
+    if (compound && pattern_add(ps, compound, (size_t)(word_end - compound), 3) < 0)
+        return -1;
+    return 0;
+}
+
+/* Every name's patterns, longest first. */
+static int all_patterns(const char *const *names, size_t n, struct patterns *ps)
+{
+    memset(ps, 0, sizeof *ps);
+    for (size_t i = 0; i < n; i++)
+        if (names[i] && *names[i] && name_patterns(names[i], ps) < 0)
+            return -1;
+    if (ps->count > 1)
+        qsort(ps->items, ps->count, sizeof *ps->items, by_length_desc);
+    return 0;
+}
+
+/* Whether pattern p matches at s (folded), returning the end of the match. */
+static const char *match_at(const char *s, const struct pattern *pat)
+{
+    const char *q = s;
+    for (size_t i = 0; i < pat->n; i++) {
+        if (!*q || xw_fold(xw_next_cp(&q)) != pat->cps[i])
+            return NULL;
+    }
+    return q;
+}
+
+int sw_xlsx_redact(const char *text, const char *const *names, size_t n_names,
+                   const char *placeholder, struct sw_buf *out)
+{
+    struct patterns ps;
+    if (all_patterns(names, n_names, &ps) < 0) {
+        patterns_release(&ps);
+        return -1;
+    }
+    int prev_word = 0;
+    const char *p = text;
+    while (*p) {
+        const char *hit = NULL;
+        for (size_t i = 0; i < ps.count && !hit; i++) {
+            const struct pattern *pat = &ps.items[i];
+            if (prev_word && is_word(pat->cps[0]))
+                continue;
+            const char *end = match_at(p, pat);
+            if (!end)
+                continue;
+            const char *peek = end;
+            if (*end && is_word(pat->cps[pat->n - 1]) && is_word(xw_next_cp(&peek)))
+                continue;
+            hit = end;
+        }
+        if (hit) {
+            sw_buf_adds(out, placeholder);
+            p = hit;
+            prev_word = 1;    /* the placeholder ends a word */
+            continue;
+        }
+        const char *start = p;
+        uint32_t c = xw_next_cp(&p);
+        sw_buf_add(out, start, (size_t)(p - start));
+        prev_word = is_word(c);
+    }
+    patterns_release(&ps);
+    return out->failed ? -1 : 0;
+}
+
+int sw_xlsx_mentions(const char *s, const char *name)
+{
+    if (!s || !name || !*name)
+        return 0;
+    struct patterns ps;
+    if (all_patterns(&name, 1, &ps) < 0) {
+        patterns_release(&ps);
+        return 1;    /* out of memory: assume the worst */
+    }
+    int found = 0;
+    for (const char *p = s; *p && !found;) {
+        for (size_t i = 0; i < ps.count && !found; i++)
+            found = match_at(p, &ps.items[i]) != NULL;
+        xw_next_cp(&p);
+    }
+    patterns_release(&ps);
+    return found;
+}
