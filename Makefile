@@ -81,7 +81,8 @@ endif
 CORE_SRCS  = $(sort $(wildcard core/*.c core/xlsx/*.c))
 CLI_SRCS   = $(sort $(wildcard cli/*.c))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
-RESOURCES  = rubrics/rubric.xsd rubrics/scorecard.xsd $(sort $(wildcard templates/*))
+RESOURCES  = rubrics/assessment.xsd rubrics/rubric.xsd rubrics/scorecard.xsd \
+             $(sort $(wildcard templates/*))
 
 CORE_OBJS  = $(CORE_SRCS:%.c=$(B)/%.o) $(B)/gen/resources.o
 CLI_OBJS   = $(CLI_SRCS:%.c=$(B)/%.o)
@@ -239,7 +240,7 @@ check-render: $(PROG) $(TOOL_BINS)
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 60
 FUZZ_CHECK_SECONDS ?= 7
-FUZZERS             = rubric scorecard report
+FUZZERS             = rubric scorecard report assessment
 FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                       -fsanitize=fuzzer-no-link,address,undefined
 .PHONY: fuzz fuzz-build check-fuzz
