@@ -12,6 +12,9 @@ CC        ?= cc
 PKGS       = libxml-2.0 xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+WEB_PKGS   = libmicrohttpd libsodium
+WEB_CFLAGS := $(shell pkg-config --cflags $(WEB_PKGS))
+WEB_LIBS   := $(shell pkg-config --libs $(WEB_PKGS))
 TEST_CFLAGS := $(shell pkg-config --cflags cmocka)
 TEST_LIBS   := $(shell pkg-config --libs cmocka)
 
@@ -40,10 +43,14 @@ endif
 CORE_SRCS  = $(sort $(wildcard core/*.c))
 CLI_SRCS   = $(sort $(wildcard cli/*.c))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
-RESOURCES  = rubrics/rubric.xsd rubrics/scorecard.xsd $(sort $(wildcard templates/*))
+WEB_SRCS   = $(sort $(wildcard web/*.c))
+RESOURCES  = rubrics/rubric.xsd rubrics/scorecard.xsd \
+             $(sort $(filter-out templates/web,$(wildcard templates/*))) \
+             $(sort $(wildcard templates/web/*)) $(sort $(wildcard web/assets/*))
 
 CORE_OBJS  = $(CORE_SRCS:%.c=$(B)/%.o) $(B)/gen/resources.o
 CLI_OBJS   = $(CLI_SRCS:%.c=$(B)/%.o)
+WEB_OBJS   = $(WEB_SRCS:%.c=$(B)/%.o)
 UNIT_BINS  = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 TOOL_BINS  = $(patsubst tools/%.c,$(B)/tools/%,$(sort $(wildcard tools/*.c)))
 
@@ -69,18 +76,25 @@ $(B)/gen/resources.c: tools/embed.sh $(RESOURCES)
 $(B)/gen/%.o: $(B)/gen/%.c core/resource.h
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/%.o: %.c $(wildcard core/*.h) $(wildcard cli/*.h)
+$(B)/%.o: %.c $(wildcard core/*.h) $(wildcard cli/*.h) $(wildcard web/*.h)
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) -Icli -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -Icli -Iweb $(WEB_CFLAGS) -c -o $@ $<
 
 $(LIB): $(CORE_OBJS)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(PROG): $(CLI_OBJS) $(LIB)
+$(PROG): $(CLI_OBJS) $(WEB_OBJS) $(LIB)
 	@echo "  LINK    $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(WEB_OBJS) $(LIB) $(WEB_LIBS) $(LDLIBS)
+
+# The web app's unit tests link web/ too.
+$(B)/tests/test_web_%: tests/unit/test_web_%.c $(WEB_OBJS) $(LIB) tests/unit/unit.h
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -Iweb $(WEB_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(WEB_OBJS) \
+	    $(LIB) $(LDFLAGS) $(WEB_LIBS) $(LDLIBS) $(TEST_LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(LIB) tests/unit/unit.h
 	@mkdir -p $(@D)

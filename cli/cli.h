@@ -108,5 +108,7 @@ int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_wheel(int argc, char **argv);
 int cmd_rubric(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_people(int argc, char **argv);
 
 #endif

@@ -24,6 +24,8 @@ static const struct command commands[] = {
     { "export", cmd_export, "the hiring committee's workbook (XLSX) with wheel charts" },
     { "team", cmd_team, "rank candidates by what they add to a team's profile" },
     { "wheel", cmd_wheel, "draw one candidate's competency wheel as SVG" },
+    { "serve", cmd_serve, "the web app: scorecards in the browser, sign-in, roles" },
+    { "people", cmd_people, "who may sign in to serve: add, revoke, list" },
     { "rubric", cmd_rubric, "show the rubric: pillars, competencies, levels, interviews" },
 };
 
