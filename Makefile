@@ -157,7 +157,7 @@ check-render: $(PROG) $(TOOL_BINS)
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 60
 FUZZ_CHECK_SECONDS ?= 7
-FUZZERS             = rubric scorecard report
+FUZZERS             = rubric scorecard report request
 FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                       -fsanitize=fuzzer-no-link,address,undefined
 .PHONY: fuzz fuzz-build check-fuzz
@@ -176,6 +176,11 @@ $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB) $(wildcard tests/fuzz/*.h)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< \
 	    $(LIB) $(LDLIBS)
+
+# The request parser lives in web/, outside the library.
+$(B)/fuzz_request: tests/fuzz/fuzz_request.c web/request.c web/request.h
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Iweb -fsanitize=fuzzer -o $@ tests/fuzz/fuzz_request.c web/request.c
 
 # --- the example requisition -----------------------------------------------
 
