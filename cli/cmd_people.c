@@ -107,7 +107,8 @@ static int list(const char *path)
         printf("%-20s %-12s %-21s %s\n", "ID", "ROLE", "CREATED", "NAME");
     for (size_t i = 0; rc == EXIT_OK && i < p.n; i++)
         printf("%-20s %-12s %-21s %s\n", p.items[i].id, web_role_name(p.items[i].role),
-               *p.items[i].created ? p.items[i].created : "-", p.items[i].name);
+               *p.items[i].created ? p.items[i].created : "-",
+               *p.items[i].name ? p.items[i].name : "-");
     web_people_release(&p);
     return rc;
 }

@@ -125,7 +125,8 @@ EOF
             scorewheel "$@"
     }
     same "complete commands" \
-        "calibrate compare export kit new report rubric score team validate wheel" "$(complete "")"
+        "calibrate compare export kit new people report rubric score serve team validate wheel" \
+        "$(complete "")"
     same "complete a command" "calibrate compare" "$(complete c)"
     same "complete global options" "--help --jobs --quiet --rubric --version" "$(complete --)"
     same "complete options of export" "--anonymize --help --keep-going --level --output --quiet --sheets" \

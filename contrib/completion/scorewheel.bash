@@ -7,7 +7,7 @@
 # given on the command line, else $SCOREWHEEL_RUBRIC, else the installed one,
 # as `scorewheel rubric --ids KIND` finds it.
 
-_scorewheel_commands="validate new score report compare calibrate export kit rubric team wheel"
+_scorewheel_commands="validate new score report compare calibrate export kit rubric team wheel serve people"
 _scorewheel_global_opts="--rubric --jobs -j --quiet -q --help --version"
 
 # The options of command $1, long forms (short ones complete too when typed).
