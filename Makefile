@@ -58,7 +58,7 @@ LIB        = $(B)/libscorewheel.a
 PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
-        check-render demo bench install uninstall clean
+        check-render check-browser demo bench install uninstall clean
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -123,6 +123,9 @@ check: check-core-quiet
 	$(Q)$(MAKE) --no-print-directory CC=$(SAN_CC) SANITIZE=address,undefined check-unit check-cli
 	$(Q)$(MAKE) --no-print-directory check-valgrind
 	$(Q)$(MAKE) --no-print-directory check-fuzz
+	$(Q)if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; \
+	    then $(MAKE) --no-print-directory check-browser; \
+	    else echo "check-browser: skipped (needs chromium and chromium-driver)"; fi
 	$(Q)sh tests/install-check.sh
 	@echo "make check: all suites passed"
 
@@ -135,6 +138,12 @@ check-cli: $(PROG) $(TOOL_BINS)
 check-valgrind: $(UNIT_BINS)
 	$(Q)VALGRIND="valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	    sh tests/run-unit.sh $(UNIT_BINS)
+
+# The web app in headless Chromium (selenium, axe-core from npm): keyboard
+# only, autosave, 375 px, WCAG 2 A/AA. Needs chromium, chromium-driver and
+# python3-selenium; `check` runs it when chromium is there.
+check-browser: $(PROG)
+	$(Q)sh tests/web/browser.sh $(CURDIR)/$(PROG) $(B)
 
 # core/ must never print: no object of it may reference stdout or stderr.
 check-core-quiet: $(LIB)

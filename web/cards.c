@@ -149,7 +149,7 @@ static void refresh_req(const struct sw_rubric *r, struct web_req *q)
         if (old && old->dev == st.st_dev && old->ino == st.st_ino && old->size == st.st_size &&
             old->mtime == st.st_mtim.tv_sec && old->mtime_ns == st.st_mtim.tv_nsec) {
             *e = *old;
-            memset(old, 0, sizeof *old);   /* moved */
+            old->moved = 1;   /* its strings are e's now */
         } else {
             e->path = strdup(paths.items[i]);
             if (!e->path)
@@ -162,7 +162,8 @@ static void refresh_req(const struct sw_rubric *r, struct web_req *q)
     }
     if (cards) {
         for (size_t j = 0; j < q->n; j++)
-            entry_release(&q->cards[j]);
+            if (!q->cards[j].moved)
+                entry_release(&q->cards[j]);
         free(q->cards);
         q->cards = cards;
         q->n = n;

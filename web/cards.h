@@ -32,6 +32,7 @@ struct web_card_entry {
     ino_t ino;
     off_t size;
     long mtime_ns;
+    int moved;      /* during a refresh: taken over by the new list */
 };
 
 struct web_req {

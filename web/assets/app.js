@@ -8,6 +8,8 @@
   if (!form || !window.fetch || !window.URLSearchParams || !window.FormData) {
     return;
   }
+  // form.action would be the buttons named "action": read the attribute.
+  var target = form.getAttribute('action');
   var line = document.getElementById('saved');
   var timer = null;
   var busy = false;
@@ -28,9 +30,10 @@
     var data = new URLSearchParams(new FormData(form));
     data.set('action', 'save');
     data.set('ajax', '1');
-    fetch(form.action, { method: 'POST', body: data, credentials: 'same-origin' })
+    fetch(target, { method: 'POST', body: data, credentials: 'same-origin' })
       .then(function (r) {
-        return r.json().then(function (j) { return { ok: r.ok, body: j }; });
+        return r.json().then(function (j) { return { ok: r.ok, body: j }; },
+                             function () { return { ok: false, body: {} }; });
       })
       .then(function (res) {
         if (res.ok) {
