@@ -46,6 +46,7 @@ def start_server(tmp, args):
         if m:
             return proc, m.group(1)
         time.sleep(0.05)
+    proc.kill()
     raise SystemExit("server did not start: " + open(log).read())
 
 
@@ -165,7 +166,11 @@ def main():
                          check=True).stdout
     token = re.search(r"t=([0-9a-f]{64})", out).group(1)
     proc, base = start_server(tmp, ["--people", people, "req1"])
-    d = browser(os.path.join(tmp, "profile"))
+    try:
+        d = browser(os.path.join(tmp, "profile"))
+    except Exception:
+        proc.kill()
+        raise
     try:
         d.get(base + "/login?t=" + token)
         axe(d, "signin")

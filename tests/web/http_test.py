@@ -55,7 +55,7 @@ class Server:
         self.port = None
         for _ in range(200):
             text = open(self.log_path).read()
-            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", text)
+            m = re.search(r"listening on https?://127\.0\.0\.1:(\d+)/", text)
             if m:
                 self.port = int(m.group(1))
                 break
@@ -63,6 +63,7 @@ class Server:
                 break
             time.sleep(0.05)
         if not self.port:
+            self.proc.kill()
             raise SystemExit("server did not start: " + open(self.log_path).read())
 
     def text(self):
@@ -191,6 +192,38 @@ def test_all(tmp):
                                   r"akim$", log, re.M) is not None)
     check("log-stopped", "scorewheel serve: stopped (SIGTERM)" in log)
     test_single_person(tmp)
+    test_tls(tmp, people, tokens)
+
+
+def test_tls(tmp, people, tokens):
+    if not shutil.which("openssl"):
+        print("http_test: no openssl: TLS not tested")
+        return
+    cert, key = os.path.join(tmp, "cert.pem"), os.path.join(tmp, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                    "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"], check=True,
+                   capture_output=True)
+    srv = Server(tmp, ["--people", people, "--tls-cert", cert, "--tls-key", key, "req1"])
+    import ssl
+    ctx = ssl.create_default_context(cafile=cert)
+    ctx.check_hostname = False
+    c = http.client.HTTPSConnection("127.0.0.1", srv.port, context=ctx, timeout=10)
+    c.request("GET", "/login?t=" + tokens["akim"])
+    r = c.getresponse()
+    page = r.read().decode()
+    cookie = r.getheader("Set-Cookie") or ""
+    check("tls-login-200", r.status == 200)
+    check("tls-cookie-secure", cookie.endswith("; HttpOnly; SameSite=Strict; Secure"), cookie)
+    csrf = re.search(r'name="csrf" value="([0-9a-f]{64})"', page).group(1)
+    body = urllib.parse.urlencode({"csrf": csrf, "t": tokens["akim"]})
+    headers = {"Cookie": cookie.split(";")[0], "Origin": "https://127.0.0.1:%d" % srv.port,
+               "Content-Type": "application/x-www-form-urlencoded"}
+    c.request("POST", "/login", body=body, headers=headers)
+    r = c.getresponse()
+    r.read()
+    check("tls-sign-in-own-https-origin", r.status == 303, str(r.status))
+    c.close()
+    check("tls-sigterm", srv.stop() == 0)
 
 
 def test_sign_in(srv, tokens):
