@@ -87,13 +87,6 @@ void web_index_unlock(struct web_index *x)
     pthread_mutex_unlock(&x->lock);
 }
 
-void web_index_touch(struct web_index *x)
-{
-    pthread_mutex_lock(&x->lock);
-    x->stale = 1;
-    pthread_mutex_unlock(&x->lock);
-}
-
 /* The old entry for path (entries sorted by path), or NULL. */
 static struct web_card_entry *find_old(struct web_req *q, const char *path)
 {
@@ -109,6 +102,24 @@ static struct web_card_entry *find_old(struct web_req *q, const char *path)
             hi = mid;
     }
     return NULL;
+}
+
+void web_index_note_write(struct web_index *x, const char *path, int submitted)
+{
+    struct stat st;
+    pthread_mutex_lock(&x->lock);
+    int known = stat(path, &st) == 0;
+    for (size_t i = 0; i < x->n_reqs; i++) {
+        struct web_card_entry *e = find_old(&x->reqs[i], path);
+        if (e && known && e->candidate) {
+            e->dev = st.st_dev, e->ino = st.st_ino, e->size = st.st_size;
+            e->mtime = st.st_mtim.tv_sec, e->mtime_ns = st.st_mtim.tv_nsec;
+            e->submitted = submitted;
+        } else if (e) {
+            x->stale = 1;
+        }
+    }
+    pthread_mutex_unlock(&x->lock);
 }
 
 static void read_card(const struct sw_rubric *r, struct web_card_entry *e)

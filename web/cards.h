@@ -64,8 +64,10 @@ void web_index_unlock(struct web_index *x);
  * it was refreshed less than WEB_REFRESH_MS ago and is not marked stale. */
 #define WEB_REFRESH_MS 250
 void web_index_refresh(struct web_index *x);
-/* Marks the index stale (after a write of ours). Takes the lock itself. */
-void web_index_touch(struct web_index *x);
+/* Records a write of ours to the scorecard at `path` (as the index names
+ * it): its new identity and state, so that no refresh reads it again.
+ * Takes the lock itself. */
+void web_index_note_write(struct web_index *x, const char *path, int submitted);
 
 /* With the lock held: the requisition named `name`, or NULL. */
 struct web_req *web_index_req(struct web_index *x, const char *name);

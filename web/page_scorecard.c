@@ -200,7 +200,8 @@ static void save(struct web_ctx *c, const char *path)
         int submit = action && strcmp(action, "submit") == 0;
         int status = submit && sw_entry_set_submitted(s, c->now) < 0 ? 500
                      : write_card(c, s, path, &bytes, &xml);
-        web_index_touch(&c->srv->index);
+        if (status == 0)
+            web_index_note_write(&c->srv->index, path, s->submitted);
         char fresh[WEB_TOKEN_HEX];
         web_sha256_hex(sw_buf_str(&xml), xml.len, fresh);
         if (status == 0 && ajax)

