@@ -16,7 +16,7 @@
 
 #include "web.h"
 
-#define CONNECTION_LIMIT 1024
+#define CONNECTION_LIMIT 256     /* each may hold a 1 MiB body */
 #define PER_ADDRESS_LIMIT 64
 #define MEMORY_PER_CONNECTION (64 * 1024)   /* request line and headers fit in it */
 /* Saves wait on fsync: more threads than cores keep the disk busy. 20
