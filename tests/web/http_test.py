@@ -12,6 +12,7 @@ Prints one line per check; exits 1 if any failed.
 """
 import hashlib
 import http.client
+import json
 import os
 import re
 import shutil
@@ -182,9 +183,13 @@ def test_all(tmp):
         test_submit_and_independence(srv, akim, tokens, req)
         test_revoke(srv, people, tokens)
         test_rate_limit(srv)
+        in_flight = start_in_flight(srv, akim)
     finally:
         rc = srv.stop()
     check("sigterm-exit-0", rc == 0, "exit %s" % rc)
+    in_flight.join()
+    check("sigterm-finishes-in-flight", in_flight.result == b"HTTP/1.1 303",
+          repr(in_flight.result))
     log = srv.text()
     check("log-no-token", all(t not in log for t in tokens.values()))
     check("log-line-format", re.search(r"^GET / 303 \d+ ms -$", log, re.M) is not None)
@@ -224,6 +229,31 @@ def test_tls(tmp, people, tokens):
     check("tls-sign-in-own-https-origin", r.status == 303, str(r.status))
     c.close()
     check("tls-sigterm", srv.stop() == 0)
+
+
+def start_in_flight(srv, akim):
+    """A sign-out whose body is still coming when SIGTERM arrives: it must be answered."""
+    body = urllib.parse.urlencode({"csrf": akim.csrf, "t": "x"}).encode()
+    s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+    s.sendall(("POST /logout HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nCookie: sw_session=%s\r\n"
+               "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n"
+               % (srv.port, akim.cookie, len(body))).encode() + body[:5])
+    t = threading.Thread(target=lambda: None)
+    t.result = None
+
+    def finish():
+        time.sleep(0.5)
+        s.sendall(body[5:])
+        try:
+            t.result = s.recv(12)
+        except OSError as e:
+            t.result = repr(e).encode()
+        s.close()
+
+    t.run = finish
+    t.start()
+    time.sleep(0.1)
+    return t
 
 
 def test_sign_in(srv, tokens):
@@ -379,6 +409,9 @@ def test_limits(srv, akim):
     took = time.monotonic() - start
     s.close()
     check("slow-client-cut-off", got == b"" and took < 8, "%r after %.1f s" % (got, took))
+    out = raw(srv, b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 100000 + b"\r\n\r\n")
+    check("huge-header-refused", out == b"" or re.match(rb"HTTP/1.1 4\d\d", out) is not None,
+          out[:40])
     # The per-address limit allows at least 32 connections at once.
     socks = [socket.create_connection(("127.0.0.1", srv.port)) for _ in range(33)]
     for s in socks:
@@ -482,6 +515,11 @@ def test_submit_and_independence(srv, akim, tokens, req):
     check("own-submit-303", r.status == 303, str(r.status))
     r = akim.get(bo_path)
     check("others-card-visible-after-own-submit", r.status == 200 and "bo evidence" in r.body)
+    rep = run("report", "--format", "json", req)
+    c1 = [c for c in json.loads(rep.stdout)["candidates"] if c["id"] == "c-1"][0]
+    check("report-counts-browser-cards", rep.returncode == 0 and c1["scorecards"] == 2 and
+          c1["interviewers"] == ["akim", "bo"] and c1["recommendations"]["hire"] == 1,
+          rep.stderr)
     r = akim.get(path)
     check("submitted-read-only", r.status == 200 and "<textarea" not in r.body)
     r = akim.post(path, {"version": "0" * 64, "action": "save", "notes": "too late typed"})
