@@ -1,4 +1,4 @@
-/* page_home.c - /: my scorecards to write (with how long they have waited),
+/* page_home.c - /: my scorecards to write (with when each was last saved),
  * what I submitted, and the kits of my interviews. In single-person mode,
  * every scorecard of every requisition. */
 #include <stdio.h>

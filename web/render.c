@@ -88,10 +88,12 @@ void web_clock(time_t t, char out[8])
 void web_age(time_t t, time_t now, char *out, size_t size)
 {
     long s = now > t ? (long)(now - t) : 0;
-    if (s < 3600)
-        snprintf(out, size, "%ld min", s / 60);
+    if (s < 60)
+        snprintf(out, size, "just now");
+    else if (s < 3600)
+        snprintf(out, size, "%ld min ago", s / 60);
     else if (s < 2 * 86400)
-        snprintf(out, size, "%ld h", s / 3600);
+        snprintf(out, size, "%ld h ago", s / 3600);
     else
-        snprintf(out, size, "%ld days", s / 86400);
+        snprintf(out, size, "%ld days ago", s / 86400);
 }

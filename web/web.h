@@ -158,7 +158,7 @@ int web_form_fields(const struct sw_rubric *r, const struct sw_scorecard *s,
 
 /* "HH:MM" of t in local time. */
 void web_clock(time_t t, char out[8]);
-/* "3 min", "5 h", "2 days": how long ago t was, seen at now. */
+/* "just now", "3 min ago", "5 h ago", "2 days ago": how long ago t was, seen at now. */
 void web_age(time_t t, time_t now, char *out, size_t size);
 
 #endif

@@ -11,6 +11,7 @@
 #include "people.h"
 #include "session.h"
 #include "template.h"
+#include "web.h"
 
 static void test_web_session_find_and_end(void **state)
 {
@@ -176,6 +177,22 @@ static void test_web_templates_escape(void **state)
     sw_arena_release(&a);
 }
 
+static void test_web_age_words(void **state)
+{
+    (void)state;
+    char out[32];
+    web_age(1000, 1059, out, sizeof out);
+    assert_string_equal("just now", out);
+    web_age(1000, 1000 + 3599, out, sizeof out);
+    assert_string_equal("59 min ago", out);
+    web_age(1000, 1000 + 2 * 86400 - 1, out, sizeof out);
+    assert_string_equal("47 h ago", out);
+    web_age(1000, 1000 + 3 * 86400, out, sizeof out);
+    assert_string_equal("3 days ago", out);
+    web_age(2000, 1000, out, sizeof out);   /* a clock that went back */
+    assert_string_equal("just now", out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +204,7 @@ int main(void)
         cmocka_unit_test(test_web_people_round_trip),
         cmocka_unit_test(test_web_people_bad_file),
         cmocka_unit_test(test_web_templates_escape),
+        cmocka_unit_test(test_web_age_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
