@@ -154,6 +154,11 @@ void web_dispatch(struct web_server *srv, const struct web_incoming *in, struct 
         web_message(c, 414, "Too long", "The address is too long.");
         return;
     }
+    if (srv->single && !web_host_is_loopback(in->host)) {
+        web_message(c, 421, "Misdirected", "In single-person mode this server answers only "
+                    "to addresses of this machine (localhost, 127.0.0.1, [::1]).");
+        return;
+    }
     if (web_parse_path(in->uri, len, &c->path) < 0 || web_parse_query(in->uri, len, &c->query) < 0) {
         web_message(c, 400, "Bad request", "The address could not be read.");
         return;

@@ -221,3 +221,37 @@ int web_is_urlencoded(const char *ct)
         ct++;
     return *ct == '\0' || *ct == ';';
 }
+
+int web_host_is_loopback(const char *host)
+{
+    if (!host)
+        return 0;
+    size_t n = strlen(host);
+    const char *colon = host[0] == '[' ? strstr(host, "]:") : strrchr(host, ':');
+    if (colon && host[0] == '[')
+        colon++;
+    if (colon) {
+        if (!colon[1] || strspn(colon + 1, "0123456789") != strlen(colon + 1))
+            return 0;
+        n = (size_t)(colon - host);
+    }
+    if ((n == 9 && strncasecmp(host, "localhost", 9) == 0) || (n == 5 && !strncmp(host, "[::1]", 5)))
+        return 1;
+    /* 127.D.D.D */
+    int parts = 0, digits = 0;
+    if (n < 4 || strncmp(host, "127.", 4) != 0)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (host[i] == '.') {
+            if (digits == 0 || digits > 3)
+                return 0;
+            parts++;
+            digits = 0;
+        } else if (host[i] >= '0' && host[i] <= '9') {
+            digits++;
+        } else {
+            return 0;
+        }
+    }
+    return parts == 3 && digits > 0 && digits <= 3;
+}

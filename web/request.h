@@ -78,6 +78,12 @@ int web_cookie(const char *header, const char *name, char *out, size_t outsz);
  * the other half of the rule. Any argument may be NULL (absent). 1 or 0. */
 int web_origin_ok(const char *origin, const char *fetch_site, const char *host, int tls);
 
+/* Whether a Host header names this machine: "localhost", an address of
+ * 127.0.0.0/8 or "[::1]", with or without ":PORT". Single-person mode
+ * answers only such requests, so that a web page whose name an attacker
+ * points at 127.0.0.1 (DNS rebinding) cannot read it. NULL: 0. */
+int web_host_is_loopback(const char *host);
+
 /* Whether `ct` (a Content-Type header, may be NULL) names
  * application/x-www-form-urlencoded, with or without parameters. */
 int web_is_urlencoded(const char *ct);

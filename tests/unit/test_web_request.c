@@ -158,6 +158,22 @@ static void test_web_request_content_type(void **state)
     assert_int_equal(0, web_is_urlencoded(NULL));
 }
 
+static void test_web_request_loopback_host(void **state)
+{
+    (void)state;
+    static const char *const yes[] = { "localhost", "LocalHost:8080", "127.0.0.1",
+                                       "127.0.0.1:8080", "127.1.2.3:1", "[::1]", "[::1]:8080" };
+    static const char *const no[] = { "evil.example", "evil.example:8080", "127.0.0.1.evil.example",
+                                      "localhost.evil.example", "127.0.0.1:", "127.0.0.1:80a",
+                                      "127.0.0", "127.0.0.1234", "128.0.0.1", "[::2]:80", "",
+                                      "127..0.1", "[::1]x" };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_int_equal(1, web_host_is_loopback(yes[i]));
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_int_equal(0, web_host_is_loopback(no[i]));
+    assert_int_equal(0, web_host_is_loopback(NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_web_request_cookie),
         cmocka_unit_test(test_web_request_origin_rule),
         cmocka_unit_test(test_web_request_content_type),
+        cmocka_unit_test(test_web_request_loopback_host),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -552,6 +552,8 @@ def test_single_person(tmp):
     c = Client(srv)
     r = c.get("/")
     check("single-person-home", r.status == 200 and "c-2" in r.body)
+    r = c.get("/", headers={"Host": "rebound.example:%d" % srv.port})
+    check("single-person-other-host-421", r.status == 421 and "c-2" not in r.body, str(r.status))
     path = "/r/req1/s/c-2/technical-deep-dive/bo"
     r = c.get(path)
     r = c.post(path, {"version": version_of(r.body), "action": "save", "notes": "local"})
