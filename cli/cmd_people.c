@@ -1,6 +1,7 @@
 /* cmd_people.c - scorewheel people: who may sign in to `serve`. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "cli.h"
@@ -49,7 +50,7 @@ static int save(const char *path, const struct web_people *p)
     return rc;
 }
 
-static int add(const char *path, const char *id, const char *role_name, const char *name,
+static int person_add(const char *path, const char *id, const char *role_name, const char *name,
                const char *url)
 {
     enum web_role role = role_name ? web_role_parse(role_name) : WEB_ANONYMOUS;
@@ -85,7 +86,7 @@ static int add(const char *path, const char *id, const char *role_name, const ch
     return rc;
 }
 
-static int revoke(const char *path, const char *id)
+static int person_revoke(const char *path, const char *id)
 {
     struct web_people p;
     int rc = load(path, 0, &p);
@@ -99,7 +100,7 @@ static int revoke(const char *path, const char *id)
     return rc;
 }
 
-static int list(const char *path)
+static int person_list(const char *path)
 {
     struct web_people p;
     int rc = load(path, 0, &p);
@@ -144,6 +145,18 @@ int cmd_people(int argc, char **argv)
         ulen--;
     char base[512];
     snprintf(base, sizeof base, "%.*s", (int)ulen, url);
-    return is_list ? list(path) : strcmp(sub, "add") == 0 ? add(path, id, role, name, base)
-                                                          : revoke(path, id);
+    if (is_list)
+        return person_list(path);
+    /* add and revoke read, change and write the file: one at a time. */
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int lock = web_people_lock(path, &errs);
+    diag_print(&errs);
+    sw_errors_release(&errs);
+    if (lock < 0)
+        return EXIT_SYSTEM;
+    rc = strcmp(sub, "add") == 0 ? person_add(path, id, role, name, base)
+                                 : person_revoke(path, id);
+    close(lock);
+    return rc;
 }

@@ -2,8 +2,10 @@
 #include "people.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -218,4 +220,22 @@ int web_people_save(const char *path, const struct web_people *p, struct sw_erro
     }
     sw_buf_release(&xml);
     return rc;
+}
+
+int web_people_lock(const char *path, struct sw_errors *errs)
+{
+    const char *slash = strrchr(path, '/');
+    char *folder = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                         : strdup(".");
+    int fd = folder ? open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    free(folder);
+    while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
+        if (errno != EINTR) {
+            close(fd);
+            fd = -1;
+        }
+    }
+    if (fd < 0)
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot lock its folder: %s", strerror(errno));
+    return fd;
 }

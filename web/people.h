@@ -56,6 +56,12 @@ int web_people_xml(const struct web_people *p, struct sw_buf *out);
 /* Writes p to path atomically (temporary file, mode 0600, renamed over). */
 int web_people_save(const char *path, const struct web_people *p, struct sw_errors *errs);
 
+/* Takes an exclusive lock on the folder holding `path` (flock), so that two
+ * `people` commands changing one file take turns from reading to writing.
+ * Returns a descriptor to close to release it, or -1 with an SW_ESYSTEM
+ * error. */
+int web_people_lock(const char *path, struct sw_errors *errs);
+
 /* The person with id `id`, or NULL. */
 const struct web_person *web_people_find(const struct web_people *p, const char *id);
 /* The person whose token hash is SHA-256(token), comparing with every

@@ -26,6 +26,12 @@ check people-revoke-unknown 1 in_tmp "$SW" people revoke --people "$P" cara
 printf '<people xmlns="urn:scorewheel:people:1">\n<person id="a" role="boss" token-sha256="00"/>\n</people>\n' >"$TMP/bad-people.xml"
 check people-bad-file 1 in_tmp "$SW" people list --people bad-people.xml
 check_rc people-help 0 "$SW" people --help
+# 8 at once on one file: they take turns, nobody is lost.
+for n in 1 2 3 4 5 6 7 8; do
+    (cd "$TMP" && "$SW" people add --people many.xml --role interviewer "p$n" >/dev/null) &
+done
+wait
+assert people-concurrent-adds test "$(cd "$TMP" && "$SW" people list --people many.xml | tail -n +2 | wc -l)" = 8
 
 mkdir -p "$TMP/serve-req"
 check serve-no-req 2 "$SW" serve
