@@ -53,7 +53,8 @@ int cmd_serve(int argc, char **argv)
         CLI_VALUE("people", 'p', "FILE", &people, "@files",
                   "who may sign in (see 'scorewheel people'); without it, single-person\n"
                   "mode on loopback only"),
-        CLI_VALUE("tls-cert", 0, "FILE", &cert, "@files", "serve HTTPS with this certificate (PEM)"),
+        CLI_VALUE("tls-cert", 0, "FILE", &cert, "@files",
+                  "serve HTTPS with this certificate (PEM)"),
         CLI_VALUE("tls-key", 0, "FILE", &key, "@files", "and this private key (PEM)"),
     };
     int rc = cli_parse(&serve_command, options, CLI_N(options), argc, argv, &first);

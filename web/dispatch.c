@@ -159,7 +159,8 @@ void web_dispatch(struct web_server *srv, const struct web_incoming *in, struct 
                     "to addresses of this machine (localhost, 127.0.0.1, [::1]).");
         return;
     }
-    if (web_parse_path(in->uri, len, &c->path) < 0 || web_parse_query(in->uri, len, &c->query) < 0) {
+    if (web_parse_path(in->uri, len, &c->path) < 0 ||
+        web_parse_query(in->uri, len, &c->query) < 0) {
         web_message(c, 400, "Bad request", "The address could not be read.");
         return;
     }

@@ -60,7 +60,8 @@ void web_page_home(struct web_ctx *c)
     for (size_t i = 0; i < x->n_reqs && rc == 0; i++)
         for (size_t j = 0; j < x->reqs[i].n && rc == 0; j++) {
             const struct web_card_entry *e = &x->reqs[i].cards[j];
-            if (e->candidate && (c->me.role == WEB_EVERYONE || strcmp(e->interviewer, c->me.id) == 0))
+            if (e->candidate &&
+                (c->me.role == WEB_EVERYONE || strcmp(e->interviewer, c->me.id) == 0))
                 rc = add_card(c, s, &x->reqs[i], e);
         }
     if (rc == 0)

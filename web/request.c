@@ -235,7 +235,8 @@ int web_host_is_loopback(const char *host)
             return 0;
         n = (size_t)(colon - host);
     }
-    if ((n == 9 && strncasecmp(host, "localhost", 9) == 0) || (n == 5 && !strncmp(host, "[::1]", 5)))
+    if ((n == 9 && strncasecmp(host, "localhost", 9) == 0) ||
+        (n == 5 && strncmp(host, "[::1]", 5) == 0))
         return 1;
     /* 127.D.D.D */
     int parts = 0, digits = 0;
