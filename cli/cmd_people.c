@@ -12,7 +12,8 @@
 
 static const struct cli_command people_command = {
     .name = "people",
-    .synopsis = "add --people FILE --role ROLE [--name TEXT] [--url URL] ID\n"
+    .synopsis = "add --people FILE --role ROLE\n"
+                "    [--name TEXT] [--url URL] ID\n"
                 "revoke --people FILE ID\n"
                 "list --people FILE",
     .about = "Keeps the people file of 'scorewheel serve --people FILE'. add draws a\n"
@@ -124,8 +125,8 @@ int cmd_people(int argc, char **argv)
                   "add: interviewer, committee or recruiter"),
         CLI_VALUE("name", 'n', "TEXT", &name, NULL, "add: the person's name"),
         CLI_VALUE("url", 'u', "URL", &url, NULL,
-                  "add: the server's address as people reach it, for the link\n"
-                  "(default http://127.0.0.1:8080)"),
+                  "add: the server's address as people reach it,\n"
+                  "for the link (default http://127.0.0.1:8080)"),
     };
     int rc = cli_parse(&people_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)

@@ -49,10 +49,11 @@ int cmd_serve(int argc, char **argv)
     int first;
     const struct cli_option options[] = {
         CLI_VALUE("listen", 'l', "ADDR:PORT", &listen, NULL,
-                  "where to listen (default 127.0.0.1:8080; port 0: any free port)"),
+                  "where to listen (default 127.0.0.1:8080;\n"
+                  "port 0: any free port)"),
         CLI_VALUE("people", 'p', "FILE", &people, "@files",
-                  "who may sign in (see 'scorewheel people'); without it, single-person\n"
-                  "mode on loopback only"),
+                  "who may sign in (see 'scorewheel people');\n"
+                  "without it, single-person mode on loopback"),
         CLI_VALUE("tls-cert", 0, "FILE", &cert, "@files",
                   "serve HTTPS with this certificate (PEM)"),
         CLI_VALUE("tls-key", 0, "FILE", &key, "@files", "and this private key (PEM)"),
