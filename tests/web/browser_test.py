@@ -6,7 +6,8 @@ Signs in, fills a scorecard with the keyboard alone (Tab, arrow keys,
 typing), waits for autosave to reach the file without pressing Save,
 reloads and finds it there, submits with the keyboard; checks that no page
 scrolls sideways at 375 px and that axe-core finds no WCAG 2 A/AA
-violation on the sign-in, home, form, read-only and kit pages. Screenshots
+violation on the sign-in, home, form, read-only and kit pages; with
+JavaScript off, Save draft (by keyboard) still saves. Screenshots
 at 1280 and 375 px go to SHOTS_DIR for people to look at.
 Needs chromium, chromium-driver and python3-selenium (Debian).
 """
@@ -50,8 +51,11 @@ def start_server(tmp, args):
     raise SystemExit("server did not start: " + open(log).read())
 
 
-def browser(profile):
+def browser(profile, javascript=True):
     o = webdriver.ChromeOptions()
+    if not javascript:
+        o.add_experimental_option("prefs",
+                                  {"profile.managed_default_content_settings.javascript": 2})
     for a in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
               "--disable-component-update", "--disable-sync", "--no-first-run",
               "--disable-dev-shm-usage", "--user-data-dir=" + profile]:
@@ -151,6 +155,39 @@ def submit_by_keyboard(d, card):
     check("submitted-page-read-only", not d.find_elements("tag name", "textarea"))
 
 
+def without_javascript(tmp, base, token, req):
+    """The same form with JavaScript off: Save draft by keyboard saves it."""
+    d = browser(os.path.join(tmp, "profile-nojs"), javascript=False)
+    try:
+        d.get(base + "/login?t=" + token)
+        d.find_element("tag name", "body").click()
+        tab_to(d, "BUTTON", "")
+        keys(d, Keys.ENTER)
+        time.sleep(0.5)
+        d.get(base + "/r/req1/s/c-2/technical-deep-dive/akim")
+        d.find_element("tag name", "body").click()
+        check("nojs-tab-to-notes", tab_to(d, "TEXTAREA", "notes"))
+        keys(d, "Saved without JavaScript.")
+        # With the script running, typing would say so at once.
+        check("nojs-script-off", d.find_element("id", "saved").text != "Unsaved changes")
+        found = False
+        for _ in range(10):
+            keys(d, Keys.TAB)
+            if d.execute_script("var e = document.activeElement;"
+                                "return e.tagName == 'BUTTON' && e.value == 'save';"):
+                found = True
+                break
+        check("nojs-tab-to-save", found)
+        keys(d, Keys.ENTER)
+        time.sleep(1)
+        xml = open(os.path.join(req, "c-2", "technical-deep-dive--akim.xml")).read()
+        check("nojs-save-reaches-file", "<notes>Saved without JavaScript.</notes>" in xml)
+        check("nojs-page-says-saved", re.search(r"Saved at \d\d:\d\d",
+                                                d.find_element("id", "saved").text) is not None)
+    finally:
+        d.quit()
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="sw-browser-")
@@ -195,8 +232,12 @@ def main():
         d.get(base + "/r/req1/s/c-2/technical-deep-dive/akim")
         d.execute_script("document.querySelector('textarea[name=e1]').focus();")
         d.save_screenshot(os.path.join(SHOTS, "form-focus-1280.png"))
-    finally:
         d.quit()
+        d = None
+        without_javascript(tmp, base, token, req)
+    finally:
+        if d:
+            d.quit()
         proc.send_signal(signal.SIGTERM)
         check("sigterm-exit-0", proc.wait(timeout=40) == 0)
         if failures:
