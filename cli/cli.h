@@ -139,5 +139,7 @@ int cmd_wheel(int argc, char **argv);
 int cli_wheel_person(const char *person, const char *cycle, const char *to, const char *output,
                      int keep_going, char **paths, int n_paths);
 int cmd_rubric(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_people(int argc, char **argv);
 
 #endif

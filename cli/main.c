@@ -29,6 +29,8 @@ static const struct command commands[] = {
     { "assess", cmd_assess, "enter an assessment competency by competency, saved as you go" },
     { "growth", cmd_growth, "each person's wheel per review cycle: self, others, change" },
     { "promote", cmd_promote, "who is ready for a level, with the reasons" },
+    { "serve", cmd_serve, "the web app: scorecards in the browser, sign-in, roles" },
+    { "people", cmd_people, "who may sign in to serve: add, revoke, list" },
     { "rubric", cmd_rubric, "show the rubric: pillars, competencies, levels, interviews" },
 };
 

@@ -43,8 +43,8 @@ static const struct sw_growth_cycle *chosen_cycle(const struct sw_person *p, con
     }
     fprintf(stderr, "scorewheel: error: person '%s' has no submitted assessment in cycle '%s' "
                     "(cycles:", p->id, cycle);
-    for (size_t k = 0; k < p->n_cycles; k++)
-        fprintf(stderr, "%s %s", k ? "," : "", p->cycles[k].id);
+    for (const struct sw_growth_cycle *c = p->cycles; c && c < p->cycles + p->n_cycles; c++)
+        fprintf(stderr, "%s %s", c > p->cycles ? "," : "", c->id);
     fprintf(stderr, ")\n");
     return NULL;
 }
@@ -63,7 +63,7 @@ int cli_wheel_person(const char *person, const char *cycle, const char *to, cons
     const struct sw_growth_cycle *y = p ? chosen_cycle(p, cycle) : NULL;
     if (p && !y)
         rc = EXIT_INPUT;
-    if (rc == EXIT_OK) {
+    if (rc == EXIT_OK && p && y) {
         if (!to)
             level = sw_level_next(run.rubric, p->level);
         struct sw_wheel w;

@@ -154,7 +154,7 @@ EOF
             scorewheel "$@"
     }
     same "complete commands" \
-        "assess calibrate compare export growth kit new promote report rubric score team validate wheel" \
+        "assess calibrate compare export growth kit new people promote report rubric score serve status team validate wheel" \
         "$(complete "")"
     same "complete a command" "calibrate compare" "$(complete c)"
     same "complete global options" "--help --jobs --quiet --rubric --version" "$(complete --)"

@@ -75,3 +75,9 @@ if has growth && [ -d "$reviews" ]; then
     step scorewheel export --people -o "$out/people.xlsx" "$reviews"
     "$sw" export --people -o "$out/people.xlsx" "$reviews"
 fi
+if has serve; then
+    # A copy, so that what is typed in the browser stays out of the example.
+    rm -rf "$out/staff-tpm-2026" && cp -R "$req" "$out/staff-tpm-2026"
+    printf '\nTo open the requisition in a browser (single-person mode, this machine only):\n'
+    printf '    %s serve %s\n' "$1" "$out/staff-tpm-2026"
+fi
