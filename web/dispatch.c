@@ -95,6 +95,22 @@ static int ids_ok(const struct web_path *p, size_t from, size_t to)
     return 1;
 }
 
+/* /r/REQ/PAGE: the requisition's pages other than the dashboard. */
+static void req_page(struct web_ctx *c)
+{
+    static const struct { const char *name; void (*page)(struct web_ctx *); } pages[] = {
+        { "compare", web_page_compare }, { "calibrate", web_page_calibrate },
+        { "status", web_page_status }, { "export.xlsx", web_page_export },
+        { "schedule", web_page_schedule },
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
+        if (strcmp(c->path.seg[2], pages[i].name) == 0) {
+            pages[i].page(c);
+            return;
+        }
+    web_message(c, 404, "Not found", "There is no such page.");
+}
+
 static void route(struct web_ctx *c)
 {
     const struct web_path *p = &c->path;
@@ -112,6 +128,13 @@ static void route(struct web_ctx *c)
     else if (p->n == 6 && strcmp(s0, "r") == 0 && strcmp(p->seg[2], "s") == 0 &&
              ids_ok(p, 1, 2) && ids_ok(p, 3, 6))
         web_page_scorecard(c);
+    else if (p->n == 2 && strcmp(s0, "r") == 0 && ids_ok(p, 1, 2))
+        web_page_dashboard(c);
+    else if (p->n == 4 && strcmp(s0, "r") == 0 && strcmp(p->seg[2], "c") == 0 &&
+             ids_ok(p, 1, 2) && ids_ok(p, 3, 4))
+        web_page_packet(c);
+    else if (p->n == 3 && strcmp(s0, "r") == 0 && ids_ok(p, 1, 2))
+        req_page(c);
     else
         web_message(c, 404, "Not found", "There is no such page.");
 }

@@ -43,6 +43,21 @@ static int add_kits(struct web_ctx *c, struct sw_tpl_scope *top)
     return rc;
 }
 
+/* The requisitions whose dashboard I may read (access.h). */
+static int add_reqs(struct web_ctx *c, struct sw_tpl_scope *top)
+{
+    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_DASHBOARD };
+    if (web_access_check(&a) != WEB_ALLOW)
+        return 0;
+    const struct web_index *x = &c->srv->index;
+    int rc = sw_tpl_set(top, "has_reqs", x->n_reqs ? "yes" : "");
+    for (size_t i = 0; i < x->n_reqs && rc == 0; i++) {
+        struct sw_tpl_scope *t = sw_tpl_add(top, "reqs");
+        rc = !t ? -1 : sw_tpl_set(t, "name", x->reqs[i].name);
+    }
+    return rc;
+}
+
 void web_page_home(struct web_ctx *c)
 {
     struct web_access a = { .role = c->me.role, .page = WEB_PAGE_HOME, .write = c->post };
@@ -66,7 +81,7 @@ void web_page_home(struct web_ctx *c)
                 rc = add_card(c, s, &x->reqs[i], e);
         }
     if (rc == 0)
-        rc = add_kits(c, s);
+        rc = add_kits(c, s) | add_reqs(c, s);
     web_index_unlock(x);
     if (rc == 0)
         web_render(c, 200, "Your scorecards", "home.html", s, &arena);

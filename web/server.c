@@ -14,6 +14,7 @@
 
 #include <microhttpd.h>
 
+#include "analysis.h"
 #include "web.h"
 
 #define CONNECTION_LIMIT 256     /* each may hold a 1 MiB body */
@@ -317,7 +318,8 @@ static int setup(struct web_server *srv, const struct web_config *cfg, struct sw
     srv->tls = cfg->tls_cert != NULL;
     pthread_mutex_init(&srv->people_lock, NULL);
     web_people_init(&srv->people);
-    if (web_index_init(&srv->index, cfg->rubric, cfg->reqs, cfg->n_reqs, errs) < 0)
+    if (web_index_init(&srv->index, cfg->rubric, cfg->reqs, cfg->n_reqs, errs) < 0 ||
+        web_analysis_init(srv, errs) < 0)
         return -1;
     if (cfg->people_path) {
         web_people_release(&srv->people);
@@ -334,6 +336,7 @@ static int setup(struct web_server *srv, const struct web_config *cfg, struct sw
 
 static void teardown(struct web_server *srv)
 {
+    web_analysis_release(srv);
     web_index_release(&srv->index);
     web_sessions_free(srv->sessions);
     web_ratelimit_free(srv->rate);

@@ -57,6 +57,8 @@ int web_parse_listen(const char *text, struct sockaddr_storage *out, int *loopba
 
 /* --- what the pages share ---------------------------------------------------- */
 
+struct sw_requisition;
+
 struct web_server {
     const struct web_config *cfg;
     int single;                  /* no --people */
@@ -68,6 +70,7 @@ struct web_server {
     struct web_people people;    /* reloaded when the file changes */
     struct timespec people_mtime;
     long people_ino;
+    struct sw_requisition **analysis;   /* one per index folder (analysis.h) */
 };
 
 struct web_reply {
@@ -139,6 +142,14 @@ void web_page_home(struct web_ctx *c);
 void web_page_scorecard(struct web_ctx *c);
 void web_page_kit(struct web_ctx *c);
 void web_page_asset(struct web_ctx *c);
+/* The committee's and the recruiter's pages (analysis.h). */
+void web_page_dashboard(struct web_ctx *c);
+void web_page_packet(struct web_ctx *c);
+void web_page_compare(struct web_ctx *c);
+void web_page_calibrate(struct web_ctx *c);
+void web_page_status(struct web_ctx *c);
+void web_page_export(struct web_ctx *c);
+void web_page_schedule(struct web_ctx *c);
 
 /* Sets a question's fields for templates/web/: text, measures ("Technical
  * Judgment (weight 2), ..."), competencies, each with name and indicators

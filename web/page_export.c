@@ -1,0 +1,76 @@
+/* page_export.c - /r/REQ/export.xlsx: the committee workbook of `export`
+ * (xlsx.h), with ?anonymize=1 as --anonymize. Written by core into a
+ * private temporary folder, read back whole and sent, the folder removed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "document.h"
+#include "xlsx.h"
+#include "web.h"
+
+#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/* Writes the workbook of snap to a temporary file and appends its bytes to
+ * out. 0, or -1 with errors. */
+static int workbook_bytes(const struct sw_req_snapshot *snap, const char *req, int anonymize,
+                          struct sw_buf *out, struct sw_errors *errs)
+{
+    const char *tmp = getenv("TMPDIR");
+    char dir[4096], path[4200];
+    snprintf(dir, sizeof dir, "%s/scorewheel-export-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir))
+        return sw_error_add(errs, SW_ESYSTEM, dir, 0, "cannot create a temporary folder");
+    snprintf(path, sizeof path, "%s/%s.xlsx", dir, req);
+    struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
+    opt.requisition = req;
+    opt.anonymize = anonymize;
+    opt.tmpdir = dir;
+    int rc = sw_xlsx_write(snap->aggregate, path, &opt, NULL, errs);
+    size_t len = 0;
+    char *data = NULL;
+    if (rc == 0) {
+        FILE *f = fopen(path, "rb");
+        if (f && fseek(f, 0, SEEK_END) == 0 && (len = (size_t)ftell(f)) > 0 &&
+            fseek(f, 0, SEEK_SET) == 0 && (data = malloc(len)) && fread(data, 1, len, f) == len)
+            sw_buf_add(out, data, len);
+        else
+            rc = sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read the workbook back");
+        if (f)
+            fclose(f);
+    }
+    free(data);
+    unlink(path);
+    rmdir(dir);
+    return rc == 0 && !out->failed ? 0 : -1;
+}
+
+void web_page_export(struct web_ctx *c)
+{
+    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_EXPORT, .write = c->post };
+    if (web_allow(c, &a) < 0)
+        return;
+    struct sw_req_snapshot *snap = c->post ? NULL : web_snapshot(c);
+    if (c->post)
+        web_message(c, 404, "Not found", "There is no such page.");
+    if (!snap)
+        return;
+    const char *anon = web_param(&c->query, "anonymize");
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    sw_buf_reset(&c->reply.body);
+    if (workbook_bytes(snap, c->path.seg[1], anon && strcmp(anon, "1") == 0, &c->reply.body,
+                       &errs) == 0) {
+        c->reply.status = 200;
+        c->reply.type = XLSX_TYPE;
+    } else {
+        for (size_t i = 0; i < errs.count; i++)
+            fprintf(stderr, "scorewheel serve: %s: error: %s\n",
+                    errs.items[i].file ? errs.items[i].file : "export", errs.items[i].message);
+        web_message(c, 500, "Error", "The workbook could not be written.");
+    }
+    sw_errors_release(&errs);
+    sw_req_snapshot_release(snap);
+}

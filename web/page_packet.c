@@ -1,0 +1,146 @@
+/* page_packet.c - /r/REQ/c/CAND: one candidate's packet for the committee:
+ * the wheel (inline SVG), the competency table with its flags, pillar
+ * scores, the recommendation tally and every submitted scorecard with its
+ * evidence and notes. The stylesheet's print rules make the browser's Print
+ * a clean PDF packet. An interviewer sees it only once their own scorecard
+ * for the candidate is submitted (access.h). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "entry.h"
+#include "web.h"
+
+static int flags_text(unsigned flags, struct sw_tpl_scope *t)
+{
+    char text[128] = "";
+    for (unsigned f = SW_FLAG_DISAGREEMENT; f <= SW_FLAG_UNASSESSED; f <<= 1)
+        if (flags & f)
+            snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s",
+                     *text ? ", " : "", sw_flag_name((enum sw_flag)f));
+    return sw_tpl_set(t, "flags", text);
+}
+
+static int competency_rows(const struct sw_aggregate *a, const struct sw_candidate *cand,
+                           struct sw_tpl_scope *s)
+{
+    const struct sw_rubric *r = a->rubric;
+    int rc = 0;
+    for (size_t k = 0; k < r->n_competencies && rc == 0; k++) {
+        const struct sw_competency_stats *cs = &cand->competencies[k];
+        struct sw_tpl_scope *t = sw_tpl_add(s, "competencies");
+        rc = !t ? -1 : sw_tpl_set(t, "name", r->competencies[k].name)
+                     | sw_tpl_set(t, "pillar", r->pillars[r->competencies[k].pillar].name)
+                     | sw_tpl_setf(t, "n", "%zu", cs->n)
+                     | web_set_number(t, "mean", cs->mean) | web_set_number(t, "median", cs->median)
+                     | web_set_number(t, "min", cs->min) | web_set_number(t, "max", cs->max)
+                     | web_set_number(t, "sd", cs->sd) | web_set_number(t, "target", cs->target)
+                     | web_set_number(t, "gap", cs->gap) | flags_text(cs->flags, t)
+                     | sw_tpl_set(t, "flagged", cs->flags ? "yes" : "");
+    }
+    for (size_t p = 0; p < r->n_pillars && rc == 0; p++) {
+        struct sw_tpl_scope *t = sw_tpl_add(s, "pillars");
+        rc = !t ? -1 : sw_tpl_set(t, "name", r->pillars[p].name)
+                     | web_set_number(t, "score", cand->pillars[p]);
+    }
+    for (int i = 0; i < SW_REC_COUNT && rc == 0; i++) {
+        struct sw_tpl_scope *t = sw_tpl_add(s, "recommendations");
+        rc = !t ? -1 : sw_tpl_set(t, "name", sw_recommendation_name((enum sw_recommendation)i))
+                     | sw_tpl_setf(t, "count", "%zu", cand->recommendations[i]);
+    }
+    return rc;
+}
+
+/* One rating of a scorecard: what it rates, the value, the evidence. */
+static int rating_fields(const struct sw_rubric *r, const struct sw_rating *g,
+                         struct sw_tpl_scope *t)
+{
+    struct sw_buf value = SW_BUF_INIT;
+    if (isnan(g->value))
+        sw_buf_adds(&value, "not rated");
+    else
+        sw_entry_describe_point(&r->scale, g->value, &value);
+    int rc = value.failed ? -1
+             : sw_tpl_set(t, "what", g->question >= 0 ? r->questions[g->question].text
+                                                      : r->competencies[g->competency].name)
+               | sw_tpl_set(t, "value", sw_buf_str(&value))
+               | sw_tpl_set(t, "evidence", g->evidence);
+    sw_buf_release(&value);
+    return rc;
+}
+
+static int card_fields(const struct sw_rubric *r, const struct sw_scorecard *sc,
+                       struct sw_tpl_scope *s)
+{
+    struct sw_tpl_scope *t = sw_tpl_add(s, sc->submitted ? "cards" : "drafts");
+    if (!t)
+        return -1;
+    int rc = sw_tpl_set(t, "interview", r->interviews[sc->interview].name)
+           | sw_tpl_set(t, "interviewer", sc->interviewer)
+           | sw_tpl_set(t, "submitted_at", sc->submitted_at)
+           | sw_tpl_set(t, "recommendation", sc->recommendation == SW_REC_NONE ? "none"
+                        : sw_recommendation_name(sc->recommendation))
+           | sw_tpl_set(t, "notes", sc->notes);
+    for (size_t i = 0; sc->submitted && i < sc->n_ratings && rc == 0; i++) {
+        struct sw_tpl_scope *g = sw_tpl_add(t, "ratings");
+        rc = g ? rating_fields(r, &sc->ratings[i], g) : -1;
+    }
+    return rc;
+}
+
+static int packet_fields(struct web_ctx *c, const struct sw_req_snapshot *snap, long k,
+                         struct sw_tpl_scope *s)
+{
+    const struct sw_aggregate *a = snap->aggregate;
+    const struct sw_rubric *r = a->rubric;
+    const struct sw_candidate *cand = &a->candidates[k];
+    char label[600];
+    int rc = web_req_fields(c, s, "c")
+           | sw_tpl_set(s, "label", web_candidate_label(cand, label, sizeof label))
+           | sw_tpl_set(s, "level", cand->level >= 0 ? r->levels[cand->level].name : "none")
+           | sw_tpl_set(s, "decision", sw_decision_name(cand->decision))
+           | sw_tpl_set(s, "archetype", cand->archetype >= 0 ? r->archetypes[cand->archetype].name
+                                                             : "none")
+           | web_set_number(s, "overall", cand->overall)
+           | web_set_number(s, "shortfall", cand->shortfall)
+           | sw_tpl_setf(s, "scorecards", "%zu", cand->scorecards)
+           | sw_tpl_setf(s, "pending", "%zu", cand->pending)
+           | web_wheel_field(a, cand, 0, s, "wheel") | competency_rows(a, cand, s);
+    for (size_t i = 0; i < snap->n_files && rc == 0; i++) {
+        const struct sw_scorecard *sc = snap->files[i].scorecard;
+        if (sc && snap->files[i].added && strcmp(sc->candidate, cand->id) == 0)
+            rc = card_fields(r, sc, s);
+    }
+    return rc;
+}
+
+void web_page_packet(struct web_ctx *c)
+{
+    const char *cand_id = c->path.seg[3];
+    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_PACKET, .write = c->post };
+    struct web_index *x = &c->srv->index;
+    web_index_lock(x);
+    web_index_refresh(x);
+    const struct web_req *q = web_index_req(x, c->path.seg[1]);
+    a.mine = q ? web_req_mine(q, cand_id, c->me.id) : WEB_CARD_NONE;
+    web_index_unlock(x);
+    if (web_allow(c, &a) < 0)
+        return;
+    struct sw_req_snapshot *snap = c->post ? NULL : web_snapshot(c);
+    long k = snap ? sw_aggregate_candidate(snap->aggregate, cand_id) : -1;
+    if (c->post || (snap && k < 0)) {
+        web_message(c, 404, "Not found", "There is no such page.");
+    } else if (snap) {
+        struct sw_arena arena = SW_ARENA_INIT;
+        struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
+        char label[600];
+        if (s && packet_fields(c, snap, k, s) == 0)
+            web_render(c, 200, web_candidate_label(&snap->aggregate->candidates[k], label,
+                                                   sizeof label), "packet.html", s, &arena);
+        else
+            web_message(c, 500, "Error", "Out of memory.");
+        sw_arena_release(&arena);
+    }
+    sw_req_snapshot_release(snap);
+}

@@ -1,0 +1,169 @@
+/* page_schedule.c - /r/REQ/schedule: a recruiter assigns an interview and an
+ * interviewer to a candidate (id, name, level). The POST writes the blank
+ * draft that `new` writes (entry.h: sw_entry_blank, `created` stamped,
+ * sw_entry_xml) at REQ/CANDIDATE/INTERVIEW--INTERVIEWER.xml, only while no
+ * such file exists, and redirects back (post/redirect/get) with what was
+ * scheduled; the draft then shows on that interviewer's home page. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entry.h"
+#include "files.h"
+#include "analysis.h"
+#include "web.h"
+
+/* What the form holds: typed values, shown back when refused. */
+struct booking {
+    const char *candidate, *name, *level, *interview, *interviewer;
+};
+
+static const char *field(const struct web_ctx *c, const char *name)
+{
+    const char *v = web_param(&c->form, name);
+    return v ? v : "";
+}
+
+static int form_fields(struct web_ctx *c, const struct booking *b, const char *message,
+                       struct sw_tpl_scope *s)
+{
+    const struct sw_rubric *r = c->srv->index.rubric;
+    const char *done = web_param(&c->query, "done");
+    int rc = web_req_fields(c, s, "schedule")
+           | sw_tpl_setf(s, "action", "/r/%s/schedule", c->path.seg[1])
+           | sw_tpl_set(s, "message", message ? message : "")
+           | sw_tpl_set(s, "done", done && !message ? done : "")
+           | sw_tpl_set(s, "candidate", b->candidate) | sw_tpl_set(s, "name", b->name)
+           | sw_tpl_set(s, "interviewer", b->interviewer);
+    for (size_t i = 0; i < r->n_interviews && rc == 0; i++) {
+        struct sw_tpl_scope *t = sw_tpl_add(s, "interviews");
+        rc = !t ? -1 : sw_tpl_set(t, "id", r->interviews[i].id)
+                     | sw_tpl_set(t, "label", r->interviews[i].name)
+                     | sw_tpl_set(t, "selected",
+                                  strcmp(b->interview, r->interviews[i].id) == 0 ? "yes" : "");
+    }
+    for (size_t i = 0; i < r->n_levels && rc == 0; i++) {
+        struct sw_tpl_scope *t = sw_tpl_add(s, "levels");
+        rc = !t ? -1 : sw_tpl_set(t, "id", r->levels[i].id)
+                     | sw_tpl_set(t, "label", r->levels[i].name)
+                     | sw_tpl_set(t, "selected",
+                                  strcmp(b->level, r->levels[i].id) == 0 ? "yes" : "");
+    }
+    return rc;
+}
+
+static void show(struct web_ctx *c, int status, const struct booking *b, const char *message)
+{
+    struct sw_arena arena = SW_ARENA_INIT;
+    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
+    if (s && form_fields(c, b, message, s) == 0)
+        web_render(c, status, "Schedule", "schedule.html", s, &arena);
+    else
+        web_message(c, 500, "Error", "Out of memory.");
+    sw_arena_release(&arena);
+}
+
+/* The draft's XML, as `new` writes it. 0, or -1 with errors. */
+static int draft_xml(struct web_ctx *c, const struct booking *b, struct sw_buf *xml,
+                     struct sw_errors *errs)
+{
+    const struct sw_rubric *r = c->srv->index.rubric;
+    struct sw_buf name = SW_BUF_INIT;
+    sw_entry_clean_text(b->name, strlen(b->name), &name);
+    struct sw_scorecard *s = sw_entry_blank(r, (size_t)sw_rubric_interview(r, b->interview),
+                                            b->candidate, b->interviewer,
+                                            *b->level ? sw_rubric_level(r, b->level) : -1,
+                                            *b->name ? sw_buf_str(&name) : NULL, errs);
+    int rc = s && !name.failed && sw_entry_set_created(s, c->now) == 0
+             ? sw_entry_xml(r, s, SW_ENTRY_GUIDE, xml, errs) : -1;
+    sw_scorecard_free(s);
+    sw_buf_release(&name);
+    return rc;
+}
+
+#define ID_RULE "letters, digits, '.', '_' or '-' (not starting with '.' or '-')."
+
+/* What is wrong with the booking, or NULL. */
+static const char *refusal(const struct sw_rubric *r, const struct booking *b)
+{
+    if (!sw_entry_id_ok(b->candidate))
+        return "The candidate id must be " ID_RULE;
+    if (!sw_entry_id_ok(b->interviewer))
+        return "The interviewer id must be " ID_RULE;
+    if (sw_rubric_interview(r, b->interview) < 0)
+        return "Choose one of the rubric's interviews.";
+    if (*b->level && sw_rubric_level(r, b->level) < 0)
+        return "Choose one of the rubric's levels, or none.";
+    return NULL;
+}
+
+static void schedule(struct web_ctx *c, const struct booking *b)
+{
+    struct web_index *x = &c->srv->index;
+    const char *why = refusal(x->rubric, b);
+    if (why) {
+        show(c, 400, b, why);
+        return;
+    }
+    web_index_lock(x);
+    const struct web_req *q = web_index_req(x, c->path.seg[1]);
+    char *dir = q ? strdup(q->dir) : NULL;
+    web_index_unlock(x);
+    char *rel = sw_entry_default_path(b->candidate, b->interview, b->interviewer);
+    char folder[4096], path[8192];
+    snprintf(folder, sizeof folder, "%s/%s", dir ? dir : ".", b->candidate);
+    snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", rel ? rel : "");
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_buf xml = SW_BUF_INIT;
+    int rc = dir && rel ? 0 : sw_fail_oom(&errs, NULL);
+    if (rc == 0)
+        rc = draft_xml(c, b, &xml, &errs);
+    if (rc == 0)
+        rc = sw_mkdirs(folder, &errs);
+    if (rc == 0)
+        rc = sw_write_if_unchanged(path, xml.data, xml.len, NULL, 0, &errs);
+    if (rc == 0) {
+        web_index_lock(x);
+        x->stale = 1;
+        web_index_unlock(x);
+        char to[1024];
+        snprintf(to, sizeof to, "/r/%s/schedule?done=%s/%s/%s", c->path.seg[1], b->candidate,
+                 b->interview, b->interviewer);
+        web_redirect(c, to);
+    } else if (sw_errors_worst(&errs) == SW_EINPUT) {
+        show(c, 409, b, "This interviewer already has a scorecard for this candidate and "
+                        "interview.");
+    } else {
+        for (size_t i = 0; i < errs.count; i++)
+            fprintf(stderr, "scorewheel serve: %s: error: %s\n",
+                    errs.items[i].file ? errs.items[i].file : path, errs.items[i].message);
+        show(c, 500, b, "The draft could not be written.");
+    }
+    sw_errors_release(&errs);
+    sw_buf_release(&xml);
+    free(rel);
+    free(dir);
+}
+
+void web_page_schedule(struct web_ctx *c)
+{
+    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_SCHEDULE, .write = c->post };
+    if (web_allow(c, &a) < 0)
+        return;
+    web_index_lock(&c->srv->index);
+    int known = web_index_req(&c->srv->index, c->path.seg[1]) != NULL;
+    web_index_unlock(&c->srv->index);
+    if (!known) {
+        web_message(c, 404, "Not found", "There is no such page.");
+        return;
+    }
+    struct booking b = { "", "", "", "", "" };
+    if (c->post) {
+        b = (struct booking){ field(c, "candidate"), field(c, "name"), field(c, "level"),
+                              field(c, "interview"), field(c, "interviewer") };
+        schedule(c, &b);
+    } else {
+        show(c, 200, &b, NULL);
+    }
+}
