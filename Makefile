@@ -217,7 +217,7 @@ check-valgrind: $(UNIT_BINS) $(EXAMPLE_BINS)
 # The web app in headless Chromium (selenium, axe-core from npm): keyboard
 # only, autosave, 375 px, WCAG 2 A/AA. Needs chromium, chromium-driver and
 # python3-selenium; `check` runs it when chromium is there.
-check-browser: $(PROG)
+check-browser: $(PROG) $(B)/tools/gencards
 	$(Q)sh tests/web/browser.sh $(CURDIR)/$(PROG) $(B)
 
 # core/ must never print: no object of it may reference stdout or stderr.

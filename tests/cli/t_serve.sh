@@ -42,5 +42,6 @@ check serve-missing-req 3 in_tmp "$SW" serve no-such-req
 check serve-bad-people 1 in_tmp "$SW" serve --people bad-people.xml serve-req
 check_rc serve-help 0 "$SW" serve --help
 assert serve-http python3 tests/web/http_test.py "$SW"
+assert serve-pages-http python3 tests/web/http_pages_test.py "$SW" "$B/tools/gencards"
 assert serve-help-80-columns sh -c "! '$SW' serve --help | awk 'length > 80' | grep -q ."
 assert people-help-80-columns sh -c "! '$SW' people --help | awk 'length > 80' | grep -q ."

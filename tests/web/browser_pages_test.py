@@ -1,0 +1,147 @@
+#!/usr/bin/python3
+"""browser_pages_test.py SCOREWHEEL AXE_JS SHOTS_DIR GENCARDS - the
+committee's and the recruiter's pages in headless Chromium (selenium).
+
+The committee signs in, sorts the dashboard by a link, opens a packet,
+prints it with Chromium's print-to-PDF (pdftoppm renders its first page to
+SHOTS_DIR/packet-print-1.png: look at it), downloads the workbook (openpyxl
+opens it); the recruiter schedules an interview with the keyboard and the
+interviewer finds the draft on their home page. axe-core finds no WCAG 2
+A/AA violation on each page; no page scrolls sideways at 375 px.
+Screenshots go to SHOTS_DIR. Reuses browser_test.py's helpers.
+"""
+import base64
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import browser_test as bt  # noqa: E402
+from browser_test import axe, browser, check, keys, no_sideways_scroll, tab_to  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+
+SW, SHOTS, GENCARDS = bt.SW, bt.SHOTS, os.path.abspath(sys.argv[4])
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def people(tmp, who):
+    path = os.path.join(tmp, "people.xml")
+    tokens = {}
+    for pid, role in who:
+        out = subprocess.run([SW, "people", "add", "--people", path, "--role", role, pid],
+                             capture_output=True, text=True, check=True).stdout
+        tokens[pid] = re.search(r"t=([0-9a-f]{64})", out).group(1)
+    return path, tokens
+
+
+def sign_in(d, base, token):
+    d.get(base + "/login?t=" + token)
+    d.find_element("css selector", "main button").click()
+    time.sleep(0.5)
+
+
+def page(d, base, path, name):
+    d.get(base + path)
+    axe(d, name)
+    no_sideways_scroll(d, name)
+
+
+def committee(d, base, tmp):
+    page(d, base, "/r/req", "dashboard")
+    d.find_element("link text", "Shortfall").click()
+    time.sleep(0.3)
+    check("sorted-by-link", "sort=shortfall" in d.current_url, d.current_url)
+    first = d.find_element("css selector", "table.dashboard tbody th a")
+    order = subprocess.run([SW, "compare", "--sort", "shortfall", "--format", "csv",
+                            os.path.join(tmp, "req")], capture_output=True, text=True).stdout
+    first_id = first.get_attribute("href").rsplit("/", 1)[1]
+    check("dashboard-order-as-compare", order.splitlines()[1].startswith(first_id + ","),
+          first_id + " vs " + order.splitlines()[1][:40])
+    first.click()
+    time.sleep(0.3)
+    check("packet-opened", "/c/" + first_id in d.current_url)
+    axe(d, "packet")
+    no_sideways_scroll(d, "packet")
+    pdf = d.execute_cdp_cmd("Page.printToPDF", {"printBackground": False,
+                                                "paperWidth": 8.27, "paperHeight": 11.69})
+    path = os.path.join(SHOTS, "packet.pdf")
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(pdf["data"]))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", path,
+                    os.path.join(SHOTS, "packet-print")], check=True)
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+    check("print-has-table-not-nav", "Competencies" in text and "Loop status" not in text,
+          text[:200])
+    for p, name in (("/r/req/compare", "compare"), ("/r/req/calibrate", "calibrate"),
+                    ("/r/req/status", "status"), ("/", "home-committee")):
+        page(d, base, p, name)
+    downloads = os.path.join(tmp, "downloads")
+    os.makedirs(downloads)
+    d.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow",
+                                                      "downloadPath": downloads})
+    d.get(base + "/r/req")
+    d.find_element("link text", "Workbook").click()
+    book = os.path.join(downloads, "export.xlsx")
+    for _ in range(100):
+        if os.path.exists(book):
+            break
+        time.sleep(0.1)
+    check("workbook-downloaded", os.path.exists(book), str(os.listdir(downloads)))
+    if os.path.exists(book):
+        r = subprocess.run(["/usr/bin/python3", "-c", "import openpyxl, sys; "
+                            "print(openpyxl.load_workbook(sys.argv[1]).sheetnames[0])", book],
+                           capture_output=True, text=True)
+        check("openpyxl-opens-workbook", r.stdout.strip() == "Summary", r.stdout + r.stderr)
+
+
+def recruiter(d, base):
+    page(d, base, "/r/req/schedule", "schedule")
+    d.find_element("tag name", "body").click()
+    check("tab-to-candidate", tab_to(d, "INPUT", "candidate"))
+    keys(d, "c-browser", Keys.TAB, "Grace Hopper", Keys.TAB)
+    keys(d, Keys.ARROW_DOWN, Keys.TAB)        # level: the first one
+    keys(d, Keys.TAB, "akim", Keys.ENTER)     # interview: the first one
+    time.sleep(0.5)
+    check("scheduled-notice", "Scheduled c-browser/" in d.page_source, d.page_source[-600:])
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix="sw-browser-pages-")
+    subprocess.run([GENCARDS, "--rubric", os.path.join(ROOT, "rubrics", "tpm.xml"), "--count",
+                    "30", "--out", os.path.join(tmp, "req"), "--seed", "7", "--drafts", "20"],
+                   check=True)
+    path, tokens = people(tmp, [("cara", "committee"), ("rita", "recruiter"),
+                                ("akim", "interviewer")])
+    proc, base = bt.start_server(tmp, ["--people", path, "req"])
+    d = None
+    try:
+        d = browser(os.path.join(tmp, "profile"))
+        sign_in(d, base, tokens["cara"])
+        committee(d, base, tmp)
+        d.delete_all_cookies()
+        sign_in(d, base, tokens["rita"])
+        recruiter(d, base)
+        d.delete_all_cookies()
+        sign_in(d, base, tokens["akim"])
+        check("interviewer-sees-scheduled",
+              "/r/req/s/c-browser/technical-deep-dive/akim" in d.page_source)
+        d.save_screenshot(os.path.join(SHOTS, "home-interviewer-1280.png"))
+    finally:
+        if d:
+            d.quit()
+        proc.send_signal(signal.SIGTERM)
+        check("sigterm-exit-0", proc.wait(timeout=40) == 0)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("browser_pages_test: %d checks, %d failed; screenshots in %s"
+          % (bt.checks, len(bt.failures), SHOTS))
+    sys.exit(1 if bt.failures else 0)
+
+
+if __name__ == "__main__":
+    main()

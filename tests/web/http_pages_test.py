@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""http_pages_test.py SCOREWHEEL GENCARDS - the committee's and the
+recruiter's pages of `scorewheel serve` over real HTTP on 127.0.0.1.
+
+A requisition of generated scorecards (tools/gencards), people of each role,
+then: the role x page table (every page 404 outside one's rights, for an
+interviewer before and after their own scorecard is submitted), the
+dashboard's numbers against `report --format json` (2 decimals, pillars
+too), sorting and filtering, a scorecard written by the CLI on the next
+request, text escaped, the packet's evidence, the workbook (openpyxl opens
+it; anonymized without names), scheduling (CSRF, bad ids, a duplicate, the
+draft as `new` writes it, on the interviewer's home page).
+Prints one line per failed check; exits 1 if any failed.
+"""
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import http_test  # noqa: E402  (its Server and Client; SW from sys.argv[1])
+from http_test import Client, Server, check, run  # noqa: E402
+
+GENCARDS = os.path.abspath(sys.argv[2])
+NS = "{urn:scorewheel:scorecard:1}"
+PAGES = ["", "/compare", "/calibrate", "/status", "/export.xlsx", "/schedule"]
+
+
+def make(tmp):
+    req = os.path.join(tmp, "req")
+    rubric = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), "rubrics", "tpm.xml")
+    subprocess.run([GENCARDS, "--rubric", rubric, "--count", "30", "--out", req,
+                    "--seed", "7", "--drafts", "20"], check=True)
+    cards = []
+    for d, _, names in os.walk(req):
+        for n in sorted(names):
+            root = ET.parse(os.path.join(d, n)).getroot()
+            cards.append(root.attrib | {"path": os.path.join(d, n)})
+    people = os.path.join(tmp, "people.xml")
+    tokens = {}
+    submitted = next(c for c in cards if c["status"] == "submitted")
+    drafted = next(c for c in cards if c["status"] == "draft")
+    roles = [(submitted["interviewer"], "interviewer"), ("cara", "committee"),
+             ("rita", "recruiter")]
+    if drafted["interviewer"] != submitted["interviewer"]:
+        roles.append((drafted["interviewer"], "interviewer"))
+    for who, role in roles:
+        r = run("people", "add", "--people", people, "--role", role, who)
+        assert r.returncode == 0, r.stderr
+        tokens[who] = re.search(r"/login\?t=([0-9a-f]{64})$", r.stdout.strip()).group(1)
+    return req, people, tokens, cards, submitted, drafted
+
+
+def signed_in(srv, token):
+    c = Client(srv)
+    c.sign_in(token)
+    return c
+
+
+def test_table(srv, tokens, cards, submitted, drafted):
+    cara, rita = signed_in(srv, tokens["cara"]), signed_in(srv, tokens["rita"])
+    iv = signed_in(srv, tokens[submitted["interviewer"]])
+    for page in PAGES:
+        r = cara.get("/r/req" + page)
+        want = 404 if page == "/schedule" else 200
+        check("committee %s -> %d" % (page or "/", want), r.status == want, str(r.status))
+        r = rita.get("/r/req" + page)
+        check("recruiter %s -> 200" % (page or "/"), r.status == 200, str(r.status))
+        r = iv.get("/r/req" + page)
+        check("interviewer %s -> 404" % (page or "/"), r.status == 404, str(r.status))
+        r = cara.get("/r/nope" + page)
+        check("unknown requisition %s -> 404" % (page or "/"), r.status == 404, str(r.status))
+    mine = {c["candidate"] for c in cards if c["interviewer"] == submitted["interviewer"]
+            and c["status"] == "submitted"}
+    others = sorted({c["candidate"] for c in cards} - {c["candidate"] for c in cards
+                    if c["interviewer"] == submitted["interviewer"]})
+    r = iv.get("/r/req/c/" + submitted["candidate"])
+    check("interviewer packet after own submit -> 200", r.status == 200, str(r.status))
+    if others:
+        r = iv.get("/r/req/c/" + others[0])
+        check("interviewer packet of another candidate -> 404", r.status == 404, str(r.status))
+    if drafted["interviewer"] in tokens and drafted["candidate"] not in mine:
+        d = signed_in(srv, tokens[drafted["interviewer"]])
+        r = d.get("/r/req/c/" + drafted["candidate"])
+        check("interviewer packet with own draft only -> 404", r.status == 404, str(r.status))
+    for c in (cara, rita):
+        r = c.get("/r/req/c/" + submitted["candidate"])
+        check("packet -> 200", r.status == 200, str(r.status))
+        check("packet unknown candidate -> 404", c.get("/r/req/c/zz-none").status == 404)
+    r = cara.post("/r/req/schedule", {"candidate": "x", "interview": "technical-deep-dive",
+                                      "interviewer": "akim"})
+    check("committee schedule POST -> 404", r.status == 404, str(r.status))
+    return cara, rita
+
+
+def rows(page):
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    out = []
+    for tr in body.split("<tr>")[1:]:
+        cid = re.search(r'href="/r/req/c/([^"]+)"', tr).group(1)
+        decision = re.search(r'class="decision decision-([a-z-]+)"', tr).group(1)
+        nums = re.findall(r'<td class="num"[^>]*>([^<]*)</td>', tr)
+        out.append((cid, decision, nums))
+    return out
+
+
+def fmt(v):
+    return "–" if v is None else "%.2f" % v
+
+
+def test_numbers(srv, cara, req):
+    report = json.loads(run("report", "--format", "json", req).stdout)
+    got = {cid: (d, nums) for cid, d, nums in rows(cara.get("/r/req").body)}
+    check("dashboard lists every candidate", len(got) == len(report["candidates"]),
+          "%d vs %d" % (len(got), len(report["candidates"])))
+    for c in report["candidates"]:
+        want = [fmt(c["overall"]), fmt(c["shortfall"])] + [fmt(p["score"]) for p in c["pillars"]]
+        d, nums = got.get(c["id"], (None, None))
+        check("dashboard numbers of %s" % c["id"], nums == want and d == c["decision"],
+              "%s %s vs %s %s" % (d, nums, c["decision"], want))
+    compare = json.loads(run("compare", "--sort", "shortfall", "--format", "json", req).stdout)
+    order = [cid for cid, _, _ in rows(cara.get("/r/req?sort=shortfall").body)]
+    check("sort by shortfall as compare", order == [c["id"] for c in compare["candidates"]])
+    compare = json.loads(run("compare", "--sort", "name", "--format", "json", req).stdout)
+    order = [cid for cid, _, _ in rows(cara.get("/r/req?sort=name").body)]
+    check("sort by name as compare", order == [c["id"] for c in compare["candidates"]])
+    hires = [c["id"] for c in report["candidates"] if c["decision"] == "no-hire"]
+    page = cara.get("/r/req?decision=no-hire").body
+    got = sorted(cid for cid, _, _ in rows(page)) if "<tbody>" in page else []
+    check("filter by decision", got == sorted(hires), "%s vs %s" % (got, hires))
+
+
+def test_fresh_and_escaped(srv, cara, req):
+    r = run("new", "-i", "technical-deep-dive", "-c", "c-new", "-r", "akim", "--name",
+            "Nú <script>x</script>", cwd=req)
+    check("cli new", r.returncode == 0, r.stderr)
+    page = cara.get("/r/req").body
+    check("cli card on the next request", 'href="/r/req/c/c-new"' in page)
+    check("name escaped", "Nú &lt;script&gt;x&lt;/script&gt; (c-new)" in page
+          and "<script>x" not in page)
+    st = cara.get("/r/req/status").body
+    check("status lists the new draft", "Nú &lt;script&gt;" in st and "akim" in st)
+
+
+def test_packet(cara, cards, submitted):
+    page = html.unescape(cara.get("/r/req/c/" + submitted["candidate"]).body)
+    root = ET.parse(submitted["path"]).getroot()
+    ev = [e.text for e in root.iter(NS + "evidence") if e.text]
+    check("packet shows evidence", ev and all(e.strip() in page for e in ev[:3]))
+    check("packet has the wheel", "<svg" in page and "Competencies" in page)
+    check("packet no xml declaration", "<?xml" not in page)
+
+
+def test_export(srv, cara):
+    import http.client
+    for anon in ("", "?anonymize=1"):
+        c = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=60)
+        c.request("GET", "/r/req/export.xlsx" + anon, headers={
+            "Host": "127.0.0.1:%d" % srv.port, "Cookie": "sw_session=" + cara.cookie})
+        r = c.getresponse()
+        data = r.read()
+        check("export%s 200 xlsx" % anon, r.status == 200 and data[:2] == b"PK" and
+              "spreadsheetml" in (r.getheader("Content-Type") or ""), str(r.status))
+        # openpyxl (python3-openpyxl) is Debian's: the system's interpreter.
+        r = subprocess.run(["/usr/bin/python3", "-c", "import io, openpyxl, sys; print(' '.join("
+                            "openpyxl.load_workbook(io.BytesIO(sys.stdin.buffer.read()))"
+                            ".sheetnames))"], input=data, capture_output=True)
+        names = r.stdout.decode()
+        check("export%s Summary" % anon, names.startswith("Summary"), names + r.stderr.decode())
+        check("export%s names" % anon, ("Candidate A" in names) == bool(anon), names)
+
+
+def test_schedule(srv, rita, tokens, submitted, req):
+    iv = submitted["interviewer"]
+    r = rita.get("/r/req/schedule")
+    check("schedule form", r.status == 200 and 'name="interviewer"' in r.body)
+    before = sorted(os.listdir(req))
+    r = rita.post("/r/req/schedule", {"candidate": "c-sched", "name": "Grace", "level": "staff",
+                                      "interview": "technical-deep-dive", "interviewer": iv},
+                  csrf=False)
+    check("schedule without csrf -> 403", r.status == 403 and sorted(os.listdir(req)) == before)
+    r = rita.post("/r/req/schedule", {"candidate": "../x", "interview": "technical-deep-dive",
+                                      "interviewer": iv})
+    check("schedule bad id -> 400", r.status == 400 and sorted(os.listdir(req)) == before,
+          str(r.status))
+    fields = {"candidate": "c-sched", "name": "Grace <H>", "level": "staff",
+              "interview": "technical-deep-dive", "interviewer": iv}
+    r = rita.post("/r/req/schedule", fields)
+    check("schedule -> 303", r.status == 303 and "/r/req/schedule?done=" in
+          (r.getheader("Location") or ""), str(r.status))
+    path = os.path.join(req, "c-sched", "technical-deep-dive--%s.xml" % iv)
+    ok = os.path.exists(path)
+    check("schedule wrote the draft", ok)
+    if ok:
+        root = ET.parse(path).getroot()
+        check("draft as new writes it", root.get("status") == "draft" and root.get("created")
+              and root.get("level") == "staff" and
+              root.find(NS + "candidate-name").text == "Grace <H>")
+        v = run("validate", path)
+        check("draft validates", v.returncode == 0, v.stderr)
+    r = rita.post("/r/req/schedule", fields)
+    check("schedule again -> 409", r.status == 409 and "Grace &lt;H&gt;" in r.body, str(r.status))
+    home = signed_in(srv, tokens[iv]).get("/").body
+    check("interviewer sees the scheduled draft",
+          "/r/req/s/c-sched/technical-deep-dive/%s" % iv in home)
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="sw-pages-")
+    try:
+        req, people, tokens, cards, submitted, drafted = make(tmp)
+        srv = Server(tmp, ["--people", people, "req"])
+        try:
+            cara, rita = test_table(srv, tokens, cards, submitted, drafted)
+            test_numbers(srv, cara, req)
+            test_packet(cara, cards, submitted)
+            test_export(srv, cara)
+            test_fresh_and_escaped(srv, cara, req)
+            test_schedule(srv, rita, tokens, submitted, req)
+        finally:
+            rc = srv.stop()
+        check("sigterm-exit-0", rc == 0, "exit %s" % rc)
+    finally:
+        if not os.environ.get("KEEP"):
+            shutil.rmtree(tmp, ignore_errors=True)
+    print("http_pages_test: %d checks, %d failed" % (http_test.checks, len(http_test.failures)))
+    sys.exit(1 if http_test.failures else 0)
+
+
+if __name__ == "__main__":
+    main()
