@@ -88,8 +88,14 @@ int main(int argc, char **argv)
     struct sw_requisition *q = sw_requisition_new(r, argv[2], 1);
     double *warm = calloc((size_t)runs, sizeof *warm);
     double *changed = calloc((size_t)runs, sizeof *changed);
-    if (!q || !warm || !changed)
+    if (!q || !warm || !changed) {
+        fprintf(stderr, "reqbench: out of memory\n");
+        free(warm);
+        free(changed);
+        sw_requisition_free(q);
+        sw_rubric_free(r);
         return 1;
+    }
     long parsed_cold = 0, parsed_warm = 0, parsed_changed = 0;
     double cold = timed_refresh(q, &parsed_cold);
     struct sw_req_snapshot *s = sw_requisition_snapshot(q);
