@@ -17,7 +17,7 @@
 #include "error.h"
 #include "rubric.h"
 
-/* Exit codes (DESIGN.md). */
+/* Exit codes (docs/design.md). */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 
 /* The global options, set by main.c before the command runs; defined in
@@ -26,7 +26,7 @@ extern const char *cli_rubric_option;   /* --rubric FILE; NULL when not given */
 extern unsigned cli_jobs;               /* -j N (default: the cores, at most 16) */
 extern int cli_quiet;                   /* -q: no progress line */
 
-/* The rubric path by DESIGN.md's order: --rubric, $SCOREWHEEL_RUBRIC, the
+/* The rubric path by docs/design.md's order: --rubric, $SCOREWHEEL_RUBRIC, the
  * installed share/scorewheel/rubrics/tpm.xml, the in-tree rubrics/tpm.xml. */
 const char *cli_rubric_path(void);
 /* Loads that rubric; on failure prints its errors and returns NULL with

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent computation of DESIGN.md's semantics, written from the text of
+"""An independent computation of docs/design.md's semantics, written from the text of
 the rules (not from the C code), to check scorewheel's JSON field by field.
 
     recompute.py RUBRIC.xml REPORT.json PATH...             rules 1-7 (report)

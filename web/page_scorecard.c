@@ -74,7 +74,7 @@ static void show(struct web_ctx *c, int status, const struct sw_scorecard *s,
     char version[WEB_TOKEN_HEX], saved[32] = "";
     web_sha256_hex(bytes->data ? bytes->data : "", bytes->len, version);
     struct stat st;
-    if (!readonly && stat(path, &st) == 0) {
+    if (!readonly && path && stat(path, &st) == 0) {
         char hhmm[8];
         web_clock(st.st_mtime, hhmm);
         snprintf(saved, sizeof saved, "Saved at %s", hhmm);

@@ -1,6 +1,7 @@
 /* request.c - request bytes to values; see request.h. */
 #include "request.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,6 +21,8 @@ static int hex_value(char c)
  * space when `plus` is set. NULL on a bad escape, a decoded NUL or no memory. */
 static char *decode(const char *s, size_t len, int plus)
 {
+    if (len == SIZE_MAX)        /* no room for the NUL */
+        return NULL;
     char *out = malloc(len + 1), *o = out;
     if (!out)
         return NULL;

@@ -135,16 +135,17 @@ static void radar(struct xw_people *xp, lxw_worksheet *ws, size_t i, long next)
         ? series(x, chart, sheet, first, last, C_COMP, C_TARGET, "Next level's target") : NULL;
     if (!self || (next >= 0 && !target))
         return;
-    lxw_chart_fill fill = { .color = 0x4472C4, .transparency = 45 }, none = { .none = 1 };
+    lxw_chart_fill fill = { .color = 0x4472C4, .transparency = 45 };
+    lxw_chart_fill no_fill = { .none = 1 };
     lxw_chart_line blue = { .color = 0x2F5597, .width = 2 };
     lxw_chart_line red = { .color = 0xCC0033, .width = 2.5 };
     lxw_chart_line dash = { .color = 0x000000, .width = 2, .dash_type = LXW_CHART_LINE_DASH_DASH };
     chart_series_set_fill(others, &fill);
     chart_series_set_line(others, &blue);
-    chart_series_set_fill(self, &none);
+    chart_series_set_fill(self, &no_fill);
     chart_series_set_line(self, &red);
     if (target) {
-        chart_series_set_fill(target, &none);
+        chart_series_set_fill(target, &no_fill);
         chart_series_set_line(target, &dash);
     }
     chart_title_set_name(chart, "Latest cycle: others, self and the next level's target");

@@ -72,7 +72,7 @@ static int near(double x, double y, double scale)
     return fabs(x - y) <= 1e-9 * (1 + fabs(scale));
 }
 
-/* DESIGN.md's rules 2 to 6 as facts any aggregate must show. */
+/* docs/design.md's rules 2 to 6 as facts any aggregate must show. */
 static void check_rules(const struct sw_aggregate *a, long level)
 {
     const struct sw_rubric *r = a->rubric;

@@ -1,6 +1,6 @@
 /*
  * aggregate.h - every interviewer's scorecards for a candidate become one
- * packet: DESIGN.md "Semantics", rules 1 to 7.
+ * packet: docs/design.md "Semantics", rules 1 to 7.
  *
  * Use: sw_aggregate_new(), then sw_aggregate_add() for each scorecard (or
  * sw_aggregate_load() for files), then sw_aggregate_finish(), then read the

@@ -1,6 +1,6 @@
 /*
  * calibrate.h - interviewer calibration and inter-rater reliability:
- * DESIGN.md "Semantics", rules 8 and 9, over a finished aggregate.
+ * docs/design.md "Semantics", rules 8 and 9, over a finished aggregate.
  *
  * Observations are (s, c) pairs of a submitted scorecard s and a competency c
  * whose scorecard score x(s,c) is defined (rule 1). "null" is NaN.
@@ -73,7 +73,7 @@ const char *sw_alpha_reading(double alpha);
 
 /* Output; each appends to out and returns 0, or -1 with the reason recorded
  * in errs (sw_buf_fail: out of memory or over SW_BUF_MAX). */
-/* DESIGN.md's JSON: {"interviewers": [...by id], "reliability": {"alpha",
+/* docs/design.md's JSON: {"interviewers": [...by id], "reliability": {"alpha",
  * "competencies": [{"id", "alpha", "units", "icc": {...} or null}]}}; with
  * c->severity, each interviewer's "adjustment" and "adjustment_se" and
  * "severity": {"fitted", "sigma2", "tau2", "pairs", "components"}. */

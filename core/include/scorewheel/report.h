@@ -1,7 +1,7 @@
 /*
  * report.h - an aggregate as text: the committee's packets (`report`) and the
  * side-by-side ranking (`compare`), each as a table for people, JSON
- * (DESIGN.md's shape) or CSV (RFC 4180: CRLF line ends, fields quoted when they
+ * (docs/design.md's shape) or CSV (RFC 4180: CRLF line ends, fields quoted when they
  * hold a comma, quote, CR or LF, quotes doubled).
  *
  * Every function appends to `out` and returns 0, or -1 with the reason
@@ -24,7 +24,7 @@
  * sw_buf_reset), or -1 to stop. Lets a caller stream large outputs. */
 typedef int (*sw_flush_fn)(void *ctx, struct sw_buf *out);
 
-/* DESIGN.md's JSON object: {"rubric": {...}, "candidates": [...]}. */
+/* docs/design.md's JSON object: {"rubric": {...}, "candidates": [...]}. */
 int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
                    struct sw_errors *errs);
 /* The same, calling flush (unless NULL) after each candidate. */

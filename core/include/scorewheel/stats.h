@@ -1,5 +1,5 @@
 /*
- * stats.h - the statistics behind DESIGN.md rules 2 and 9, on plain arrays.
+ * stats.h - the statistics behind docs/design.md rules 2 and 9, on plain arrays.
  *
  * "null" is NaN. Every sum is taken about a mean computed first (two-pass), so
  * large counts or values far from zero do not cancel catastrophically.

@@ -1,6 +1,6 @@
 /*
  * team.h - team complement: which candidate would add most to a team's
- * competency profile. DESIGN.md "Semantics", rule 10.
+ * competency profile. docs/design.md "Semantics", rule 10.
  *
  * Members' scorecards (from promotion, self or manager assessments) are
  * aggregated exactly like candidates' (rules 1 to 3: a member is whoever the
@@ -40,7 +40,7 @@ void sw_team_free(struct sw_team *t);
 
 /* Output; each appends to out and returns 0, or -1 with the reason recorded
  * in errs (sw_buf_fail: out of memory or over SW_BUF_MAX). */
-/* DESIGN.md's JSON: {"bar", "members", "profile": [{"id", "score", "gap"}],
+/* docs/design.md's JSON: {"bar", "members", "profile": [{"id", "score", "gap"}],
  * "candidates": [{"id", "gain", "overall", "fills"}]} with candidates ranked. */
 int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
                  const struct sw_aggregate *candidates, struct sw_buf *out,

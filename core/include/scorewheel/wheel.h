@@ -1,5 +1,5 @@
 /*
- * wheel.h - the competency wheel as an SVG 1.1 picture (DESIGN.md "The wheel
+ * wheel.h - the competency wheel as an SVG 1.1 picture (docs/design.md "The wheel
  * picture"). Pure drawing: no files, no terminal.
  *
  * Geometry: the canvas is 900 x 940 units; the wheel is centred at (450, 480).

@@ -1,5 +1,5 @@
 /*
- * xlsx.h - the hiring committee's workbook (`export`): DESIGN.md "The
+ * xlsx.h - the hiring committee's workbook (`export`): docs/design.md "The
  * committee workbook", written with libxlsxwriter.
  *
  *     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
@@ -92,7 +92,7 @@ struct sw_xlsx_options {
      * `created` property (zip entries carry no time): fixing it makes the
      * output byte-stable. 0: now. */
     time_t created;
-    /* DESIGN.md's --anonymize: candidates are "Candidate A", "Candidate B"... by
+    /* docs/design.md's --anonymize: candidates are "Candidate A", "Candidate B"... by
      * id order (after Z: AA, AB...). Names leave every sheet, sheet name, chart
      * and document property; in the evidence and notes of a candidate's
      * scorecards, every candidate-name they give, and each part of one of 3 or
@@ -113,7 +113,7 @@ struct sw_xlsx_options {
     void *progress_ctx;
     /* At most this many candidate sheets, for the first candidates of
      * Summary; SW_XLSX_EVERY_CANDIDATE (the default): one per candidate, as
-     * DESIGN.md has it. For requisitions too large for one sheet each: a
+     * docs/design.md has it. For requisitions too large for one sheet each: a
      * streamed workbook keeps a file open per sheet, and spreadsheet programs
      * slow down with thousands of sheets. */
     size_t candidate_sheets;
