@@ -162,7 +162,7 @@ EOF
         "--adjusted --anonymize --help --keep-going --level --output --people --quiet --sheets" \
         "$(complete export --)"
     same "complete options of new" \
-        "--assessment --assessor --candidate --cycle --force --help --interview --interviewer --level --name --output --person --relation" \
+        "--candidate --force --help --interview --interviewer --level --name --output" \
         "$(complete new --)"
     same "complete promote --to" "senior staff" "$(complete promote --to s)"
     same "complete --relation" "manager" "$(complete assess --relation m)"

@@ -140,7 +140,10 @@ static void write_all(const struct sw_growth *g)
         fuzz_assert(sw_wheel_of_person(g, p, &p->cycles[p->n_cycles - 1],
                                        sw_level_next(r, p->level), &w, title, sizeof title,
                                        subtitle, sizeof subtitle) == 0);
-        check_out(&out, sw_wheel_svg(&w, &out), 's');
+        struct sw_errors werrs;
+        sw_errors_init(&werrs);
+        check_out(&out, sw_wheel_svg(&w, &out, &werrs), 's');
+        sw_errors_release(&werrs);
         sw_wheel_release(&w);
     }
     sw_buf_release(&out);
