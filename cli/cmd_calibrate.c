@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] calibrate [--format table|json|csv] [--keep-going]\n"
+    "usage: scorewheel [--rubric FILE] calibrate [--format FORMAT] [--keep-going]\n"
     "                  PATH...\n"
     "\n"
     "Calibrates interviewers over every submitted scorecard under the PATHs:\n"
@@ -17,7 +17,8 @@ static const char usage_text[] =
     "agrees per competency: Krippendorff's alpha (interval) and, where every\n"
     "interviewer rated every candidate, Shrout & Fleiss's ICCs.\n"
     "\n"
-    "  -f, --format FORMAT   table (default), json or csv (one row per interviewer)\n"
+    "  -f, --format FORMAT   table (default), json, csv (one row per interviewer) or\n"
+    "                        csv-raw (text exactly as in the files)\n"
     "  -k, --keep-going      report invalid files, calibrate on the rest (exit 1)\n"
     "  -h, --help            this text\n";
 
@@ -46,7 +47,7 @@ int cmd_calibrate(int argc, char **argv)
     int usage = cli_parse_format("calibrate", format, &fmt);
     if (usage != EXIT_OK)
         return usage;
-    int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
+    int json = fmt == CLI_JSON, csv = fmt >= CLI_CSV;
 
     struct cli_run run;
     int rc = cli_aggregate(&run, "calibrate", NULL, keep_going, argv + optind, argc - optind);
@@ -56,7 +57,7 @@ int cmd_calibrate(int argc, char **argv)
         out.failed = !cal;      /* sw_calibrate fails only for want of memory */
         int failed = !cal ? -1
                      : json ? sw_calibration_json(run.aggregate, cal, &out)
-                     : csv ? sw_calibration_csv(run.aggregate, cal, &out)
+                     : csv ? sw_calibration_csv(run.aggregate, cal, CLI_CSV_MODE(fmt), &out)
                            : sw_calibration_table(run.aggregate, cal, cli_use_color(stdout), &out);
         rc = cli_finish_output(&run, &out, failed);
     }

@@ -7,7 +7,7 @@
 #include "report.h"
 
 static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] report [--level ID] [--format table|json|csv]\n"
+    "usage: scorewheel [--rubric FILE] report [--level ID] [--format FORMAT]\n"
     "                  [--keep-going] PATH...\n"
     "\n"
     "Aggregates every submitted scorecard under the PATHs (files, or folders read\n"
@@ -18,7 +18,7 @@ static const char usage_text[] =
     "listed by id. Drafts count as pending.\n"
     "\n"
     "  -l, --level ID        assess against this level (default: the scorecards')\n"
-    "  -f, --format FORMAT   table (default), json or csv\n"
+    "  -f, --format FORMAT   table (default), json, csv (for spreadsheets) or csv-raw\n"
     "  -k, --keep-going      report invalid files, aggregate the rest (exit 1)\n"
     "  -h, --help            this text\n"
     "\n"
@@ -51,7 +51,7 @@ int cmd_report(int argc, char **argv)
     int usage = cli_parse_format("report", format, &fmt);
     if (usage != EXIT_OK)
         return usage;
-    int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
+    int json = fmt == CLI_JSON, csv = fmt >= CLI_CSV;
 
     struct cli_run run;
     int rc = cli_aggregate(&run, "report", level, keep_going, argv + optind, argc - optind);
@@ -59,7 +59,7 @@ int cmd_report(int argc, char **argv)
         struct sw_buf out = SW_BUF_INIT;
         int failed = json ? sw_report_json_parallel(run.aggregate, NULL, &out,
                                                     cli_flush_stdout, NULL, cli_jobs)
-                     : csv ? sw_report_csv_stream(run.aggregate, NULL, &out, cli_flush_stdout,
+                     : csv ? sw_report_csv_stream(run.aggregate, NULL, CLI_CSV_MODE(fmt), &out, cli_flush_stdout,
                                                   NULL)
                            : sw_report_table(run.aggregate, NULL, cli_use_color(stdout), &out);
         rc = cli_finish_output(&run, &out, failed);

@@ -10,7 +10,7 @@
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] team --members PATH [--members PATH...] [--bar VALUE]\n"
-    "                  [--format table|json|csv] [--keep-going] PATH...\n"
+    "                  [--format FORMAT] [--keep-going] PATH...\n"
     "\n"
     "Ranks the candidates under the PATHs by what each would add to a team. The\n"
     "members' assessments (scorecards whose `candidate` names the member) are\n"
@@ -21,16 +21,17 @@ static const char usage_text[] =
     "\n"
     "  -m, --members PATH    a member scorecard file or folder (repeatable)\n"
     "  -b, --bar VALUE       the bar for gaps (default: the middle of the scale)\n"
-    "  -f, --format FORMAT   table (default), json or csv (one row per candidate)\n"
+    "  -f, --format FORMAT   table (default), json, csv (one row per candidate) or\n"
+    "                        csv-raw (text exactly as in the files)\n"
     "  -k, --keep-going      report invalid files, rank the rest (exit 1)\n"
     "  -h, --help            this text\n";
 
 static int write_team(const struct sw_team *t, const struct sw_aggregate *members,
-                      const struct sw_aggregate *candidates, const char *format)
+                      const struct sw_aggregate *candidates, enum cli_format fmt)
 {
     struct sw_buf out = SW_BUF_INIT;
-    int failed = strcmp(format, "json") == 0 ? sw_team_json(t, members, candidates, &out)
-                 : strcmp(format, "csv") == 0 ? sw_team_csv(t, candidates, &out)
+    int failed = fmt == CLI_JSON ? sw_team_json(t, members, candidates, &out)
+                 : fmt >= CLI_CSV ? sw_team_csv(t, candidates, CLI_CSV_MODE(fmt), &out)
                  : sw_team_table(t, members, candidates, cli_use_color(stdout), &out);
     int rc = EXIT_SYSTEM;
     if (failed < 0)
@@ -76,9 +77,9 @@ int cmd_team(int argc, char **argv)
         default: rc = diag_usage("team", "unknown option '%s'", argv[optind - 1]); break;
         }
     }
-    if (rc == EXIT_OK && strcmp(format, "table") != 0 && strcmp(format, "json") != 0 &&
-        strcmp(format, "csv") != 0)
-        rc = diag_usage("team", "unknown format '%s' (use table, json or csv)", format);
+    enum cli_format fmt = CLI_TABLE;
+    if (rc == EXIT_OK)
+        rc = cli_parse_format("team", format, &fmt);
     if (rc == EXIT_OK && n_members == 0)
         rc = diag_usage("team", "no --members given: name the team's assessments");
     if (rc != EXIT_OK) {
@@ -101,7 +102,7 @@ int cmd_team(int argc, char **argv)
             fprintf(stderr, "scorewheel: error: out of memory\n");
             rc = EXIT_SYSTEM;
         } else {
-            rc = write_team(t, team, run.aggregate, format);
+            rc = write_team(t, team, run.aggregate, fmt);
         }
         sw_team_free(t);
         if (rc == EXIT_OK)

@@ -96,12 +96,12 @@ static void csv_number(struct sw_buf *out, double v)
 }
 
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
-                       struct sw_buf *out)
+                       enum sw_csv_mode mode, struct sw_buf *out)
 {
     sw_buf_adds(out, "interviewer,scorecards,observations,mean,leniency,compared,hire_rate\r\n");
     for (size_t i = 0; i < c->n_interviewers; i++) {
         const struct sw_interviewer_stats *st = &c->interviewers[i];
-        sw_csv_field(out, a->interviewers[i]);
+        sw_csv_field(out, a->interviewers[i], mode);
         sw_buf_addf(out, ",%zu,%zu", st->scorecards, st->observations);
         csv_number(out, st->mean);
         csv_number(out, st->leniency);

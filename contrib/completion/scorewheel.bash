@@ -44,7 +44,7 @@ _scorewheel_values()
         new/-f|score/-f) ;;     # --force there
         rubric/*) echo "table json" ;;
         kit/*) echo "text md" ;;
-        *) echo "table json csv" ;;
+        *) echo "table json csv csv-raw" ;;
         esac ;;
     -i) echo "@ids interviews" ;;
     -c|-r|-n|--candidate|--interviewer|--name|-b|--bar) echo "@none" ;;

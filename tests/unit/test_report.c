@@ -40,11 +40,36 @@ static void test_report_csv_field_quoting(void **state)
 {
     (void)state;
     struct sw_buf b = SW_BUF_INIT;
-    sw_csv_field(&b, "plain");
+    sw_csv_field(&b, "plain", SW_CSV_SPREADSHEET);
     sw_buf_addc(&b, '|');
-    sw_csv_field(&b, "a,b \"c\"\nd");
+    sw_csv_field(&b, "a,b \"c\"\nd", SW_CSV_SPREADSHEET);
     assert_string_equal("plain|\"a,b \"\"c\"\"\nd\"", sw_buf_str(&b));
     sw_buf_release(&b);
+}
+
+/* OWASP "CSV injection": text a spreadsheet would run as a formula gets a
+ * leading quote; anything else, and every cell in raw mode, stays as it is. */
+static void test_report_csv_field_guards_formulas(void **state)
+{
+    (void)state;
+    static const char *const cells[] = { "=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx",
+                                         "=HYPERLINK(\"x\",\"y\")", "a=1", " =1", "", "'q" };
+    struct sw_buf b = SW_BUF_INIT, raw = SW_BUF_INIT;
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        sw_csv_field(&b, cells[i], SW_CSV_SPREADSHEET);
+        sw_buf_addc(&b, '|');
+        sw_csv_field(&raw, cells[i], SW_CSV_RAW);
+        sw_buf_addc(&raw, '|');
+    }
+    sw_csv_field(&b, NULL, SW_CSV_SPREADSHEET);
+    const char *expected = "'=1+1|'+1|'-2|'@SUM(A1)|'\tx|\"'\rx\"|"
+                           "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"|a=1| =1||'q|";
+    assert_string_equal(expected, sw_buf_str(&b));
+    const char *expected_raw = "=1+1|+1|-2|@SUM(A1)|\tx|\"\rx\"|"
+                               "\"=HYPERLINK(\"\"x\"\",\"\"y\"\")\"|a=1| =1||'q|";
+    assert_string_equal(expected_raw, sw_buf_str(&raw));
+    sw_buf_release(&b);
+    sw_buf_release(&raw);
 }
 
 static void test_report_text_cells_hide_control_characters(void **state)
@@ -159,6 +184,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_csv_field_quoting),
+        cmocka_unit_test(test_report_csv_field_guards_formulas),
         cmocka_unit_test(test_report_text_cells_hide_control_characters),
         cmocka_unit_test(test_report_strmap_grows),
         cmocka_unit_test(test_report_json_nulls_and_flags),

@@ -12,6 +12,7 @@
 
 #include "aggregate.h"
 #include "buf.h"
+#include "report.h"
 #include "stats.h"
 
 /* Rule 8, for one interviewer. */
@@ -69,9 +70,9 @@ const char *sw_alpha_reading(double alpha);
 int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibration *c,
                         struct sw_buf *out);
 /* One row per interviewer, by id: interviewer,scorecards,observations,mean,
- * leniency,compared,hire_rate. */
+ * leniency,compared,hire_rate; text cells guarded as `mode` says (report.h). */
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
-                       struct sw_buf *out);
+                       enum sw_csv_mode mode, struct sw_buf *out);
 /* Interviewers by leniency (most lenient first, nulls last), marking those
  * beyond +/-0.5 with at least 10 comparisons, then reliability per competency
  * with the reading of alpha. */
