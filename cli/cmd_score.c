@@ -16,7 +16,7 @@
 #include "files.h"
 #include "prompt.h"
 #include "score.h"
-#include "text.h"
+#include "termtext.h"
 
 static const char usage_text[] =
     "usage: scorewheel [--rubric FILE] score --interview ID --candidate ID --interviewer ID\n"

@@ -8,7 +8,7 @@
 #include "aggregate.h"
 #include "entry.h"
 #include "score.h"
-#include "text.h"
+#include "termtext.h"
 
 void score_say_wrapped(const char *text, size_t indent)
 {

@@ -7,7 +7,7 @@
 #include "calibrate.h"
 #include "json.h"
 #include "report.h"
-#include "text.h"
+#include "termtext.h"
 
 /* Leniency beyond this, over at least this many comparisons, is marked. */
 #define LENIENCY_MARK 0.5

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "report.h"
-#include "text.h"
+#include "termtext.h"
 
 #define BAR 12          /* bar cells across the whole scale */
 

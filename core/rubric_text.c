@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "json.h"
-#include "text.h"
+#include "termtext.h"
 
 static const char *half_name(enum sw_half h)
 {

@@ -6,7 +6,7 @@
 #include "json.h"
 #include "report.h"
 #include "status.h"
-#include "text.h"
+#include "termtext.h"
 #include "timestamp.h"
 
 static const struct sw_card *card_of(const struct sw_status *s, const struct sw_status_card *c)

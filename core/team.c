@@ -8,7 +8,7 @@
 #include "json.h"
 #include "order.h"
 #include "report.h"
-#include "text.h"
+#include "termtext.h"
 
 struct rank_ctx {
     const struct sw_team *team;

@@ -10,7 +10,7 @@
 #include "report.h"
 #include "strmap.h"
 #include "team.h"
-#include "text.h"
+#include "termtext.h"
 
 
 /* Aggregates the scorecards under paths (files or folders), with `level`. */

@@ -1,10 +1,11 @@
 /*
- * text.h - laying out text for terminals: display widths of UTF-8 text (one
- * column per code point: scorewheel's tables hold names, not CJK art), cells
- * cut or padded to a width, numbers rounded for people.
+ * termtext.h - terminal text helpers (not the *_text.c writers of reports):
+ * display widths of UTF-8 text (one column per code point: scorewheel's
+ * tables hold names, not CJK art), cells cut or padded to a width, numbers
+ * rounded for people.
  */
-#ifndef SW_TEXT_H
-#define SW_TEXT_H
+#ifndef SW_TERMTEXT_H
+#define SW_TERMTEXT_H
 
 #include <stddef.h>
 

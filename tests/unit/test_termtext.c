@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "text.h"
+#include "termtext.h"
 
 static void test_text_add_blanks_every_control(void **state)
 {

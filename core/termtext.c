@@ -1,4 +1,4 @@
-#include "text.h"
+#include "termtext.h"
 
 #include <math.h>
 #include <stdio.h>
