@@ -4,23 +4,55 @@
 #include <stdio.h>
 #include <string.h>
 
-size_t sw_text_width(const char *s)
+#include "utf8.h"
+
+/* Characters a terminal could be driven by, shown as one space each: C0
+ * (newlines, escapes), DEL, C1 (U+0080 to U+009F) and the bidirectional
+ * embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069),
+ * which could reorder a line. */
+static int is_control(uint32_t cp)
 {
-    size_t w = 0;
-    for (; *s; s++)
-        w += (*s & 0xC0) != 0x80;
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Bytes of the character at s (at most len), and in *cols its columns as
+ * sw_text_add shows it: a control is one space, an invalid byte one column
+ * (copied as it is), anything else its display width (utf8.h). */
+static size_t char_at(const char *s, size_t len, size_t *cols, int *control)
+{
+    uint32_t cp;
+    size_t n = sw_utf8_decode(s, len, &cp);
+    *control = n && is_control(cp);
+    *cols = !n || *control ? 1 : (size_t)sw_utf8_cp_width(cp);
+    return n ? n : 1;
+}
+
+/* Columns of s[0..len), stopping at a NUL. */
+static size_t width_n(const char *s, size_t len)
+{
+    size_t w = 0, cols;
+    int control;
+    for (size_t i = 0; i < len && s[i]; w += cols)
+        i += char_at(s + i, len - i, &cols, &control);
     return w;
 }
 
-/* Bytes of s that make at most `cols` columns. */
-static size_t prefix_bytes(const char *s, size_t cols)
+size_t sw_text_width(const char *s)
 {
-    size_t i = 0;
-    while (s[i] && cols) {
-        i++;
-        while ((s[i] & 0xC0) == 0x80)
-            i++;
-        cols--;
+    return width_n(s, (size_t)-1);
+}
+
+size_t sw_text_fit(const char *s, size_t len, size_t cols)
+{
+    size_t i = 0, w = 0, c;
+    int control;
+    while (i < len && s[i]) {
+        size_t n = char_at(s + i, len - i, &c, &control);
+        if (w + c > cols)
+            break;
+        w += c;
+        i += n;
     }
     return i;
 }
@@ -31,29 +63,17 @@ static void pad(struct sw_buf *b, size_t n)
         sw_buf_addc(b, ' ');
 }
 
-/* Bytes of the control character at s (at most len): C0, DEL, C1 (U+0080 to
- * U+009F) and the bidirectional embeddings, overrides and isolates (U+202A to
- * U+202E, U+2066 to U+2069), which could reorder or drive what a terminal
- * shows; 0 when s starts with anything else. */
-static size_t control_at(const unsigned char *s, size_t len)
-{
-    if (s[0] < 0x20 || s[0] == 0x7f)
-        return 1;
-    if (len >= 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
-        return 2;
-    if (len >= 3 && s[0] == 0xE2 && ((s[1] == 0x80 && s[2] >= 0xAA && s[2] <= 0xAE) ||
-                                     (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9)))
-        return 3;
-    return 0;
-}
-
 void sw_text_add(struct sw_buf *b, const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < len && p[i];) {
-        size_t n = control_at(p + i, len - i);
-        sw_buf_addc(b, n ? ' ' : s[i]);
-        i += n ? n : 1;
+    size_t cols;
+    int control;
+    for (size_t i = 0; i < len && s[i];) {
+        size_t n = char_at(s + i, len - i, &cols, &control);
+        if (control)
+            sw_buf_addc(b, ' ');
+        else
+            sw_buf_add(b, s + i, n);
+        i += n;
     }
 }
 
@@ -63,8 +83,10 @@ void sw_text_cell(struct sw_buf *b, const char *s, size_t width)
     if (w > width) {
         if (width == 0)
             return;
-        sw_text_add(b, s, prefix_bytes(s, width - 1));
+        size_t cut = sw_text_fit(s, (size_t)-1, width - 1);
+        sw_text_add(b, s, cut);
         sw_buf_addc(b, '~');
+        pad(b, width - 1 - width_n(s, cut));   /* a wide character did not fit */
         return;
     }
     sw_text_add(b, s, (size_t)-1);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xlsx_int.h"
 
 /* --- words ----------------------------------------------------------------- */
@@ -37,7 +38,7 @@ static uint32_t *folded_cps(const char *s, size_t len, size_t *n)
     const char *p = s, *end = s + len;
     *n = 0;
     while (p < end && *p)
-        cps[(*n)++] = xw_fold(xw_next_cp(&p));
+        cps[(*n)++] = xw_fold(sw_utf8_next(&p));
     return cps;
 }
 
@@ -134,7 +135,7 @@ static int name_patterns(const char *name, struct patterns *ps)
         uint32_t c = 0;
         while (p < end) {
             const char *at = p;
-            c = xw_next_cp(&p);
+            c = sw_utf8_next(&p);
             if (is_word(c)) {
                 p = at;
                 break;
@@ -146,7 +147,7 @@ static int name_patterns(const char *name, struct patterns *ps)
         const char *q = gap;
         int joined = 0;
         if (compound && q < p) {
-            uint32_t j = xw_next_cp(&q);
+            uint32_t j = sw_utf8_next(&q);
             joined = q == p && is_joiner(j);
         }
         if (!joined) {
@@ -157,7 +158,7 @@ static int name_patterns(const char *name, struct patterns *ps)
         const char *word = p;
         while (p < end) {
             const char *at = p;
-            if (!is_word(xw_next_cp(&p))) {
+            if (!is_word(sw_utf8_next(&p))) {
                 p = at;
                 break;
             }
@@ -188,7 +189,7 @@ static const char *match_at(const char *s, const struct pattern *pat)
 {
     const char *q = s;
     for (size_t i = 0; i < pat->n; i++) {
-        if (!*q || xw_fold(xw_next_cp(&q)) != pat->cps[i])
+        if (!*q || xw_fold(sw_utf8_next(&q)) != pat->cps[i])
             return NULL;
     }
     return q;
@@ -214,7 +215,7 @@ int sw_xlsx_redact(const char *text, const char *const *names, size_t n_names,
             if (!end)
                 continue;
             const char *peek = end;
-            if (*end && is_word(pat->cps[pat->n - 1]) && is_word(xw_next_cp(&peek)))
+            if (*end && is_word(pat->cps[pat->n - 1]) && is_word(sw_utf8_next(&peek)))
                 continue;
             hit = end;
         }
@@ -225,7 +226,7 @@ int sw_xlsx_redact(const char *text, const char *const *names, size_t n_names,
             continue;
         }
         const char *start = p;
-        uint32_t c = xw_next_cp(&p);
+        uint32_t c = sw_utf8_next(&p);
         sw_buf_add(out, start, (size_t)(p - start));
         prev_word = is_word(c);
     }
@@ -246,7 +247,7 @@ int sw_xlsx_mentions(const char *s, const char *name)
     for (const char *p = s; *p && !found;) {
         for (size_t i = 0; i < ps.count && !found; i++)
             found = match_at(p, &ps.items[i]) != NULL;
-        xw_next_cp(&p);
+        sw_utf8_next(&p);
     }
     patterns_release(&ps);
     return found;

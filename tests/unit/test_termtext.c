@@ -47,6 +47,44 @@ static void test_text_cell_cuts_and_pads_by_columns(void **state)
     sw_buf_release(&actual);
 }
 
+/* Wide characters take two columns, combining marks none: cells stay
+ * exactly as wide as asked, a wide character that does not fit before the
+ * "~" leaves a space. */
+static void test_text_cell_counts_wide_and_combining(void **state)
+{
+    (void)state;
+    static const char li_wei_ming[] = "\xE6\x9D\x8E\xE4\xBC\x9F\xE6\x98\x8E";   /* 6 columns */
+    static const char cafe[] = "cafe\xCC\x81";                                   /* 4 columns */
+    struct sw_buf actual = SW_BUF_INIT;
+    assert_int_equal(6, sw_text_width(li_wei_ming));
+    assert_int_equal(4, sw_text_width(cafe));
+    assert_int_equal(1, sw_text_width("\x1b"));          /* shown as one space */
+    sw_text_cell(&actual, li_wei_ming, 4);
+    sw_buf_addc(&actual, '|');
+    sw_text_cell(&actual, li_wei_ming, 5);
+    sw_buf_addc(&actual, '|');
+    sw_text_cell(&actual, cafe, 5);
+    sw_buf_addc(&actual, '|');
+    sw_text_cell(&actual, cafe, 4);
+    sw_buf_addc(&actual, '|');
+    sw_text_cell_right(&actual, li_wei_ming, 8);
+    assert_string_equal("\xE6\x9D\x8E~ |\xE6\x9D\x8E\xE4\xBC\x9F~|cafe\xCC\x81 |cafe\xCC\x81|"
+                        "  \xE6\x9D\x8E\xE4\xBC\x9F\xE6\x98\x8E", sw_buf_str(&actual));
+    sw_buf_release(&actual);
+}
+
+/* sw_text_fit never splits a character and keeps trailing combining marks. */
+static void test_text_fit_by_columns(void **state)
+{
+    (void)state;
+    assert_int_equal(3, sw_text_fit("\xE6\x9D\x8E\xE4\xBC\x9F", (size_t)-1, 3));
+    assert_int_equal(6, sw_text_fit("\xE6\x9D\x8E\xE4\xBC\x9F", (size_t)-1, 4));
+    assert_int_equal(6, sw_text_fit("cafe\xCC\x81" "x", (size_t)-1, 4));
+    assert_int_equal(2, sw_text_fit("ab", (size_t)-1, 9));
+    assert_int_equal(1, sw_text_fit("ab", 1, 9));
+    assert_int_equal(0, sw_text_fit("\xE6\x9D\x8E", (size_t)-1, 1));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -54,6 +92,8 @@ int main(void)
         cmocka_unit_test(test_text_add_keeps_other_text),
         cmocka_unit_test(test_text_add_stops_at_len),
         cmocka_unit_test(test_text_cell_cuts_and_pads_by_columns),
+        cmocka_unit_test(test_text_cell_counts_wide_and_combining),
+        cmocka_unit_test(test_text_fit_by_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

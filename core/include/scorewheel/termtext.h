@@ -1,8 +1,9 @@
 /*
  * termtext.h - terminal text helpers (not the *_text.c writers of reports):
- * display widths of UTF-8 text (one column per code point: scorewheel's
- * tables hold names, not CJK art), cells cut or padded to a width, numbers
- * rounded for people.
+ * display widths of UTF-8 text in terminal columns (utf8.h: East Asian wide
+ * characters take two, combining marks and zero-width characters none; a
+ * control character is shown as one space, an invalid byte takes one),
+ * cells cut or padded to a width, numbers rounded for people.
  */
 #ifndef SW_TERMTEXT_H
 #define SW_TERMTEXT_H
@@ -11,13 +12,18 @@
 
 #include "buf.h"
 
-/* Display columns of UTF-8 text s. */
+/* Display columns of UTF-8 text s, as sw_text_add shows it. */
 size_t sw_text_width(const char *s);
+/* Bytes of the longest start of s[0..len) (ending at a NUL) that fits in
+ * `cols` columns; never cuts a character, and keeps the zero-width
+ * characters (combining marks) that follow the last one. */
+size_t sw_text_fit(const char *s, size_t len, size_t cols);
 /* Appends at most len bytes of s with every control character shown as one
  * space: C0 (newlines, escapes that could drive the terminal), DEL, C1 and
  * the bidirectional overrides and isolates that could reorder a line. */
 void sw_text_add(struct sw_buf *b, const char *s, size_t len);
-/* Appends s cut (ending in "~") or padded with spaces to exactly `width` columns. */
+/* Appends s cut (ending in "~") or padded with spaces to exactly `width`
+ * columns (a wide character that does not fit before the "~" leaves a space). */
 void sw_text_cell(struct sw_buf *b, const char *s, size_t width);
 /* Like sw_text_cell, right-aligned; width 0 appends s as it is. */
 void sw_text_cell_right(struct sw_buf *b, const char *s, size_t width);
