@@ -119,26 +119,70 @@ void sw_text_number(struct sw_buf *b, double v, int decimals, size_t width, int 
     sw_text_cell_right(b, text, width);
 }
 
-void sw_text_wrap(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit)
+/* Appends the first `len` bytes of a word that starts a line at column col
+ * and is too wide for it: pieces that fill each line, the next lines starting
+ * at `indent`. Returns the column after the last piece. */
+static size_t break_word(struct sw_buf *b, const char *p, size_t len, size_t col, size_t indent,
+                         size_t limit)
 {
-    size_t start = col;
-    const char *p = text;
-    while (*p) {
-        const char *end = p;
-        while (*end && *end != ' ' && *end != '\n')
-            end++;
-        size_t w = sw_text_width(p) - sw_text_width(end);
-        if (col > start && col + 1 + w > limit) {
+    for (;;) {
+        size_t cut = sw_text_fit(p, len, limit > col ? limit - col : 0);
+        if (cut == 0 && col > indent) {
             sw_buf_addc(b, '\n');
             pad(b, indent);
-            col = start = indent;
-        } else if (col > start) {
+            col = indent;
+            continue;
+        }
+        if (cut == 0) {   /* not one character fits a whole line: one anyway */
+            uint32_t cp;
+            size_t n = sw_utf8_decode(p, len, &cp);
+            cut = n ? n : 1;
+        }
+        sw_text_add(b, p, cut);
+        col += width_n(p, cut);
+        p += cut;
+        len -= cut;
+        if (!len)
+            return col;
+        sw_buf_addc(b, '\n');
+        pad(b, indent);
+        col = indent;
+    }
+}
+
+size_t sw_text_flow(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit)
+{
+    int line_start = 1;   /* no word of this call on the current line yet */
+    int space = *text == ' ';
+    const char *p = text;
+    for (;;) {
+        while (*p == ' ' || *p == '\n')
+            p++;
+        if (!*p)
+            return col;
+        size_t len = strcspn(p, " \n");
+        size_t w = width_n(p, len), sep = !line_start || space;
+        if (col > indent && col + sep + w > limit) {
+            sw_buf_addc(b, '\n');
+            pad(b, indent);
+            col = indent;
+        } else if (sep) {
             sw_buf_addc(b, ' ');
             col++;
         }
-        sw_buf_add(b, p, (size_t)(end - p));
-        col += w;
-        p = *end ? end + 1 : end;
+        if (col + w > limit)
+            col = break_word(b, p, len, col, indent, limit);
+        else {
+            sw_text_add(b, p, len);
+            col += w;
+        }
+        line_start = 0;
+        p += len;
     }
+}
+
+void sw_text_wrap(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit)
+{
+    sw_text_flow(b, text, col, indent, limit);
     sw_buf_addc(b, '\n');
 }

@@ -85,6 +85,24 @@ static void test_text_fit_by_columns(void **state)
     assert_int_equal(0, sw_text_fit("\xE6\x9D\x8E", (size_t)-1, 1));
 }
 
+/* Words flow from a column, wrap to the indent, and a word wider than a
+ * line is broken over lines; no line passes the limit. */
+static void test_text_flow_wraps_and_breaks(void **state)
+{
+    (void)state;
+    struct sw_buf actual = SW_BUF_INIT;
+    size_t col = sw_text_flow(&actual, "one two three", 6, 2, 12);
+    assert_int_equal(11, col);
+    sw_buf_addc(&actual, '|');
+    col = sw_text_flow(&actual, " abcdefghijklmnopqrstuvwxyz", 0, 2, 12);
+    assert_int_equal(7, col);
+    sw_buf_addc(&actual, '|');
+    sw_text_wrap(&actual, "\xE6\x9D\x8E\xE4\xBC\x9F\xE6\x98\x8E", 0, 0, 5);
+    assert_string_equal("one\n  two three| abcdefghijk\n  lmnopqrstu\n  vwxyz|"
+                        "\xE6\x9D\x8E\xE4\xBC\x9F\n\xE6\x98\x8E\n", sw_buf_str(&actual));
+    sw_buf_release(&actual);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -94,6 +112,7 @@ int main(void)
         cmocka_unit_test(test_text_cell_cuts_and_pads_by_columns),
         cmocka_unit_test(test_text_cell_counts_wide_and_combining),
         cmocka_unit_test(test_text_fit_by_columns),
+        cmocka_unit_test(test_text_flow_wraps_and_breaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

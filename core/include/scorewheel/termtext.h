@@ -30,9 +30,15 @@ void sw_text_cell_right(struct sw_buf *b, const char *s, size_t width);
 /* Appends v with `decimals` decimals right-aligned in `width` columns, or "-"
  * when v is NaN; `sign` forces a '+' on positive values. */
 void sw_text_number(struct sw_buf *b, double v, int decimals, size_t width, int sign);
-/* Appends `text` word-wrapped so no line passes column `limit`; the first line
- * continues at column `col`, the next ones start with `indent` spaces. Ends with
- * a newline. */
+/* Appends the words of `text` (separated by spaces or newlines; control
+ * characters shown as spaces) so that no line passes column `limit`: from
+ * column `col`, each next line starting with `indent` spaces. Words are
+ * joined by one space, and the first one follows a space when text starts
+ * with one; a word that does not fit after others starts the next line, a
+ * word wider than a whole line is broken over lines. Adds no final newline;
+ * returns the column where the text ends. */
+size_t sw_text_flow(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit);
+/* sw_text_flow, then a newline. */
 void sw_text_wrap(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit);
 
 #endif
