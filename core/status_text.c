@@ -192,8 +192,9 @@ static void table_heading(struct sw_buf *out, const struct sw_status *s,
         sw_buf_addf(&line, "%s (%s)", cand->name, cand->id);
     else
         sw_buf_adds(&line, cand->id);
-    sw_text_cell(out, sw_buf_str(&line), sw_text_width(sw_buf_str(&line)) < WIDTH
-                                             ? sw_text_width(sw_buf_str(&line)) : WIDTH);
+    sw_text_flow(out, sw_buf_str(&line), 0, 2, WIDTH);
+    if (line.failed)
+        out->failed = 1;
     sw_buf_release(&line);
     sw_buf_addf(out, "\n  %zu submitted, %zu pending; ", sc->submitted, sc->pending);
     if (sc->needs_scorecards)
@@ -242,11 +243,15 @@ int sw_status_table(const struct sw_status *s, int color, struct sw_buf *out,
     size_t drafts = 0;
     for (size_t k = 0; k < s->n_candidates; k++)
         drafts += s->candidates[k].pending;
-    sw_buf_addf(out, "%zu candidate%s, %zu scorecard%s owed, %zu overdue (%g h or more) at ",
+    struct sw_buf line = SW_BUF_INIT;
+    sw_buf_addf(&line, "%zu candidate%s, %zu scorecard%s owed, %zu overdue (%g h or more) at ",
                 s->n_candidates, s->n_candidates == 1 ? "" : "s", drafts,
                 drafts == 1 ? "" : "s", s->overdue, s->overdue_hours);
-    add_now(out, s->now);
-    sw_buf_adds(out, "\n");
+    add_now(&line, s->now);
+    sw_text_wrap(out, sw_buf_str(&line), 0, 0, WIDTH);
+    if (line.failed)
+        out->failed = 1;
+    sw_buf_release(&line);
     const struct sw_rubric *r = s->aggregate->rubric;
     for (size_t k = 0; k < s->n_candidates; k++) {
         const struct sw_status_candidate *sc = &s->candidates[k];

@@ -6,7 +6,8 @@ pillars whose initials clash, three interviews, and candidates with every
 flag on one competency (disagreement and below-target) and another
 unassessed. Deterministic: the same files every run.
 
-DIR/rubric.xml, DIR/cards/*.xml (candidates), DIR/team/*.xml (members)."""
+DIR/rubric.xml, DIR/cards/*.xml (candidates, one draft), DIR/team/*.xml
+(members)."""
 import os
 import sys
 import unicodedata
@@ -128,6 +129,11 @@ def main():
             rec = ["strong-no-hire", "no-hire", "hire", "strong-hire"][(k + j) % 4]
             with open(os.path.join(top, "cards", f"{k}-{j}.xml"), "w", encoding="utf-8") as f:
                 f.write(card(cand, name, j % 2, who, values, rec))
+    # A draft still owed, overdue, for status.
+    draft = card(CANDIDATES[3][0], CANDIDATES[3][1], 1, INTERVIEWERS[0], {(0, 0): 3}, "hire")
+    draft = draft.replace('status="submitted"', 'status="draft" created="2026-11-20T09:00:00Z"')
+    with open(os.path.join(top, "cards", "3-draft.xml"), "w", encoding="utf-8") as f:
+        f.write(draft)
     for m in range(3):
         values = {pc: 2 + 0.5 * ((m + pc[1]) % 5) for pc in every if pc[0] != 3}
         with open(os.path.join(top, "team", f"m{m}.xml"), "w", encoding="utf-8") as f:

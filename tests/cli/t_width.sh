@@ -1,4 +1,5 @@
-# Every table the CLI prints fits 80 columns for any rubric: a generated one
+# Every table the CLI prints (report, compare, calibrate, team, rubric,
+# status) fits 80 columns for any rubric: a generated one
 # (tests/cli/gen_wide.py) with 40-column names and ids, CJK names (two
 # columns a character), names with combining accents (none), pillars whose
 # initials clash, level ids alike in their first 11 characters, and every
@@ -17,6 +18,8 @@ done
 "$SW" $R calibrate "$WIDE/cards" >"$TMP/w-calibrate.txt"
 "$SW" $R team --members "$WIDE/team" "$WIDE/cards" >"$TMP/w-team.txt"
 "$SW" $R rubric >"$TMP/w-rubric.txt"
+"$SW" $R status --now 2026-11-29T12:00:00Z "$WIDE/cards" >"$TMP/w-status.txt"
+"$SW" status --now 2026-11-29T12:00:00Z docs/examples/staff-tpm-2026 >"$TMP/w-status-tpm.txt"
 "$SW" rubric >"$TMP/w-rubric-tpm.txt"
 "$SW" report docs/examples/staff-tpm-2026 >"$TMP/w-report-tpm.txt"
 "$SW" compare docs/examples/staff-tpm-2026 >"$TMP/w-compare-tpm.txt"
