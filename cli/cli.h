@@ -1,7 +1,9 @@
 /*
  * cli.h - what the command files share. Adding a command: write
- * cli/cmd_<name>.c exporting cmd_<name>(), add one line to the table in
- * main.c, a section in docs/scorewheel.1, and tests in tests/cli/.
+ * cli/cmd_<name>.c exporting cmd_<name>(), its options in one table parsed by
+ * cli_parse() (options.h: help and completion come from it), add one line to
+ * the table in main.c, a section in docs/scorewheel.1 with every option
+ * (tests/cli/t_man.sh holds it to the table), and tests in tests/cli/.
  */
 #ifndef SW_CLI_H
 #define SW_CLI_H
@@ -10,6 +12,7 @@
 #include <time.h>
 
 #include "aggregate.h"
+#include "severity.h"
 #include "buf.h"
 #include "error.h"
 #include "report.h"
@@ -18,11 +21,11 @@
 /* Exit codes (DESIGN.md). */
 enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_SYSTEM = 3 };
 
-/* Set by main from the global --rubric option; NULL when not given. */
-extern const char *cli_rubric_option;
-/* Global -j N (default: the number of cores) and --quiet (no progress). */
-extern unsigned cli_jobs;
-extern int cli_quiet;
+/* The global options, set by main.c before the command runs; defined in
+ * globals.c. The CLI has no other global state. */
+extern const char *cli_rubric_option;   /* --rubric FILE; NULL when not given */
+extern unsigned cli_jobs;               /* -j N (default: the cores, at most 16) */
+extern int cli_quiet;                   /* -q: no progress line */
 
 /* The rubric path by DESIGN.md's order: --rubric, $SCOREWHEEL_RUBRIC, the
  * installed share/scorewheel/rubrics/tpm.xml, the in-tree rubrics/tpm.xml. */
@@ -96,6 +99,11 @@ int cli_aggregate(struct cli_run *run, const char *cmd, const char *level_id, in
 int cli_aggregate_paths(const struct sw_rubric *r, const char *cmd, long level, int keep_going,
                         char **paths, int n_paths, struct sw_aggregate **out, int *exit_code);
 void cli_run_release(struct cli_run *run);
+/* --adjusted (docs/design.md rule 11): fits severity to the aggregate and
+ * takes each interviewer's adjustment out of their scores, rules 2-7
+ * recomputed. EXIT_OK with the fit in *fit (caller frees with
+ * sw_severity_free), or the exit code after printing the errors. */
+int cli_adjust(struct sw_aggregate *a, struct sw_severity **fit);
 
 /* Output formats of the aggregating commands: csv guards text for spreadsheets,
  * csv-raw writes it exactly (report.h, enum sw_csv_mode). */
@@ -104,10 +112,12 @@ enum cli_format { CLI_TABLE, CLI_JSON, CLI_CSV, CLI_CSV_RAW };
 #define CLI_CSV_MODE(fmt) ((fmt) == CLI_CSV_RAW ? SW_CSV_RAW : SW_CSV_SPREADSHEET)
 /* Parses --format NAME; EXIT_USAGE with a message naming `cmd` when unknown. */
 int cli_parse_format(const char *cmd, const char *name, enum cli_format *format);
-/* Ends a command's output: a writer's result `failed` (0 or -1), then the
- * rest of `out` to stdout; releases out. Returns the exit code, the input's
- * (run->exit_code) when all was written. */
-int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed);
+/* Ends a command's output: a writer's result `failed` (0, or -1 with its
+ * errors in `errs`, printed here), then the rest of `out` to stdout; releases
+ * out and errs. Returns the exit code, the input's (run->exit_code) when all
+ * was written. */
+int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,
+                      struct sw_errors *errs);
 
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);

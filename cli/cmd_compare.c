@@ -10,13 +10,15 @@
 static const struct cli_command compare_command = {
     .name = "compare",
     .synopsis = "[--level ID] [--sort KEY]\n"
-                "[--format FORMAT] [--keep-going] PATH...",
+                "[--format FORMAT] [--keep-going] [--adjusted] PATH...",
     .about = "One row per candidate: overall and pillar scores, shortfall against the\n"
              "level's targets, suggested decision, archetype, recommendation tally and\n"
              "the number of flags. Sorted by overall (highest first), shortfall (smallest\n"
              "first) or name; undefined values last, ties by id. JSON is report's object\n"
-             "in this order.\n",
-    .min_operands = 1, .max_operands = -1, .operand_name = "PATH",
+             "in this order. --adjusted takes each interviewer's severity (rule 11,\n"
+             "see calibrate) out of their scores first.\n",
+    .min_operands = 1, .max_operands = -1,
+    .operand_name = "PATH", .operand_complete = "@files",
 };
 
 static int parse_sort(const char *s, enum sw_sort *sort)
@@ -36,7 +38,7 @@ static int parse_sort(const char *s, enum sw_sort *sort)
 int cmd_compare(int argc, char **argv)
 {
     const char *level = NULL, *format = "table", *sort_name = "overall";
-    int keep_going = 0, first;
+    int keep_going = 0, adjusted = 0, first;
     const struct cli_option options[] = {
         CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
                   "assess against this level (default: the scorecards')"),
@@ -46,6 +48,7 @@ int cmd_compare(int argc, char **argv)
                   "table (default), json, csv (for spreadsheets) or csv-raw"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, compare the rest (exit 1)"),
+        CLI_FLAG("adjusted", 0, &adjusted, "take each interviewer's severity out of their scores"),
     };
     int rc = cli_parse(&compare_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
@@ -62,6 +65,9 @@ int cmd_compare(int argc, char **argv)
 
     struct cli_run run;
     rc = cli_aggregate(&run, "compare", level, keep_going, argv + first, argc - first);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     size_t *order = rc == EXIT_OK ? malloc((run.aggregate->n_candidates + 1) * sizeof *order)
                                   : NULL;
     if (rc == EXIT_OK && !order) {
@@ -71,13 +77,19 @@ int cmd_compare(int argc, char **argv)
     if (rc == EXIT_OK) {
         sw_aggregate_sort(run.aggregate, sort, order);
         struct sw_buf out = SW_BUF_INIT;
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        int color = cli_use_color(stdout);
+        if (sev && !json && !csv)
+            sw_severity_note(sev, &out);
         int failed = json ? sw_report_json_parallel(run.aggregate, order, &out,
-                                                    cli_flush_stdout, NULL, cli_jobs)
-                     : csv ? sw_compare_csv(run.aggregate, order, CLI_CSV_MODE(fmt), &out)
-                           : sw_compare_table(run.aggregate, order, cli_use_color(stdout), &out);
-        rc = cli_finish_output(&run, &out, failed);
+                                                    cli_flush_stdout, NULL, cli_jobs, &errs)
+                     : csv ? sw_compare_csv(run.aggregate, order, CLI_CSV_MODE(fmt), &out, &errs)
+                           : sw_compare_table(run.aggregate, order, color, &out, &errs);
+        rc = cli_finish_output(&run, &out, failed, &errs);
     }
     free(order);
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

@@ -1,6 +1,5 @@
 /* cmd_export.c - scorewheel export: the hiring committee's workbook (XLSX). */
 #include <errno.h>
-#include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
 #include <stdio.h>
@@ -14,35 +13,25 @@
 #endif
 
 #include "cli.h"
+#include "options.h"
 #include "xlsx.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] export -o FILE.xlsx [--level ID] [--anonymize]\n"
-    "                  [--sheets N] [--keep-going] [--quiet] PATH...\n"
-    "\n"
-    "Writes the hiring committee's workbook: Summary (one row per candidate,\n"
-    "ranked by overall), one sheet per candidate (competency table, wheel chart\n"
-    "against the level's target, each interviewer's scores, the evidence and\n"
-    "notes), Compare (wheels overlaid), Interviewers (calibration, reliability)\n"
-    "and Data (long format for pivot tables). The file is replaced atomically.\n"
-    "\n"
-    "  -o, --output FILE     the workbook to write (required)\n"
-    "  -l, --level ID        assess against this level (default: the scorecards')\n"
-    "  -a, --anonymize       Candidate A, B... instead of names, names in the\n"
-    "                        evidence replaced too\n"
-    "  -s, --sheets N        candidate sheets for the first N candidates of Summary\n"
-    "                        only (default: all); the others keep their rows in\n"
-    "                        Summary, Compare and Data\n"
-    "  -k, --keep-going      report invalid files, export the rest (exit 1)\n"
-    "  -q, --quiet           do not say where the workbook was written (as the\n"
-    "                        global -q)\n"
-    "  -h, --help            this text\n"
-    "\n"
-    "SOURCE_DATE_EPOCH, when set, is the export time shown and stored (for\n"
-    "reproducible files); TMPDIR, when set, holds the scratch files, else /tmp\n"
-    "does. The workbook is written beside FILE.xlsx and appears only complete.\n"
-    "\n"
-    "Exit status: 0 done, 1 invalid input, 2 usage, 3 I/O error.\n";
+static const struct cli_command export_command = {
+    .name = "export",
+    .synopsis = "-o FILE.xlsx [--level ID] [--anonymize]\n"
+                "[--sheets N] [--keep-going] [--adjusted] [--quiet] PATH...",
+    .about = "Writes the hiring committee's workbook: Summary (one row per candidate,\n"
+             "ranked by overall), one sheet per candidate (competency table, wheel chart\n"
+             "against the level's target, each interviewer's scores, the evidence and\n"
+             "notes), Compare (wheels overlaid), Interviewers (calibration, reliability)\n"
+             "and Data (long format for pivot tables). The file is replaced atomically.\n"
+             "\n"
+             "SOURCE_DATE_EPOCH, when set, is the export time shown and stored (for\n"
+             "reproducible files); TMPDIR, when set, holds the scratch files, else /tmp\n"
+             "does. The workbook is written beside FILE.xlsx and appears only complete.\n",
+    .min_operands = 1, .max_operands = -1,
+    .operand_name = "PATH", .operand_complete = "@files",
+};
 
 /* The name of the folder of PATH (PATH itself when it is a folder); NULL
  * when it cannot be resolved. Caller frees. */
@@ -146,42 +135,39 @@ static void say_written(const char *output, const struct sw_xlsx_result *res)
 
 int cmd_export(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "level", required_argument, NULL, 'l' },
-        { "anonymize", no_argument, NULL, 'a' },
-        { "sheets", required_argument, NULL, 's' },
-        { "keep-going", no_argument, NULL, 'k' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
-    const char *output = NULL, *level = NULL;
-    int keep_going = 0, quiet = 0, c;
+    const char *output = NULL, *level = NULL, *sheets = "all";
+    int keep_going = 0, quiet = 0, adjusted = 0, first;
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:o:l:as:kqh", options, NULL)) != -1) {
-        switch (c) {
-        case 'o': output = optarg; break;
-        case 'l': level = optarg; break;
-        case 'a': opt.anonymize = 1; break;
-        case 's':
-            if (parse_sheets(optarg, &opt.candidate_sheets) != EXIT_OK)
-                return EXIT_USAGE;
-            break;
-        case 'k': keep_going = 1; break;
-        case 'q': quiet = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case ':': return diag_usage("export", "option '%s' needs a value", argv[optind - 1]);
-        default: return diag_usage("export", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    const struct cli_option options[] = {
+        CLI_VALUE("output", 'o', "FILE", &output, "@files", "the workbook to write (required)"),
+        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
+                  "assess against this level (default: the scorecards')"),
+        CLI_FLAG("anonymize", 'a', &opt.anonymize,
+                 "Candidate A, B... instead of names, names in the\n"
+                 "evidence replaced too"),
+        CLI_VALUE("sheets", 's', "N", &sheets, NULL,
+                  "candidate sheets for the first N candidates of\n"
+                  "Summary only (default: all); the others keep their\n"
+                  "rows in Summary, Compare and Data"),
+        CLI_FLAG("keep-going", 'k', &keep_going, "report invalid files, export the rest (exit 1)"),
+        CLI_FLAG("adjusted", 0, &adjusted,
+                 "add severity-adjusted scores beside the raw ones\n"
+                 "(rule 11): Summary's adjusted overall, each sheet's\n"
+                 "adjusted means, each interviewer's adjustment +- SE"),
+        CLI_FLAG("quiet", 'q', &quiet,
+                 "do not say where the workbook was written (as the\n"
+                 "global -q)"),
+    };
+    int rc = cli_parse(&export_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
+    if (parse_sheets(sheets, &opt.candidate_sheets) != EXIT_OK)
+        return EXIT_USAGE;
     if (!output || !*output)
         return diag_usage("export", "no output file: give -o FILE.xlsx");
     if (strcmp(output, "-") == 0)
         return diag_usage("export", "a workbook cannot go to standard output: give -o FILE.xlsx");
-    int rc = export_time(&opt.created);
+    rc = export_time(&opt.created);
     if (rc != EXIT_OK)
         return rc;
     const char *tmpdir = getenv("TMPDIR");
@@ -191,13 +177,19 @@ int cmd_export(int argc, char **argv)
 
     keep_large_blocks_mapped();
     struct cli_run run;
-    rc = cli_aggregate(&run, "export", level, keep_going, argv + optind, argc - optind);
+    rc = cli_aggregate(&run, "export", level, keep_going, argv + first, argc - first);
+    struct sw_severity *sev = NULL;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    if (rc == EXIT_OK && adjusted && !(sev = sw_severity_fit(run.aggregate, &errs))) {
+        diag_print(&errs);
+        rc = diag_exit_code(&errs);
+    }
+    opt.severity = sev;
     if (rc == EXIT_OK) {
-        char *req = requisition_of(argv[optind]);
+        char *req = requisition_of(argv[first]);
         opt.requisition = req;
         raise_open_files();
-        struct sw_errors errs;
-        sw_errors_init(&errs);
         struct sw_xlsx_result res;
         struct cli_progress progress;
         cli_progress_start(&progress, "wrote", "sheets", "packing the workbook");
@@ -215,9 +207,10 @@ int cmd_export(int argc, char **argv)
                 say_written(output, &res);
             rc = run.exit_code;
         }
-        sw_errors_release(&errs);
         free(req);
     }
+    sw_errors_release(&errs);
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

@@ -1,23 +1,20 @@
 /* cmd_kit.c - scorewheel kit: the interviewer's kit for one interview. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "entry_args.h"
 #include "kit.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] kit --interview ID [--format text|md]\n"
-    "\n"
-    "Prints the interviewer's kit for one interview: its name and duration, the\n"
-    "scale, every question with the competencies it measures and their weights,\n"
-    "what each competency looks like at the scale's anchors, and space for the\n"
-    "rating and notes. Print it, or keep it open beside the interview.\n"
-    "\n"
-    "  -i, --interview ID    the interview (see 'scorewheel rubric')\n"
-    "  -f, --format FORMAT   text (default, 78 columns) or md (Markdown)\n"
-    "  -h, --help            this text\n";
+static const struct cli_command kit_command = {
+    .name = "kit",
+    .synopsis = "--interview ID [--format text|md]",
+    .about = "Prints the interviewer's kit for one interview: its name and duration, the\n"
+             "scale, every question with the competencies it measures and their weights,\n"
+             "what each competency looks like at the scale's anchors, and space for the\n"
+             "rating and notes. Print it, or keep it open beside the interview.\n",
+};
 
 static int print_kit(const struct sw_rubric *r, const char *interview_id,
                      enum sw_kit_format format)
@@ -42,33 +39,22 @@ static int print_kit(const struct sw_rubric *r, const char *interview_id,
 
 int cmd_kit(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "interview", required_argument, NULL, 'i' },
-        { "format", required_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *interview = NULL, *format = "text";
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:i:f:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'i': interview = optarg; break;
-        case 'f': format = optarg; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case ':': return diag_usage("kit", "option '%s' needs a value", argv[optind - 1]);
-        default: return diag_usage("kit", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-        return diag_usage("kit", "unexpected argument '%s'", argv[optind]);
+    const struct cli_option options[] = {
+        CLI_VALUE("interview", 'i', "ID", &interview, "@ids interviews",
+                  "the interview (see 'scorewheel rubric')"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "text md",
+                  "text (default, 78 columns) or md (Markdown)"),
+    };
+    int first;
+    int rc = cli_parse(&kit_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
     if (!interview)
         return diag_usage("kit", "option '--interview ID' is required");
     int markdown = strcmp(format, "md") == 0 || strcmp(format, "markdown") == 0;
     if (!markdown && strcmp(format, "text") != 0)
         return diag_usage("kit", "unknown format '%s' (use text or md)", format);
-    int rc;
     struct sw_rubric *r = cli_load_rubric(&rc);
     if (!r)
         return rc;

@@ -8,25 +8,25 @@
 #include "entry_args.h"
 #include "files.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] new --interview ID --candidate ID --interviewer ID\n"
-    "                  [--level ID] [--name TEXT] [-o FILE|-] [--force]\n"
-    "\n"
-    "Writes a draft scorecard for one interview: one empty rating per question,\n"
-    "each after a comment with the question and what the competencies it measures\n"
-    "look like at the scale's anchors. Fill it in with an editor, set\n"
-    "status=\"submitted\", and check it with 'scorewheel validate'. Prints the\n"
-    "file's name. An existing file is never replaced without --force.\n"
-    "\n"
-    "  -i, --interview ID    the interview (see 'scorewheel rubric')\n"
-    "  -c, --candidate ID    the candidate's id (letters, digits, '.', '_', '-')\n"
-    "  -r, --interviewer ID  your id\n"
-    "  -l, --level ID        the level the candidate is considered for\n"
-    "  -n, --name TEXT       the candidate's name\n"
-    "  -o, --output FILE     where to write ('-': standard output; default:\n"
-    "                        CANDIDATE/INTERVIEW--INTERVIEWER.xml, folder created)\n"
-    "  -f, --force           replace the file if it exists\n"
-    "  -h, --help            this text\n";
+static const struct cli_command new_command = {
+    .name = "new",
+    .synopsis = "--interview ID --candidate ID\n"
+                "--interviewer ID [--level ID] [--name TEXT]\n"
+                "[-o FILE|-] [--force]",
+    .about = "Writes a draft scorecard for one interview: one empty rating per question,\n"
+             "each after a comment with the question and what the competencies it measures\n"
+             "look like at the scale's anchors. Fill it in with an editor, set\n"
+             "status=\"submitted\", and check it with 'scorewheel validate'. Prints the\n"
+             "file's name. An existing file is never replaced without --force.\n",
+};
+
+static const struct entry_help new_help = {
+    .level = "the level the candidate is considered for",
+    .name = "the candidate's name",
+    .output = "where to write ('-': standard output; default:\n"
+              "CANDIDATE/INTERVIEW--INTERVIEWER.xml, folder created)",
+    .force = "replace the file if it exists",
+};
 
 static int write_draft(const struct entry_args *a, const char *path, const struct sw_buf *xml)
 {
@@ -90,8 +90,8 @@ static int make_draft(const struct sw_rubric *r, const struct entry_args *a)
 int cmd_new(int argc, char **argv)
 {
     struct entry_args a;
-    int rc = entry_parse_args("new", usage_text, argc, argv, &a);
-    if (rc >= 0)
+    int rc = entry_parse_args(&new_command, &new_help, argc, argv, &a);
+    if (rc != CLI_GO_ON)
         return rc;
     rc = entry_check_ids("new", &a);
     if (rc != EXIT_OK)

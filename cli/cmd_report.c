@@ -1,52 +1,43 @@
 /* cmd_report.c - scorewheel report: one packet per candidate. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "report.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] report [--level ID] [--format FORMAT]\n"
-    "                  [--keep-going] PATH...\n"
-    "\n"
-    "Aggregates every submitted scorecard under the PATHs (files, or folders read\n"
-    "recursively for *.xml; rubric files are skipped) into one packet per\n"
-    "candidate: each competency's n, mean, median, min, max, sd, the level's\n"
-    "target and the gap, pillar and overall scores, flags, the recommendation\n"
-    "tally, a suggested decision and the profile's archetype. Candidates are\n"
-    "listed by id. Drafts count as pending.\n"
-    "\n"
-    "  -l, --level ID        assess against this level (default: the scorecards')\n"
-    "  -f, --format FORMAT   table (default), json, csv (for spreadsheets) or csv-raw\n"
-    "  -k, --keep-going      report invalid files, aggregate the rest (exit 1)\n"
-    "  -h, --help            this text\n"
-    "\n"
-    "Exit status: 0 done, 1 invalid input, 2 usage, 3 I/O error.\n";
+static const struct cli_command report_command = {
+    .name = "report",
+    .synopsis = "[--level ID] [--format FORMAT]\n"
+                "[--keep-going] [--adjusted] PATH...",
+    .about = "Aggregates every submitted scorecard under the PATHs (files, or folders read\n"
+             "recursively for *.xml; rubric files are skipped) into one packet per\n"
+             "candidate: each competency's n, mean, median, min, max, sd, the level's\n"
+             "target and the gap, pillar and overall scores, flags, the recommendation\n"
+             "tally, a suggested decision and the profile's archetype. Candidates are\n"
+             "listed by id. Drafts count as pending.\n",
+    .min_operands = 1, .max_operands = -1,
+    .operand_name = "PATH", .operand_complete = "@files",
+};
 
 int cmd_report(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "level", required_argument, NULL, 'l' },
-        { "format", required_argument, NULL, 'f' },
-        { "keep-going", no_argument, NULL, 'k' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *level = NULL, *format = "table";
-    int keep_going = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:l:f:kh", options, NULL)) != -1) {
-        switch (c) {
-        case 'l': level = optarg; break;
-        case 'f': format = optarg; break;
-        case 'k': keep_going = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case ':': return diag_usage("report", "option '%s' needs a value", argv[optind - 1]);
-        default: return diag_usage("report", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    int keep_going = 0, adjusted = 0, first;
+    const struct cli_option options[] = {
+        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
+                  "assess against this level (default: the scorecards')"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
+                  "table (default), json, csv (for spreadsheets) or csv-raw"),
+        CLI_FLAG("keep-going", 'k', &keep_going,
+                 "report invalid files, aggregate the rest (exit 1)"),
+        CLI_FLAG("adjusted", 0, &adjusted,
+                 "take each interviewer's severity out of their scores\n"
+                 "(rule 11; see calibrate)"),
+    };
+    int rc = cli_parse(&report_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
     enum cli_format fmt;
     int usage = cli_parse_format("report", format, &fmt);
     if (usage != EXIT_OK)
@@ -54,16 +45,25 @@ int cmd_report(int argc, char **argv)
     int json = fmt == CLI_JSON, csv = fmt >= CLI_CSV;
 
     struct cli_run run;
-    int rc = cli_aggregate(&run, "report", level, keep_going, argv + optind, argc - optind);
+    rc = cli_aggregate(&run, "report", level, keep_going, argv + first, argc - first);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
+        struct sw_errors errs;
+        sw_errors_init(&errs);
+        int color = cli_use_color(stdout);
+        if (sev && !json && !csv)
+            sw_severity_note(sev, &out);
         int failed = json ? sw_report_json_parallel(run.aggregate, NULL, &out,
-                                                    cli_flush_stdout, NULL, cli_jobs)
+                                                    cli_flush_stdout, NULL, cli_jobs, &errs)
                      : csv ? sw_report_csv_stream(run.aggregate, NULL, CLI_CSV_MODE(fmt), &out, cli_flush_stdout,
-                                                  NULL)
-                           : sw_report_table(run.aggregate, NULL, cli_use_color(stdout), &out);
-        rc = cli_finish_output(&run, &out, failed);
+                                                  NULL, &errs)
+                           : sw_report_table(run.aggregate, NULL, color, &out, &errs);
+        rc = cli_finish_output(&run, &out, failed, &errs);
     }
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

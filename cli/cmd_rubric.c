@@ -1,26 +1,19 @@
 /* cmd_rubric.c - scorewheel rubric: show the rubric in use. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
 #include "cli.h"
+#include "options.h"
 #include "rubric_text.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] rubric [--format table|json]\n"
-    "       scorewheel [--rubric FILE] rubric --ids KIND\n"
-    "\n"
-    "Shows the rubric in use: its scale, pillars and competencies with each\n"
-    "level's target, the levels' hire bars, the decision policy, the interviews\n"
-    "and what they probe, and the archetypes.\n"
-    "\n"
-    "  -f, --format FORMAT   table (default) or json\n"
-    "      --ids KIND        only the ids of one kind, one per line, in rubric\n"
-    "                        order (for scripts and shell completion); KIND is\n"
-    "                        pillars, competencies, levels, interviews,\n"
-    "                        questions or archetypes\n"
-    "  -h, --help            this text\n";
+static const struct cli_command rubric_command = {
+    .name = "rubric",
+    .synopsis = "[--format table|json | --ids KIND]",
+    .about = "Shows the rubric in use: its scale, pillars and competencies with each\n"
+             "level's target, the levels' hire bars, the decision policy, the interviews\n"
+             "and what they probe, and the archetypes.\n",
+};
 
 static const char *const id_kinds[] = {
     "pillars", "competencies", "levels", "interviews", "questions", "archetypes",
@@ -60,25 +53,20 @@ static int add_ids(const struct sw_rubric *r, int kind, struct sw_buf *out)
 
 int cmd_rubric(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "format", required_argument, NULL, 'f' },
-        { "ids", required_argument, NULL, 'i' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *format = NULL, *ids = NULL;
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:f:h", options, NULL)) != -1) {
-        switch (c) {
-        case 'f': format = optarg; break;
-        case 'i': ids = optarg; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case ':': return diag_usage("rubric", "option '%s' needs a value", argv[optind - 1]);
-        default: return diag_usage("rubric", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    int first;
+    const struct cli_option options[] = {
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json", "table (default) or json"),
+        CLI_VALUE("ids", 0, "KIND", &ids, "pillars competencies levels interviews questions "
+                  "archetypes",
+                  "only the ids of one kind, one per line, in rubric\n"
+                  "order (for scripts and shell completion); KIND is\n"
+                  "pillars, competencies, levels, interviews,\n"
+                  "questions or archetypes"),
+    };
+    int rc = cli_parse(&rubric_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
     if (format && ids)
         return diag_usage("rubric", "--ids and --format cannot be combined");
     if (!format)
@@ -89,23 +77,24 @@ int cmd_rubric(int argc, char **argv)
     if (ids && kind < 0)
         return diag_usage("rubric", "unknown kind '%s' for --ids (use pillars, competencies, "
                           "levels, interviews, questions or archetypes)", ids);
-    if (optind < argc)
-        return diag_usage("rubric", "unexpected argument '%s'", argv[optind]);
 
-    int rc = EXIT_OK;
+    rc = EXIT_OK;
     struct sw_rubric *r = cli_load_rubric(&rc);
     if (!r)
         return rc;
     struct sw_buf out = SW_BUF_INIT;
-    int failed = ids ? add_ids(r, kind, &out)
-                 : strcmp(format, "json") == 0 ? sw_rubric_json(r, &out)
-                 : sw_rubric_table(r, &out);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int failed = ids ? (add_ids(r, kind, &out) < 0 ? sw_buf_fail(&out, &errs, "list") : 0)
+                 : strcmp(format, "json") == 0 ? sw_rubric_json(r, &out, &errs)
+                 : sw_rubric_table(r, &out, &errs);
     if (failed < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+        diag_print(&errs);
         rc = EXIT_SYSTEM;
     } else {
         rc = cli_write_stdout(out.data, out.len);
     }
+    sw_errors_release(&errs);
     sw_buf_release(&out);
     sw_rubric_free(r);
     return rc;

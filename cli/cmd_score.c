@@ -18,31 +18,31 @@
 #include "score.h"
 #include "termtext.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] score --interview ID --candidate ID --interviewer ID\n"
-    "                  [--level ID] [--name TEXT] [-o FILE] [--force]\n"
-    "       scorewheel [--rubric FILE] score -o FILE [--force]\n"
-    "\n"
-    "Walks you through one interview's scorecard: each question with the\n"
-    "competencies it measures and what they look like at the scale's anchors;\n"
-    "you give a rating and the evidence, then the recommendation and notes, see\n"
-    "this scorecard's scores, and submit it or keep it as a draft. The draft is\n"
-    "saved after every answer: run the same command again to resume. At the\n"
-    "rating prompt: 'skip', 'back', 'quit' (keep the draft) and '?' (help). Any\n"
-    "answer may be cut to a start no other answer of the prompt shares: the\n"
-    "prompts show the shortest (s=skip; 'n' is no-hire, 'strong-n' strong-no-hire).\n"
-    "Works on a pipe too: the same prompts; end of input keeps the draft (exit 1).\n"
-    "\n"
-    "  -i, --interview ID    the interview (see 'scorewheel rubric')\n"
-    "  -c, --candidate ID    the candidate's id\n"
-    "  -r, --interviewer ID  your id\n"
-    "  -l, --level ID        the level the candidate is considered for (on a\n"
-    "                        scorecard begun earlier: replaces its level)\n"
-    "  -n, --name TEXT       the candidate's name (likewise)\n"
-    "  -o, --output FILE     the scorecard (default: CANDIDATE/INTERVIEW--INTERVIEWER.xml);\n"
-    "                        when it exists, the ids may be left out\n"
-    "  -f, --force           reopen a submitted scorecard (it becomes a draft again)\n"
-    "  -h, --help            this text\n";
+static const struct cli_command score_command = {
+    .name = "score",
+    .synopsis = "--interview ID --candidate ID\n"
+                "--interviewer ID [--level ID] [--name TEXT]\n"
+                "[-o FILE] [--force]",
+    .about = "Walks you through one interview's scorecard: each question with the\n"
+             "competencies it measures and what they look like at the scale's anchors;\n"
+             "you give a rating and the evidence, then the recommendation and notes, see\n"
+             "this scorecard's scores, and submit it or keep it as a draft. The draft is\n"
+             "saved after every answer: run the same command again to resume. At the\n"
+             "rating prompt: 'skip', 'back', 'quit' (keep the draft) and '?' (help). Any\n"
+             "answer may be cut to a start no other answer of the prompt shares: the\n"
+             "prompts show the shortest (s=skip; 'n' is no-hire, 'strong-n' strong-no-hire).\n"
+             "Works on a pipe too: the same prompts; end of input keeps the draft (exit 1).\n",
+};
+
+static const struct entry_help score_help = {
+    .level = "the level the candidate is considered for (on a\n"
+             "scorecard begun earlier: replaces its level)",
+    .name = "the candidate's name (likewise)",
+    .output = "the scorecard (default:\n"
+              "CANDIDATE/INTERVIEW--INTERVIEWER.xml); when it\n"
+              "exists, the ids may be left out",
+    .force = "reopen a submitted scorecard (it becomes a draft again)",
+};
 
 /* --- saving -------------------------------------------------------------- */
 
@@ -280,8 +280,8 @@ static int score(const struct sw_rubric *r, const struct entry_args *a, const ch
 int cmd_score(int argc, char **argv)
 {
     struct entry_args a;
-    int rc = entry_parse_args("score", usage_text, argc, argv, &a);
-    if (rc >= 0)
+    int rc = entry_parse_args(&score_command, &score_help, argc, argv, &a);
+    if (rc != CLI_GO_ON)
         return rc;
     if (a.output && strcmp(a.output, "-") == 0)
         return diag_usage("score", "score saves as it goes: -o needs a file, not '-'");

@@ -7,14 +7,16 @@
 
 static const struct cli_command status_command = {
     .name = "status",
-    .synopsis = "[--now TIME] [--format FORMAT] [--keep-going] PATH...",
+    .synopsis = "[--now TIME] [--format FORMAT]\n"
+                "[--keep-going] PATH...",
     .about = "The loop of each candidate, drafts included: every scorecard with its\n"
              "status; each draft still owed with its age (from its created stamp, else\n"
              "the file's time), marked overdue past the rubric's policy overdue (48 h\n"
              "unless set); how many more submitted scorecards the decision needs; the\n"
              "competencies a draft's interview will cover (awaiting) and those no\n"
              "interview of the loop covers (not covered). Candidates by id.\n",
-    .min_operands = 1, .max_operands = -1, .operand_name = "PATH",
+    .min_operands = 1, .max_operands = -1,
+    .operand_name = "PATH", .operand_complete = "@files",
 };
 
 static int write_status(const struct cli_run *run, enum cli_format fmt, double now)
@@ -33,7 +35,7 @@ static int write_status(const struct cli_run *run, enum cli_format fmt, double n
         rc = diag_exit_code(&errs);
         sw_buf_release(&out);
     } else {
-        rc = cli_finish_output(run, &out, 0);
+        rc = cli_finish_output(run, &out, 0, &errs);
     }
     sw_status_free(s);
     sw_errors_release(&errs);

@@ -1,5 +1,4 @@
 /* cmd_validate.c - scorewheel validate: check rubrics and scorecards. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,20 +6,19 @@
 #include "document.h"
 #include "files.h"
 #include "load.h"
+#include "options.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] validate [--quiet] PATH...\n"
-    "\n"
-    "Checks each rubric and scorecard: well-formed, hardened XML (no DOCTYPE,\n"
-    "at most 16 MiB), the schema, then the meaning (ids, references, values on\n"
-    "the scale and its step). Scorecards are checked against the rubric in use.\n"
-    "A folder is read recursively for *.xml files. Every problem is printed as\n"
-    "FILE:LINE: error: MESSAGE, then a summary line.\n"
-    "\n"
-    "  -q, --quiet   print problems only, no summary\n"
-    "  -h, --help    this text\n"
-    "\n"
-    "Exit status: 0 all valid, 1 some file invalid, 2 usage, 3 I/O error.\n";
+static const struct cli_command validate_command = {
+    .name = "validate",
+    .synopsis = "[--quiet] PATH...",
+    .about = "Checks each rubric and scorecard: well-formed, hardened XML (no DOCTYPE,\n"
+             "at most 16 MiB), the schema, then the meaning (ids, references, values on\n"
+             "the scale and its step). Scorecards are checked against the rubric in use.\n"
+             "A folder is read recursively for *.xml files. Every problem is printed as\n"
+             "FILE:LINE: error: MESSAGE, then a summary line.\n",
+    .min_operands = 1, .max_operands = -1,
+    .operand_name = "PATH", .operand_complete = "@files",
+};
 
 /* What validate has found so far. */
 struct checked {
@@ -45,25 +43,15 @@ static void report_file(void *ctx, const char *path, struct sw_document *doc, in
 
 int cmd_validate(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+    int quiet = 0, first;
+    const struct cli_option options[] = {
+        CLI_FLAG("quiet", 'q', &quiet, "print problems only, no summary"),
     };
-    int quiet = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+qh", options, NULL)) != -1) {
-        switch (c) {
-        case 'q': quiet = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        default: return diag_usage("validate", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind >= argc)
-        return diag_usage("validate", "no PATH given");
+    int rc = cli_parse(&validate_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
 
-    int rc = EXIT_OK;
+    rc = EXIT_OK;
     struct sw_rubric *rubric = cli_load_rubric(&rc);
     if (!rubric)
         return rc;
@@ -71,7 +59,7 @@ int cmd_validate(int argc, char **argv)
     sw_errors_init(&errs);
     struct sw_paths paths;
     sw_paths_init(&paths);
-    for (int i = optind; i < argc; i++)
+    for (int i = first; i < argc; i++)
         sw_paths_collect(&paths, argv[i], &errs);
     diag_print(&errs);
     int worst = diag_exit_code(&errs);

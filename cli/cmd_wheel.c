@@ -1,52 +1,50 @@
 /* cmd_wheel.c - scorewheel wheel: one candidate's competency wheel as SVG. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "files.h"
 #include "wheel.h"
 
-static const char usage_text[] =
-    "usage: scorewheel [--rubric FILE] wheel --candidate ID [--level ID] -o FILE.svg\n"
-    "                  [--keep-going] PATH...\n"
-    "\n"
-    "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
-    "pillar, a wedge per competency filled from the centre to its mean, the\n"
-    "level's target as an outline, rings at the scale's anchors, unassessed\n"
-    "wedges hatched. The file is replaced if it exists (it is derived output).\n"
-    "\n"
-    "  -c, --candidate ID    the candidate to draw\n"
-    "  -l, --level ID        the level whose targets to draw (default: the scorecards')\n"
-    "  -o, --output FILE     the SVG file to write ('-' for standard output)\n"
-    "  -k, --keep-going      report invalid files, draw from the rest (exit 1)\n"
-    "  -h, --help            this text\n";
+static const struct cli_command wheel_command = {
+    .name = "wheel",
+    .synopsis = "--candidate ID [--level ID] -o FILE.svg\n"
+                "[--keep-going] [--adjusted] PATH...",
+    .about = "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
+             "pillar, a wedge per competency filled from the centre to its mean, the\n"
+             "level's target as an outline, rings at the scale's anchors, unassessed\n"
+             "wedges hatched. The file is replaced if it exists (it is derived output).\n",
+    .min_operands = 1, .max_operands = -1,
+    .operand_name = "PATH", .operand_complete = "@files",
+};
 
-static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, const char *output)
+static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, const char *output,
+                int adjusted)
 {
     struct sw_wheel w;
     char title[512], subtitle[512];
     struct sw_buf svg = SW_BUF_INIT;
-    if (sw_wheel_of_candidate(a, c, &w, title, sizeof title, subtitle, sizeof subtitle) < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int rc = EXIT_OK;
+    if (sw_wheel_of_candidate(a, c, &w, title, sizeof title, subtitle, sizeof subtitle,
+                              &errs) < 0) {
+        diag_print(&errs);
+        sw_errors_release(&errs);
         return EXIT_SYSTEM;
     }
-    int rc = EXIT_OK;
-    if (sw_wheel_svg(&w, &svg) < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
+    if (adjusted)       /* the subtitle says so: the wheel keeps pointing at it */
+        strncat(subtitle, " \u00b7 severity-adjusted", sizeof subtitle - strlen(subtitle) - 1);
+    if (sw_wheel_svg(&w, &svg, &errs) < 0 ||
+        (strcmp(output, "-") != 0 && sw_write_atomic(output, svg.data, svg.len, 1, &errs) < 0)) {
+        diag_print(&errs);
         rc = EXIT_SYSTEM;
     } else if (strcmp(output, "-") == 0) {
         rc = cli_write_stdout(svg.data, svg.len);
-    } else {
-        struct sw_errors errs;
-        sw_errors_init(&errs);
-        if (sw_write_atomic(output, svg.data, svg.len, 1, &errs) < 0) {
-            diag_print(&errs);
-            rc = EXIT_SYSTEM;
-        }
-        sw_errors_release(&errs);
     }
+    sw_errors_release(&errs);
     sw_buf_release(&svg);
     sw_wheel_release(&w);
     return rc;
@@ -54,36 +52,34 @@ static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, cons
 
 int cmd_wheel(int argc, char **argv)
 {
-    static const struct option options[] = {
-        { "candidate", required_argument, NULL, 'c' },
-        { "level", required_argument, NULL, 'l' },
-        { "output", required_argument, NULL, 'o' },
-        { "keep-going", no_argument, NULL, 'k' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *candidate = NULL, *level = NULL, *output = NULL;
-    int keep_going = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:c:l:o:kh", options, NULL)) != -1) {
-        switch (c) {
-        case 'c': candidate = optarg; break;
-        case 'l': level = optarg; break;
-        case 'o': output = optarg; break;
-        case 'k': keep_going = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case ':': return diag_usage("wheel", "option '%s' needs a value", argv[optind - 1]);
-        default: return diag_usage("wheel", "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    int keep_going = 0, adjusted = 0, first;
+    const struct cli_option options[] = {
+        CLI_VALUE("candidate", 'c', "ID", &candidate, NULL, "the candidate to draw"),
+        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
+                  "the level whose targets to draw (default: the\n"
+                  "scorecards')"),
+        CLI_VALUE("output", 'o', "FILE", &output, "@files",
+                  "the SVG file to write ('-' for standard output)"),
+        CLI_FLAG("keep-going", 'k', &keep_going,
+                 "report invalid files, draw from the rest (exit 1)"),
+        CLI_FLAG("adjusted", 0, &adjusted,
+                 "take each interviewer's severity out of their scores\n"
+                 "(rule 11; see calibrate)"),
+    };
+    int rc = cli_parse(&wheel_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
     if (!candidate)
         return diag_usage("wheel", "no --candidate given");
     if (!output)
         return diag_usage("wheel", "no -o FILE.svg given");
 
     struct cli_run run;
-    int rc = cli_aggregate(&run, "wheel", level, keep_going, argv + optind, argc - optind);
+    rc = cli_aggregate(&run, "wheel", level, keep_going, argv + first, argc - first);
+    struct sw_severity *sev = NULL;
+    if (rc == EXIT_OK && adjusted)
+        rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK) {
         long k = sw_aggregate_candidate(run.aggregate, candidate);
         if (k < 0) {
@@ -91,11 +87,12 @@ int cmd_wheel(int argc, char **argv)
                             "given paths\n", candidate);
             rc = EXIT_INPUT;
         } else {
-            rc = draw(run.aggregate, &run.aggregate->candidates[k], output);
+            rc = draw(run.aggregate, &run.aggregate->candidates[k], output, adjusted);
         }
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }
+    sw_severity_free(sev);
     cli_run_release(&run);
     return rc;
 }

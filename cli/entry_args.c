@@ -1,7 +1,6 @@
 /* entry_args.c - the options `new` and `score` share. */
 #include "entry_args.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,41 +9,23 @@
 #include "entry.h"
 #include "files.h"
 
-int entry_parse_args(const char *cmd, const char *usage_text, int argc, char **argv,
-                     struct entry_args *a)
+int entry_parse_args(const struct cli_command *cmd, const struct entry_help *help, int argc,
+                     char **argv, struct entry_args *a)
 {
-    static const struct option options[] = {
-        { "interview", required_argument, NULL, 'i' },
-        { "candidate", required_argument, NULL, 'c' },
-        { "interviewer", required_argument, NULL, 'r' },
-        { "level", required_argument, NULL, 'l' },
-        { "name", required_argument, NULL, 'n' },
-        { "output", required_argument, NULL, 'o' },
-        { "force", no_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     memset(a, 0, sizeof *a);
-    int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "+:i:c:r:l:n:o:fh", options, NULL)) != -1) {
-        switch (c) {
-        case 'i': a->interview = optarg; break;
-        case 'c': a->candidate = optarg; break;
-        case 'r': a->interviewer = optarg; break;
-        case 'l': a->level = optarg; break;
-        case 'n': a->name = optarg; break;
-        case 'o': a->output = optarg; break;
-        case 'f': a->force = 1; break;
-        case 'h': fputs(usage_text, stdout); return EXIT_OK;
-        case ':': return diag_usage(cmd, "option '%s' needs a value", argv[optind - 1]);
-        default: return diag_usage(cmd, "unknown option '%s'", argv[optind - 1]);
-        }
-    }
-    if (optind < argc)
-        return diag_usage(cmd, "unexpected argument '%s'", argv[optind]);
-    return -1;
+    const struct cli_option options[] = {
+        CLI_VALUE("interview", 'i', "ID", &a->interview, "@ids interviews",
+                  "the interview (see 'scorewheel rubric')"),
+        CLI_VALUE("candidate", 'c', "ID", &a->candidate, NULL,
+                  "the candidate's id (letters, digits, '.', '_', '-')"),
+        CLI_VALUE("interviewer", 'r', "ID", &a->interviewer, NULL, "your id"),
+        CLI_VALUE("level", 'l', "ID", &a->level, "@ids levels", help->level),
+        CLI_VALUE("name", 'n', "TEXT", &a->name, NULL, help->name),
+        CLI_VALUE("output", 'o', "FILE", &a->output, "@files", help->output),
+        CLI_FLAG("force", 'f', &a->force, help->force),
+    };
+    int first;
+    return cli_parse(cmd, options, CLI_N(options), argc, argv, &first);
 }
 
 static int check_id(const char *cmd, const char *option, const char *id)

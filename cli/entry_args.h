@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "options.h"
 #include "rubric.h"
 
 struct entry_args {
@@ -14,10 +15,16 @@ struct entry_args {
     int force;
 };
 
-/* Parses argv into a. Returns -1 to go on, else the exit code to return
- * (after printing usage_text for --help, or a usage error). */
-int entry_parse_args(const char *cmd, const char *usage_text, int argc, char **argv,
-                     struct entry_args *a);
+/* The help lines of the options whose meaning differs between new and score. */
+struct entry_help {
+    const char *level, *name, *output, *force;
+};
+
+/* Parses argv into a by the shared option table (cli_parse), with help's
+ * lines for the options that differ. Returns CLI_GO_ON to go on, else the
+ * exit code to return. */
+int entry_parse_args(const struct cli_command *cmd, const struct entry_help *help, int argc,
+                     char **argv, struct entry_args *a);
 /* Checks that --interview, --candidate and --interviewer are all given, and
  * that every id is valid and safe as a file name; EXIT_OK or EXIT_USAGE. */
 int entry_check_ids(const char *cmd, const struct entry_args *a);

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "document.h"
+#include "options.h"
 
 struct command {
     const char *name;
@@ -30,27 +31,39 @@ static const struct command commands[] = {
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
-static void usage(FILE *f)
+/* The commands as the program's --help lists them. */
+static void print_commands(FILE *f)
 {
-    fprintf(f, "usage: scorewheel [--rubric FILE] [-j N] [-q] COMMAND [OPTIONS] [PATH...]\n"
-               "\n"
-               "Competency-based interview scorecards: validate, aggregate, compare,\n"
-               "calibrate and export for the hiring committee.\n"
-               "\n"
-               "Commands:\n");
+    fputs("\nCommands:\n", f);
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(f, "\n"
-               "Options:\n"
-               "  --rubric FILE  the rubric to use (default: $SCOREWHEEL_RUBRIC, else the\n"
-               "                 installed or in-tree rubrics/tpm.xml)\n"
-               "  -j, --jobs N   read files with N threads (default: the number of cores)\n"
-               "  -q, --quiet    no progress line on the terminal\n"
-               "  --help         this text; 'scorewheel COMMAND --help' for a command\n"
-               "  --version      the program's version\n"
-               "\n"
-               "Exit status: 0 success, 1 invalid input data, 2 usage error, 3 I/O or\n"
-               "system error. See scorewheel(1).\n");
+}
+
+static const struct cli_command program = {
+    .name = NULL,
+    .synopsis = "[--rubric FILE] [-j N] [-q] COMMAND [OPTIONS] [PATH...]",
+    .about = "Competency-based interview scorecards: validate, aggregate, compare,\n"
+             "calibrate and export for the hiring committee. 'scorewheel COMMAND --help'\n"
+             "describes a command; scorewheel(1) is the manual.\n",
+    .more_help = print_commands,
+    .min_operands = 0, .max_operands = -1, .options_first = 1,
+};
+
+/* -j N: 1 to 16 threads; without it, the number of cores (at most 16). */
+static int set_jobs(const char *value)
+{
+    if (value) {
+        char *end;
+        long n = strtol(value, &end, 10);
+        if (!*value || *end || n < 1 || n > 16)
+            return diag_usage(NULL, "-j takes a number of threads from 1 to 16, not '%s'",
+                              value);
+        cli_jobs = (unsigned)n;
+    } else {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        cli_jobs = cores < 1 ? 1 : cores > 16 ? 16 : (unsigned)cores;
+    }
+    return EXIT_OK;
 }
 
 static const struct command *find_command(const char *name)
@@ -61,57 +74,53 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
-int main(int argc, char **argv)
+static int run_command(int argc, char **argv)
 {
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        const char *arg = argv[i];
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            usage(stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(arg, "--version") == 0) {
-            printf("scorewheel %s\n", SW_VERSION);
-            return EXIT_OK;
-        }
-        if (strncmp(arg, "-j", 2) == 0 || strcmp(arg, "--jobs") == 0 ||
-            strncmp(arg, "--jobs=", 7) == 0) {
-            const char *value = strncmp(arg, "--jobs=", 7) == 0 ? arg + 7
-                                : strcmp(arg, "--jobs") != 0 && arg[2] ? arg + 2
-                                : i + 1 < argc ? argv[++i] : NULL;
-            char *end;
-            long n = value ? strtol(value, &end, 10) : 0;
-            if (!value || *end || n < 1 || n > 16)
-                return diag_usage(NULL, "-j takes a number of threads from 1 to 16");
-            cli_jobs = (unsigned)n;
-        } else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
-            cli_quiet = 1;
-        } else if (strcmp(arg, "--rubric") == 0) {
-            if (i + 1 >= argc)
-                return diag_usage(NULL, "option '--rubric' needs a FILE");
-            cli_rubric_option = argv[++i];
-        } else if (strncmp(arg, "--rubric=", 9) == 0) {
-            cli_rubric_option = arg + 9;
-        } else {
-            return diag_usage(NULL, "unknown option '%s'", arg);
-        }
-    }
-    if (cli_jobs == 0) {
-        long cores = sysconf(_SC_NPROCESSORS_ONLN);
-        cli_jobs = cores < 1 ? 1 : cores > 16 ? 16 : (unsigned)cores;
-    }
-    if (i >= argc) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
-    const struct command *cmd = find_command(argv[i]);
+    const struct command *cmd = find_command(argv[0]);
     if (!cmd)
-        return diag_usage(NULL, "'%s' is not a command", argv[i]);
-    int rc = cmd->run(argc - i, argv + i);
+        return diag_usage(NULL, "'%s' is not a command", argv[0]);
+    int rc = cmd->run(argc, argv);
     if (fflush(stdout) != 0 && rc == EXIT_OK) {
         perror("scorewheel: error: cannot write output");
         rc = EXIT_SYSTEM;
     }
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    const char *jobs = NULL;
+    int version = 0, list_commands = 0, first;
+    const struct cli_option options[] = {
+        CLI_VALUE("rubric", 0, "FILE", &cli_rubric_option, "@files",
+                  "the rubric to use (default: $SCOREWHEEL_RUBRIC, else the\n"
+                  "installed or in-tree rubrics/tpm.xml)"),
+        CLI_VALUE("jobs", 'j', "N", &jobs, NULL,
+                  "read files with N threads, 1 to 16 (default: the cores)"),
+        CLI_FLAG("quiet", 'q', &cli_quiet, "no progress line on the terminal"),
+        CLI_FLAG("version", 0, &version, "the program's version"),
+        /* For completion: each command and its summary, tab-separated. */
+        CLI_FLAG("list-commands", 0, &list_commands, NULL),
+    };
+    int rc = cli_parse(&program, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
+    if (version) {
+        printf("scorewheel %s\n", SW_VERSION);
+        return EXIT_OK;
+    }
+    if (list_commands) {
+        for (size_t i = 0; i < N_COMMANDS; i++)
+            printf("%s\t%s\n", commands[i].name, commands[i].summary);
+        return EXIT_OK;
+    }
+    if ((rc = set_jobs(jobs)) != EXIT_OK)
+        return rc;
+    if (first >= argc) {
+        cli_print_help(stderr, &program, options, CLI_N(options));
+        return EXIT_USAGE;
+    }
+    rc = run_command(argc - first, argv + first);
     sw_cleanup();
     return rc;
 }

@@ -23,11 +23,11 @@ void cli_list_release(struct cli_list *list)
     memset(list, 0, sizeof *list);
 }
 
-static int list_append(struct cli_list *list, const char *value)
+static int list_append(struct cli_list *list, char *value)
 {
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 4;
-        const char **items = realloc(list->items, cap * sizeof *items);
+        char **items = realloc(list->items, cap * sizeof *items);
         if (!items)
             return -1;
         list->items = items;
@@ -64,12 +64,18 @@ void cli_print_help(FILE *f, const struct cli_command *cmd, const struct cli_opt
                     size_t n)
 {
     /* Continuation lines of the synopsis line up after "usage: scorewheel ". */
-    fprintf(f, "usage: scorewheel [--rubric FILE] %s ", cmd->name);
+    fputs("usage: scorewheel ", f);
+    if (cmd->name)
+        fprintf(f, "[--rubric FILE] %s ", cmd->name);
     print_indented(f, cmd->synopsis, (int)strlen("usage: scorewheel "));
     if (cmd->about && *cmd->about)
         fprintf(f, "\n%s", cmd->about);
+    if (cmd->more_help)
+        cmd->more_help(f);
     fputc('\n', f);
     for (size_t i = 0; i < n; i++) {
+        if (!options[i].help)
+            continue;
         char letter[5] = "    ";
         if (options[i].letter) {
             letter[0] = '-';
@@ -82,10 +88,13 @@ void cli_print_help(FILE *f, const struct cli_command *cmd, const struct cli_opt
     fprintf(f, "\n%s", exit_status_line);
 }
 
-void cli_print_option_list(FILE *f, const struct cli_option *options, size_t n)
+void cli_print_option_list(FILE *f, const struct cli_command *cmd,
+                           const struct cli_option *options, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         const struct cli_option *o = &options[i];
+        if (!o->help)
+            continue;
         fprintf(f, "--%s\t", o->name);
         if (o->letter)
             fprintf(f, "-%c\t", o->letter);
@@ -94,18 +103,24 @@ void cli_print_option_list(FILE *f, const struct cli_option *options, size_t n)
         fprintf(f, "%s\t%s\n", o->arg ? o->arg : "-", o->complete ? o->complete : "-");
     }
     fputs("--help\t-h\t-\t-\n", f);
+    if (cmd->operand_name && cmd->max_operands != 0)
+        fprintf(f, "%s\t-\t-\t%s\n", cmd->operand_name,
+                cmd->operand_complete ? cmd->operand_complete : "-");
 }
 
-/* getopt_long's tables for `options`: long entries return their index, short
- * letters themselves. Caller frees *longs and *shorts. */
-static int build_getopt_tables(const struct cli_option *options, size_t n,
+/* getopt_long's tables for `options`: long entries return 1000 times their
+ * index plus one, short letters themselves; with options_first, getopt stops
+ * at the first operand. Caller frees *longs and *shorts. */
+static int build_getopt_tables(const struct cli_option *options, size_t n, int options_first,
                                struct option **longs, char **shorts)
 {
     *longs = calloc(n + 3, sizeof **longs);
-    *shorts = malloc(2 * n + 4);
+    *shorts = malloc(2 * n + 5);
     if (!*longs || !*shorts)
         return -1;
     char *s = *shorts;
+    if (options_first)
+        *s++ = '+';
     *s++ = ':';
     for (size_t i = 0; i < n; i++) {
         int has_arg = options[i].kind == CLI_OPT_FLAG ? no_argument : required_argument;
@@ -133,7 +148,7 @@ static const struct cli_option *option_for(int c, const struct cli_option *optio
     return NULL;
 }
 
-static int store(const struct cli_option *o, const char *value)
+static int store(const struct cli_option *o, char *value)
 {
     switch (o->kind) {
     case CLI_OPT_FLAG: *(int *)o->target = 1; return 0;
@@ -153,7 +168,7 @@ static int take(const struct cli_command *cmd, const struct cli_option *options,
         return EXIT_OK;
     }
     if (c == LONG_LIST) {
-        cli_print_option_list(stdout, options, n);
+        cli_print_option_list(stdout, cmd, options, n);
         return EXIT_OK;
     }
     if (c == ':')
@@ -173,8 +188,8 @@ static int take(const struct cli_command *cmd, const struct cli_option *options,
 static int check_operands(const struct cli_command *cmd, int count, char **operands)
 {
     if (count < cmd->min_operands)
-        return diag_usage(cmd->name, "%s needed", cmd->operand_name ? cmd->operand_name
-                                                                    : "an operand");
+        return diag_usage(cmd->name, "no %s given", cmd->operand_name ? cmd->operand_name
+                                                                      : "operand");
     if (cmd->max_operands >= 0 && count > cmd->max_operands)
         return diag_usage(cmd->name, "unexpected argument '%s'", operands[cmd->max_operands]);
     return CLI_GO_ON;
@@ -186,7 +201,7 @@ int cli_parse(const struct cli_command *cmd, const struct cli_option *options, s
     struct option *longs;
     char *shorts;
     int rc = CLI_GO_ON, c;
-    if (build_getopt_tables(options, n, &longs, &shorts) < 0) {
+    if (build_getopt_tables(options, n, cmd->options_first, &longs, &shorts) < 0) {
         free(longs);
         free(shorts);
         fprintf(stderr, "scorewheel: error: out of memory\n");

@@ -22,6 +22,8 @@
  *     // argv[first..argc) are the operands
  *
  * -h/--help and --list-options are implicit: never list them in a table.
+ * An option whose help is NULL is hidden: parsed, but shown neither by --help
+ * nor by --list-options (the global --list-commands, for completion).
  */
 #ifndef SW_CLI_OPTIONS_H
 #define SW_CLI_OPTIONS_H
@@ -36,10 +38,10 @@ enum cli_option_kind {
     CLI_OPT_LIST,   /* repeatable value; appended to *(struct cli_list *)target */
 };
 
-/* The values of a repeatable option, in the order given. Release with
- * cli_list_release(). */
+/* The values of a repeatable option, in the order given (pointers into
+ * argv). Release with cli_list_release(). */
 struct cli_list {
-    const char **items;
+    char **items;
     size_t n, cap;
 };
 
@@ -53,7 +55,8 @@ struct cli_option {
      * "@ids KIND" (ids of the rubric in use, as `rubric --ids KIND` lists),
      * or NULL (free text, or a flag). */
     const char *complete;
-    /* Help: one line, or several separated by '\n' (each is indented). */
+    /* Help: one line, or several separated by '\n' (each is indented);
+     * NULL hides the option. */
     const char *help;
 };
 
@@ -67,22 +70,33 @@ struct cli_option {
 
 /* A command as --help shows it. */
 struct cli_command {
-    const char *name;       /* "compare" */
-    /* What follows "scorewheel [--rubric FILE] NAME" on the usage line:
-     * "[--level ID] [--sort KEY] PATH...". Lines after the first, separated
-     * by '\n', are aligned under the first. */
+    /* "compare"; NULL for the program itself (the global options). */
+    const char *name;
+    /* What follows "scorewheel [--rubric FILE] NAME" on the usage line
+     * ("scorewheel" alone when name is NULL): "[--level ID] [--sort KEY]
+     * PATH...". Lines after the first, separated by '\n', are aligned under
+     * the first. */
     const char *synopsis;
     const char *about;      /* paragraphs, each line ending in '\n' */
-    /* How many operands: min_operands..max_operands (-1: no limit). */
+    /* Prints more paragraphs after about (the program's list of commands);
+     * may be NULL. */
+    void (*more_help)(FILE *f);
+    /* How many operands: min_operands..max_operands (-1: no limit); none
+     * when both are left out. */
     int min_operands, max_operands;
     const char *operand_name;   /* "PATH" in messages; NULL when none are taken */
+    /* How the operands complete, as cli_option.complete ("@files"). */
+    const char *operand_complete;
+    /* The options end at the first operand (the program's options end at the
+     * command's name); else options and operands may be mixed. */
+    int options_first;
 };
 
 /* cli_parse()'s result when the command should go on. */
 #define CLI_GO_ON (-1)
 
 /* Parses argv (argv[0] is the command's name) by the table. Options and
- * operands may be mixed; "--" ends the options. On success returns CLI_GO_ON
+ * operands may be mixed (unless cmd->options_first); "--" ends the options. On success returns CLI_GO_ON
  * with the operands moved to argv[*first..argc). Returns EXIT_OK after
  * printing --help or --list-options to stdout, EXIT_USAGE after printing a
  * usage error (unknown option, missing value, wrong number of operands), or
@@ -96,8 +110,11 @@ void cli_print_help(FILE *f, const struct cli_command *cmd, const struct cli_opt
                     size_t n);
 
 /* The table for completion, one option a line, fields separated by a tab:
- * --LONG, -L or "-", ARG or "-", COMPLETE or "-". --help comes last. */
-void cli_print_option_list(FILE *f, const struct cli_option *options, size_t n);
+ * --LONG, -L or "-", ARG or "-", COMPLETE or "-". --help comes next; last,
+ * when the command takes operands, a line for them: NAME (no dash), "-",
+ * "-", COMPLETE or "-". */
+void cli_print_option_list(FILE *f, const struct cli_command *cmd,
+                           const struct cli_option *options, size_t n);
 
 void cli_list_release(struct cli_list *list);
 

@@ -10,8 +10,6 @@
 #define SW_DATADIR "/usr/local/share/scorewheel"
 #endif
 
-const char *cli_rubric_option;
-
 static int readable(const char *path)
 {
     return access(path, R_OK) == 0;

@@ -8,6 +8,7 @@
 #include "document.h"
 #include "order.h"
 #include "stats.h"
+#include "vec.h"
 
 #define EPS 1e-9
 #define END SIZE_MAX
@@ -58,27 +59,12 @@ void sw_aggregate_free(struct sw_aggregate *a)
     free(a);
 }
 
-/* Grows *array (of `size`-byte items, *cap of them) to hold one more. */
-static int reserve(void **array, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return 0;
-    size_t n = *cap ? *cap * 2 : 64;
-    void *bigger = realloc(*array, n * size);
-    if (!bigger)
-        return -1;
-    *array = bigger;
-    *cap = n;
-    return 0;
-}
-
 static long candidate_index(struct sw_aggregate *a, const char *id)
 {
     long i = sw_strmap_get(&a->candidate_ids, id);
     if (i >= 0)
         return i;
-    if (reserve((void **)&a->candidates, &a->cap_candidates, a->n_candidates,
-                sizeof *a->candidates) < 0)
+    if (SW_VEC_GROW(a->candidates, a->cap_candidates, a->n_candidates + 1, 64) < 0)
         return -1;
     struct sw_candidate *c = &a->candidates[a->n_candidates];
     memset(c, 0, sizeof *c);
@@ -96,8 +82,7 @@ static long interviewer_index(struct sw_aggregate *a, const char *id)
     long i = sw_strmap_get(&a->interviewer_ids, id);
     if (i >= 0)
         return i;
-    if (reserve((void **)&a->interviewers, &a->cap_interviewers, a->n_interviewers,
-                sizeof *a->interviewers) < 0)
+    if (SW_VEC_GROW(a->interviewers, a->cap_interviewers, a->n_interviewers + 1, 64) < 0)
         return -1;
     const char *copy = sw_arena_strdup(&a->arena, id);
     if (!copy || sw_strmap_put(&a->interviewer_ids, copy, a->n_interviewers) < 0)
@@ -192,18 +177,11 @@ static int card_set_reserve(struct sw_aggregate *a)
  * once both have grown, so a failure leaves them consistent. */
 static int reserve_card(struct sw_aggregate *a)
 {
-    if (a->n_cards < a->cap_cards)
-        return 0;
-    size_t cap = a->cap_cards ? a->cap_cards * 2 : 64;
-    struct sw_card *cards = realloc(a->cards, cap * sizeof *cards);
-    if (!cards)
+    size_t cap_cards = a->cap_cards, cap_next = a->cap_cards;
+    if (SW_VEC_GROW(a->cards, cap_cards, a->n_cards + 1, 64) < 0 ||
+        SW_VEC_GROW(a->card_next, cap_next, a->n_cards + 1, 64) < 0)
         return -1;
-    a->cards = cards;
-    size_t *next = realloc(a->card_next, cap * sizeof *next);
-    if (!next)
-        return -1;
-    a->card_next = next;
-    a->cap_cards = cap;
+    a->cap_cards = cap_cards;
     return 0;
 }
 
@@ -216,12 +194,12 @@ int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
     if (who < 0 || reserve_card(a) < 0 || card_set_reserve(a) < 0)
         return sw_fail_oom(errs, s->path);
     size_t *slot = card_slot(a, (size_t)cand, (size_t)who, s->interview, s->submitted);
-    const struct sw_card *dup = *slot ? &a->cards[*slot - 1] : NULL;
-    if (dup)
+    if (*slot)
         return sw_fail(errs, s->path, s->line,
                        "a second %s scorecard for candidate '%s', interview '%s', interviewer "
                        "'%s': the other is %s", s->submitted ? "submitted" : "draft",
-                       s->candidate, r->interviews[s->interview].id, s->interviewer, dup->path);
+                       s->candidate, r->interviews[s->interview].id, s->interviewer,
+                       a->cards[*slot - 1].path);
     struct sw_card *card = &a->cards[a->n_cards];
     card->path = sw_arena_strdup(&a->arena, s->path);
     card->scores = sw_arena_calloc(&a->arena, 2 * r->n_competencies + 1, sizeof *card->scores);
@@ -506,9 +484,51 @@ int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *er
     return errs->count + errs->lost > before ? -1 : 0;
 }
 
+/* Rules 2 to 7 again for one candidate whose scores changed (level kept). */
+static void rescore_candidate(struct sw_aggregate *a, struct sw_candidate *c, double *values)
+{
+    const struct sw_rubric *r = a->rubric;
+    c->below_target = 0;
+    for (size_t k = 0; k < r->n_competencies; k++)
+        competency_stats(a, c, k, values);
+    pillar_scores(r, c, values);
+    c->decision = decide(r, c);
+    c->archetype = archetype(r, c, values);
+}
+
+int sw_aggregate_shift(struct sw_aggregate *a, const double *shift, struct sw_errors *errs)
+{
+    const struct sw_rubric *r = a->rubric;
+    if (!a->finished)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "the aggregate is not finished");
+    size_t most = r->n_competencies + r->n_pillars;
+    for (size_t i = 0; i < a->n_candidates; i++)
+        most = a->candidates[i].scorecards > most ? a->candidates[i].scorecards : most;
+    double *values = malloc((most + 1) * sizeof *values);
+    if (!values)
+        return sw_fail_oom(errs, NULL);
+    for (size_t k = 0; k < a->n_cards; k++) {
+        struct sw_card *card = &a->cards[k];
+        for (size_t c = 0; card->submitted && c < r->n_competencies; c++)
+            card->scores[c] -= shift[card->interviewer];
+    }
+    for (size_t i = 0; i < a->n_candidates; i++)
+        rescore_candidate(a, &a->candidates[i], values);
+    free(values);
+    return 0;
+}
+
 /* --- queries --------------------------------------------------------------- */
 
 long sw_aggregate_candidate(const struct sw_aggregate *a, const char *id)
 {
     return sw_strmap_get(&a->candidate_ids, id);
+}
+
+int sw_aggregate_require_finished(const struct sw_aggregate *a, struct sw_errors *errs)
+{
+    if (a->finished)
+        return 0;
+    return sw_error_add(errs, SW_ESYSTEM, NULL, 0,
+                        "the scorecards were not aggregated to the end (out of memory?)");
 }

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
+#include "vec.h"
+
 void sw_buf_init(struct sw_buf *b)
 {
     b->data = NULL;
@@ -33,22 +36,16 @@ void sw_buf_reset(struct sw_buf *b)
 int sw_buf_grow(struct sw_buf *b, size_t extra)
 {
     if (extra > SW_BUF_MAX - b->len) {
-        b->failed = 1;
+        b->failed = SW_BUF_OVER;
         return -1;
     }
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return 0;
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap < need)
-        cap *= 2;
-    char *data = realloc(b->data, cap);
-    if (!data) {
+    if (SW_VEC_GROW(b->data, b->cap, need, 64) < 0) {
         b->failed = 1;
         return -1;
     }
-    b->data = data;
-    b->cap = cap;
     b->data[b->len] = '\0';
     return 0;
 }
@@ -86,7 +83,8 @@ int sw_buf_addf(struct sw_buf *b, const char *fmt, ...)
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0 || sw_buf_grow(b, (size_t)n) < 0) {
-        b->failed = 1;
+        if (!b->failed)
+            b->failed = 1;
         return -1;
     }
     va_start(ap, fmt);
@@ -129,7 +127,7 @@ static int put_decimal(char *text, unsigned long long n, int fraction, int negat
     for (; n; n /= 10)
         digits[len++] = (char)('0' + n % 10);
     int skip = 0;
-    while (skip < fraction && digits[skip] == '0')
+    while (skip < fraction && skip < len && digits[skip] == '0')
         skip++;    /* trailing zeros of the fraction */
     while (len <= fraction)
         digits[len++] = '0';
@@ -242,4 +240,12 @@ char *sw_buf_detach(struct sw_buf *b, size_t *len)
 const char *sw_buf_str(const struct sw_buf *b)
 {
     return b->data ? b->data : "";
+}
+
+int sw_buf_fail(const struct sw_buf *b, struct sw_errors *errs, const char *what)
+{
+    if (b->failed == SW_BUF_OVER)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0,
+                            "the %s is over 1 GiB, the most one output may hold", what);
+    return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "out of memory writing the %s", what);
 }

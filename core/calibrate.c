@@ -81,11 +81,17 @@ struct work {
     double *obs_sum;        /* per interviewer: sum of x */
 };
 
-static void interviewer_counts(const struct sw_aggregate *a, struct sw_calibration *cal,
-                               struct work *w)
+/* 0, or -1 when out of memory. */
+static int interviewer_counts(const struct sw_aggregate *a, struct sw_calibration *cal,
+                              struct work *w)
 {
     size_t *with_rec = calloc(a->n_interviewers + 1, sizeof *with_rec);
     size_t *hires = calloc(a->n_interviewers + 1, sizeof *hires);
+    if (!with_rec || !hires) {
+        free(with_rec);
+        free(hires);
+        return -1;
+    }
     for (size_t i = 0; i < a->n_cards; i++) {
         const struct sw_card *card = &a->cards[i];
         if (!card->submitted)
@@ -98,7 +104,7 @@ static void interviewer_counts(const struct sw_aggregate *a, struct sw_calibrati
                 w->obs_sum[card->interviewer] += card->scores[k];
             }
         }
-        if (with_rec && hires && card->recommendation != SW_REC_NONE) {
+        if (card->recommendation != SW_REC_NONE) {
             with_rec[card->interviewer]++;
             hires[card->interviewer] += card->recommendation == SW_REC_HIRE ||
                                         card->recommendation == SW_REC_STRONG_HIRE;
@@ -107,21 +113,23 @@ static void interviewer_counts(const struct sw_aggregate *a, struct sw_calibrati
     for (size_t i = 0; i < a->n_interviewers; i++) {
         struct sw_interviewer_stats *st = &cal->interviewers[i];
         st->mean = st->observations ? w->obs_sum[i] / (double)st->observations : NAN;
-        st->hire_rate = with_rec && with_rec[i] ? (double)hires[i] / (double)with_rec[i] : NAN;
+        st->hire_rate = with_rec[i] ? (double)hires[i] / (double)with_rec[i] : NAN;
     }
     free(with_rec);
     free(hires);
+    return 0;
 }
 
 /* The ICC matrix of competency k: candidates and interviewers with any value;
- * complete or not. Returns 0 with the ICCs in *rel, -1 when not applicable. */
+ * complete or not. Returns 0, with rel->has_icc set when the ICCs apply (at
+ * least 2 x 2, complete), or -1 when out of memory. */
 static int icc_for(const struct sw_aggregate *a, size_t k, struct work *w,
                    struct sw_reliability *rel)
 {
     size_t ni = a->n_interviewers, nc = 0, nk = 0;
     unsigned char *rater = calloc(ni + 1, 1);
     double *cells = NULL;
-    int rc = -1;
+    int rc = 0;
     if (!rater)
         return -1;
     for (size_t c = 0; c < a->n_candidates; c++) {
@@ -132,11 +140,13 @@ static int icc_for(const struct sw_aggregate *a, size_t k, struct work *w,
     }
     for (size_t i = 0; i < ni; i++)
         nk += rater[i];
-    if (nc < 2 || nk < 2 || nc > SIZE_MAX / nk / sizeof *cells)
+    if (nc < 2 || nk < 2)
         goto done;
-    cells = malloc(nc * nk * sizeof *cells);
-    if (!cells)
+    cells = nc <= SIZE_MAX / nk / sizeof *cells ? malloc(nc * nk * sizeof *cells) : NULL;
+    if (!cells) {
+        rc = -1;
         goto done;
+    }
     size_t row = 0;
     for (size_t c = 0; c < a->n_candidates; c++) {
         gather(a, c, k, &w->u);
@@ -152,12 +162,13 @@ static int icc_for(const struct sw_aggregate *a, size_t k, struct work *w,
         }
         row++;
     }
-    if (sw_icc(cells, nc, nk, &rel->icc) == 0) {
-        rel->has_icc = 1;
-        rel->icc_n = nc;
-        rel->icc_k = nk;
-        rc = 0;
+    if (sw_icc(cells, nc, nk, &rel->icc) < 0) {
+        rc = -1;    /* n and k are at least 2: out of memory */
+        goto done;
     }
+    rel->has_icc = 1;
+    rel->icc_n = nc;
+    rel->icc_k = nk;
 done:
     free(rater);
     free(cells);
@@ -228,10 +239,10 @@ static void work_release(struct work *w)
     free(w->obs_sum);
 }
 
-struct sw_calibration *sw_calibrate(const struct sw_aggregate *a)
+struct sw_calibration *sw_calibrate(const struct sw_aggregate *a, struct sw_errors *errs)
 {
     size_t nk = a->rubric->n_competencies;
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return NULL;
     struct sw_calibration *cal = calloc(1, sizeof *cal);
     struct work w;
@@ -239,6 +250,7 @@ struct sw_calibration *sw_calibrate(const struct sw_aggregate *a)
     if (!cal || work_init(&w, a) < 0) {
         free(cal);
         work_release(&w);
+        sw_fail_oom(errs, NULL);
         return NULL;
     }
     cal->interviewers = calloc(a->n_interviewers + 1, sizeof *cal->interviewers);
@@ -246,21 +258,28 @@ struct sw_calibration *sw_calibrate(const struct sw_aggregate *a)
     if (!cal->interviewers || !cal->competencies) {
         work_release(&w);
         sw_calibration_free(cal);
+        sw_fail_oom(errs, NULL);
         return NULL;
     }
     cal->n_interviewers = a->n_interviewers;
     cal->n_competencies = nk;
-    interviewer_counts(a, cal, &w);
+    int rc = interviewer_counts(a, cal, &w);
     /* Units of every competency one after another: each competency's alpha
      * reads its own stretch, the pooled alpha reads them all. */
     size_t n_units = 0, n_values = 0;
     w.starts[0] = 0;
-    for (size_t k = 0; k < nk; k++) {
+    for (size_t k = 0; k < nk && rc == 0; k++) {
         size_t first = n_units;
         units_of(a, k, &w, &n_units, &n_values);
         struct sw_reliability *rel = &cal->competencies[k];
         rel->alpha = sw_alpha_interval(w.values, w.starts + first, n_units - first, &rel->units);
-        icc_for(a, k, &w, rel);
+        rc = icc_for(a, k, &w, rel);
+    }
+    if (rc < 0) {
+        work_release(&w);
+        sw_calibration_free(cal);
+        sw_fail_oom(errs, NULL);
+        return NULL;
     }
     cal->alpha = sw_alpha_interval(w.values, w.starts, n_units, &cal->units);
     for (size_t i = 0; i < a->n_interviewers; i++) {
@@ -278,7 +297,16 @@ void sw_calibration_free(struct sw_calibration *c)
         return;
     free(c->interviewers);
     free(c->competencies);
+    sw_severity_free(c->severity);
     free(c);
+}
+
+int sw_calibration_severity(struct sw_calibration *c, const struct sw_aggregate *a,
+                            struct sw_errors *errs)
+{
+    sw_severity_free(c->severity);
+    c->severity = sw_severity_fit(a, errs);
+    return c->severity ? 0 : -1;
 }
 
 const char *sw_alpha_reading(double alpha)

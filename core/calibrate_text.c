@@ -36,8 +36,25 @@ static void json_icc(struct sw_json *j, const struct sw_reliability *rel)
     sw_json_end_object(j);
 }
 
+static void json_severity(struct sw_json *j, const struct sw_severity *s)
+{
+    sw_json_key(j, "severity");
+    sw_json_begin_object(j);
+    sw_json_key(j, "fitted");
+    sw_json_bool(j, s->fitted);
+    sw_json_key(j, "sigma2");
+    sw_json_number(j, s->sigma2);
+    sw_json_key(j, "tau2");
+    sw_json_number(j, s->tau2);
+    sw_json_key(j, "pairs");
+    sw_json_integer(j, (long long)s->pairs);
+    sw_json_key(j, "components");
+    sw_json_integer(j, (long long)s->components);
+    sw_json_end_object(j);
+}
+
 int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibration *c,
-                        struct sw_buf *out)
+                        struct sw_buf *out, struct sw_errors *errs)
 {
     struct sw_json j;
     sw_json_init(&j, out);
@@ -61,6 +78,12 @@ int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibratio
         sw_json_integer(&j, (long long)st->compared);
         sw_json_key(&j, "hire_rate");
         sw_json_number(&j, st->hire_rate);
+        if (c->severity) {
+            sw_json_key(&j, "adjustment");
+            sw_json_number(&j, c->severity->adjustment[i]);
+            sw_json_key(&j, "adjustment_se");
+            sw_json_number(&j, c->severity->se[i]);
+        }
         sw_json_end_object(&j);
     }
     sw_json_end_array(&j);
@@ -85,8 +108,10 @@ int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibratio
     }
     sw_json_end_array(&j);
     sw_json_end_object(&j);
+    if (c->severity)
+        json_severity(&j, c->severity);
     sw_json_end_object(&j);
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }
 
 static void csv_number(struct sw_buf *out, double v)
@@ -97,9 +122,10 @@ static void csv_number(struct sw_buf *out, double v)
 }
 
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
-                       enum sw_csv_mode mode, struct sw_buf *out)
+                       enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs)
 {
-    sw_buf_adds(out, "interviewer,scorecards,observations,mean,leniency,compared,hire_rate\r\n");
+    sw_buf_adds(out, "interviewer,scorecards,observations,mean,leniency,compared,hire_rate");
+    sw_buf_adds(out, c->severity ? ",adjustment,adjustment_se\r\n" : "\r\n");
     for (size_t i = 0; i < c->n_interviewers; i++) {
         const struct sw_interviewer_stats *st = &c->interviewers[i];
         sw_csv_field(out, a->interviewers[i], mode);
@@ -108,9 +134,13 @@ int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration
         csv_number(out, st->leniency);
         sw_buf_addf(out, ",%zu", st->compared);
         csv_number(out, st->hire_rate);
+        if (c->severity) {
+            csv_number(out, c->severity->adjustment[i]);
+            csv_number(out, c->severity->se[i]);
+        }
         sw_buf_adds(out, "\r\n");
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }
 
 static const struct sw_calibration *sort_cal;
@@ -223,14 +253,87 @@ static void reliability_row(struct sw_table *t, const char *name, size_t units, 
     sw_buf_release(&num);
 }
 
+static const struct sw_severity *sort_sev;
+
+/* Highest adjustment first, nulls last, ties by id (the index order). */
+static int by_adjustment(const void *x, const void *y)
+{
+    size_t i = *(const size_t *)x, j = *(const size_t *)y;
+    double ai = sort_sev->adjustment[i], aj = sort_sev->adjustment[j];
+    if (isnan(ai) || isnan(aj)) {
+        if (isnan(ai) != isnan(aj))
+            return isnan(ai) ? 1 : -1;
+    } else if (ai != aj) {
+        return ai > aj ? -1 : 1;
+    }
+    return (i > j) - (i < j);
+}
+
+/* Whether rule 11 fitted, and why not. */
+static const char *no_fit_reason(const struct sw_severity *s)
+{
+    if (s->fitted)
+        return "fitted.";
+    if (isnan(s->sigma2))
+        return "not fitted (it needs pairs minus candidates of 10 or more and 3 or more "
+               "interviewers with pairs); every adjustment is 0.";
+    return "not fitted (the interviewers' offsets vary by less than the noise: tau2 below "
+           "1e-8); every adjustment is 0.";
+}
+
+static void severity_table(const struct sw_aggregate *a, const struct sw_severity *s,
+                           struct sw_buf *out)
+{
+    size_t *order = malloc((s->n_interviewers + 1) * sizeof *order);
+    if (!order) {
+        out->failed = 1;
+        return;
+    }
+    for (size_t i = 0; i < s->n_interviewers; i++)
+        order[i] = i;
+    sort_sev = s;
+    qsort(order, s->n_interviewers, sizeof *order, by_adjustment);
+    sw_buf_adds(out, "\nSeverity (rule 11), most lenient first\n");
+    sw_text_cell(out, "  interviewer", 24);
+    sw_buf_adds(out, " adjustment \u00b1 se\n");
+    for (size_t n = 0; n < s->n_interviewers; n++) {
+        size_t i = order[n];
+        sw_buf_adds(out, "  ");
+        sw_text_cell(out, a->interviewers[i], 22);
+        sw_text_number(out, s->adjustment[i], 2, 11, s->fitted);
+        if (!isnan(s->se[i])) {
+            sw_buf_adds(out, " \u00b1");
+            sw_text_number(out, s->se[i], 2, 5, 0);
+        }
+        sw_buf_addc(out, '\n');
+    }
+    struct sw_buf line = SW_BUF_INIT;
+    sw_buf_adds(&line, "sigma2 ");
+    sw_text_number(&line, s->sigma2, 3, 0, 0);
+    sw_buf_adds(&line, ", tau2 ");
+    sw_text_number(&line, s->tau2, 3, 0, 0);
+    sw_buf_addf(&line, ", %zu pair%s, %zu component%s: %s", s->pairs, s->pairs == 1 ? "" : "s",
+                s->components, s->components == 1 ? "" : "s", no_fit_reason(s));
+    sw_buf_adds(&line, " An adjustment is how far above (+) or below (-) the other "
+                       "interviewers of the same candidates one scores; --adjusted subtracts "
+                       "it from each of their scores.");
+    out->failed |= line.failed;
+    if (!line.failed)
+        sw_text_wrap(out, line.data, 0, 0, 80);
+    sw_buf_release(&line);
+    free(order);
+}
+
 int sw_calibration_table(const struct sw_aggregate *a, const struct sw_calibration *c,
-                         int color, struct sw_buf *out)
+                         int color, struct sw_buf *out, struct sw_errors *errs)
 {
     static const struct sw_table_column columns[] = {
         { "competency", 0, 12 }, { "units", 1, 0 }, { "alpha", 1, 0 }, { "reading", 0, 0 },
         { "ICC(2,1)", 1, 0 }, { "ICC(2,k)", 1, 0 },
     };
     interviewer_table(a, c, color, out);
+    if (c->severity)
+        severity_table(a, c->severity, out);
     sw_buf_adds(out, "\nReliability (Krippendorff's alpha, interval; ICC when every "
                      "interviewer rated\nevery candidate)\n");
     struct sw_table t;
@@ -243,5 +346,5 @@ int sw_calibration_table(const struct sw_aggregate *a, const struct sw_calibrati
     sw_table_release(&t);
     sw_buf_adds(out, "alpha >= 0.8 reliable, 0.667 to 0.8 tentative, below unreliable\n"
                      "(Krippendorff 2004).\n");
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
+
 void sw_errors_init(struct sw_errors *e)
 {
     e->items = NULL;
@@ -41,15 +43,7 @@ static char *vformat(const char *fmt, va_list ap)
 
 static int reserve(struct sw_errors *e)
 {
-    if (e->count < e->alloc)
-        return 0;
-    size_t alloc = e->alloc ? e->alloc * 2 : 8;
-    struct sw_error *items = realloc(e->items, alloc * sizeof *items);
-    if (!items)
-        return -1;
-    e->items = items;
-    e->alloc = alloc;
-    return 0;
+    return SW_VEC_GROW(e->items, e->alloc, e->count + 1, 8);
 }
 
 int sw_error_add(struct sw_errors *e, int code, const char *file, int line,

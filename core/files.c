@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "vec.h"
 
 void sw_paths_init(struct sw_paths *p)
 {
@@ -37,15 +38,9 @@ static int push(struct sw_paths *p, char *path, struct sw_errors *errs)
 {
     if (!path)
         return sw_fail_oom(errs, NULL);
-    if (p->count == p->alloc) {
-        size_t alloc = p->alloc ? p->alloc * 2 : 64;
-        char **items = realloc(p->items, alloc * sizeof *items);
-        if (!items) {
-            free(path);
-            return sw_fail_oom(errs, NULL);
-        }
-        p->items = items;
-        p->alloc = alloc;
+    if (SW_VEC_GROW(p->items, p->alloc, p->count + 1, 64) < 0) {
+        free(path);
+        return sw_fail_oom(errs, NULL);
     }
     p->items[p->count++] = path;
     return 0;

@@ -1,10 +1,10 @@
 #include "report.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "fanout.h"
 #include "json.h"
 
 #define ORDER(order, i) ((order) ? (order)[i] : (i))
@@ -120,18 +120,30 @@ static void json_candidate(struct sw_json *j, const struct sw_aggregate *a,
     sw_json_end_object(j);
 }
 
-int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out)
+int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                   struct sw_errors *errs)
 {
-    return sw_report_json_stream(a, order, out, NULL, NULL);
+    return sw_report_json_stream(a, order, out, NULL, NULL, errs);
 }
 
 int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                          sw_flush_fn flush, void *ctx)
+                          sw_flush_fn flush, void *ctx, struct sw_errors *errs)
 {
-    return sw_report_json_parallel(a, order, out, flush, ctx, 1);
+    return sw_report_json_parallel(a, order, out, flush, ctx, 1, errs);
 }
 
-#define MAX_THREADS 16
+/* Hands out to flush (unless NULL); -1 with why recorded when out has failed
+ * or the flush did. */
+static int flush_out(struct sw_buf *out, sw_flush_fn flush, void *ctx, struct sw_errors *errs,
+                     const char *what)
+{
+    if (out->failed)
+        return sw_buf_fail(out, errs, what);
+    if (flush && flush(ctx, out) < 0)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "cannot write the %s", what);
+    return 0;
+}
+
 #define CHUNK 64     /* candidates per thread and round */
 
 /* Candidates [from, to) of the list, as the writer would put them inside
@@ -143,9 +155,9 @@ struct part {
     struct sw_buf text;
 };
 
-static void *write_part(void *arg)
+static void write_part(void *ctx, size_t t)
 {
-    struct part *p = arg;
+    struct part *p = &((struct part *)ctx)[t];
     for (size_t i = p->from; i < p->to; i++) {
         struct sw_json j;
         sw_json_init(&j, &p->text);
@@ -153,21 +165,19 @@ static void *write_part(void *arg)
         j.count[2] = i > 0;
         json_candidate(&j, p->a, &p->a->candidates[ORDER(p->order, i)]);
     }
-    return NULL;
 }
 
 /* The candidates, `threads` parts of CHUNK at a time formatted side by
  * side, then appended to out and flushed in order. */
 static int write_candidates(const struct sw_aggregate *a, const size_t *order,
-                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads)
+                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads,
+                            struct sw_errors *errs)
 {
-    struct part parts[MAX_THREADS];
-    pthread_t ids[MAX_THREADS];
+    struct part parts[SW_MAX_THREADS];
     for (unsigned t = 0; t < threads; t++)
         sw_buf_init(&parts[t].text);
     int rc = 0;
     for (size_t first = 0; first < a->n_candidates && rc == 0; first += CHUNK * threads) {
-        int started[MAX_THREADS] = { 0 };
         for (unsigned t = 0; t < threads; t++) {
             size_t from = first + t * CHUNK, to = from + CHUNK;
             parts[t].a = a;
@@ -175,20 +185,13 @@ static int write_candidates(const struct sw_aggregate *a, const size_t *order,
             parts[t].from = from < a->n_candidates ? from : a->n_candidates;
             parts[t].to = to < a->n_candidates ? to : a->n_candidates;
             sw_buf_reset(&parts[t].text);
-            if (t > 0)
-                started[t] = pthread_create(&ids[t], NULL, write_part, &parts[t]) == 0;
         }
-        write_part(&parts[0]);
-        for (unsigned t = 1; t < threads; t++) {
-            if (started[t])
-                pthread_join(ids[t], NULL);
-            else
-                write_part(&parts[t]);    /* no thread to be had: here then */
-        }
+        sw_fanout(threads, threads, write_part, parts);
         for (unsigned t = 0; t < threads && rc == 0; t++) {
-            if (parts[t].text.failed ||
-                sw_buf_add(out, parts[t].text.data, parts[t].text.len) < 0 ||
-                (flush && flush(ctx, out) < 0))
+            if (parts[t].text.failed)
+                rc = sw_buf_fail(&parts[t].text, errs, "report");
+            else if (sw_buf_add(out, parts[t].text.data, parts[t].text.len) < 0 ||
+                     flush_out(out, flush, ctx, errs, "report") < 0)
                 rc = -1;
         }
     }
@@ -198,12 +201,13 @@ static int write_candidates(const struct sw_aggregate *a, const size_t *order,
 }
 
 int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
-                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads)
+                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads,
+                            struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
-    if (threads > MAX_THREADS)
-        threads = MAX_THREADS;
+    if (threads > SW_MAX_THREADS)
+        threads = SW_MAX_THREADS;
     struct sw_json j;
     sw_json_init(&j, out);
     sw_json_begin_object(&j);
@@ -217,19 +221,19 @@ int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
     sw_json_key(&j, "candidates");
     sw_json_begin_array(&j);
     if (threads > 1 && a->n_candidates > CHUNK) {
-        if (write_candidates(a, order, out, flush, ctx, threads) < 0)
+        if (write_candidates(a, order, out, flush, ctx, threads, errs) < 0)
             return -1;
         j.count[j.depth] = 1;    /* the array is not empty: its end goes on a new line */
     } else {
         for (size_t i = 0; i < a->n_candidates; i++) {
             json_candidate(&j, a, &a->candidates[ORDER(order, i)]);
-            if (flush && (out->failed || flush(ctx, out) < 0))
+            if (flush && flush_out(out, flush, ctx, errs, "report") < 0)
                 return -1;
         }
     }
     sw_json_end_array(&j);
     sw_json_end_object(&j);
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "report") : 0;
 }
 
 /* --- CSV ------------------------------------------------------------------- */
@@ -279,15 +283,16 @@ static void csv_flags(struct sw_buf *out, unsigned flags)
 }
 
 int sw_report_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
-                  struct sw_buf *out)
+                  struct sw_buf *out, struct sw_errors *errs)
 {
-    return sw_report_csv_stream(a, order, mode, out, NULL, NULL);
+    return sw_report_csv_stream(a, order, mode, out, NULL, NULL, errs);
 }
 
 int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
-                         enum sw_csv_mode mode, struct sw_buf *out, sw_flush_fn flush, void *ctx)
+                         enum sw_csv_mode mode, struct sw_buf *out, sw_flush_fn flush, void *ctx,
+                         struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,"
@@ -315,16 +320,16 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
             csv_flags(out, st->flags);
             sw_buf_adds(out, "\r\n");
         }
-        if (flush && (out->failed || flush(ctx, out) < 0))
+        if (flush && flush_out(out, flush, ctx, errs, "report") < 0)
             return -1;
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "report") : 0;
 }
 
 int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
-                   struct sw_buf *out)
+                   struct sw_buf *out, struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,scorecards,pending,overall");
@@ -348,5 +353,5 @@ int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_cs
             sw_buf_addf(out, ",%zu", c->recommendations[k]);
         sw_buf_addf(out, ",%zu\r\n", count_flags(a, c));
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
 }

@@ -252,13 +252,13 @@ static void legend(struct sw_buf *b, const struct sw_rubric *r)
 }
 
 int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color,
-                    struct sw_buf *out)
+                    struct sw_buf *out, struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     if (a->n_candidates == 0) {
         sw_buf_adds(out, "No scorecards found.\n");
-        return out->failed ? -1 : 0;
+        return out->failed ? sw_buf_fail(out, errs, "report") : 0;
     }
     legend(out, a->rubric);
     for (size_t i = 0; i < a->n_candidates; i++) {
@@ -268,7 +268,7 @@ int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color
         sw_buf_adds(out, "\n");
         packet(out, a, &a->candidates[ORDER(order, i)], color);
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "report") : 0;
 }
 
 /* --- compare --------------------------------------------------------------- */
@@ -357,14 +357,14 @@ static void compare_legend(struct sw_buf *out, const struct sw_rubric *r, char (
 }
 
 int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int color,
-                     struct sw_buf *out)
+                     struct sw_buf *out, struct sw_errors *errs)
 {
-    if (!a->finished)
+    if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     const struct sw_rubric *r = a->rubric;
     if (a->n_candidates == 0) {
         sw_buf_adds(out, "No scorecards found.\n");
-        return out->failed ? -1 : 0;
+        return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
     }
     size_t n = r->n_pillars + 7;
     struct sw_table_column *cols = calloc(n, sizeof *cols);
@@ -372,7 +372,8 @@ int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int colo
     if (!cols || !names) {
         free(cols);
         free(names);
-        return -1;
+        out->failed = 1;
+        return sw_buf_fail(out, errs, "comparison");
     }
     short_names(r, names);
     cols[0] = (struct sw_table_column){ "candidate", 0, 12 };
@@ -394,5 +395,7 @@ int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int colo
         compare_legend(out, r, names);
     free(cols);
     free(names);
-    return rc < 0 || out->failed ? -1 : 0;
+    if (rc < 0)
+        out->failed = 1;
+    return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
 }

@@ -9,6 +9,7 @@
 
 #include "document.h"
 #include "strmap.h"
+#include "vec.h"
 #include "xml.h"
 
 static const char *const rec_names[SW_REC_COUNT] = {
@@ -397,20 +398,13 @@ struct id_list {
 
 static void id_list_add(struct loader *L, struct id_list *list, xmlNodePtr e)
 {
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 16;
-        const char **ids = realloc(list->ids, cap * sizeof *ids);
-        if (ids)
-            list->ids = ids;
-        int *lines = ids ? realloc(list->lines, cap * sizeof *lines) : NULL;
-        if (lines)
-            list->lines = lines;
-        if (!ids || !lines) {
-            L->oom = 1;
-            return;
-        }
-        list->cap = cap;
+    size_t cap_ids = list->cap, cap_lines = list->cap;
+    if (SW_VEC_GROW(list->ids, cap_ids, list->n + 1, 16) < 0 ||
+        SW_VEC_GROW(list->lines, cap_lines, list->n + 1, 16) < 0) {
+        L->oom = 1;
+        return;
     }
+    list->cap = cap_ids;
     const char *id = sw_xml_attr(e, "id");
     list->ids[list->n] = id ? id : "";
     list->lines[list->n++] = sw_xml_line(e);

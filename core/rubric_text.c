@@ -207,7 +207,7 @@ static void json_interviews(struct sw_json *j, const struct sw_rubric *r)
     sw_json_end_array(j);
 }
 
-int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out)
+int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out, struct sw_errors *errs)
 {
     struct sw_json j;
     sw_json_init(&j, out);
@@ -225,7 +225,7 @@ int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out)
     json_archetypes(&j, r);
     json_interviews(&j, r);
     sw_json_end_object(&j);
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "rubric") : 0;
 }
 
 /* --- table ----------------------------------------------------------------- */
@@ -383,7 +383,7 @@ static void table_archetypes(const struct sw_rubric *r, struct sw_buf *b)
     }
 }
 
-int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out)
+int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out, struct sw_errors *errs)
 {
     struct sw_buf line = SW_BUF_INIT;
     sw_buf_addf(&line, "%s (%s, version %s)", r->name, r->id, r->version);
@@ -401,5 +401,5 @@ int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out)
     table_policy(r, out);
     table_interviews(r, out);
     table_archetypes(r, out);
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "rubric") : 0;
 }

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "document.h"
 #include "timestamp.h"
+#include "vec.h"
 #include "xml.h"
 
 struct loader {
@@ -334,16 +335,10 @@ static void sax_header(struct stream *S, int n, const xmlChar **attrs)
 static void sax_rating(struct stream *S, int n, const xmlChar **attrs)
 {
     struct sw_scorecard *s = S->L.s;
-    if (s->n_ratings == S->cap) {
-        size_t cap = S->cap ? 2 * S->cap : 32;
-        struct sw_rating *bigger = realloc(s->ratings, cap * sizeof *bigger);
-        if (!bigger) {
-            S->L.oom = 1;
-            give_up(S);
-            return;
-        }
-        s->ratings = bigger;
-        S->cap = cap;
+    if (SW_VEC_GROW(s->ratings, S->cap, s->n_ratings + 1, 32) < 0) {
+        S->L.oom = 1;
+        give_up(S);
+        return;
     }
     struct sw_rating *rt = &s->ratings[s->n_ratings++];
     rt->line = sw_xml_stream_line(&S->xs);

@@ -54,7 +54,7 @@ static int collect_cards(struct sw_status *s, struct sw_status_candidate *sc,
         struct sw_status_card *c = &sc->cards[k++];
         c->card = i;
         c->age_hours = NAN;
-        double born;
+        double born = NAN;
         if (a->cards[i].submitted)
             continue;
         if (draft_birth(&a->cards[i], &born, errs) < 0)

@@ -63,8 +63,12 @@ static int grow(struct sw_strmap *m)
             bigger.count++;
         }
     }
-    sw_strmap_release(m);
-    *m = bigger;
+    free(m->keys);
+    free(m->values);
+    m->keys = bigger.keys;
+    m->values = bigger.values;
+    m->cap = bigger.cap;
+    m->count = bigger.count;
     return 0;
 }
 

@@ -63,15 +63,19 @@ static void gains(struct sw_team *t, const struct sw_aggregate *cands, double sc
 }
 
 struct sw_team *sw_team_new(const struct sw_aggregate *members,
-                            const struct sw_aggregate *candidates, double bar)
+                            const struct sw_aggregate *candidates, double bar,
+                            struct sw_errors *errs)
 {
     const struct sw_rubric *r = candidates->rubric;
     size_t nc = r->n_competencies, nk = candidates->n_candidates;
-    if (!members->finished || !candidates->finished)
+    if (sw_aggregate_require_finished(members, errs) < 0 ||
+        sw_aggregate_require_finished(candidates, errs) < 0)
         return NULL;
     struct sw_team *t = calloc(1, sizeof *t);
-    if (!t)
+    if (!t) {
+        sw_fail_oom(errs, NULL);
         return NULL;
+    }
     t->n_competencies = nc;
     t->n_candidates = nk;
     t->bar = isnan(bar) ? (r->scale.min + r->scale.max) / 2 : bar;
@@ -82,6 +86,7 @@ struct sw_team *sw_team_new(const struct sw_aggregate *members,
     t->rank = calloc(nk + 1, sizeof *t->rank);
     if (!t->profile || !t->gap || !t->gain || !t->fills || !t->rank) {
         sw_team_free(t);
+        sw_fail_oom(errs, NULL);
         return NULL;
     }
     profile(t, members);
@@ -89,6 +94,7 @@ struct sw_team *sw_team_new(const struct sw_aggregate *members,
     struct rank_ctx ctx = { t, candidates };
     if (sw_order_indices(t->rank, nk, by_rank, &ctx) < 0) {
         sw_team_free(t);
+        sw_fail_oom(errs, NULL);
         return NULL;
     }
     return t;
@@ -107,7 +113,8 @@ void sw_team_free(struct sw_team *t)
 }
 
 int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
-                 const struct sw_aggregate *candidates, struct sw_buf *out)
+                 const struct sw_aggregate *candidates, struct sw_buf *out,
+                 struct sw_errors *errs)
 {
     const struct sw_rubric *r = candidates->rubric;
     struct sw_json j;
@@ -154,7 +161,7 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     }
     sw_json_end_array(&j);
     sw_json_end_object(&j);
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;
 }
 
 /* The ids of the gaps candidate k fills, separated by ';', as one CSV field. */
@@ -172,7 +179,7 @@ static void csv_fills(const struct sw_team *t, const struct sw_rubric *r, size_t
 }
 
 int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
-                enum sw_csv_mode mode, struct sw_buf *out)
+                enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs)
 {
     const struct sw_rubric *r = candidates->rubric;
     sw_buf_adds(out, "rank,candidate,name,gain,overall,fills\r\n");
@@ -192,11 +199,12 @@ int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
         csv_fills(t, r, k, mode, out);
         sw_buf_adds(out, "\r\n");
     }
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;
 }
 
 int sw_team_table(const struct sw_team *t, const struct sw_aggregate *members,
-                  const struct sw_aggregate *candidates, int color, struct sw_buf *out)
+                  const struct sw_aggregate *candidates, int color, struct sw_buf *out,
+                  struct sw_errors *errs)
 {
     const struct sw_rubric *r = candidates->rubric;
     sw_buf_addf(out, "Team of %zu: best member score per competency (bar %g)\n",
@@ -234,5 +242,5 @@ int sw_team_table(const struct sw_team *t, const struct sw_aggregate *members,
     }
     sw_buf_adds(out, "\ngain = how much the candidate raises the team's best score, averaged "
                      "over all\ncompetencies; fills = gaps where the candidate reaches the bar.\n");
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;
 }

@@ -7,6 +7,7 @@
 
 #include "resource.h"
 #include "termtext.h"
+#include "vec.h"
 
 #define WRAP_COLUMN 78
 
@@ -222,14 +223,8 @@ static int syntax(const struct parser *P, const char *at, const char *what)
 
 static struct tok *push(struct parser *P, enum tok_kind kind, const char *start, size_t len)
 {
-    if (P->n == P->cap) {
-        size_t cap = P->cap ? 2 * P->cap : 64;
-        struct tok *t = realloc(P->toks, cap * sizeof *t);
-        if (!t)
-            return NULL;
-        P->toks = t;
-        P->cap = cap;
-    }
+    if (SW_VEC_GROW(P->toks, P->cap, P->n + 1, 64) < 0)
+        return NULL;
     struct tok *t = &P->toks[P->n++];
     *t = (struct tok){ kind, start, len, 0, 0, 0 };
     return t;
@@ -370,7 +365,9 @@ struct renderer {
 
 static size_t current_column(const struct sw_buf *out)
 {
-    const char *line = out->len ? out->data + out->len : "";
+    if (out->len == 0)
+        return 0;
+    const char *line = out->data + out->len;
     while (line > out->data && line[-1] != '\n')
         line--;
     return sw_text_width(line);
@@ -444,6 +441,8 @@ int sw_tpl_render_text(const char *text, size_t len, const char *name,
     if (rc == 0) {
         struct renderer R = { &P, esc, out, SW_BUF_INIT };
         rc = render(&R, 0, P.n, s);
+        if (rc < 0 && (out->failed || R.scratch.failed))    /* render records the rest */
+            sw_buf_fail(out->failed ? out : &R.scratch, errs, name);
         sw_buf_release(&R.scratch);
     }
     free(P.toks);

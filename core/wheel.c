@@ -218,10 +218,14 @@ static void legend(const struct sw_wheel *w, struct sw_buf *b)
                 y, y);
 }
 
-int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out)
+int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out, struct sw_errors *errs)
 {
-    if (w->n_competencies == 0 || !(w->scale_max > w->scale_min) || !w->means)
-        return -1;
+    if (w->n_competencies == 0 || !w->means)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "a wheel needs competencies and means");
+    if (!(w->scale_max > w->scale_min))
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0,
+                            "a wheel's scale must end above its start, not %g..%g",
+                            w->scale_min, w->scale_max);
     header(w, out);
     pillar_backgrounds(w, out);
     wedges(w, out);
@@ -230,5 +234,5 @@ int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out)
     names(w, out);
     legend(w, out);
     sw_buf_adds(out, "</svg>\n");
-    return out->failed ? -1 : 0;
+    return out->failed ? sw_buf_fail(out, errs, "wheel") : 0;
 }

@@ -6,7 +6,7 @@
 
 int sw_wheel_of_candidate(const struct sw_aggregate *a, const struct sw_candidate *c,
                           struct sw_wheel *w, char *title, size_t title_size, char *subtitle,
-                          size_t subtitle_size)
+                          size_t subtitle_size, struct sw_errors *errs)
 {
     const struct sw_rubric *r = a->rubric;
     struct sw_wheel_pillar *pillars = calloc(r->n_pillars + 1, sizeof *pillars);
@@ -20,7 +20,7 @@ int sw_wheel_of_candidate(const struct sw_aggregate *a, const struct sw_candidat
         free(names);
         free(means);
         free(targets);
-        return -1;
+        return sw_fail_oom(errs, NULL);
     }
     for (size_t p = 0; p < r->n_pillars; p++)
         pillars[p] = (struct sw_wheel_pillar){ r->pillars[p].name,

@@ -214,9 +214,16 @@ xmlDocPtr sw_xml_parse(const char *data, size_t len, const char *path, struct sw
                   XML_PARSE_BIG_LINES | XML_PARSE_NOBLANKS;
     size_t before = errs->count + errs->lost;
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, options);
-    int failed = !ctxt->wellFormed || st.refused_doctype || errs->count + errs->lost > before;
-    if (failed && errs->count + errs->lost == before)
-        sw_fail(errs, path, 1, "malformed XML");
+    /* No document from a well-formed start: libxml2 ran out of memory
+     * before parsing (its input buffer), and said nothing. */
+    int failed = !doc || !ctxt->wellFormed || st.refused_doctype ||
+                 errs->count + errs->lost > before;
+    if (failed && errs->count + errs->lost == before) {
+        if (!doc && ctxt->wellFormed && !st.refused_doctype)
+            sw_fail_oom(errs, path);
+        else
+            sw_fail(errs, path, 1, "malformed XML");
+    }
     xmlFreeParserCtxt(ctxt);
     if (failed) {
         xmlFreeDoc(doc);

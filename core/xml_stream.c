@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -108,17 +109,16 @@ static int plain_utf8(const char *data, size_t len)
     const char *end = memchr(data, '>', len < 200 ? len : 200);
     if (!end)
         return 0;
-    const char *enc = NULL;
-    for (const char *p = data; p + 8 < end && !enc; p++)
-        if (strncmp(p, "encoding", 8) == 0)
-            enc = p + 8;
+    char decl[200];     /* the declaration, up to its '>' */
+    size_t n = (size_t)(end - data);
+    memcpy(decl, data, n);
+    decl[n] = '\0';
+    const char *enc = strstr(decl, "encoding");
     if (!enc)
         return 1;
-    while (enc < end && (*enc == ' ' || *enc == '=' || *enc == '"' || *enc == '\''))
-        enc++;
-    return end - enc > 5 && (enc[0] == 'U' || enc[0] == 'u') && (enc[1] == 'T' || enc[1] == 't') &&
-           (enc[2] == 'F' || enc[2] == 'f') && enc[3] == '-' && enc[4] == '8' &&
-           (enc[5] == '"' || enc[5] == '\'');
+    enc += 8;
+    enc += strspn(enc, " =\"'");
+    return strncasecmp(enc, "utf-8", 5) == 0 && (enc[5] == '"' || enc[5] == '\'');
 }
 
 int sw_xml_stream_line(const struct sw_xml_stream *st)

@@ -78,7 +78,7 @@ same "pkg-config rubricdir" "$prefix/share/scorewheel/rubrics" \
 same "pkg-config libs" "-L$prefix/lib -lscorewheel" "$(pkg-config --libs scorewheel | sed 's/ *$//')"
 same "pkg-config static libs" "-L$prefix/lib -lscorewheel -lpthread -lm" \
     "$(pkg-config --libs --static scorewheel | sed 's/ -lxml2.*//')"
-same "pkg-config requires" "libxml-2.0 xlsxwriter" \
+same "pkg-config requires" "libxml-2.0 xlsxwriter lapacke" \
     "$(pkg-config --print-requires-private scorewheel | tr '\n' ' ' | sed 's/ $//')"
 mkdir pc
 sed "s|^prefix=.*|prefix=$root|" "$root/lib/pkgconfig/scorewheel.pc" >pc/scorewheel.pc
@@ -156,7 +156,7 @@ EOF
         "calibrate compare export kit new report rubric score team validate wheel" "$(complete "")"
     same "complete a command" "calibrate compare" "$(complete c)"
     same "complete global options" "--help --jobs --quiet --rubric --version" "$(complete --)"
-    same "complete options of export" "--anonymize --help --keep-going --level --output --quiet --sheets" \
+    same "complete options of export" "--adjusted --anonymize --help --keep-going --level --output --quiet --sheets" \
         "$(complete export --)"
     same "complete options of new" \
         "--candidate --force --help --interview --interviewer --level --name --output" \

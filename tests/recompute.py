@@ -3,15 +3,23 @@
 the rules (not from the C code), to check scorewheel's JSON field by field.
 
     recompute.py RUBRIC.xml REPORT.json PATH...             rules 1-7 (report)
-    recompute.py --calibrate RUBRIC.xml CAL.json PATH...    rules 8-9 (calibrate)
+    recompute.py --calibrate RUBRIC.xml CAL.json PATH...    rules 8, 9, 11 (calibrate)
     recompute.py --status RUBRIC.xml STATUS.json PATH...    rule 12 (status; its "now")
+    recompute.py --adjusted CAL.json RUBRIC.xml REPORT.json PATH...
+                                   rules 1-7 on x(s,c) - adjustment(i(s)) (report --adjusted),
+                                   the adjustments read from calibrate's JSON
 
 Exit 0 when every field agrees to 1e-9. Krippendorff's alpha is computed here
 from the coincidence matrix (Krippendorff 2011, "Computing Krippendorff's
 Alpha-Reliability", section C), not from the variance form the C code uses, and
 the ICCs from a plain two-way ANOVA table (Shrout & Fleiss 1979).
 
-Standard library only, so it runs on a bare Debian with python3."""
+Rule 11's pairs and components are counted here; its fit (sigma2, tau2, the
+adjustments and their standard errors) is tests/severity_ref.py's, to 1e-6,
+when numpy can be imported, and left unchecked otherwise (t_severity.sh runs
+severity_ref.py under /usr/bin/python3, which has it).
+
+Standard library only otherwise, so it runs on a bare Debian with python3."""
 import json
 import math
 import os
@@ -132,9 +140,66 @@ def icc_anova(rows):
             "3,k": div(bms - ems, bms)}
 
 
+class Unchecked:
+    """A figure this run cannot recompute (rule 11's fit without numpy)."""
+
+
+UNCHECKED = Unchecked()
+
+
+def pairs_of(cards, comps):
+    """Rule 11's pair scores {(candidate, interviewer): z} from read_cards()."""
+    obs = [(cand, who, c, x) for cand, who, _, xs in cards for c, x in xs.items()]
+    if not obs:
+        return {}
+    ybar = math.fsum(x for *_, x in obs) / len(obs)
+    d = {}
+    for c in comps:
+        xs = [x for _, _, cc, x in obs if cc == c]
+        d[c] = math.fsum(xs) / len(xs) - ybar if xs else 0.0
+    acc = {}
+    for cand, who, c, x in obs:
+        acc.setdefault((cand, who), []).append(x - d[c])
+    return {k: math.fsum(v) / len(v) for k, v in acc.items()}
+
+
+def components(pairs):
+    """Connected components of the candidate-interviewer graph of the pairs."""
+    graph = {}
+    for cand, who in pairs:
+        graph.setdefault(("c", cand), set()).add(("i", who))
+        graph.setdefault(("i", who), set()).add(("c", cand))
+    seen, count = set(), 0
+    for node in graph:
+        if node in seen:
+            continue
+        count += 1
+        stack = [node]
+        seen.add(node)
+        while stack:
+            for nb in graph[stack.pop()]:
+                if nb not in seen:
+                    seen.add(nb)
+                    stack.append(nb)
+    return count
+
+
+def severity(rub, cards):
+    """Rule 11: the "severity" object and {interviewer: (adjustment, se)}."""
+    pairs = pairs_of(cards, rub["comps"])
+    try:
+        import severity_ref
+    except ImportError:
+        sev = {"fitted": UNCHECKED, "sigma2": UNCHECKED, "tau2": UNCHECKED,
+               "pairs": len(pairs), "components": components(pairs)}
+        return sev, {who: (UNCHECKED, UNCHECKED) for _, who in pairs}
+    return severity_ref.fit(pairs)
+
+
 def calibrate(rub, paths):
     cards = read_cards(rub, paths)
     people = sorted({who for _, who, _, _ in cards})
+    sev, adj = severity(rub, cards)
     out = []
     for who in people:
         mine = [c for c in cards if c[1] == who]
@@ -149,7 +214,9 @@ def calibrate(rub, paths):
                     "mean": mean([x for _, _, x in obs]), "leniency": mean(diffs),
                     "compared": len(diffs),
                     "hire_rate": (sum(1 for r in recs if r in ("hire", "strong-hire")) / len(recs)
-                                  if recs else None)})
+                                  if recs else None),
+                    "adjustment": adj.get(who, (None, None))[0],
+                    "adjustment_se": adj.get(who, (None, None))[1]})
     all_units, comps = [], []
     for comp in rub["comps"]:
         cells = {}
@@ -166,7 +233,8 @@ def calibrate(rub, paths):
                              for c in sorted(cells)])
         comps.append({"id": comp, "alpha": alpha, "units": pairable, "icc": icc})
     pooled, _ = alpha_coincidence(all_units)
-    return {"interviewers": out, "reliability": {"alpha": pooled, "competencies": comps}}
+    return {"interviewers": out, "reliability": {"alpha": pooled, "competencies": comps},
+            "severity": sev}
 
 
 def card_scores(rub, root):
@@ -187,7 +255,7 @@ def mean(xs):
     return math.fsum(xs) / len(xs) if xs else None
 
 
-def compute(rub, paths, level_override=None):
+def compute(rub, paths, level_override=None, shift=None):
     cands = {}
     for path in files(paths):
         root = ET.parse(path).getroot()
@@ -201,9 +269,12 @@ def compute(rub, paths, level_override=None):
             c["pending"] += 1
             continue
         rec = root.find(S + "recommendation")
+        xs = card_scores(rub, root)
+        if shift:     # rule 11's --adjusted: an interviewer without pairs counts 0
+            xs = {comp: x - (shift.get(root.get("interviewer")) or 0.0) for comp, x in xs.items()}
         c["cards"].append({"who": root.get("interviewer"), "level": root.get("level"),
                            "rec": rec.get("value") if rec is not None else None,
-                           "x": card_scores(rub, root)})
+                           "x": xs})
     pol = rub["policy"]
     out = []
     for cid in sorted(cands):
@@ -280,6 +351,8 @@ def archetype(rub, p):
 
 
 def compare(want, got, where, errors):
+    if want is UNCHECKED:
+        return
     if isinstance(want, dict):
         if not isinstance(got, dict) or set(want) != set(got):
             errors.append(f"{where}: keys {sorted(got) if isinstance(got, dict) else got} != {sorted(want)}")
@@ -346,15 +419,20 @@ def status(rub, paths, now_stamp):
 
 def main():
     args = sys.argv[1:]
-    mode = "report"
+    mode, shift = "report", None
     if args and args[0] in ("--calibrate", "--status"):
         mode, args = args[0][2:], args[1:]
+    if args and args[0] == "--adjusted":
+        with open(args[1], encoding="utf-8") as f:
+            shift = {i["id"]: i["adjustment"] for i in json.load(f)["interviewers"]}
+        args = args[2:]
     rubric, report, paths = args[0], args[1], args[2:]
     rub = load_rubric(rubric)
     with open(report, encoding="utf-8") as f:
         got = json.load(f)
     want = (calibrate(rub, paths) if mode == "calibrate"
-            else status(rub, paths, got["now"]) if mode == "status" else compute(rub, paths))
+            else status(rub, paths, got["now"]) if mode == "status"
+            else compute(rub, paths, shift=shift))
     errors = []
     compare(want, got, "$", errors)
     for e in errors[:20]:

@@ -2,14 +2,15 @@
  * gencards - writes N realistic scorecards for a rubric, deterministic by seed.
  *
  *   gencards --rubric FILE --count N --out DIR [--seed S] [--drafts PERCENT]
- *            [--evidence MIN-MAX]
+ *            [--evidence MIN-MAX] [--interviewers N]
  *
  * Candidates get 4 to 6 interviews each (distinct interviews while the rubric
  * has enough), every question rated; each candidate has a hidden ability per
  * competency, each interviewer a leniency, and every rating is ability +
  * leniency + noise rounded to the scale's step. Evidence paragraphs are MIN to
- * MAX bytes (default 200-800). Files: DIR/CANDIDATE/INTERVIEW--INTERVIEWER.xml.
- * Used by the CLI tests (small N) and `make bench` (20,000 and 100,000).
+ * MAX bytes (default 200-800); interviewers N (default count / 40 + 8).
+ * Files: DIR/CANDIDATE/INTERVIEW--INTERVIEWER.xml. Used by the CLI tests
+ * (small N) and `make bench` (20,000 and 100,000).
  */
 #include <errno.h>
 #include <math.h>
@@ -44,9 +45,10 @@ static double normal(void)
     return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
 }
 
+/* 0..n-1; 0 when n is 0. */
 static size_t pick(size_t n)
 {
-    return (size_t)(rng() % n);
+    return n ? (size_t)(rng() % n) : 0;
 }
 
 static const char *const first_names[] = {
@@ -214,13 +216,13 @@ static int candidate(struct gen *g, size_t cand, size_t budget)
 static void usage(void)
 {
     fprintf(stderr, "usage: gencards --rubric FILE --count N --out DIR [--seed S] "
-                    "[--drafts PERCENT] [--evidence MIN-MAX]\n");
+                    "[--drafts PERCENT] [--evidence MIN-MAX] [--interviewers N]\n");
 }
 
 int main(int argc, char **argv)
 {
     const char *rubric_path = NULL, *out = NULL;
-    size_t count = 0;
+    size_t count = 0, interviewers = 0;
     uint64_t seed = 42;
     struct gen g = { NULL, NULL, 5, 200, 800, 0, NULL };
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -232,6 +234,8 @@ int main(int argc, char **argv)
             out = argv[i + 1];
         else if (strcmp(argv[i], "--seed") == 0)
             seed = strtoull(argv[i + 1], NULL, 10);
+        else if (strcmp(argv[i], "--interviewers") == 0)
+            interviewers = strtoul(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--drafts") == 0)
             g.drafts_percent = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "--evidence") == 0 &&
@@ -252,21 +256,21 @@ int main(int argc, char **argv)
     }
     g.r = r;
     g.out = out;
-    g.n_interviewers = count / 40 + 8;
+    g.n_interviewers = interviewers ? interviewers : count / 40 + 8;
     g.leniency = malloc(g.n_interviewers * sizeof *g.leniency);
-    if (!g.leniency || sw_mkdirs(out, &errs) < 0)
-        return 3;
-    for (size_t i = 0; i < g.n_interviewers; i++)
+    int rc = !g.leniency || sw_mkdirs(out, &errs) < 0 ? 3 : 0;
+    for (size_t i = 0; rc == 0 && i < g.n_interviewers; i++)
         g.leniency[i] = normal() * (r->scale.max - r->scale.min) / 16;
     size_t written = 0;
-    for (size_t cand = 1; written < count; cand++) {
+    for (size_t cand = 1; rc == 0 && written < count; cand++) {
         int n = candidate(&g, cand, count - written);
         if (n < 0)
-            return 3;
-        written += (size_t)n;
+            rc = 3;
+        else
+            written += (size_t)n;
     }
     free(g.leniency);
     sw_rubric_free(r);
     sw_errors_release(&errs);
-    return 0;
+    return rc;
 }

@@ -1,88 +1,129 @@
 # bash completion for scorewheel(1).
 #
 # Installed by `make install` as share/bash-completion/completions/scorewheel;
-# or source this file from ~/.bashrc. Completes commands, each command's
-# options, file names for paths and -o, and the ids of --interview and --level
-# (and the other id-taking options) read from the rubric in use: the --rubric
-# given on the command line, else $SCOREWHEEL_RUBRIC, else the installed one,
-# as `scorewheel rubric --ids KIND` finds it.
+# or source this file from ~/.bashrc. Completes commands, global options, each
+# command's options and their values, and the commands' operands. Nothing is
+# listed here: the program says what it takes, from the same tables that parse
+# its command line and print its --help:
+#
+#   scorewheel --list-commands          NAME TAB SUMMARY, one command a line
+#   scorewheel [COMMAND] --list-options --LONG TAB -L TAB ARG TAB COMPLETE,
+#                                       "-" for none; then, for a command that
+#                                       takes operands, NAME TAB - TAB - TAB
+#                                       COMPLETE (a first field without a dash)
+#
+# COMPLETE is a word list, @files, @dirs or "@ids KIND": the ids of the rubric
+# in use (the --rubric given on the command line, else $SCOREWHEEL_RUBRIC, else
+# the installed one) as `scorewheel rubric --ids KIND` lists them. The lists
+# are read once per shell session and program; the ids every time.
 
-_scorewheel_commands="validate new score report compare calibrate export kit rubric team wheel"
-_scorewheel_global_opts="--rubric --jobs -j --quiet -q --help --version"
+declare -gA _scorewheel_cache
 
-# The options of command $1, long forms (short ones complete too when typed).
-_scorewheel_options()
+# Sets _scorewheel_out to the output of "$@" (a list the program prints),
+# asked once per session.
+_scorewheel_ask()
 {
-    case $1 in
-    validate)  echo "--quiet --help" ;;
-    new)       echo "--interview --candidate --interviewer --level --name --output --force --help" ;;
-    score)     echo "--interview --candidate --interviewer --level --name --output --force --help" ;;
-    report)    echo "--level --format --keep-going --help" ;;
-    compare)   echo "--level --sort --format --keep-going --help" ;;
-    calibrate) echo "--format --keep-going --help" ;;
-    export)    echo "--output --level --anonymize --sheets --keep-going --quiet --help" ;;
-    kit)       echo "--interview --format --help" ;;
-    rubric)    echo "--format --ids --help" ;;
-    team)      echo "--members --bar --format --keep-going --help" ;;
-    wheel)     echo "--candidate --level --output --keep-going --help" ;;
-    esac
+    local key="$*"
+    if [ -z "${_scorewheel_cache[$key]+set}" ]; then
+        _scorewheel_cache[$key]=$("$@" 2>/dev/null)
+    fi
+    _scorewheel_out=${_scorewheel_cache[$key]}
 }
 
-# The values option $2 of command $1 takes: "@files", "@dirs", "@ids KIND",
-# "@none" (free text), a word list, or nothing when $2 takes no value.
-_scorewheel_values()
+# Sets _scorewheel_arg and _scorewheel_complete to the ARG and COMPLETE fields
+# of option $2 (--long or -l) in table $1; returns 1 when it is not there.
+_scorewheel_option()
 {
-    case $2 in
-    --interview) echo "@ids interviews" ;;
-    -l|--level) echo "@ids levels" ;;
-    -o|--output) echo "@files" ;;
-    -m|--members) echo "@files" ;;
-    --ids) echo "pillars competencies levels interviews questions archetypes" ;;
-    -s|--sort) echo "overall shortfall name" ;;
-    -f|--format)
-        case $1/$2 in
-        new/-f|score/-f) ;;     # --force there
-        rubric/*) echo "table json" ;;
-        kit/*) echo "text md" ;;
-        *) echo "table json csv csv-raw" ;;
-        esac ;;
-    -i) echo "@ids interviews" ;;
-    -c|-r|-n|--candidate|--interviewer|--name|-b|--bar) echo "@none" ;;
-    esac
+    local long short arg complete
+    while IFS=$'\t' read -r long short arg complete; do
+        if [ "$long" = "$2" ] || { [ "$short" != - ] && [ "$short" = "$2" ]; }; then
+            _scorewheel_arg=$arg _scorewheel_complete=$complete
+            return 0
+        fi
+    done <<<"$1"
+    return 1
+}
+
+# The option names of table $1, long and short.
+_scorewheel_option_names()
+{
+    local long short arg complete
+    while IFS=$'\t' read -r long short arg complete; do
+        case $long in
+        -*) printf '%s\n' "$long"
+            [ "$short" != - ] && printf '%s\n' "$short" ;;
+        esac
+    done <<<"$1"
+}
+
+# The COMPLETE field of table $1's operand line, or "-" without one.
+_scorewheel_operands()
+{
+    local name short arg complete
+    while IFS=$'\t' read -r name short arg complete; do
+        case $name in
+        -* | "") ;;
+        *) printf '%s\n' "$complete"; return ;;
+        esac
+    done <<<"$1"
+    printf -- '-\n'
 }
 
 # Sets COMPREPLY to the words of $1 that start with $2.
 _scorewheel_words()
 {
-    local IFS=$' \t\n'
-    COMPREPLY=($(compgen -W "$1" -- "$2"))
+    mapfile -t COMPREPLY < <(compgen -W "$1" -- "$2")
 }
 
 _scorewheel_files()
 {
-    local IFS=$'\n'
     compopt -o filenames 2>/dev/null
-    COMPREPLY=($(compgen -f -- "$1"))
+    mapfile -t COMPREPLY < <(compgen -f -- "$1")
+}
+
+# Completes $2 as COMPLETE $1 says; ids come from program $3 with rubric $4.
+_scorewheel_value()
+{
+    case $1 in
+    - | "") ;;
+    @files) _scorewheel_files "$2" ;;
+    @dirs)
+        compopt -o filenames 2>/dev/null
+        mapfile -t COMPREPLY < <(compgen -d -- "$2") ;;
+    "@ids "*)
+        local ids
+        ids=$("$3" ${4:+--rubric "$4"} rubric --ids "${1#@ids }" 2>/dev/null)
+        _scorewheel_words "$ids" "$2" ;;
+    *) _scorewheel_words "$1" "$2" ;;
+    esac
 }
 
 _scorewheel()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prog=${COMP_WORDS[0]}
-    local rubric="" command="" i=1 word
+    local rubric="" command="" i=1 word globals table
     COMPREPLY=()
+    _scorewheel_ask "$prog" --list-options
+    globals=$_scorewheel_out
 
-    # Global options come before the command; --rubric FILE and -j N take a value.
-    while [ $i -lt $COMP_CWORD ]; do
+    # Global options come before the command; those with an ARG take the next
+    # word unless given as --long=value.
+    while [ "$i" -lt "$COMP_CWORD" ]; do
         word=${COMP_WORDS[i]}
         case $word in
-        --rubric) rubric=${COMP_WORDS[i + 1]}; i=$((i + 1)) ;;
+        --) [ $((i + 1)) -lt "$COMP_CWORD" ] && command=${COMP_WORDS[i + 1]} i=$((i + 1)); break ;;
         --rubric=*) rubric=${word#--rubric=} ;;
-        -j|--jobs) i=$((i + 1)) ;;
-        -*) ;;
+        -*=*) ;;
+        -*)
+            if _scorewheel_option "$globals" "$word" && [ "$_scorewheel_arg" != - ]; then
+                [ "$word" = --rubric ] && rubric=${COMP_WORDS[i + 1]}
+                i=$((i + 1))
+            fi ;;
         *) command=$word; break ;;
         esac
         i=$((i + 1))
     done
+    # shellcheck disable=SC2088 # a literal "~/" typed on the command line
     case $rubric in
     "~/"*) rubric=$HOME/${rubric#"~/"} ;;
     esac
@@ -100,48 +141,37 @@ _scorewheel()
     fi
 
     if [ -z "$command" ]; then
-        case $opt in
-        --rubric) _scorewheel_files "$value"; return 0 ;;
-        -j|--jobs) return 0 ;;
-        esac
-        if [[ $cur == -* ]]; then
-            _scorewheel_words "$_scorewheel_global_opts" "$cur"
-        else
-            _scorewheel_words "$_scorewheel_commands" "$cur"
-        fi
-        return 0
+        table=$globals
+    else
+        _scorewheel_ask "$prog" "$command" --list-options
+        table=$_scorewheel_out
+        # After "--" every word is an operand.
+        for ((i = i + 1; i < COMP_CWORD; i++)); do
+            if [ "${COMP_WORDS[i]}" = -- ]; then
+                _scorewheel_value "$(_scorewheel_operands "$table")" "$cur" "$prog" "$rubric"
+                return 0
+            fi
+        done
     fi
 
-    local values
-    values=$(_scorewheel_values "$command" "$opt")
-    case $values in
-    "") ;;
-    @none) return 0 ;;
-    *)
-        case $values in
-        @files) _scorewheel_files "$value" ;;
-        "@ids "*)
-            local ids
-            ids=$("$prog" ${rubric:+--rubric "$rubric"} rubric --ids "${values#@ids }" \
-                  2>/dev/null)
-            _scorewheel_words "$ids" "$value" ;;
-        *) _scorewheel_words "$values" "$value" ;;
-        esac
+    if [ -n "$opt" ] && [[ $opt == -* ]] && _scorewheel_option "$table" "$opt" &&
+        [ "$_scorewheel_arg" != - ]; then
+        _scorewheel_value "$_scorewheel_complete" "$value" "$prog" "$rubric"
         if [ -n "$prefix" ]; then
             local k
             for k in "${!COMPREPLY[@]}"; do COMPREPLY[k]=$prefix${COMPREPLY[k]}; done
         fi
-        return 0 ;;
-    esac
-
-    if [[ $cur == -* ]]; then
-        _scorewheel_words "$(_scorewheel_options "$command")" "$cur"
         return 0
     fi
-    case $command in
-    rubric|kit|new|score) ;;
-    *) _scorewheel_files "$cur" ;;
-    esac
+
+    if [[ $cur == -* ]]; then
+        _scorewheel_words "$(_scorewheel_option_names "$table")" "$cur"
+    elif [ -z "$command" ]; then
+        _scorewheel_ask "$prog" --list-commands
+        _scorewheel_words "$(cut -f1 <<<"$_scorewheel_out")" "$cur"
+    else
+        _scorewheel_value "$(_scorewheel_operands "$table")" "$cur" "$prog" "$rubric"
+    fi
     return 0
 }
 

@@ -104,6 +104,7 @@ static int name_candidates(struct xw *x)
     struct sw_sheet_names names;
     if (sw_sheet_names_init(&names) < 0) {
         sw_sheet_names_release(&names);
+        free(gets_sheet);
         return -1;
     }
     int rc = 0;

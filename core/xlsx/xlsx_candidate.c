@@ -11,6 +11,7 @@
 /* Columns of the competency table. */
 enum { C_PILLAR, C_COMP, C_N, C_MEAN, C_MEDIAN, C_MIN, C_MAX, C_SD, C_TARGET, C_GAP, C_FLAGS };
 #define C_CHART (C_FLAGS + 2)
+#define C_ADJUSTED (C_FLAGS + 1)    /* with severity only: between Flags and the chart */
 #define C_EVIDENCE C_N
 #define KV_FIRST 3
 #define CHART_WIDTH 640
@@ -66,6 +67,7 @@ static int load_cards(struct cand *cd)
     cd->names = calloc(n + 1, sizeof *cd->names);
     if (!cd->cards || !cd->names)
         return xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "scorecards");
+    cd->n_names = 0;
     add_name(cd, cd->c->name);
     for (size_t j = 0; j < n; j++) {
         const struct sw_card *card = &a->cards[x->cards[cd->first + j]];
@@ -118,16 +120,15 @@ static void set_columns(struct cand *cd)
     if (cd->w_flags < NUM_WIDTH)
         cd->w_flags = NUM_WIDTH;
     lxw_worksheet *ws = cd->ws;
-    worksheet_set_column(ws, C_PILLAR, C_PILLAR, cd->w_pillar, NULL);
-    worksheet_set_column(ws, C_COMP, C_COMP, cd->w_comp, NULL);
-    worksheet_set_column(ws, C_N, C_GAP, NUM_WIDTH, NULL);
-    worksheet_set_column(ws, C_FLAGS, C_FLAGS, cd->w_flags, NULL);
+    xw_column(cd->x, ws, C_PILLAR, C_PILLAR, cd->w_pillar);
+    xw_column(cd->x, ws, C_COMP, C_COMP, cd->w_comp);
+    xw_column(cd->x, ws, C_N, C_GAP, NUM_WIDTH);
+    xw_column(cd->x, ws, C_FLAGS, C_FLAGS, cd->w_flags);
     /* The matrix may need more columns than the table: they sit under the chart. */
     if (cd->submitted + C_N > C_FLAGS + 1)
-        worksheet_set_column(ws, C_FLAGS + 1, (lxw_col_t)(C_N + cd->submitted - 1),
-                             NUM_WIDTH, NULL);
+        xw_column(cd->x, ws, C_FLAGS + 1, (lxw_col_t)(C_N + cd->submitted - 1), NUM_WIDTH);
     else
-        worksheet_set_column(ws, C_FLAGS + 1, C_FLAGS + 1, 2, NULL);
+        xw_column(cd->x, ws, C_FLAGS + 1, C_FLAGS + 1, x->opt->severity ? NUM_WIDTH + 3 : 2);
 }
 
 static void key_values(struct cand *cd)
@@ -187,6 +188,15 @@ static lxw_row_t competency_table(struct cand *cd, lxw_row_t at)
                                         "Max", "SD", "Target", "Gap", "Flags" };
     for (lxw_col_t col = 0; col <= C_FLAGS; col++)
         xw_str(x, ws, at, col, head[col], x->f.header);
+    double *adjusted = NULL, overall;
+    if (x->opt->severity) {
+        xw_str(x, ws, at, C_ADJUSTED, "Adjusted mean", x->f.header);
+        adjusted = malloc((r->n_competencies + 1) * sizeof *adjusted);
+        if (!adjusted)
+            xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adjusted scores");
+        else
+            sw_severity_means(x->a, x->opt->severity, cd->ci, adjusted, &overall);
+    }
     at++;
     char flags[64];
     for (size_t k = 0; k < r->n_competencies; k++, at++) {
@@ -199,7 +209,10 @@ static lxw_row_t competency_table(struct cand *cd, lxw_row_t at)
             xw_num(x, ws, at, (lxw_col_t)(C_MEAN + i), v[i], x->f.score);
         xw_num(x, ws, at, C_GAP, st->gap, isnan(st->gap) ? NULL : x->f.gap[gap_kind(x, st->gap)]);
         xw_str(x, ws, at, C_FLAGS, flags_text(st->flags, flags, sizeof flags), x->f.indent);
+        if (adjusted)
+            xw_num(x, ws, at, C_ADJUSTED, adjusted[k], x->f.score);
     }
+    free(adjusted);
     xw_heat(x, ws, at - (lxw_row_t)r->n_competencies, C_MEAN, at - 1, C_MAX);
     return at;
 }
@@ -225,17 +238,17 @@ static void wheel(struct cand *cd, lxw_row_t first, lxw_row_t last)
     lxw_chart_line line = { .color = 0x2F5597, .width = 2 };
     chart_series_set_fill(mean, &fill);
     chart_series_set_line(mean, &line);
-    char target_name[160] = "";
     if (target) {
+        char target_name[160];
         chart_series_set_categories(target, sheet, first, C_COMP, last, C_COMP);
         chart_series_set_values(target, sheet, first, C_TARGET, last, C_TARGET);
         snprintf(target_name, sizeof target_name, "Target (%s)",
                  x->r->levels[cd->c->level].name);
         chart_series_set_name(target, target_name);
-        lxw_chart_fill none = { .none = 1 };
+        lxw_chart_fill no_fill = { .none = 1 };
         lxw_chart_line dash = { .color = 0xC00000, .width = 2.25,
                                 .dash_type = LXW_CHART_LINE_DASH_DASH };
-        chart_series_set_fill(target, &none);
+        chart_series_set_fill(target, &no_fill);
         chart_series_set_line(target, &dash);
     }
     chart_title_set_name(chart, target ? "Competency wheel: means against the target"

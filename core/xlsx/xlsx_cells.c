@@ -41,11 +41,18 @@ lxw_worksheet *xw_sheet(struct xw *x, const char *name, int repeat_first, int re
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
-    worksheet_set_footer(ws, "&L&A&RPage &P of &N");
+    xw_check(x, worksheet_set_footer(ws, "&L&A&RPage &P of &N"), "page footer");
     if (repeat_last >= repeat_first)
         xw_check(x, worksheet_repeat_rows(ws, (lxw_row_t)repeat_first, (lxw_row_t)repeat_last),
                  "print titles");
     return ws;
+}
+
+void xw_column(struct xw *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width)
+{
+    if (x->failed || !ws)
+        return;
+    xw_check(x, worksheet_set_column(ws, first, last, width, NULL), "column width");
 }
 
 void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,

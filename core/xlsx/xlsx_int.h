@@ -61,6 +61,8 @@ int xw_check(struct xw *x, lxw_error e, const char *what);
 /* A new worksheet named `name` (validated first), set up to print landscape,
  * one page wide, rows first..last repeated on every page (last < first: none). */
 lxw_worksheet *xw_sheet(struct xw *x, const char *name, int repeat_first, int repeat_last);
+/* Sets the width of columns first..last. */
+void xw_column(struct xw *x, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width);
 /* Text cell: always a string, cut to Excel's limit. */
 void xw_str(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
             lxw_format *f);

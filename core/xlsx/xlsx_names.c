@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "vec.h"
 
 #define SHEET_MAX 31
 
@@ -215,15 +216,9 @@ static int take(struct sw_sheet_names *s, const char *name)
         free(folded);
         return 0;
     }
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        char **bigger = realloc(s->folded, cap * sizeof *bigger);
-        if (!bigger) {
-            free(folded);
-            return -1;
-        }
-        s->folded = bigger;
-        s->cap = cap;
+    if (SW_VEC_GROW(s->folded, s->cap, s->count + 1, 16) < 0) {
+        free(folded);
+        return -1;
     }
     memmove(s->folded + at + 1, s->folded + at, (s->count - at) * sizeof *s->folded);
     s->folded[at] = folded;

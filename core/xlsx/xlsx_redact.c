@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "utf8.h"
+#include "vec.h"
 #include "xlsx_int.h"
 
 /* --- words ----------------------------------------------------------------- */
@@ -90,15 +91,9 @@ static int pattern_add(struct patterns *ps, const char *s, size_t len, size_t mi
         free(p.cps);
         return 0;
     }
-    if (ps->count == ps->cap) {
-        size_t cap = ps->cap ? ps->cap * 2 : 8;
-        struct pattern *bigger = realloc(ps->items, cap * sizeof *bigger);
-        if (!bigger) {
-            free(p.cps);
-            return -1;
-        }
-        ps->items = bigger;
-        ps->cap = cap;
+    if (SW_VEC_GROW(ps->items, ps->cap, ps->count + 1, 8) < 0) {
+        free(p.cps);
+        return -1;
     }
     ps->items[ps->count++] = p;
     return 0;
@@ -132,11 +127,9 @@ static int name_patterns(const char *name, struct patterns *ps)
     while (p < end) {
         /* Skip to the next word. */
         const char *gap = p;
-        uint32_t c = 0;
         while (p < end) {
             const char *at = p;
-            c = sw_utf8_next(&p);
-            if (is_word(c)) {
+            if (is_word(sw_utf8_next(&p))) {
                 p = at;
                 break;
             }

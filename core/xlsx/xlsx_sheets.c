@@ -2,6 +2,7 @@
  * Interviewers and Data. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calibrate.h"
@@ -113,19 +114,22 @@ void xw_summary(struct xw *x)
         if ((n = xw_width(archetype_name(x, c))) > w_arch)
             w_arch = n;
     }
-    worksheet_set_column(ws, 0, 0, xw_fit(w_name, 12, 40), NULL);
-    worksheet_set_column(ws, 1, 1, xw_fit(w_id, 8, 24), NULL);
-    worksheet_set_column(ws, 2, 2, xw_fit(w_level, 8, 24), NULL);
-    worksheet_set_column(ws, 3, c_overall, 11, NULL);
+    xw_column(x, ws, 0, 0, xw_fit(w_name, 12, 40));
+    xw_column(x, ws, 1, 1, xw_fit(w_id, 8, 24));
+    xw_column(x, ws, 2, 2, xw_fit(w_level, 8, 24));
+    xw_column(x, ws, 3, c_overall, 11);
     for (size_t p = 0; p < np; p++) {
         double w = xw_fit(xw_width(r->pillars[p].name) / 2 + 1, 11, 16);
-        worksheet_set_column(ws, (lxw_col_t)(c_pillar + p), (lxw_col_t)(c_pillar + p), w, NULL);
+        xw_column(x, ws, (lxw_col_t)(c_pillar + p), (lxw_col_t)(c_pillar + p), w);
     }
-    worksheet_set_column(ws, c_short, c_short, 11, NULL);
-    worksheet_set_column(ws, c_rec, (lxw_col_t)(c_dec - 1), 10, NULL);
-    worksheet_set_column(ws, c_dec, c_dec, xw_fit(w_dec, 10, 24), NULL);
-    worksheet_set_column(ws, c_arch, c_arch, xw_fit(w_arch, 11, 30), NULL);
-    worksheet_set_column(ws, c_flags, c_flags, 8, NULL);
+    xw_column(x, ws, c_short, c_short, 11);
+    xw_column(x, ws, c_rec, (lxw_col_t)(c_dec - 1), 10);
+    xw_column(x, ws, c_dec, c_dec, xw_fit(w_dec, 10, 24));
+    xw_column(x, ws, c_arch, c_arch, xw_fit(w_arch, 11, 30));
+    xw_column(x, ws, c_flags, c_flags, 8);
+    lxw_col_t c_last = x->opt->severity ? (lxw_col_t)(c_flags + 1) : c_flags;
+    if (x->opt->severity)
+        xw_column(x, ws, c_last, c_last, 11);
 
     size_t submitted = 0;
     for (size_t i = 0; i < a->n_candidates; i++)
@@ -159,7 +163,13 @@ void xw_summary(struct xw *x)
                sw_recommendation_name((enum sw_recommendation)k), x->f.header);
     static const char *const tail[] = { "Decision", "Archetype", "Flags" };
     header_row(x, ws, HEADER_ROW, tail, 3, c_dec);
-    worksheet_set_row(ws, HEADER_ROW, XW_ROW_POINTS * 2 + 2, NULL);
+    if (x->opt->severity)
+        xw_str(x, ws, HEADER_ROW, c_last, "Adjusted overall", x->f.header);
+    double *adjusted = x->opt->severity ? malloc((r->n_competencies + 1) * sizeof *adjusted)
+                                        : NULL;
+    if (x->opt->severity && !adjusted)
+        xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adjusted scores");
+    xw_check(x, worksheet_set_row(ws, HEADER_ROW, XW_ROW_POINTS * 2 + 2, NULL), "row height");
 
     for (size_t i = 0; i < a->n_candidates; i++) {
         size_t ci = x->order[i];
@@ -180,10 +190,16 @@ void xw_summary(struct xw *x)
         xw_str(x, ws, row, c_dec, sw_decision_name(c->decision), x->f.decision[c->decision]);
         xw_str(x, ws, row, c_arch, archetype_name(x, c), x->f.indent);
         xw_num(x, ws, row, c_flags, (double)count_flags(x, c), x->f.centred);
+        if (adjusted) {
+            double overall;
+            sw_severity_means(a, x->opt->severity, ci, adjusted, &overall);
+            xw_num(x, ws, row, c_last, overall, x->f.score);
+        }
     }
+    free(adjusted);
     lxw_row_t last = (lxw_row_t)(HEADER_ROW + a->n_candidates);
     worksheet_freeze_panes(ws, HEADER_ROW + 1, 1);
-    xw_check(x, worksheet_autofilter(ws, HEADER_ROW, 0, last, c_flags), "filter");
+    xw_check(x, worksheet_autofilter(ws, HEADER_ROW, 0, last, c_last), "filter");
     if (a->n_candidates > 0)
         xw_heat(x, ws, HEADER_ROW + 1, c_overall, last, (lxw_col_t)(c_short - 1));
     worksheet_activate(ws);
@@ -242,9 +258,9 @@ void xw_compare(struct xw *x)
     for (size_t i = 0; i < a->n_candidates; i++)
         if (xw_width(x->shown[i]) > w_name)
             w_name = xw_width(x->shown[i]);
-    worksheet_set_column(ws, 0, 0, xw_fit(w_name, 12, 40), NULL);
-    worksheet_set_column(ws, 1, 1, 12, NULL);
-    worksheet_set_column(ws, 2, (lxw_col_t)(c_comp + nc - 1), XW_SCORE_WIDTH, NULL);
+    xw_column(x, ws, 0, 0, xw_fit(w_name, 12, 40));
+    xw_column(x, ws, 1, 1, 12);
+    xw_column(x, ws, 2, (lxw_col_t)(c_comp + nc - 1), XW_SCORE_WIDTH);
     title(x, ws, "Compare",
           "Pillar scores and competency means, candidates in Summary's order; the charts "
           "overlay the competency means, 8 candidates each");
@@ -297,9 +313,9 @@ void xw_interviewers(struct xw *x)
     lxw_worksheet *ws = xw_sheet(x, "Interviewers", 0, 0);
     if (!ws)
         return;
-    struct sw_calibration *cal = sw_calibrate(a);
+    struct sw_calibration *cal = sw_calibrate(a, x->errs);
     if (!cal) {
-        xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "calibration");
+        x->failed = 1;      /* sw_calibrate recorded why */
         return;
     }
     size_t w_first = 12;
@@ -309,9 +325,9 @@ void xw_interviewers(struct xw *x)
     for (size_t k = 0; k < r->n_competencies; k++)
         if (xw_width(r->competencies[k].name) > w_first)
             w_first = xw_width(r->competencies[k].name);
-    worksheet_set_column(ws, 0, 0, xw_fit(w_first, 14, 40), NULL);
-    worksheet_set_column(ws, 1, 1, 18, NULL);
-    worksheet_set_column(ws, 2, 13, 13, NULL);
+    xw_column(x, ws, 0, 0, xw_fit(w_first, 14, 40));
+    xw_column(x, ws, 1, 1, 18);
+    xw_column(x, ws, 2, 13, 13);
     title(x, ws, "Interviewers",
           "Leniency: mean difference from the other interviewers' scores of the same candidate "
           "and competency (positive: rates higher). Hire rate: share of scorecards recommending "
@@ -319,6 +335,10 @@ void xw_interviewers(struct xw *x)
     static const char *const head[] = { "Interviewer", "Scorecards", "Observations", "Mean",
                                         "Leniency", "Compared", "Hire rate" };
     header_row(x, ws, HEADER_ROW, head, 7, 0);
+    const struct sw_severity *sev = x->opt->severity;
+    static const char *const sev_head[] = { "Adjustment", "Adjustment SE" };
+    if (sev)
+        header_row(x, ws, HEADER_ROW, sev_head, 2, 7);
     lxw_row_t row = HEADER_ROW + 1;
     for (size_t i = 0; i < cal->n_interviewers; i++, row++) {
         const struct sw_interviewer_stats *st = &cal->interviewers[i];
@@ -329,6 +349,10 @@ void xw_interviewers(struct xw *x)
         xw_num(x, ws, row, 4, st->leniency, x->f.score);
         xw_num(x, ws, row, 5, (double)st->compared, x->f.count);
         xw_num(x, ws, row, 6, st->hire_rate, x->f.percent);
+        if (sev) {
+            xw_num(x, ws, row, 7, sev->adjustment[i], x->f.score);
+            xw_num(x, ws, row, 8, sev->se[i], x->f.score);
+        }
     }
     if (cal->n_interviewers > 0 && !x->failed) {
         lxw_conditional_format cf;
@@ -348,6 +372,18 @@ void xw_interviewers(struct xw *x)
     }
 
     row++;
+    if (sev) {
+        struct sw_buf note = SW_BUF_INIT;
+        sw_severity_note(sev, &note);
+        sw_buf_adds(&note, "Adjustment: the interviewer's estimated offset (positive: rates "
+                           "high), \u00b1 its standard error; adjusted scores subtract it.");
+        if (note.failed)
+            xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "note");
+        else
+            xw_str(x, ws, row++, 0, note.data, x->f.muted);
+        sw_buf_release(&note);
+        row++;
+    }
     xw_str(x, ws, row++, 0,
            "Reliability per competency: Krippendorff's alpha (interval) and Shrout & Fleiss "
            "ICCs where the candidates x interviewers matrix is complete", x->f.heading);
@@ -428,7 +464,7 @@ static lxw_worksheet *data_sheet(struct xw *x, size_t part, const double width[8
     if (!ws)
         return NULL;
     for (lxw_col_t col = 0; col < 8; col++)
-        worksheet_set_column(ws, col, col, width[col], NULL);
+        xw_column(x, ws, col, col, width[col]);
     for (lxw_col_t col = 0; col < 8; col++)
         xw_str(x, ws, 0, col, data_head[col], x->f.header);
     return ws;

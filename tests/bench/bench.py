@@ -2,6 +2,13 @@
 """make bench: times scorewheel against the parsing floor on the same files.
 
     bench.py SCOREWHEEL GENCARDS RUBRIC WORKDIR SIZE...
+    bench.py --severity SCOREWHEEL GENCARDS FITBENCH RUBRIC WORKDIR
+
+The second form (make bench-severity; make bench runs both) times rule 11:
+calibrate, which fits it, against report on the same 20,000 scorecards of
+400 interviewers (the issue's target: at most 1.5 times), and the fit alone
+(tools/fitbench) with 400, 1,000 and 2,000 interviewers of 10 candidates
+each, panels of 5. It writes bench/severity.md.
 
 For each SIZE, generates SIZE scorecards once (cached in WORKDIR), then runs
 each command RUNS times (default 5) and reports the median wall time, its
@@ -198,8 +205,83 @@ def main():
     print(f"(written to {out})", file=sys.stderr)
 
 
+def run_cpu(cmd, stdout):
+    """One run: (wall seconds, CPU seconds: user + system of the process)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise Failed(f"{' '.join(cmd)}: exit {os.waitstatus_to_exitcode(status)}")
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+
+
+def fit_alone(fitbench, interviewers):
+    """(median wall s of the fit as fitbench times it, median CPU s, the wall
+    times, its JSON line)."""
+    times, cpu, info = [], [], None
+    for _ in range(RUNS):
+        out = subprocess.run([fitbench, "--interviewers", str(interviewers)], check=True,
+                             stdout=subprocess.PIPE).stdout
+        info = json.loads(out)
+        times.append(info["seconds"])
+        cpu.append(info["cpu_seconds"])
+    return statistics.median(times), statistics.median(cpu), times, info
+
+
+def severity(sw, gencards, fitbench, rubric, work):
+    os.makedirs(work, exist_ok=True)
+    cards = os.path.join(work, "cards-20000-i400")
+    if not os.path.isdir(cards):
+        print(f"bench: generating 20000 scorecards of 400 interviewers in {cards}", file=sys.stderr)
+        subprocess.run([gencards, "--rubric", rubric, "--count", "20000", "--interviewers", "400",
+                        "--out", cards + ".tmp", "--seed", "2026"], check=True)
+        os.rename(cards + ".tmp", cards)
+    load_before = os.getloadavg()
+    lines = ["# rule 11 (severity) benchmark", "",
+             f"Machine: {machine()}. Medians of {RUNS} runs, in one run of the script; the "
+             f"machine is shared (load average {load_before[0]:.2f} before).", "",
+             "## calibrate against report, 20,000 scorecards, 400 interviewers", "",
+             "| command | median s | × report | median CPU s | × report | runs (s) |",
+             "| --- | ---: | ---: | ---: | ---: | --- |"]
+    # Alternated, so a change of load falls on both alike.
+    commands = [("scorewheel report --format json", [sw, "--rubric", rubric, "report", "--format",
+                                                    "json", cards]),
+                ("scorewheel calibrate", [sw, "--rubric", rubric, "calibrate", cards]),
+                ("scorewheel calibrate --format json", [sw, "--rubric", rubric, "calibrate",
+                                                       "--format", "json", cards])]
+    times = {name: [] for name, _ in commands}
+    cpu = {name: [] for name, _ in commands}
+    with open(os.devnull, "w") as null:
+        for _ in range(RUNS):
+            for name, cmd in commands:
+                wall, used = run_cpu(cmd, null)
+                times[name].append(wall)
+                cpu[name].append(used)
+    base = statistics.median(times[commands[0][0]])
+    cpu_base = statistics.median(cpu[commands[0][0]])
+    for name, _ in commands:
+        med, med_cpu = statistics.median(times[name]), statistics.median(cpu[name])
+        lines.append(f"| {name} | {med:.3f} | {med / base:.2f} | {med_cpu:.3f} | "
+                     f"{med_cpu / cpu_base:.2f} | {' '.join(f'{t:.3f}' for t in times[name])} |")
+    lines += ["", "## the fit alone (sw_severity_fit_pairs), tools/fitbench", "",
+              "| interviewers | candidates | pairs | median s | median CPU s | runs (s) |",
+              "| ---: | ---: | ---: | ---: | ---: | --- |"]
+    for n in (400, 1000, 2000):
+        med, cpu, runs, info = fit_alone(fitbench, n)
+        lines.append(f"| {n} | {info['candidates']} | {info['pairs']} | {med:.3f} | {cpu:.3f} | "
+                     f"{' '.join(f'{t:.3f}' for t in runs)} |")
+    lines += ["", f"Load average after: {os.getloadavg()[0]:.2f}.", ""]
+    text = "\n".join(lines)
+    print(text)
+    os.makedirs("bench", exist_ok=True)
+    with open("bench/severity.md", "w") as f:
+        f.write(text)
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--deflate":
         print(json.dumps(deflate_floor(sys.argv[2])))
+    elif len(sys.argv) == 7 and sys.argv[1] == "--severity":
+        severity(*sys.argv[2:])
     else:
         main()

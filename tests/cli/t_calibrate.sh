@@ -7,6 +7,8 @@ check calibrate-leniency-table 0 "$SW" $MINI calibrate tests/fixtures/leniency
 check calibrate-leniency-json 0 "$SW" $MINI calibrate --format json tests/fixtures/leniency
 check calibrate-leniency-csv 0 "$SW" $MINI calibrate --format csv tests/fixtures/leniency
 check calibrate-bad-format 2 "$SW" $MINI calibrate --format xml tests/fixtures/leniency
+check calibrate-no-path 2 "$SW" $MINI calibrate -k
+check calibrate-help 0 "$SW" calibrate --help
 
 # Hand-computed (see tests/fixtures/leniency): plus rates 1 above the panel of
 # ann and bob: leniency +1 over 2 comparisons; ann: 3 - (3 + 4) / 2 = -0.5;

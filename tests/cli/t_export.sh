@@ -12,7 +12,7 @@ check export-no-path 2 "$SW" $MINI export -o "$TMP/xlsx/none.xlsx"
 check export-unknown-level 2 "$SW" $MINI export --level vp -o "$TMP/xlsx/none.xlsx" $REQ
 check export-bad-epoch 2 env SOURCE_DATE_EPOCH=yesterday "$SW" $MINI export \
     -o "$TMP/xlsx/none.xlsx" $REQ
-check_rc export-help 0 "$SW" export --help
+check export-help 0 "$SW" export --help
 for bad in -1 x 1.5 "" 18446744073709551615 99999999999999999999; do
     check "export-sheets-bad-$bad" 2 "$SW" $MINI export --sheets "$bad" -o "$TMP/xlsx/none.xlsx" $REQ
 done
@@ -137,14 +137,14 @@ XML
 
     # Above SW_XLSX_NORMAL_MAX_CARDS (1000) scorecards the workbook streams
     # (constant memory): the same cells, Data a filtered range, not a table.
-    "$B/tools/gencards" --rubric tests/fixtures/rubrics/mini.xml --count 1200 --out "$TMP/big" \
+    "$B/tools/gencards" --rubric tests/fixtures/rubrics/mini.xml --count 1200 --out "$TMP/streamed" \
         --seed 11 --drafts 5 --evidence 20-60
-    "$SW" $MINI export -q -o "$TMP/xlsx/big.xlsx" "$TMP/big"
-    "$SW" $MINI compare --format json "$TMP/big" >"$TMP/xlsx/big.json"
-    "$SW" $MINI calibrate --format json "$TMP/big" >"$TMP/xlsx/big-cal.json"
+    "$SW" $MINI export -q -o "$TMP/xlsx/big.xlsx" "$TMP/streamed"
+    "$SW" $MINI compare --format json "$TMP/streamed" >"$TMP/xlsx/big.json"
+    "$SW" $MINI calibrate --format json "$TMP/streamed" >"$TMP/xlsx/big-cal.json"
     check_rc export-streamed-reads-back 0 $PY tests/xlsx_check.py full "$TMP/xlsx/big.xlsx" \
         "$TMP/xlsx/big.json" "$TMP/xlsx/big-cal.json" --filter
-    SCOREWHEEL_DATA_ROWS=1000 "$SW" $MINI export -q -o "$TMP/xlsx/big-parts.xlsx" "$TMP/big"
+    SCOREWHEEL_DATA_ROWS=1000 "$SW" $MINI export -q -o "$TMP/xlsx/big-parts.xlsx" "$TMP/streamed"
     check_rc export-streamed-data-rows-reads-back 0 $PY tests/xlsx_check.py full \
         "$TMP/xlsx/big-parts.xlsx" "$TMP/xlsx/big.json" "$TMP/xlsx/big-cal.json" --filter
 fi

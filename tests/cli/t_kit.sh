@@ -8,8 +8,10 @@ check kit-unknown-interview 2 "$SW" $MINI kit --interview nope
 check kit-no-interview 2 "$SW" kit
 check kit-bad-format 2 "$SW" kit --interview technical-deep-dive --format pdf
 check kit-extra-argument 2 "$SW" kit --interview technical-deep-dive extra
-check_rc kit-help 0 "$SW" kit --help
-assert kit-help-usage grep -q '^usage: scorewheel \[--rubric FILE\] kit --interview ID' "$TMP/out"
+check kit-extra-argument-first 2 "$SW" kit extra --interview technical-deep-dive
+check kit-help 0 "$SW" kit --help
+assert kit-help-usage grep -q '^usage: scorewheel \[--rubric FILE\] kit --interview ID' \
+    "$EXPECT/kit-help.out"
 # Every line of the text kit fits 78 columns.
 "$SW" kit --interview technical-deep-dive >"$TMP/kit.txt"
 assert kit-text-78-columns sh -c "! LC_ALL=C.UTF-8 awk 'length > 78' '$TMP/kit.txt' | grep -q ."

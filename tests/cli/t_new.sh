@@ -34,5 +34,7 @@ check new-slash-interviewer 2 "$SW" $MINI new -i tech -c c-1 -r ../amy
 check new-unknown-interview 2 "$SW" $MINI new -i nope -c c-1 -r amy -o -
 check new-unknown-level 2 "$SW" $MINI new -i tech -c c-1 -r amy -l vp -o -
 check new-unknown-option 2 "$SW" $MINI new --colour
-check_rc new-help 0 "$SW" new --help
-assert new-help-usage grep -q '^usage: scorewheel \[--rubric FILE\] new --interview ID' "$TMP/out"
+check new-extra-argument 2 "$SW" $MINI new -i tech extra -c c-1 -r amy -o -
+check new-help 0 "$SW" new --help
+assert new-help-usage grep -q '^usage: scorewheel \[--rubric FILE\] new --interview ID' \
+    "$EXPECT/new-help.out"

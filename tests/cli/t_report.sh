@@ -14,6 +14,17 @@ check compare-table 0 "$SW" $MINI compare $REQ
 check compare-json-shortfall 0 "$SW" $MINI compare --sort shortfall --format json $REQ
 check compare-csv-name 0 "$SW" $MINI compare --sort name --format csv $REQ
 check compare-bad-sort 2 "$SW" $MINI compare --sort height $REQ
+check compare-no-path 2 "$SW" $MINI compare --sort name
+check report-help 0 "$SW" report --help
+check compare-help 0 "$SW" compare --help
+
+# Options may follow the PATHs (GNU style); after "--", a PATH may start with '-'.
+"$SW" $MINI report $REQ --format csv >"$TMP/mixed.csv" 2>&1
+assert report-options-after-paths cmp "$EXPECT/report-csv.out" "$TMP/mixed.csv"
+mkdir -p "$TMP/dash"
+cp -r $REQ/c-2 "$TMP/dash/-c-2"
+check report-double-dash 0 sh -c "cd '$TMP/dash' && '$SW' --rubric '$PWD/tests/fixtures/rubrics/mini.xml' report --format csv -- -c-2"
+check report-dash-path-is-an-option 2 sh -c "cd '$TMP/dash' && '$SW' --rubric '$PWD/tests/fixtures/rubrics/mini.xml' report -c-2"
 
 # The JSON parses, and CSV quoting survives a name with a comma, quotes and a newline.
 python3 - "$EXPECT/report-json.out" "$EXPECT/report-csv.out" <<'PY'

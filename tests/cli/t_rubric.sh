@@ -15,3 +15,5 @@ check rubric-ids-bad-kind 2 "$SW" --rubric tests/fixtures/rubrics/mini.xml rubri
 check rubric-ids-and-format 2 "$SW" --rubric tests/fixtures/rubrics/mini.xml rubric --ids levels --format json
 check rubric-ids-needs-kind 2 "$SW" --rubric tests/fixtures/rubrics/mini.xml rubric --ids
 check rubric-ids-missing-rubric 3 "$SW" --rubric tests/fixtures/rubrics/none.xml rubric --ids levels
+check rubric-extra-argument 2 "$SW" --rubric tests/fixtures/rubrics/mini.xml rubric levels
+check rubric-help 0 "$SW" rubric --help

@@ -103,8 +103,9 @@ score_in score-other-candidate 1 -o c-2/tech--amy.xml -c c-3
 score_in score-stdout-refused 2 -i tech -c c-2 -r amy -o -
 score_in score-missing-ids 2 -i tech -c c-4
 score_in score-unknown-interview 2 -i nope -c c-4 -r amy
-check_rc score-help 0 "$SW" score --help
-assert score-help-usage grep -q '^usage: scorewheel \[--rubric FILE\] score --interview ID' "$TMP/out"
+check score-help 0 "$SW" score --help
+assert score-help-usage grep -q '^usage: scorewheel \[--rubric FILE\] score --interview ID' \
+    "$EXPECT/score-help.out"
 
 # SIGKILL between answers: the draft on disk is valid and holds every
 # answer given before the kill; no temporary file is left behind.

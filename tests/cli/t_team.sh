@@ -7,6 +7,13 @@ check team-csv-bar 0 "$SW" $MINI team $TEAM --bar 2.5 --format csv tests/fixture
 check team-no-members 2 "$SW" $MINI team tests/fixtures/team/candidates
 check team-bad-bar 2 "$SW" $MINI team $TEAM --bar high tests/fixtures/team/candidates
 check team-bar-off-scale 2 "$SW" $MINI team $TEAM --bar 9 tests/fixtures/team/candidates
+check team-no-path 2 "$SW" $MINI team $TEAM
+check team-help 0 "$SW" team --help
+# --members repeats, and options may follow the PATHs: the same table.
+M=tests/fixtures/team/members
+"$SW" $MINI team tests/fixtures/team/candidates -m $M/m1.xml --members=$M/m2.xml -m $M/m3.xml \
+    >"$TMP/team-mixed.out" 2>&1
+assert team-members-repeated cmp "$EXPECT/team-table.out" "$TMP/team-mixed.out"
 python3 - "$EXPECT/team-json.out" "$EXPECT/team-csv-bar.out" <<'PY'
 import csv, io, json, sys
 d = json.load(open(sys.argv[1]))

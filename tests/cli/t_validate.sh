@@ -35,5 +35,7 @@ assert validate-mixed-one-error test "$(wc -l < "$TMP/err")" = 1
 
 check validate-missing-path 3 "$SW" $MINI validate tests/fixtures/no-such-file.xml
 check validate-no-args 2 "$SW" $MINI validate
+check validate-quiet-last 1 "$SW" $MINI validate tests/fixtures/bad/off-step.xml -q
+check validate-help 0 "$SW" validate --help
 check validate-bad-option 2 "$SW" $MINI validate --frobnicate x
 check validate-bad-rubric 1 "$SW" --rubric tests/fixtures/bad/duplicate-id-rubric.xml validate tests/fixtures/good

@@ -3,6 +3,8 @@ MINI="--rubric tests/fixtures/rubrics/mini.xml"
 check wheel-c1-golden 0 "$SW" $MINI wheel --candidate c-1 -o - tests/fixtures/report
 check wheel-unknown-candidate 1 "$SW" $MINI wheel --candidate nobody -o "$TMP/x.svg" tests/fixtures/report
 check wheel-no-output 2 "$SW" $MINI wheel --candidate c-1 tests/fixtures/report
+check wheel-no-candidate 2 "$SW" $MINI wheel -o - tests/fixtures/report
+check wheel-help 0 "$SW" wheel --help
 "$SW" $MINI wheel --candidate c-3 -o "$TMP/c3.svg" tests/fixtures/report
 assert wheel-written test -s "$TMP/c3.svg"
 assert wheel-xmllint xmllint --noout "$TMP/c3.svg"

@@ -123,6 +123,9 @@ static void check_rules(const struct sw_aggregate *a, long level)
     }
 }
 
+/* What the writers record: they must not fail on any input. */
+static struct sw_errors ferrs;
+
 /* Streaming writers hand over each candidate's text: collect it all. */
 static int collect(void *ctx, struct sw_buf *out)
 {
@@ -139,22 +142,22 @@ static void write_reports(const struct sw_aggregate *a, int all_writers)
     size_t *order = calloc(a->n_candidates + 1, sizeof *order);
     fuzz_assert(order);
 
-    check_json(&out, sw_report_json(a, NULL, &out));
-    check_csv(&out, sw_report_csv(a, NULL, SW_CSV_SPREADSHEET, &out));
-    check_table(&out, sw_report_table(a, NULL, 0, &out));
+    check_json(&out, sw_report_json(a, NULL, &out, &ferrs));
+    check_csv(&out, sw_report_csv(a, NULL, SW_CSV_SPREADSHEET, &out, &ferrs));
+    check_table(&out, sw_report_table(a, NULL, 0, &out, &ferrs));
     if (!all_writers) {
         sw_aggregate_sort(a, SW_SORT_OVERALL, order);
-        check_table(&out, sw_compare_table(a, order, 0, &out));
+        check_table(&out, sw_compare_table(a, order, 0, &out, &ferrs));
         free(order);
         sw_buf_release(&out);
         return;
     }
-    check_table(&out, sw_report_table(a, NULL, 1, &out));
-    int rc = sw_report_json_stream(a, NULL, &out, collect, &all);
+    check_table(&out, sw_report_table(a, NULL, 1, &out, &ferrs));
+    int rc = sw_report_json_stream(a, NULL, &out, collect, &all, &ferrs);
     sw_buf_add(&all, out.data, out.len);
     sw_buf_reset(&out);
     check_json(&all, rc);
-    rc = sw_report_csv_stream(a, NULL, SW_CSV_RAW, &out, collect, &all);
+    rc = sw_report_csv_stream(a, NULL, SW_CSV_RAW, &out, collect, &all, &ferrs);
     sw_buf_add(&all, out.data, out.len);
     sw_buf_reset(&out);
     check_csv(&all, rc);
@@ -172,17 +175,17 @@ static void write_reports(const struct sw_aggregate *a, int all_writers)
         }
         free(seen);
         if (sorts[s] == SW_SORT_OVERALL)   /* compare --format json: the same writer */
-            check_json(&out, sw_report_json(a, order, &out));
-        check_csv(&out, sw_compare_csv(a, order, (enum sw_csv_mode)(s & 1), &out));
-        check_table(&out, sw_compare_table(a, order, s & 1, &out));
+            check_json(&out, sw_report_json(a, order, &out, &ferrs));
+        check_csv(&out, sw_compare_csv(a, order, (enum sw_csv_mode)(s & 1), &out, &ferrs));
+        check_table(&out, sw_compare_table(a, order, s & 1, &out, &ferrs));
     }
 
-    struct sw_calibration *cal = sw_calibrate(a);
+    struct sw_calibration *cal = sw_calibrate(a, &ferrs);
     fuzz_assert(cal);
-    check_json(&out, sw_calibration_json(a, cal, &out));
-    check_csv(&out, sw_calibration_csv(a, cal, SW_CSV_SPREADSHEET, &out));
-    check_table(&out, sw_calibration_table(a, cal, 0, &out));
-    check_table(&out, sw_calibration_table(a, cal, 1, &out));
+    check_json(&out, sw_calibration_json(a, cal, &out, &ferrs));
+    check_csv(&out, sw_calibration_csv(a, cal, SW_CSV_SPREADSHEET, &out, &ferrs));
+    check_table(&out, sw_calibration_table(a, cal, 0, &out, &ferrs));
+    check_table(&out, sw_calibration_table(a, cal, 1, &out, &ferrs));
     sw_calibration_free(cal);
 
     for (size_t i = 0; i < a->n_candidates; i++)
@@ -191,20 +194,21 @@ static void write_reports(const struct sw_aggregate *a, int all_writers)
     free(order);
     sw_buf_release(&out);
     sw_buf_release(&all);
+    fuzz_assert(ferrs.count == 0);
 }
 
 static void write_team(const struct sw_aggregate *members, const struct sw_aggregate *cands,
                        double bar)
 {
     struct sw_buf out = SW_BUF_INIT;
-    struct sw_team *t = sw_team_new(members, cands, bar);
+    struct sw_team *t = sw_team_new(members, cands, bar, &ferrs);
     fuzz_assert(t);
     for (size_t i = 0; i < t->n_candidates; i++)
         fuzz_assert(t->rank[i] < cands->n_candidates);
-    check_json(&out, sw_team_json(t, members, cands, &out));
-    check_csv(&out, sw_team_csv(t, cands, SW_CSV_SPREADSHEET, &out));
-    check_table(&out, sw_team_table(t, members, cands, 0, &out));
-    check_table(&out, sw_team_table(t, members, cands, 1, &out));
+    check_json(&out, sw_team_json(t, members, cands, &out, &ferrs));
+    check_csv(&out, sw_team_csv(t, cands, SW_CSV_SPREADSHEET, &out, &ferrs));
+    check_table(&out, sw_team_table(t, members, cands, 0, &out, &ferrs));
+    check_table(&out, sw_team_table(t, members, cands, 1, &out, &ferrs));
     sw_team_free(t);
     sw_buf_release(&out);
 }
@@ -215,9 +219,9 @@ static void draw_wheel(const struct sw_aggregate *a, const struct sw_candidate *
     struct sw_wheel w;
     char title[512], subtitle[512];
     fuzz_assert(sw_wheel_of_candidate(a, c, &w, title, sizeof title, subtitle,
-                                      sizeof subtitle) == 0);
+                                      sizeof subtitle, &ferrs) == 0);
     struct sw_buf svg = SW_BUF_INIT;
-    fuzz_assert(sw_wheel_svg(&w, &svg) == 0);
+    fuzz_assert(sw_wheel_svg(&w, &svg, &ferrs) == 0);
     check_text(&svg);
     fuzz_assert(fuzz_xml_ok(svg.data, svg.len));
     sw_buf_release(&svg);

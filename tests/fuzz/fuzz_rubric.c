@@ -16,10 +16,14 @@
 static void write_rubric(const struct sw_rubric *r)
 {
     struct sw_buf out = SW_BUF_INIT;
-    fuzz_assert(sw_rubric_json(r, &out) == 0);
+    struct sw_errors werrs;
+    sw_errors_init(&werrs);
+    fuzz_assert(sw_rubric_json(r, &out, &werrs) == 0);
     fuzz_assert(fuzz_utf8_ok(out.data, out.len) && fuzz_json_ok(out.data, out.len));
     sw_buf_reset(&out);
-    fuzz_assert(sw_rubric_table(r, &out) == 0);
+    fuzz_assert(sw_rubric_table(r, &out, &werrs) == 0);
+    fuzz_assert(werrs.count == 0);
+    sw_errors_release(&werrs);
     fuzz_assert(fuzz_utf8_ok(out.data, out.len));
     for (size_t i = 0; i < r->n_interviews && i < FUZZ_MAX_KITS; i++) {
         for (int format = SW_KIT_TEXT; format <= SW_KIT_MARKDOWN; format++) {

@@ -20,10 +20,10 @@ static struct sw_rubric *mini;
 static int mini_setup(void **state)
 {
     (void)state;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    mini = sw_rubric_load(MINI_PATH, &errs);
-    sw_errors_release(&errs);
+    struct sw_errors mini_errs;
+    sw_errors_init(&mini_errs);
+    mini = sw_rubric_load(MINI_PATH, &mini_errs);
+    sw_errors_release(&mini_errs);
     return mini ? 0 : -1;
 }
 

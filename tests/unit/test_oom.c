@@ -1,6 +1,7 @@
 /* Allocation-failure injection: the N-th allocation fails, for every N from 1
  * until a run needs fewer allocations than N, across loading a rubric,
- * loading and aggregating scorecards, calibrating and writing JSON. Every run
+ * loading and aggregating scorecards, calibrating and writing JSON, and then
+ * in writing a workbook (test_oom_workbook_fails_cleanly). Every run
  * must end cleanly: a result, or an error recorded, and (under ASan and
  * valgrind) no leak. Our own allocations are intercepted with the linker's
  * --wrap; libxml2's through xmlMemSetup.
@@ -14,9 +15,11 @@
  * one gives up, is tested in full). Everything else, libxml2's parser included, fails in turn. */
 #include "unit.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/globals.h>
 #include <libxml/xmlmemory.h>
@@ -26,6 +29,7 @@
 #include "calibrate.h"
 #include "files.h"
 #include "report.h"
+#include "xlsx.h"
 #include "xml.h"
 
 void *__real_malloc(size_t n);
@@ -105,14 +109,17 @@ static int run_once(void)
         (a = sw_aggregate_new(r)) != NULL) {
         sw_aggregate_load(a, paths.items, paths.count, &errs);
         sw_aggregate_finish(a, -1, &errs);
-        cal = sw_calibrate(a);
-        produced = cal && sw_report_json(a, NULL, &out) == 0 &&
-                   sw_calibration_json(a, cal, &out) == 0 && errs.count == 0 && errs.lost == 0;
+        cal = sw_calibrate(a, &errs);
+        produced = cal && sw_calibration_severity(cal, a, &errs) == 0 &&
+                   sw_report_json(a, NULL, &out, &errs) == 0 &&
+                   sw_calibration_json(a, cal, &out, &errs) == 0 && errs.count == 0 &&
+                   errs.lost == 0;
     }
-    /* A failed run must say so: an error recorded (or lost for want of memory),
-     * or a NULL result the caller sees. */
+    /* A failed run must say so: an error recorded (or lost for want of
+     * memory), whichever function failed (calibrate and the writers too);
+     * only the constructor sw_aggregate_new says it by returning NULL. */
     if (!produced)
-        assert_true(errs.count > 0 || errs.lost > 0 || !r || !a || !cal || out.failed);
+        assert_true(errs.count > 0 || errs.lost > 0 || (r && !a));
     sw_buf_release(&out);
     sw_calibration_free(cal);
     sw_aggregate_free(a);
@@ -142,12 +149,108 @@ static void test_oom_every_allocation_fails_cleanly(void **state)
     assert_int_equal(1, run_once());     /* nothing stuck after all those failures */
 }
 
+/* --- the workbook -----------------------------------------------------------
+ * The aggregate is loaded once, with nothing failing; then each allocation of
+ * sw_xlsx_write (ours and libxml2's while it reads the scorecards again;
+ * libxlsxwriter's own, in its shared library, are not wrapped) fails in turn.
+ * A failed write must say so and leave nothing in its folder: no workbook, no
+ * temporary file, no scratch file of libxlsxwriter's. */
+
+static char xlsx_dir[64];
+
+static int entries_in(const char *path)
+{
+    DIR *d = opendir(path);
+    assert_non_null(d);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+static struct sw_aggregate *load_report(struct sw_rubric **r)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_paths paths;
+    sw_paths_init(&paths);
+    *r = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
+    assert_non_null(*r);
+    assert_int_equal(0, sw_paths_collect(&paths, "tests/fixtures/report", &errs));
+    struct sw_aggregate *a = sw_aggregate_new(*r);
+    assert_non_null(a);
+    sw_aggregate_load(a, paths.items, paths.count, &errs);
+    sw_aggregate_finish(a, -1, &errs);
+    assert_int_equal(0, errs.count);
+    sw_paths_release(&paths);
+    sw_errors_release(&errs);
+    return a;
+}
+
+/* One workbook, anonymized (the redaction allocates too); 1 when written. */
+static int write_once(const struct sw_aggregate *a)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/out.xlsx", xlsx_dir);
+    struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
+    opt.created = 1790000000;
+    opt.anonymize = 1;
+    opt.requisition = "report";
+    opt.tmpdir = xlsx_dir;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int rc = sw_xlsx_write(a, path, &opt, NULL, &errs);
+    suspended++;
+    if (rc == 0) {
+        assert_int_equal(0, errs.count);
+        assert_int_equal(1, entries_in(xlsx_dir));
+        assert_int_equal(0, unlink(path));
+    } else {
+        assert_int_equal(-1, rc);
+        assert_true(errs.count > 0 || errs.lost > 0);
+        assert_int_equal(0, entries_in(xlsx_dir));
+    }
+    suspended--;
+    sw_errors_release(&errs);
+    return rc == 0;
+}
+
+static void test_oom_workbook_fails_cleanly(void **state)
+{
+    (void)state;
+    strcpy(xlsx_dir, "/tmp/sw-oom-XXXXXX");
+    assert_non_null(mkdtemp(xlsx_dir));
+    fail_at = -1;
+    struct sw_rubric *r;
+    struct sw_aggregate *a = load_report(&r);
+    assert_int_equal(1, write_once(a));
+    long n;
+    for (n = 1; n < 100000; n++) {
+        counter = 0;
+        fail_at = n;
+        if (getenv("OOM_TRACE"))
+            fprintf(stderr, "workbook n=%ld\n", n);
+        write_once(a);
+        if (counter < n)
+            break;
+    }
+    fail_at = -1;
+    assert_true(n > 100);
+    assert_int_equal(1, write_once(a));
+    sw_aggregate_free(a);
+    sw_rubric_free(r);
+    assert_int_equal(0, rmdir(xlsx_dir));
+}
+
 int main(void)
 {
     xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
     sw_xml_init();      /* the schemas compile once per process, before any failure */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oom_every_allocation_fails_cleanly),
+        cmocka_unit_test(test_oom_workbook_fails_cleanly),
     };
     int rc = cmocka_run_group_tests_name("oom", tests, NULL, NULL);
     sw_xml_cleanup();

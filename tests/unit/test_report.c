@@ -107,7 +107,10 @@ static void test_report_json_nulls_and_flags(void **state)
     const char *paths[] = { "tests/fixtures/report/c-3/tech--cy.xml" };
     struct sw_aggregate *a = load(paths, 1);
     struct sw_buf b = SW_BUF_INIT;
-    assert_int_equal(0, sw_report_json(a, NULL, &b));
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_report_json(a, NULL, &b, &errs));
+    assert_int_equal(0, errs.count);
     const char *text = sw_buf_str(&b);
     assert_non_null(strstr(text, "\"name\": \"=HYPERLINK(\\\"x\\\")\""));
     assert_non_null(strstr(text, "\"archetype\": null"));
@@ -126,8 +129,11 @@ static void test_report_calibration_leniency(void **state)
     (void)state;
     const char *paths[] = { "tests/fixtures/leniency" };
     struct sw_aggregate *a = load(paths, 1);
-    struct sw_calibration *c = sw_calibrate(a);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_calibration *c = sw_calibrate(a, &errs);
     assert_non_null(c);
+    assert_int_equal(0, errs.count);
     /* interviewers by id: ann bob plus solo */
     assert_close(-0.5, c->interviewers[0].leniency);      /* 3 - (3 + 4) / 2 */
     assert_int_equal(2, c->interviewers[0].compared);
@@ -158,7 +164,10 @@ static void test_report_team_gain_fills_rank(void **state)
     const char *k[] = { "tests/fixtures/team/candidates" };
     struct sw_aggregate *members = load_level(m, 1, SW_LEVEL_IGNORE);
     struct sw_aggregate *cands = load_level(k, 1, SW_LEVEL_IGNORE);
-    struct sw_team *t = sw_team_new(members, cands, NAN);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_team *t = sw_team_new(members, cands, NAN, &errs);
+    assert_non_null(t);
     assert_close(3, t->bar);
     assert_close(4, t->profile[0]);
     assert_null_number(t->profile[3]);
@@ -172,12 +181,67 @@ static void test_report_team_gain_fills_rank(void **state)
     assert_int_equal(1, t->fills[2 * 4 + 3]);     /* k2 fills influence */
     assert_int_equal(0, t->fills[2 * 4 + 2]);
     sw_team_free(t);
-    t = sw_team_new(members, cands, 2.5);
+    t = sw_team_new(members, cands, 2.5, &errs);
     assert_int_equal(0, t->gap[2]);                /* mentoring 2.5 is not below 2.5 */
     assert_int_equal(0, t->fills[0 * 4 + 2]);
+    assert_int_equal(0, errs.count);
     sw_team_free(t);
     sw_aggregate_free(members);
     sw_aggregate_free(cands);
+}
+
+/* An aggregate not finished: every reader refuses it and says why. */
+static void test_report_unfinished_aggregate_is_an_error(void **state)
+{
+    (void)state;
+    struct sw_aggregate *a = sw_aggregate_new(mini);
+    struct sw_buf b = SW_BUF_INIT;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(-1, sw_report_json(a, NULL, &b, &errs));
+    assert_int_equal(-1, sw_report_csv(a, NULL, SW_CSV_SPREADSHEET, &b, &errs));
+    assert_int_equal(-1, sw_report_table(a, NULL, 0, &b, &errs));
+    assert_int_equal(-1, sw_compare_csv(a, NULL, SW_CSV_SPREADSHEET, &b, &errs));
+    assert_int_equal(-1, sw_compare_table(a, NULL, 0, &b, &errs));
+    assert_null(sw_calibrate(a, &errs));
+    assert_null(sw_team_new(a, a, NAN, &errs));
+    assert_int_equal(7, errs.count);
+    for (size_t i = 0; i < errs.count; i++) {
+        assert_int_equal(SW_ESYSTEM, errs.items[i].code);
+        assert_null(errs.items[i].file);
+        assert_string_equal("the scorecards were not aggregated to the end (out of memory?)",
+                            errs.items[i].message);
+    }
+    sw_errors_release(&errs);
+    sw_buf_release(&b);
+    sw_aggregate_free(a);
+}
+
+/* A flush that fails stops the writer, which says so. */
+static int refuse(void *ctx, struct sw_buf *out)
+{
+    (void)ctx;
+    (void)out;
+    return -1;
+}
+
+static void test_report_failed_flush_is_an_error(void **state)
+{
+    (void)state;
+    const char *paths[] = { "tests/fixtures/report" };
+    struct sw_aggregate *a = load(paths, 1);
+    struct sw_buf b = SW_BUF_INIT;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(-1, sw_report_json_stream(a, NULL, &b, refuse, NULL, &errs));
+    assert_int_equal(-1, sw_report_csv_stream(a, NULL, SW_CSV_RAW, &b, refuse, NULL, &errs));
+    assert_int_equal(2, errs.count);
+    assert_int_equal(SW_ESYSTEM, errs.items[0].code);
+    assert_string_equal("cannot write the report", errs.items[0].message);
+    assert_string_equal("cannot write the report", errs.items[1].message);
+    sw_errors_release(&errs);
+    sw_buf_release(&b);
+    sw_aggregate_free(a);
 }
 
 int main(void)
@@ -190,6 +254,8 @@ int main(void)
         cmocka_unit_test(test_report_json_nulls_and_flags),
         cmocka_unit_test(test_report_calibration_leniency),
         cmocka_unit_test(test_report_team_gain_fills_rank),
+        cmocka_unit_test(test_report_unfinished_aggregate_is_an_error),
+        cmocka_unit_test(test_report_failed_flush_is_an_error),
     };
     return cmocka_run_group_tests_name("report", tests, mini_setup, mini_teardown);
 }

@@ -112,6 +112,20 @@ static void test_template_wrap_indents_to_the_tag(void **state)
     assert_string_equal(expected, sw_buf_str(&out));
 }
 
+/* An empty output buffer has no line to measure: the wrap starts at column 0. */
+static void test_template_wrap_into_an_empty_buffer(void **state)
+{
+    (void)state;
+    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
+    assert_int_equal(0, sw_tpl_set(s, "x", "one two three four five six seven eight nine ten "
+                                           "eleven twelve thirteen fourteen fifteen sixteen"));
+    assert_int_equal(0, render("{{x|wrap}}", s, SW_TPL_RAW));
+    const char *expected =
+        "one two three four five six seven eight nine ten eleven twelve thirteen\n"
+        "fourteen fifteen sixteen";
+    assert_string_equal(expected, sw_buf_str(&out));
+}
+
 static void test_template_unknown_field_is_an_error(void **state)
 {
     (void)state;
@@ -162,6 +176,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_template_text_sections_and_inverted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_template_standalone_lines_vanish, setup, teardown),
         cmocka_unit_test_setup_teardown(test_template_wrap_indents_to_the_tag, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_template_wrap_into_an_empty_buffer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_template_unknown_field_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_template_syntax_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_template_builtin_missing, setup, teardown),

@@ -20,7 +20,11 @@ static struct sw_wheel fixture(const double *means, const double *targets)
 static char *render(const struct sw_wheel *w)
 {
     struct sw_buf b = SW_BUF_INIT;
-    assert_int_equal(0, sw_wheel_svg(w, &b));
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_wheel_svg(w, &b, &errs));
+    assert_int_equal(0, errs.count);
+    sw_errors_release(&errs);
     return sw_buf_detach(&b, NULL);
 }
 
@@ -126,11 +130,20 @@ static void test_wheel_refuses_unusable_input(void **state)
     double means[] = { 4, 3, 3, 2 };
     struct sw_wheel w = fixture(means, NULL);
     struct sw_buf b = SW_BUF_INIT;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
     w.scale_max = w.scale_min;
-    assert_int_equal(-1, sw_wheel_svg(&w, &b));
+    assert_int_equal(-1, sw_wheel_svg(&w, &b, &errs));
     w = fixture(means, NULL);
     w.n_competencies = 0;
-    assert_int_equal(-1, sw_wheel_svg(&w, &b));
+    assert_int_equal(-1, sw_wheel_svg(&w, &b, &errs));
+    assert_int_equal(2, errs.count);
+    assert_int_equal(SW_ESYSTEM, errs.items[0].code);
+    assert_string_equal("a wheel's scale must end above its start, not 1..1",
+                        errs.items[0].message);
+    assert_string_equal("a wheel needs competencies and means", errs.items[1].message);
+    assert_int_equal(0, b.len);
+    sw_errors_release(&errs);
     sw_buf_release(&b);
 }
 
@@ -155,7 +168,7 @@ static void test_wheel_of_candidate(void **state)
     struct sw_wheel w;
     char title[64], subtitle[128];
     assert_int_equal(0, sw_wheel_of_candidate(a, &a->candidates[0], &w, title, sizeof title,
-                                              subtitle, sizeof subtitle));
+                                              subtitle, sizeof subtitle, &errs));
     assert_string_equal("Ada (c-1)", w.title);
     /* overall = mean of the assessed competency means = (4 + 3.5) / 2 */
     assert_string_equal("Mid \u00b7 overall 3.75 \u00b7 insufficient-evidence", w.subtitle);

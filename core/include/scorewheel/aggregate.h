@@ -165,6 +165,17 @@ size_t sw_aggregate_load_parallel(struct sw_aggregate *a, char *const *paths, si
  * complete and usable; out of memory it is not, `finished` stays 0, and the
  * readers (report.h, calibrate.h, team.h) refuse it. */
 int sw_aggregate_finish(struct sw_aggregate *a, long level, struct sw_errors *errs);
+/* 0 when `a` is finished; else -1 with an error recorded (SW_ESYSTEM: the
+ * caller did not finish it, or finishing ran out of memory). What the
+ * readers (report.h, calibrate.h, team.h, wheel.h) check first. */
+int sw_aggregate_require_finished(const struct sw_aggregate *a, struct sw_errors *errs);
+
+/* Subtracts shift[i] (one per interviewer, as a->interviewers) from every
+ * submitted scorecard's x(s,c) of interviewer i, no clipping, and computes
+ * rules 2 to 7 again with the levels found by sw_aggregate_finish(): the
+ * adjusted scores of severity.h. 0, or -1 when out of memory or the aggregate
+ * is not finished. */
+int sw_aggregate_shift(struct sw_aggregate *a, const double *shift, struct sw_errors *errs);
 
 /* --- queries ------------------------------------------------------------- */
 

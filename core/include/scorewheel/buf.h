@@ -4,8 +4,9 @@
  * Invariants: after sw_buf_init() the buffer is valid and empty; data is always
  * NUL-terminated (data may be NULL only while len == 0 and nothing was added);
  * len never exceeds SW_BUF_MAX. A failed add (no memory, or the cap reached)
- * leaves the contents unchanged, sets `failed`, and returns -1, so a caller may
- * build a whole text and check once at the end.
+ * leaves the contents unchanged, sets `failed` (1, or SW_BUF_OVER for the
+ * cap), and returns -1, so a caller may build a whole text and check once at
+ * the end, and record why with sw_buf_fail().
  */
 #ifndef SW_BUF_H
 #define SW_BUF_H
@@ -13,6 +14,10 @@
 #include <stddef.h>
 
 #define SW_BUF_MAX ((size_t)1 << 30)
+/* `failed` when an add would have passed SW_BUF_MAX (1: out of memory). */
+#define SW_BUF_OVER 2
+
+struct sw_errors;
 
 struct sw_buf {
     char *data;
@@ -43,5 +48,10 @@ void sw_buf_reset(struct sw_buf *b);
 char *sw_buf_detach(struct sw_buf *b, size_t *len);
 /* Returns the contents, "" when empty; owned by b. */
 const char *sw_buf_str(const struct sw_buf *b);
+/* Records in errs why b failed while `what` ("report", "wheel"...) was being
+ * written into it: "the WHAT is over 1 GiB, the most one output may hold"
+ * (SW_BUF_OVER) or "out of memory writing the WHAT", both SW_ESYSTEM with no
+ * file. Returns -1. */
+int sw_buf_fail(const struct sw_buf *b, struct sw_errors *errs, const char *what);
 
 #endif

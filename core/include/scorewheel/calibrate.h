@@ -12,7 +12,9 @@
 
 #include "aggregate.h"
 #include "buf.h"
+#include "error.h"
 #include "report.h"
+#include "severity.h"
 #include "stats.h"
 
 /* Rule 8, for one interviewer. */
@@ -51,32 +53,44 @@ struct sw_calibration {
     /* Alpha pooled over all (candidate, competency) units. */
     double alpha;
     size_t units;
+    /* Rule 11 (severity.h), owned; NULL until sw_calibration_severity(). */
+    struct sw_severity *severity;
 };
 
-/* Computes rules 8 and 9 for a finished aggregate. NULL when out of memory or
- * the aggregate is not finished.
- * Caller frees with sw_calibration_free(). */
-struct sw_calibration *sw_calibrate(const struct sw_aggregate *a);
+/* Computes rules 8 and 9 for a finished aggregate. NULL, with the reason
+ * recorded in errs (SW_ESYSTEM), when out of memory or the aggregate is not
+ * finished. Caller frees with sw_calibration_free(). */
+struct sw_calibration *sw_calibrate(const struct sw_aggregate *a, struct sw_errors *errs);
 void sw_calibration_free(struct sw_calibration *c);
+/* Fits rule 11 to the same aggregate into c->severity. 0, or -1 with errs
+ * (out of memory, LAPACK). */
+int sw_calibration_severity(struct sw_calibration *c, const struct sw_aggregate *a,
+                            struct sw_errors *errs);
 
 /* The conventional reading of an alpha (Krippendorff 2004, Content Analysis,
  * 2nd ed., p. 241): "reliable" at 0.8 and above, "tentative" from 0.667,
  * "unreliable" below, "undefined" for NaN. */
 const char *sw_alpha_reading(double alpha);
 
-/* Output; each appends to out and returns 0, or -1 when out of memory. */
+/* Output; each appends to out and returns 0, or -1 with the reason recorded
+ * in errs (sw_buf_fail: out of memory or over SW_BUF_MAX). */
 /* DESIGN.md's JSON: {"interviewers": [...by id], "reliability": {"alpha",
- * "competencies": [{"id", "alpha", "units", "icc": {...} or null}]}}. */
+ * "competencies": [{"id", "alpha", "units", "icc": {...} or null}]}}; with
+ * c->severity, each interviewer's "adjustment" and "adjustment_se" and
+ * "severity": {"fitted", "sigma2", "tau2", "pairs", "components"}. */
 int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibration *c,
-                        struct sw_buf *out);
+                        struct sw_buf *out, struct sw_errors *errs);
 /* One row per interviewer, by id: interviewer,scorecards,observations,mean,
- * leniency,compared,hire_rate; text cells guarded as `mode` says (report.h). */
+ * leniency,compared,hire_rate (then adjustment,adjustment_se with c->severity);
+ * text cells guarded as `mode` says (report.h). */
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
-                       enum sw_csv_mode mode, struct sw_buf *out);
+                       enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs);
 /* Interviewers by leniency (most lenient first, nulls last), marking those
- * beyond +/-0.5 with at least 10 comparisons, then reliability per competency
+ * beyond +/-0.5 with at least 10 comparisons, then (with c->severity) each
+ * one's adjustment +/- se, most lenient first, with sigma2, tau2, pairs and
+ * components and what an adjustment means, then reliability per competency
  * with the reading of alpha. */
 int sw_calibration_table(const struct sw_aggregate *a, const struct sw_calibration *c,
-                         int color, struct sw_buf *out);
+                         int color, struct sw_buf *out, struct sw_errors *errs);
 
 #endif

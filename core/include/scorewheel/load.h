@@ -19,6 +19,8 @@
 #include "rubric.h"
 
 #define SW_LOAD_BATCH 512
+/* The most threads any function of the library runs at once. */
+#define SW_MAX_THREADS 16
 
 /* Called after each batch with how many files are done of how many. */
 typedef void (*sw_progress_fn)(void *ctx, size_t done, size_t total);
@@ -32,7 +34,7 @@ typedef void (*sw_load_fn)(void *ctx, const char *path, struct sw_document *doc,
                            struct sw_errors *errs);
 
 /* Loads paths[0..n-1] with sw_document_load(r, path, flags, ...) on
- * `threads` workers (at most 16; 0 counts as 1) and calls `each` for every
+ * `threads` workers (at most SW_MAX_THREADS; 0 counts as 1) and calls `each` for every
  * file and `progress` (may be NULL) after every batch, both with ctx.
  * Returns 0, or -1 when out of memory before anything was read (then
  * nothing was called). */

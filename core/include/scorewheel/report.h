@@ -5,8 +5,10 @@
  * hold a comma, quote, CR or LF, quotes doubled). CSV text is written for
  * spreadsheets unless the caller asks for SW_CSV_RAW (see sw_csv_field).
  *
- * Every function appends to `out` and returns 0, or -1 when out of memory or
- * the aggregate is not finished (aggregate.h).
+ * Every function appends to `out` and returns 0, or -1 with the reason
+ * recorded in `errs` (all SW_ESYSTEM, no file): the aggregate is not finished
+ * (sw_aggregate_require_finished), out of memory or over SW_BUF_MAX
+ * (sw_buf_fail), or a flush failed ("cannot write the report").
  * Numbers are written at full precision in JSON and CSV (null / empty for
  * undefined), rounded to 2 decimals in tables. `order` lists the candidate
  * indices to write, in that order (see sw_aggregate_sort()); NULL means id order.
@@ -16,6 +18,7 @@
 
 #include "aggregate.h"
 #include "buf.h"
+#include "error.h"
 
 /* How CSV writes a text cell (an id, a name, free text; never a number).
  * SW_CSV_SPREADSHEET: a cell starting with '=', '+', '-', '@', tab or CR gets
@@ -30,26 +33,29 @@ enum sw_csv_mode { SW_CSV_SPREADSHEET, SW_CSV_RAW };
 typedef int (*sw_flush_fn)(void *ctx, struct sw_buf *out);
 
 /* DESIGN.md's JSON object: {"rubric": {...}, "candidates": [...]}. */
-int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out);
+int sw_report_json(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
+                   struct sw_errors *errs);
 /* The same, calling flush (unless NULL) after each candidate. */
 int sw_report_json_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                          sw_flush_fn flush, void *ctx);
-/* The same with `threads` threads (at most 16; 0 or 1: this one only)
+                          sw_flush_fn flush, void *ctx, struct sw_errors *errs);
+/* The same with `threads` threads (at most SW_MAX_THREADS; 0 or 1: this one only)
  * formatting the candidates: a round of 64 candidates per thread is
  * formatted side by side, then appended to out in order with a flush
  * (unless NULL) after each thread's 64. The text is the same whatever the
  * number of threads. */
 int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
-                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads);
+                            struct sw_buf *out, sw_flush_fn flush, void *ctx, unsigned threads,
+                            struct sw_errors *errs);
 
 /* One row per candidate x competency, header first:
  * candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,median,
  * min,max,sd,target,gap,flags (flags separated by ';'). */
 int sw_report_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
-                  struct sw_buf *out);
+                  struct sw_buf *out, struct sw_errors *errs);
 /* The same, calling flush (unless NULL) after each candidate. */
 int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
-                         enum sw_csv_mode mode, struct sw_buf *out, sw_flush_fn flush, void *ctx);
+                         enum sw_csv_mode mode, struct sw_buf *out, sw_flush_fn flush, void *ctx,
+                         struct sw_errors *errs);
 
 /* One packet per candidate, fitting 80 columns: header (name, id, level,
  * scorecards, pending, interviewers, decision, archetype, overall, shortfall,
@@ -57,17 +63,17 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
  * target, gap, a bar on the scale with the target marked, and the flags.
  * `color`: ANSI colours for decisions, gaps and flags. */
 int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color,
-                    struct sw_buf *out);
+                    struct sw_buf *out, struct sw_errors *errs);
 
 /* One row per candidate: name/id, overall, each pillar score, shortfall,
  * decision, archetype, the recommendation tally, the number of flags. */
 int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int color,
-                     struct sw_buf *out);
+                     struct sw_buf *out, struct sw_errors *errs);
 
 /* The same as CSV: candidate,name,level,scorecards,pending,overall,<pillar ids...>,
  * shortfall,decision,archetype,strong-no-hire,no-hire,hire,strong-hire,flags. */
 int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
-                   struct sw_buf *out);
+                   struct sw_buf *out, struct sw_errors *errs);
 
 /* Appends text s as one RFC 4180 CSV field, guarded as `mode` says; NULL
  * appends nothing (an empty field). */

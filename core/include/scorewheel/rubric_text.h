@@ -18,12 +18,14 @@
  *  "archetypes": [{"id", "name", "description", "emphasis": {PILLAR: value}}],
  *  "interviews": [{"id", "name", "minutes" (or null), "description",
  *                  "questions": [{"id", "text", "measures": [{"competency", "weight"}]}]}]}
- * Returns 0, or -1 when out of memory. */
-int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out);
+ * Returns 0, or -1 with the reason recorded in errs (sw_buf_fail: out of
+ * memory or over SW_BUF_MAX). */
+int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out, struct sw_errors *errs);
 
 /* Appends a plain-text overview that fits 80 columns: the scale, the
  * competencies by pillar with each level's target, the levels' hire bars, the
- * policy, the interviews with what they probe, the archetypes. 0 or -1. */
-int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out);
+ * policy, the interviews with what they probe, the archetypes. 0, or -1 as
+ * sw_rubric_json. */
+int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out, struct sw_errors *errs);
 
 #endif

@@ -51,6 +51,7 @@
 #include "kit.h"
 #include "stats.h"
 #include "aggregate.h"
+#include "severity.h"
 #include "calibrate.h"
 #include "report.h"
 #include "status.h"

@@ -31,23 +31,28 @@ struct sw_team {
 };
 
 /* Computes rule 10 for the finished aggregates of the members and the
- * candidates, over the same rubric; `bar` NaN means the default. NULL when
- * out of memory. Caller frees. */
+ * candidates, over the same rubric; `bar` NaN means the default. NULL, with
+ * the reason recorded in errs (SW_ESYSTEM), when out of memory or either
+ * aggregate is not finished. Caller frees. */
 struct sw_team *sw_team_new(const struct sw_aggregate *members,
-                            const struct sw_aggregate *candidates, double bar);
+                            const struct sw_aggregate *candidates, double bar,
+                            struct sw_errors *errs);
 void sw_team_free(struct sw_team *t);
 
-/* Output; each appends to out and returns 0, or -1 when out of memory. */
+/* Output; each appends to out and returns 0, or -1 with the reason recorded
+ * in errs (sw_buf_fail: out of memory or over SW_BUF_MAX). */
 /* DESIGN.md's JSON: {"bar", "members", "profile": [{"id", "score", "gap"}],
  * "candidates": [{"id", "gain", "overall", "fills"}]} with candidates ranked. */
 int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
-                 const struct sw_aggregate *candidates, struct sw_buf *out);
+                 const struct sw_aggregate *candidates, struct sw_buf *out,
+                 struct sw_errors *errs);
 /* One row per candidate, ranked: rank,candidate,name,gain,overall,fills
  * (fills separated by ';'); text cells guarded as `mode` says (report.h). */
 int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
-                enum sw_csv_mode mode, struct sw_buf *out);
+                enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs);
 /* The team's profile with its gaps marked, then the ranking. */
 int sw_team_table(const struct sw_team *t, const struct sw_aggregate *members,
-                  const struct sw_aggregate *candidates, int color, struct sw_buf *out);
+                  const struct sw_aggregate *candidates, int color, struct sw_buf *out,
+                  struct sw_errors *errs);
 
 #endif

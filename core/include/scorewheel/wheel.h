@@ -62,17 +62,19 @@ struct sw_wheel {
 /* Fills w with candidate c of aggregate a as `scorewheel wheel` draws it:
  * title "NAME (ID)" (or "ID") and subtitle "LEVEL · overall X.XX · DECISION"
  * written into the caller's buffers, means and targets per competency (no
- * targets without a level). 0, or -1 when out of memory. The arrays are
- * allocated: free them with sw_wheel_release(). */
+ * targets without a level). 0, or -1 when out of memory (recorded in errs).
+ * The arrays are allocated: free them with sw_wheel_release(). */
 int sw_wheel_of_candidate(const struct sw_aggregate *a, const struct sw_candidate *c,
                           struct sw_wheel *w, char *title, size_t title_size, char *subtitle,
-                          size_t subtitle_size);
+                          size_t subtitle_size, struct sw_errors *errs);
 /* Frees the arrays sw_wheel_of_candidate() allocated. Accepts NULL. */
 void sw_wheel_release(struct sw_wheel *w);
 
-/* Appends a complete standalone SVG document. 0, or -1 when out of memory or
- * the input is unusable (no competencies, scale_max <= scale_min). */
-int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out);
+/* Appends a complete standalone SVG document. 0, or -1 with the reason
+ * recorded in errs (SW_ESYSTEM): out of memory or over SW_BUF_MAX
+ * (sw_buf_fail), or the input is unusable (no competencies or means,
+ * scale_max <= scale_min). */
+int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out, struct sw_errors *errs);
 /* The radius at which value v lies (clamped to the scale). */
 double sw_wheel_radius(const struct sw_wheel *w, double v);
 

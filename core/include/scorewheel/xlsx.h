@@ -66,6 +66,7 @@
 #include <time.h>
 
 #include "aggregate.h"
+#include "severity.h"
 #include "buf.h"
 #include "error.h"
 
@@ -119,13 +120,20 @@ struct sw_xlsx_options {
     /* Rows under the header of each Data sheet; 0: as many as a sheet holds,
      * SW_XLSX_DATA_ROWS. */
     size_t data_rows;
+    /* Rule 11 (severity.h) fitted to the same aggregate, or NULL (the
+     * default): with it, Summary gains an "Adjusted overall" column after
+     * Flags, each candidate sheet an "Adjusted mean" column after Flags (the
+     * mean of x(s,c) - b(i(s)), sw_severity_means) and Interviewers the
+     * "Adjustment" and "Adjustment SE" columns after Hire rate and a line on
+     * the fit. The other figures stay raw. */
+    const struct sw_severity *severity;
 };
 
 #define SW_XLSX_EVERY_CANDIDATE ((size_t)-1)
 /* A sheet's rows (Excel's limit, 1,048,576) less the header. */
 #define SW_XLSX_DATA_ROWS ((size_t)1048575)
 #define SW_XLSX_OPTIONS_INIT                                                             \
-    { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL, SW_XLSX_EVERY_CANDIDATE, 0 }
+    { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL, SW_XLSX_EVERY_CANDIDATE, 0, NULL }
 
 /* What was written. */
 struct sw_xlsx_result {

@@ -1,5 +1,6 @@
-/* load.c - what every aggregating command does first: the rubric, the level,
- * the files, the aggregate; errors printed, the exit code remembered. */
+/* run.c - the run of an aggregating command (struct cli_run): the rubric,
+ * the level, the files, the aggregate, errors printed and the exit code
+ * remembered; then --format and the end of the output. */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,9 +21,6 @@ int cli_level_index(const struct sw_rubric *r, const char *cmd, const char *id, 
                  r->levels[i].id);
     return diag_usage(cmd, "unknown level '%s' (rubric '%s' has: %s)", id, r->id, known);
 }
-
-unsigned cli_jobs;
-int cli_quiet;
 
 static void load_files(struct sw_aggregate *a, const struct sw_paths *files,
                        struct sw_errors *errs)
@@ -87,6 +85,23 @@ void cli_run_release(struct cli_run *run)
     memset(run, 0, sizeof *run);
 }
 
+int cli_adjust(struct sw_aggregate *a, struct sw_severity **fit)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    *fit = sw_severity_fit(a, &errs);
+    if (*fit)
+        sw_aggregate_adjust(a, *fit, &errs);
+    int rc = diag_exit_code(&errs);
+    diag_print(&errs);
+    sw_errors_release(&errs);
+    if (rc != EXIT_OK) {
+        sw_severity_free(*fit);
+        *fit = NULL;
+    }
+    return rc;
+}
+
 int cli_parse_format(const char *cmd, const char *name, enum cli_format *format)
 {
     static const char *const names[] = { "table", "json", "csv", "csv-raw" };
@@ -98,16 +113,17 @@ int cli_parse_format(const char *cmd, const char *name, enum cli_format *format)
     return diag_usage(cmd, "unknown format '%s' (use table, json, csv or csv-raw)", name);
 }
 
-int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed)
+int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,
+                      struct sw_errors *errs)
 {
     int rc;
     if (failed < 0) {
-        fprintf(stderr, "scorewheel: error: %s\n",
-                out->failed ? "out of memory" : "cannot write output");
+        diag_print(errs);
         rc = EXIT_SYSTEM;
     } else {
         rc = cli_write_stdout(out->data, out->len);
     }
     sw_buf_release(out);
+    sw_errors_release(errs);
     return rc == EXIT_OK ? run->exit_code : rc;
 }
