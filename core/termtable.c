@@ -141,7 +141,7 @@ static void block(const struct sw_table *t, const size_t *cols, size_t n, size_t
             if (w[j] < full[cols[j]])
                 w[j]++, total++, grew = 1;
     }
-    size_t rows = t->n_cells / t->n_columns;
+    size_t rows = t->n_columns ? t->n_cells / t->n_columns : 0;
     for (long r = -1; r < (long)rows; r++)
         line(t, r, cols, n, w, out);
 }
