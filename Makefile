@@ -12,6 +12,9 @@ CC        ?= cc
 PKGS       = libxml-2.0 xlsxwriter lapacke
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+WEB_PKGS   = libmicrohttpd libsodium
+WEB_CFLAGS := $(shell pkg-config --cflags $(WEB_PKGS))
+WEB_LIBS   := $(shell pkg-config --libs $(WEB_PKGS))
 # cmocka only for the test programs: asked for when one is built.
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka)
 TEST_LIBS   = $(shell pkg-config --libs cmocka)
@@ -61,7 +64,10 @@ LDLIBS     = $(PKG_LIBS) -lpthread -lm
 
 $(B)/core/%.o: INC = $(PRIVATE_INC) -I$(B)/gen
 $(B)/gen/%.o:  INC = $(PRIVATE_INC)
-$(B)/cli/%.o:  INC = -Icli
+$(B)/cli/%.o:  INC = -Icli -Iweb $(WEB_CFLAGS)
+# The web app is part of the program, not a library user: it renders core's
+# templates and serves its embedded resources, so it sees core's private headers.
+$(B)/web/%.o:  INC = $(PRIVATE_INC) -Iweb $(WEB_CFLAGS)
 $(B)/tests/%:  INC = $(PRIVATE_INC) -Itests/unit
 $(B)/tools/%:  INC = $(PRIVATE_INC)
 $(B)/fuzz_%:   INC = $(PRIVATE_INC)
@@ -81,10 +87,14 @@ endif
 CORE_SRCS  = $(sort $(wildcard core/*.c core/xlsx/*.c))
 CLI_SRCS   = $(sort $(wildcard cli/*.c))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
-RESOURCES  = rubrics/rubric.xsd rubrics/scorecard.xsd $(sort $(wildcard templates/*))
+WEB_SRCS   = $(sort $(wildcard web/*.c))
+RESOURCES  = rubrics/assessment.xsd rubrics/rubric.xsd rubrics/scorecard.xsd \
+             $(sort $(filter-out templates/web,$(wildcard templates/*))) \
+             $(sort $(wildcard templates/web/*)) $(sort $(wildcard web/assets/*))
 
 CORE_OBJS  = $(CORE_SRCS:%.c=$(B)/%.o) $(B)/gen/resources.o
 CLI_OBJS   = $(CLI_SRCS:%.c=$(B)/%.o)
+WEB_OBJS   = $(WEB_SRCS:%.c=$(B)/%.o)
 UNIT_BINS  = $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 TOOL_BINS  = $(patsubst tools/%.c,$(B)/tools/%,$(sort $(wildcard tools/*.c)))
 EXAMPLE_BINS = $(patsubst examples/%.c,$(B)/examples/%,$(sort $(wildcard examples/*.c)))
@@ -93,8 +103,8 @@ LIB        = $(B)/libscorewheel.a
 PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
-        check-render analyze check-scan check-cppcheck demo bench bench-severity examples \
-        install uninstall clean FORCE
+        check-render check-browser analyze check-scan check-cppcheck demo bench \
+        bench-severity examples install uninstall clean FORCE
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -126,9 +136,16 @@ $(LIB): $(CORE_OBJS)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
-$(PROG): $(CLI_OBJS) $(LIB)
+$(PROG): $(CLI_OBJS) $(WEB_OBJS) $(LIB)
 	@echo "  LINK    $@"
-	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(CLI_OBJS) $(WEB_OBJS) $(LIB) $(WEB_LIBS) $(LDLIBS)
+
+# The web app's unit tests link web/ too.
+$(B)/tests/test_web_%: tests/unit/test_web_%.c $(WEB_OBJS) $(LIB) tests/unit/unit.h
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -Iweb $(WEB_CFLAGS) $(TEST_CFLAGS) -Itests/unit -o $@ $< $(WEB_OBJS) \
+	    $(LIB) $(LDFLAGS) $(WEB_LIBS) $(LDLIBS) $(TEST_LIBS)
 
 # A test program is compiled and linked in one step (its .d beside it).
 UNIT_HEADERS = $(wildcard tests/unit/*.h)
@@ -176,6 +193,9 @@ check:
 	$(Q)$(MAKE) --no-print-directory CC=$(SAN_CC) SANITIZE=address,undefined check-unit check-cli
 	$(Q)$(MAKE) --no-print-directory check-valgrind
 	$(Q)$(MAKE) --no-print-directory check-fuzz
+	$(Q)if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; \
+	    then $(MAKE) --no-print-directory check-browser; \
+	    else echo "check-browser: skipped (needs chromium and chromium-driver)"; fi
 	$(Q)sh tests/install-check.sh
 	@echo "make check: all suites passed"
 
@@ -197,6 +217,12 @@ check-valgrind: $(UNIT_BINS) $(EXAMPLE_BINS)
 	$(Q)$(VALGRIND_ALL) $(B)/examples/aggregate rubrics/tpm.xml $(DEMO) >/dev/null
 	$(Q)$(VALGRIND_ALL) $(B)/examples/workbook rubrics/tpm.xml $(DEMO) $(B)/examples/packet.xlsx \
 	    >/dev/null
+
+# The web app in headless Chromium (selenium, axe-core from npm): keyboard
+# only, autosave, 375 px, WCAG 2 A/AA. Needs chromium, chromium-driver and
+# python3-selenium; `check` runs it when chromium is there.
+check-browser: $(PROG)
+	$(Q)sh tests/web/browser.sh $(CURDIR)/$(PROG) $(B)
 
 # core/ must never print: no object of it may reference stdout or stderr.
 check-core-quiet: $(LIB)
@@ -245,7 +271,7 @@ check-render:
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 60
 FUZZ_CHECK_SECONDS ?= 7
-FUZZERS             = rubric scorecard report
+FUZZERS             = rubric scorecard report assessment request
 FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                       -fsanitize=fuzzer-no-link,address,undefined
 .PHONY: fuzz fuzz-build check-fuzz
@@ -264,6 +290,11 @@ $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB) $(B)/flags
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -DFUZZ_SRCDIR='"$(CURDIR)"' -o $@ $< \
 	    $(LIB) $(LDLIBS)
+
+# The request parser lives in web/, outside the library.
+$(B)/fuzz_request: tests/fuzz/fuzz_request.c web/request.c web/request.h
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Iweb -fsanitize=fuzzer -o $@ tests/fuzz/fuzz_request.c web/request.c
 
 # --- the example requisition -----------------------------------------------
 

@@ -119,17 +119,31 @@ int cli_parse_format(const char *cmd, const char *name, enum cli_format *format)
 int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,
                       struct sw_errors *errs);
 
+int cmd_assess(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+/* `export --people` (cli/export_people.c); opt as export set it up. */
+struct sw_xlsx_options;
+int cli_export_people(const char *output, const struct sw_xlsx_options *opt, int keep_going,
+                      int quiet, char **paths, int n_paths);
+int cmd_growth(int argc, char **argv);
 int cmd_kit(int argc, char **argv);
 int cmd_new(int argc, char **argv);
+/* `new --assessment` (cli/new_assessment.c). */
+int cli_new_assessment(int argc, char **argv);
+int cmd_promote(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_team(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_wheel(int argc, char **argv);
+/* `wheel --person` (cli/wheel_person.c). */
+int cli_wheel_person(const char *person, const char *cycle, const char *to, const char *output,
+                     int keep_going, char **paths, int n_paths);
 int cmd_rubric(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_people(int argc, char **argv);
 
 #endif

@@ -25,6 +25,10 @@ static const struct cli_command export_command = {
              "against the level's target, each interviewer's scores, the evidence and\n"
              "notes), Compare (wheels overlaid), Interviewers (calibration, reliability)\n"
              "and Data (long format for pivot tables). The file is replaced atomically.\n"
+             "With --people, the people workbook from assessments instead: Summary (each\n"
+             "person's latest cycle, readiness for the next level, blind spots), a sheet\n"
+             "per person (the rule-13 table of every cycle, a radar of others, self and\n"
+             "the next level's target, a line chart across cycles) and Data.\n"
              "\n"
              "SOURCE_DATE_EPOCH, when set, is the export time shown and stored (for\n"
              "reproducible files); TMPDIR, when set, holds the scratch files, else /tmp\n"
@@ -136,7 +140,7 @@ static void say_written(const char *output, const struct sw_xlsx_result *res)
 int cmd_export(int argc, char **argv)
 {
     const char *output = NULL, *level = NULL, *sheets = "all";
-    int keep_going = 0, quiet = 0, adjusted = 0, first;
+    int keep_going = 0, quiet = 0, adjusted = 0, people = 0, first;
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
     const struct cli_option options[] = {
         CLI_VALUE("output", 'o', "FILE", &output, "@files", "the workbook to write (required)"),
@@ -145,6 +149,8 @@ int cmd_export(int argc, char **argv)
         CLI_FLAG("anonymize", 'a', &opt.anonymize,
                  "Candidate A, B... instead of names, names in the\n"
                  "evidence replaced too"),
+        CLI_FLAG("people", 'p', &people,
+                 "the people workbook (assessments), not the committee's"),
         CLI_VALUE("sheets", 's', "N", &sheets, NULL,
                   "candidate sheets for the first N candidates of\n"
                   "Summary only (default: all); the others keep their\n"
@@ -174,6 +180,13 @@ int cmd_export(int argc, char **argv)
     opt.tmpdir = tmpdir && *tmpdir ? tmpdir : NULL;
     if ((rc = data_rows(&opt.data_rows)) != EXIT_OK)
         return rc;
+    if (people && (level || opt.anonymize || adjusted ||
+                   opt.candidate_sheets != SW_XLSX_EVERY_CANDIDATE))
+        return diag_usage("export", "--people takes no --level, --anonymize, --adjusted or "
+                                    "--sheets");
+    if (people)
+        return cli_export_people(output, &opt, keep_going, quiet || cli_quiet, argv + first,
+                                 argc - first);
 
     keep_large_blocks_mapped();
     struct cli_run run;

@@ -17,7 +17,10 @@ static const struct cli_command new_command = {
              "each after a comment with the question and what the competencies it measures\n"
              "look like at the scale's anchors. Fill it in with an editor, set\n"
              "status=\"submitted\", and check it with 'scorewheel validate'. Prints the\n"
-             "file's name. An existing file is never replaced without --force.\n",
+             "file's name. An existing file is never replaced without --force.\n"
+             "\n"
+             "'scorewheel new --assessment --person ID ...' writes a blank assessment\n"
+             "instead: see 'scorewheel new --assessment --help'.\n",
 };
 
 static const struct entry_help new_help = {
@@ -89,6 +92,9 @@ static int make_draft(const struct sw_rubric *r, const struct entry_args *a)
 
 int cmd_new(int argc, char **argv)
 {
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--assessment") == 0)
+            return cli_new_assessment(argc, argv);
     struct entry_args a;
     int rc = entry_parse_args(&new_command, &new_help, argc, argv, &a);
     if (rc != CLI_GO_ON)

@@ -11,11 +11,15 @@
 static const struct cli_command wheel_command = {
     .name = "wheel",
     .synopsis = "--candidate ID [--level ID] -o FILE.svg\n"
-                "[--keep-going] [--adjusted] PATH...",
+                "[--keep-going] [--adjusted] PATH...\n"
+                "(or) --person ID [--cycle ID] [--to LEVEL] -o FILE.svg PATH...",
     .about = "Draws one candidate's competency wheel as an SVG picture: a sector per\n"
              "pillar, a wedge per competency filled from the centre to its mean, the\n"
              "level's target as an outline, rings at the scale's anchors, unassessed\n"
-             "wedges hatched. The file is replaced if it exists (it is derived output).\n",
+             "wedges hatched. The file is replaced if it exists (it is derived output).\n"
+             "With --person, a person's wheel from assessments: wedges filled to the\n"
+             "others' mean, the self-assessment as a solid outline, the target of\n"
+             "--to LEVEL (default: the level after the person's) dashed.\n",
     .min_operands = 1, .max_operands = -1,
     .operand_name = "PATH", .operand_complete = "@files",
 };
@@ -52,13 +56,19 @@ static int draw(const struct sw_aggregate *a, const struct sw_candidate *c, cons
 
 int cmd_wheel(int argc, char **argv)
 {
-    const char *candidate = NULL, *level = NULL, *output = NULL;
+    const char *candidate = NULL, *level = NULL, *output = NULL, *person = NULL, *cycle = NULL,
+               *to = NULL;
     int keep_going = 0, adjusted = 0, first;
     const struct cli_option options[] = {
         CLI_VALUE("candidate", 'c', "ID", &candidate, NULL, "the candidate to draw"),
         CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
                   "the level whose targets to draw (default: the\n"
                   "scorecards')"),
+        CLI_VALUE("person", 'p', "ID", &person, NULL, "the person to draw (from assessments)"),
+        CLI_VALUE("cycle", 'y', "ID", &cycle, NULL,
+                  "the person's review cycle (default: the latest)"),
+        CLI_VALUE("to", 't', "LEVEL", &to, "@ids levels",
+                  "the level whose targets to draw for the person"),
         CLI_VALUE("output", 'o', "FILE", &output, "@files",
                   "the SVG file to write ('-' for standard output)"),
         CLI_FLAG("keep-going", 'k', &keep_going,
@@ -70,10 +80,17 @@ int cmd_wheel(int argc, char **argv)
     int rc = cli_parse(&wheel_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
         return rc;
-    if (!candidate)
-        return diag_usage("wheel", "no --candidate given");
+    if (!candidate == !person)
+        return diag_usage("wheel", "give one of --candidate or --person");
+    if (person && adjusted)
+        return diag_usage("wheel", "--adjusted goes with --candidate");
     if (!output)
         return diag_usage("wheel", "no -o FILE.svg given");
+    if (person)
+        return cli_wheel_person(person, cycle, to, output, keep_going, argv + first,
+                                argc - first);
+    if (cycle || to)
+        return diag_usage("wheel", "--cycle and --to go with --person");
 
     struct cli_run run;
     rc = cli_aggregate(&run, "wheel", level, keep_going, argv + first, argc - first);

@@ -26,6 +26,11 @@ static const struct command commands[] = {
     { "status", cmd_status, "who still owes which scorecard, and for how long" },
     { "team", cmd_team, "rank candidates by what they add to a team's profile" },
     { "wheel", cmd_wheel, "draw one candidate's competency wheel as SVG" },
+    { "assess", cmd_assess, "enter an assessment competency by competency, saved as you go" },
+    { "growth", cmd_growth, "each person's wheel per review cycle: self, others, change" },
+    { "promote", cmd_promote, "who is ready for a level, with the reasons" },
+    { "serve", cmd_serve, "the web app: scorecards in the browser, sign-in, roles" },
+    { "people", cmd_people, "who may sign in to serve: add, revoke, list" },
     { "rubric", cmd_rubric, "show the rubric: pillars, competencies, levels, interviews" },
 };
 

@@ -275,7 +275,8 @@ size_t sw_aggregate_load_parallel(struct sw_aggregate *a, char *const *paths, si
                                   struct sw_errors *errs)
 {
     struct adding add = { a, errs, 0, progress, ctx };
-    if (sw_load_files(a->rubric, paths, n, SW_DOC_SKIP_RUBRICS, threads, add_loaded,
+    if (sw_load_files(a->rubric, paths, n, SW_DOC_SKIP_RUBRICS | SW_DOC_SKIP_ASSESSMENTS,
+                      threads, add_loaded,
                       pass_progress, &add) < 0) {
         sw_fail_oom(errs, NULL);
         return n;

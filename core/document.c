@@ -15,6 +15,8 @@ enum sw_doc_kind sw_doc_root_kind(xmlDocPtr doc)
         return SW_DOC_RUBRIC;
     if (sw_xml_is(root, "scorecard") && strcmp(ns, SW_NS_SCORECARD) == 0)
         return SW_DOC_SCORECARD;
+    if (sw_xml_is(root, "assessment") && strcmp(ns, SW_NS_ASSESSMENT) == 0)
+        return SW_DOC_ASSESSMENT;
     return SW_DOC_OTHER;
 }
 
@@ -23,9 +25,9 @@ static void report_other(xmlDocPtr doc, const char *path, struct sw_errors *errs
     xmlNodePtr root = xmlDocGetRootElement(doc);
     const char *ns = root && root->ns && root->ns->href ? (const char *)root->ns->href : "";
     sw_fail(errs, path, root ? sw_xml_line(root) : 1,
-            "root element <%s> in namespace '%s' is neither a rubric ('%s') nor a "
-            "scorecard ('%s')", root ? (const char *)root->name : "", ns, SW_NS_RUBRIC,
-            SW_NS_SCORECARD);
+            "root element <%s> in namespace '%s' is not a rubric ('%s'), a scorecard "
+            "('%s') or an assessment ('%s')", root ? (const char *)root->name : "", ns,
+            SW_NS_RUBRIC, SW_NS_SCORECARD, SW_NS_ASSESSMENT);
 }
 
 int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags,
@@ -36,7 +38,8 @@ int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags
     char *data = sw_xml_slurp(path, &len, errs);
     if (!data)
         return -1;
-    out->scorecard = r ? sw_scorecard_stream(r, data, len, path) : NULL;
+    out->scorecard = r && !(flags & SW_DOC_SKIP_SCORECARDS)
+                         ? sw_scorecard_stream(r, data, len, path) : NULL;
     if (out->scorecard) {
         out->kind = SW_DOC_SCORECARD;
         free(data);
@@ -47,7 +50,9 @@ int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags
     if (!doc)
         return -1;
     out->kind = sw_doc_root_kind(doc);
-    if (out->kind == SW_DOC_RUBRIC && (flags & SW_DOC_SKIP_RUBRICS)) {
+    if ((out->kind == SW_DOC_RUBRIC && (flags & SW_DOC_SKIP_RUBRICS)) ||
+        (out->kind == SW_DOC_SCORECARD && (flags & SW_DOC_SKIP_SCORECARDS)) ||
+        (out->kind == SW_DOC_ASSESSMENT && (flags & SW_DOC_SKIP_ASSESSMENTS))) {
         xmlFreeDoc(doc);
         return 0;
     }
@@ -55,10 +60,12 @@ int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags
         out->rubric = sw_rubric_from_doc(doc, path, errs);
     else if (out->kind == SW_DOC_SCORECARD)
         out->scorecard = sw_scorecard_from_doc(r, doc, path, errs);
+    else if (out->kind == SW_DOC_ASSESSMENT)
+        out->assessment = sw_assessment_from_doc(r, doc, path, errs);
     else
         report_other(doc, path, errs);
     xmlFreeDoc(doc);
-    return out->rubric || out->scorecard ? 0 : -1;
+    return out->rubric || out->scorecard || out->assessment ? 0 : -1;
 }
 
 void sw_document_release(struct sw_document *d)
@@ -67,6 +74,8 @@ void sw_document_release(struct sw_document *d)
         return;
     sw_rubric_free(d->rubric);
     sw_scorecard_free(d->scorecard);
+    sw_assessment_free(d->assessment);
     d->rubric = NULL;
     d->scorecard = NULL;
+    d->assessment = NULL;
 }

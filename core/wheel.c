@@ -154,6 +154,29 @@ static void target_outline(const struct sw_wheel *w, struct sw_buf *b)
     sw_buf_adds(b, " Z\"/>\n");
 }
 
+/* The outline of the second profile: an arc across each wedge that has a
+ * value, joined by radial steps where neighbours both have one. */
+static void self_outline(const struct sw_wheel *w, struct sw_buf *b)
+{
+    if (!w->outline)
+        return;
+    sw_buf_adds(b, "<path class=\"self\" fill=\"none\" stroke=\"#CC0033\" stroke-width=\"3\" "
+                   "stroke-linejoin=\"round\" d=\"");
+    size_t n = w->n_competencies, drawn = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (isnan(w->outline[k]))
+            continue;
+        double r = sw_wheel_radius(w, w->outline[k]);
+        sw_buf_adds(b, drawn ? " " : "");
+        sw_buf_adds(b, k && !isnan(w->outline[k - 1]) ? "L " : "M ");
+        point(b, r, wedge_angle(w, k));
+        sw_buf_addf(b, " A %.6f %.6f 0 0 1 ", r, r);
+        point(b, r, wedge_angle(w, k + 1));
+        drawn++;
+    }
+    sw_buf_adds(b, drawn == n ? " Z\"/>\n" : "\"/>\n");
+}
+
 /* Text placed at angle a outside the band, anchored away from the wheel. */
 static void label(struct sw_buf *b, double r, double a, const char *text, const char *attrs)
 {
@@ -209,13 +232,26 @@ static void legend(const struct sw_wheel *w, struct sw_buf *b)
     }
     y += 24;
     sw_buf_addf(b, "<path d=\"M 40 %.0f L 80 %.0f\" stroke=\"#000000\" stroke-width=\"2.5\" "
-                   "stroke-dasharray=\"7 4\"/><text x=\"88\" y=\"%.0f\" font-size=\"13\">%s</text>\n"
-                   "<rect x=\"260\" y=\"%.0f\" width=\"14\" height=\"14\" fill=\"url(#hatch)\" "
-                   "stroke=\"#888888\"/><text x=\"280\" y=\"%.0f\" font-size=\"13\">unassessed"
-                   "</text>\n<text x=\"420\" y=\"%.0f\" font-size=\"13\" fill=\"#333333\">"
-                   "wedges fill from the centre to the mean score</text>\n",
-                y - 4, y - 4, y, w->targets ? "level target" : "no level: no target", y - 11,
-                y, y);
+                   "stroke-dasharray=\"7 4\"/><text x=\"88\" y=\"%.0f\" font-size=\"13\">",
+                y - 4, y - 4, y);
+    if (w->targets && w->target_label)
+        sw_buf_adds(b, "target: ");
+    sw_buf_add_xml(b, !w->targets ? "no level: no target"
+                      : w->target_label ? w->target_label : "level target");
+    sw_buf_addf(b, "</text>\n<rect x=\"260\" y=\"%.0f\" width=\"14\" height=\"14\" "
+                   "fill=\"url(#hatch)\" stroke=\"#888888\"/><text x=\"280\" y=\"%.0f\" "
+                   "font-size=\"13\">unassessed</text>\n<text x=\"420\" y=\"%.0f\" "
+                   "font-size=\"13\" fill=\"#333333\">wedges fill from the centre to ",
+                y - 11, y, y);
+    sw_buf_add_xml(b, w->fill_label ? w->fill_label : "the mean score");
+    sw_buf_adds(b, "</text>\n");
+    if (!w->outline)
+        return;
+    y += 22;
+    sw_buf_addf(b, "<path d=\"M 40 %.0f L 80 %.0f\" stroke=\"#CC0033\" stroke-width=\"3\"/>"
+                   "<text x=\"88\" y=\"%.0f\" font-size=\"13\">", y - 4, y - 4, y);
+    sw_buf_add_xml(b, w->outline_label ? w->outline_label : "outline");
+    sw_buf_adds(b, "</text>\n");
 }
 
 int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out, struct sw_errors *errs)
@@ -231,6 +267,7 @@ int sw_wheel_svg(const struct sw_wheel *w, struct sw_buf *out, struct sw_errors 
     wedges(w, out);
     rings(w, out);
     target_outline(w, out);
+    self_outline(w, out);
     names(w, out);
     legend(w, out);
     sw_buf_adds(out, "</svg>\n");

@@ -47,7 +47,7 @@ int sw_wheel_of_candidate(const struct sw_aggregate *a, const struct sw_candidat
              sw_decision_name(c->decision));
     *w = (struct sw_wheel){ title, subtitle, r->scale.min, r->scale.max, anchors,
                             r->scale.n_anchors, pillars, r->n_pillars, names, means, targets,
-                            r->n_competencies };
+                            r->n_competencies, NULL, NULL, NULL, NULL };
     return 0;
 }
 
@@ -60,4 +60,5 @@ void sw_wheel_release(struct sw_wheel *w)
     free((void *)w->competencies);
     free((void *)w->means);
     free((void *)w->targets);
+    free((void *)w->outline);
 }

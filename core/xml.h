@@ -28,6 +28,7 @@
 
 #define SW_NS_RUBRIC "urn:scorewheel:rubric:1"
 #define SW_NS_SCORECARD "urn:scorewheel:scorecard:1"
+#define SW_NS_ASSESSMENT "urn:scorewheel:assessment:1"
 
 /* sw_xml_slurp() and SW_XML_MAX_BYTES are public: document.h. */
 
@@ -35,8 +36,8 @@
  * the document (caller frees with xmlFreeDoc) or NULL with every error recorded. */
 xmlDocPtr sw_xml_parse(const char *data, size_t len, const char *path, struct sw_errors *errs);
 
-/* Validates doc against the built-in schema `schema` ("rubric.xsd" or
- * "scorecard.xsd"). 0 when valid; -1 with one error per schema violation. */
+/* Validates doc against the built-in schema `schema` ("rubric.xsd",
+ * "scorecard.xsd" or "assessment.xsd"). 0 when valid; -1 with one error per schema violation. */
 int sw_xml_validate(xmlDocPtr doc, const char *schema, const char *path,
                     struct sw_errors *errs);
 
@@ -60,7 +61,7 @@ int sw_xml_line(xmlNodePtr n);
  * sw_xml_validate(), which say what is wrong (so errors stay as they are). */
 
 /* The built-in schemas, for sw_xml_schema() and sw_xml_stream_parse(). */
-enum { SW_XML_RUBRIC_XSD, SW_XML_SCORECARD_XSD, SW_XML_SCHEMAS };
+enum { SW_XML_RUBRIC_XSD, SW_XML_SCORECARD_XSD, SW_XML_ASSESSMENT_XSD, SW_XML_SCHEMAS };
 
 /* The compiled schema (shared, read-only), or NULL when it is unusable. */
 xmlSchemaPtr sw_xml_schema(int which);
@@ -90,11 +91,13 @@ void sw_xml_stream_release_thread(void);
 
 /* --- models from documents -------------------------------------------------
  * Build models from an already parsed, hardened document (document.c,
- * rubric.c, scorecard.c). */
+ * rubric.c, scorecard.c, assessment.c). */
 enum sw_doc_kind sw_doc_root_kind(xmlDocPtr doc);
 struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_errors *errs);
 struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
                                            const char *path, struct sw_errors *errs);
+struct sw_assessment *sw_assessment_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
+                                             const char *path, struct sw_errors *errs);
 /* The fast way to a scorecard (the streaming above): the same checks while
  * streaming the document, no tree. Returns the scorecard (caller frees) when
  * the document is a valid scorecard for r, in the very form the tree would

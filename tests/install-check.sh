@@ -46,7 +46,8 @@ if cmp -s built.json installed.json && [ -s built.json ]; then ok; else
 
 # --- files: man pages, rubrics, completion, headers, library ---------------
 for f in share/man/man1/scorewheel.1 share/man/man5/scorewheel-rubric.5 \
-         share/man/man5/scorewheel-scorecard.5 share/scorewheel/rubrics/tpm.xml \
+         share/man/man5/scorewheel-scorecard.5 share/man/man5/scorewheel-assessment.5 \
+         share/scorewheel/rubrics/tpm.xml share/scorewheel/rubrics/assessment.xsd \
          share/scorewheel/rubrics/rubric.xsd share/scorewheel/rubrics/scorecard.xsd \
          share/bash-completion/completions/scorewheel lib/libscorewheel.a \
          lib/pkgconfig/scorewheel.pc include/scorewheel/scorewheel.h; do
@@ -153,14 +154,18 @@ EOF
             scorewheel "$@"
     }
     same "complete commands" \
-        "calibrate compare export kit new report rubric score team validate wheel" "$(complete "")"
+        "assess calibrate compare export growth kit new people promote report rubric score serve status team validate wheel" \
+        "$(complete "")"
     same "complete a command" "calibrate compare" "$(complete c)"
     same "complete global options" "--help --jobs --quiet --rubric --version" "$(complete --)"
-    same "complete options of export" "--adjusted --anonymize --help --keep-going --level --output --quiet --sheets" \
+    same "complete options of export" \
+        "--adjusted --anonymize --help --keep-going --level --output --people --quiet --sheets" \
         "$(complete export --)"
     same "complete options of new" \
-        "--candidate --force --help --interview --interviewer --level --name --output" \
+        "--assessment --assessor --candidate --cycle --force --help --interview --interviewer --level --name --output --person --relation" \
         "$(complete new --)"
+    same "complete promote --to" "senior staff" "$(complete promote --to s)"
+    same "complete --relation" "manager" "$(complete assess --relation m)"
     same "complete interview ids" \
         "hiring-manager leadership-influence product-strategy program-design program-execution technical-deep-dive" \
         "$(complete new --interview "")"

@@ -4,6 +4,9 @@ the rules (not from the C code), to check scorewheel's JSON field by field.
 
     recompute.py RUBRIC.xml REPORT.json PATH...             rules 1-7 (report)
     recompute.py --calibrate RUBRIC.xml CAL.json PATH...    rules 8, 9, 11 (calibrate)
+    recompute.py --growth RUBRIC.xml GROWTH.json PATH...    rule 13 (growth)
+    recompute.py --promote LEVEL[,CYCLE[,N]] RUBRIC.xml PROMOTE.json PATH...
+                                                            rule 14 (promote)
     recompute.py --status RUBRIC.xml STATUS.json PATH...    rule 12 (status; its "now")
     recompute.py --adjusted CAL.json RUBRIC.xml REPORT.json PATH...
                                    rules 1-7 on x(s,c) - adjustment(i(s)) (report --adjusted),
@@ -30,6 +33,7 @@ from datetime import datetime, timezone
 
 R = "{urn:scorewheel:rubric:1}"
 S = "{urn:scorewheel:scorecard:1}"
+A = "{urn:scorewheel:assessment:1}"
 RECS = ["strong-no-hire", "no-hire", "hire", "strong-hire"]
 
 
@@ -37,9 +41,12 @@ def load_rubric(path):
     root = ET.parse(path).getroot()
     rub = {"id": root.get("id"), "version": root.get("version"), "pillars": [],
            "comps": [], "pillar_of": {}, "levels": {}, "archetypes": [], "questions": {}}
+    rub["half"] = {}
     for p in root.iter(R + "pillar"):
         comps = [c.get("id") for c in p.findall(R + "competency")]
         rub["pillars"].append((p.get("id"), comps))
+        for c in comps:
+            rub["half"][c] = p.get("half")
         rub["comps"] += comps
         for c in comps:
             rub["pillar_of"][c] = p.get("id")
@@ -60,7 +67,10 @@ def load_rubric(path):
                      "disagreement": float(get("disagreement", 2)), "gap": float(get("gap", 1)),
                      "max_gaps": int(get("max-gaps", 1)), "veto": get("veto", "strong-no-hire"),
                      "balanced": float(get("balanced", 0.25)),
-                     "overdue": float(get("overdue", 48))}
+                     "overdue": float(get("overdue", 48)),
+                     "min_assessors": int(get("min-assessors", 2)),
+                     "self_gap": float(get("self-gap", 1))}
+    rub["level_order"] = [lv.get("id") for lv in root.iter(R + "level")]
     rub["interview_probes"] = {
         iv.get("id"): {m.get("competency") for q in iv.iter(R + "question")
                        for m in q.findall(R + "measures")}
@@ -350,6 +360,155 @@ def archetype(rub, p):
     return best
 
 
+def all_files(paths):
+    """Every *.xml under paths, walking each folder's entries in byte order."""
+    def walk(d):
+        for n in sorted(os.listdir(d), key=lambda x: x.encode()):
+            full = os.path.join(d, n)
+            if n.startswith("."):
+                continue
+            if os.path.isdir(full):
+                yield from walk(full)
+            elif n.endswith(".xml"):
+                yield full
+    for p in paths:
+        yield from (walk(p) if os.path.isdir(p) else [p])
+
+
+def read_assessments(paths):
+    """Every assessment, in path order, as a dict."""
+    out = []
+    for path in all_files(paths):
+        root = ET.parse(path).getroot()
+        if root.tag != A + "assessment":
+            continue
+        name = root.find(A + "person-name")
+        out.append({"person": root.get("person"), "assessor": root.get("assessor"),
+                    "self": root.get("relation") == "self", "cycle": root.get("cycle"),
+                    "level": root.get("level"), "submitted": root.get("status") == "submitted",
+                    "name": name.text or "" if name is not None else None,
+                    "values": {r.get("competency"): float(r.get("value"))
+                               for r in root.findall(A + "rating") if r.get("value") is not None}})
+    return out
+
+
+def profiles(rub, assessments):
+    """Rule 13: {person: {"name", "level", "cycles": [(cycle, profile)]}}."""
+    people = {}
+    for a in assessments:
+        p = people.setdefault(a["person"], {"name": None, "items": []})
+        if p["name"] is None and a["name"]:
+            p["name"] = a["name"]
+        p["items"].append(a)
+    pol = rub["policy"]
+    for pid, p in people.items():
+        sub = [a for a in p["items"] if a["submitted"]]
+        cycles = sorted({a["cycle"] for a in sub}, key=lambda c: c.encode())
+        p["cycles"] = []
+        for y in cycles:
+            mine = [a for a in sub if a["cycle"] == y]
+            others = [a for a in mine if not a["self"]]
+            selfs = [a for a in mine if a["self"]]
+            comps = {}
+            for c in rub["comps"]:
+                vals = [a["values"][c] for a in others if c in a["values"]]
+                o = mean(vals) if vals else None
+                sv = selfs[0]["values"].get(c) if selfs else None
+                gap = sv - o if sv is not None and o is not None else None
+                flags = []
+                if gap is not None and gap >= pol["self_gap"] - 1e-9:
+                    flags.append("blind-spot")
+                if gap is not None and gap <= -pol["self_gap"] + 1e-9:
+                    flags.append("hidden-strength")
+                delta = None
+                if o is not None:
+                    for _, earlier in reversed(p["cycles"]):
+                        if earlier["comps"][c]["others"] is not None:
+                            delta = o - earlier["comps"][c]["others"]
+                            break
+                comps[c] = {"n": len(vals), "others": o, "self": sv, "self_gap": gap,
+                            "delta": delta, "flags": flags}
+            pillars = {}
+            for pil, cs in rub["pillars"]:
+                d = [comps[c]["others"] for c in cs if comps[c]["others"] is not None]
+                pillars[pil] = mean(d) if d else None
+            d = [comps[c]["others"] for c in rub["comps"] if comps[c]["others"] is not None]
+            p["cycles"].append((y, {"assessors": len(others), "self": bool(selfs),
+                                    "overall": mean(d) if d else None, "pillars": pillars,
+                                    "comps": comps}))
+        p["level"] = None
+        for y in reversed(cycles):
+            lv = [a["level"] for a in sub if a["cycle"] == y and a["level"]]
+            if lv:
+                p["level"] = lv[0]
+                break
+    return people
+
+
+def growth(rub, paths):
+    people = profiles(rub, read_assessments(paths))
+    out = []
+    for pid in sorted(people, key=lambda x: x.encode()):
+        p = people[pid]
+        out.append({"id": pid, "name": p["name"], "level": p["level"], "cycles": [
+            {"id": y, "assessors": f["assessors"], "self": f["self"], "overall": f["overall"],
+             "pillars": [{"id": pil, "score": f["pillars"][pil]} for pil, _ in rub["pillars"]],
+             "competencies": [dict({"id": c}, **f["comps"][c]) for c in rub["comps"]]}
+            for y, f in p["cycles"]]})
+    return {"people": out}
+
+
+def readiness(rub, f, level):
+    """Rule 14 on one cycle profile f (None: the person lacks the cycle)."""
+    pol, lv = rub["policy"], rub["levels"][level]
+    if f is None or f["assessors"] < pol["min_assessors"] or \
+            any(f["comps"][c]["n"] == 0 for c in rub["comps"]):
+        return "insufficient-evidence", []
+    reasons, gaps = [], 0
+    for c in rub["comps"]:
+        gap = f["comps"][c]["others"] - lv["targets"][c]
+        if rub["half"][c] == "individual":
+            if gap < -1e-9:
+                reasons.append("individual:" + c)
+        elif gap <= -pol["gap"] + 1e-9:
+            gaps += 1
+    if f["overall"] < lv["bar"] - 1e-9:
+        reasons.append("overall")
+    if gaps > pol["max_gaps"]:
+        reasons.append("gaps")
+    return ("not-ready" if reasons else "ready"), reasons
+
+
+def promote(rub, paths, level, cycle=None, n=1):
+    people = profiles(rub, read_assessments(paths))
+    out = []
+    for pid in sorted(people, key=lambda x: x.encode()):
+        p = people[pid]
+        ids = [y for y, _ in p["cycles"]]
+        if cycle is None:
+            k = len(ids) - 1 if ids else None
+        else:
+            k = ids.index(cycle) if cycle in ids else None
+        f = p["cycles"][k][1] if k is not None else None
+        state, reasons = readiness(rub, f, level)
+        if state == "ready" and n > 1:
+            window = p["cycles"][max(0, k + 1 - n):k + 1]
+            if len(window) < n or any(readiness(rub, g, level)[0] != "ready" for _, g in window):
+                state, reasons = "not-ready", ["sustained"]
+        tg = rub["levels"][level]["targets"]
+        comps = []
+        for c in rub["comps"]:
+            s = f["comps"][c] if f else {"n": 0, "others": None, "self": None}
+            comps.append({"id": c, "half": rub["half"][c], "n": s["n"], "others": s["others"],
+                          "self": s["self"], "target": tg[c],
+                          "gap": s["others"] - tg[c] if s["others"] is not None else None})
+        out.append({"id": pid, "name": p["name"], "cycle": ids[k] if k is not None else None,
+                    "assessors": f["assessors"] if f else 0,
+                    "overall": f["overall"] if f else None, "readiness": state,
+                    "reasons": reasons, "competencies": comps})
+    return {"to": level, "people": out}
+
+
 def compare(want, got, where, errors):
     if want is UNCHECKED:
         return
@@ -420,8 +579,10 @@ def status(rub, paths, now_stamp):
 def main():
     args = sys.argv[1:]
     mode, shift = "report", None
-    if args and args[0] in ("--calibrate", "--status"):
+    if args and args[0] in ("--calibrate", "--status", "--growth"):
         mode, args = args[0][2:], args[1:]
+    elif args and args[0] == "--promote":
+        mode, spec, args = "promote", (args[1].split(",") + [None, None])[:3], args[2:]
     if args and args[0] == "--adjusted":
         with open(args[1], encoding="utf-8") as f:
             shift = {i["id"]: i["adjustment"] for i in json.load(f)["interviewers"]}
@@ -430,14 +591,25 @@ def main():
     rub = load_rubric(rubric)
     with open(report, encoding="utf-8") as f:
         got = json.load(f)
-    want = (calibrate(rub, paths) if mode == "calibrate"
-            else status(rub, paths, got["now"]) if mode == "status"
-            else compute(rub, paths, shift=shift))
+    if mode == "growth":
+        want = growth(rub, paths)
+    elif mode == "promote":
+        want = promote(rub, paths, spec[0], spec[1] or None, int(spec[2] or 1))
+    else:
+        want = (calibrate(rub, paths) if mode == "calibrate"
+                else status(rub, paths, got["now"]) if mode == "status"
+                else compute(rub, paths, shift=shift))
     errors = []
     compare(want, got, "$", errors)
     for e in errors[:20]:
         print(e)
-    if mode == "status":
+    if mode in ("growth", "promote"):
+        counts = {}
+        for p in want["people"]:
+            k = p.get("readiness", f"{len(p.get('cycles', []))} cycles")
+            counts[k] = counts.get(k, 0) + 1
+        print(f"recompute: {len(want['people'])} people ({counts}), {len(errors)} differences")
+    elif mode == "status":
         print(f"recompute: {len(want['candidates'])} candidates, "
               f"{sum(len(c['cards']) for c in want['candidates'])} cards, {len(errors)} differences")
     elif mode == "calibrate":

@@ -1,9 +1,9 @@
 #!/bin/sh
 # render_check.sh SCOREWHEEL GENCARDS OUTDIR - opens the committee workbooks
 # with LibreOffice headless (converting them to PDF) as a committee would:
-# the example requisition (TPM wheel), awkward candidate names, and a
+# the example requisition (TPM wheel), awkward candidate names, a
 # requisition large enough to be streamed (constant memory: charts without
-# cached values). Fails when a conversion fails, or when the PDF lacks the
+# cached values), and the people workbook of the example review cycles. Fails when a conversion fails, or when the PDF lacks the
 # candidates or the wheel charts' titles. Leaves the PDFs, and PNGs of their
 # first pages (with pdftoppm), in OUTDIR for people to look at.
 # Needs: libreoffice-calc, poppler-utils (pdftotext, pdftoppm).
@@ -72,6 +72,12 @@ render anonymous "Candidate A explained the queue" "Competency wheel"
     --evidence 20-40 >/dev/null
 "$sw" $mini export -q -o "$out/streamed.xlsx" "$work/big" || fail "export streamed"
 render streamed "Competency wheel: means against the target" "Competency means: candidates 1 to 8"
+
+# The people workbook of the example review cycles (export --people).
+"$sw" export --people -q -o "$out/people.xlsx" docs/examples/reviews || fail "export people"
+render people "People workbook: rubric tpm" "Chloé Martin (p-chloe)" \
+    "Latest cycle: others, self and the next level's target" \
+    "Overall and pillar scores across cycles" "readiness for Staff TPM: ready"
 
 echo "render: $passed passed, $failed failed (PDFs and PNGs in $out)"
 [ "$failed" -eq 0 ]

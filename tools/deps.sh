@@ -4,9 +4,10 @@
 #
 #   build    compile the library, the CLI (and the web app) - `make demo`
 #   check    build + every test of `make check` (sanitizers, valgrind,
-#            static analysis, the workbook and SVG checks)
+#            static analysis, the workbook and SVG checks, and browser)
 #   render   `make check-render`: LibreOffice opens the workbooks
-#   browser  the web app's browser tests (Selenium, Chromium, axe-core)
+#   browser  the web app's browser tests alone (Selenium, Chromium, npm
+#            for axe-core)
 #   all      all of the above - what .ci/run installs
 #
 # A package counts as present when dpkg lists it installed, or an installed
@@ -19,10 +20,10 @@ set -eu
 
 build="build-essential pkg-config libxml2-dev libxlsxwriter-dev liblapacke-dev
        libmicrohttpd-dev libsodium-dev"
-check="$build libcmocka-dev clang libclang-rt-14-dev valgrind libxml2-utils
-       python3 python3-openpyxl python3-numpy librsvg2-bin clang-tools cppcheck"
-render="libreoffice-calc poppler-utils"
 browser="python3-selenium chromium chromium-driver nodejs npm"
+check="$build libcmocka-dev clang libclang-rt-14-dev valgrind libxml2-utils
+       python3 python3-openpyxl python3-numpy librsvg2-bin clang-tools cppcheck $browser"
+render="libreoffice-calc poppler-utils"
 
 usage() {
     echo "usage: tools/deps.sh [build|check|render|browser|all]..." >&2
@@ -37,8 +38,8 @@ for group in "$@"; do
     check) wanted="$wanted $check" ;;
     render) wanted="$wanted $render" ;;
     browser) wanted="$wanted $browser" ;;
-    all) wanted="$wanted $check $render $browser" ;;
-    -h | --help) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    all) wanted="$wanted $check $render" ;;
+    -h | --help) sed -n '2,18s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) usage ;;
     esac
 done

@@ -64,8 +64,11 @@ int main(int argc, char **argv)
     state = seed * 0x9E3779B97F4A7C15u + 1;
     double *offset = malloc(ni * sizeof *offset);
     struct sw_pair *pairs = malloc(nk * panel * sizeof *pairs);
-    if (!offset || !pairs)
+    if (!offset || !pairs) {
+        free(offset);
+        free(pairs);
         return 3;
+    }
     for (size_t i = 0; i < ni; i++)
         offset[i] = 0.3 * normal();
     size_t n = 0;

@@ -3,12 +3,15 @@
 # interview kit and one scorecard entered through `score` (into demo-out/),
 # then check every scorecard, print the committee's packets and the ranking,
 # calibrate the panel, rank the candidates for the example team, and write the
-# workbook and the wheels into demo-out/.
+# workbook and the wheels into demo-out/. Then the team's review cycles
+# (reviews/): growth, readiness for Staff, a person's wheel and the people
+# workbook.
 set -e
 sw=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(dirname "$0")
 req=$here/staff-tpm-2026
 team=$here/team
+reviews=$here/reviews
 out=demo-out
 mkdir -p "$out"
 has() { "$sw" --help | grep -q "^  $1 "; }
@@ -60,4 +63,21 @@ if has wheel; then
         "$sw" wheel --candidate "$id" -o "$out/$id.svg" "$req"
     done
     echo "wrote one wheel per candidate: $out/*.svg"
+fi
+if has growth && [ -d "$reviews" ]; then
+    step scorewheel growth --person p-ben "$reviews"
+    "$sw" growth --person p-ben "$reviews"
+    step scorewheel promote --to staff --cycles 2 "$reviews"
+    "$sw" promote --to staff --cycles 2 "$reviews"
+    step scorewheel wheel --person p-chloe --to staff -o "$out/p-chloe.svg" "$reviews"
+    "$sw" wheel --person p-chloe --to staff -o "$out/p-chloe.svg" "$reviews"
+    echo "wrote $out/p-chloe.svg"
+    step scorewheel export --people -o "$out/people.xlsx" "$reviews"
+    "$sw" export --people -o "$out/people.xlsx" "$reviews"
+fi
+if has serve; then
+    # A copy, so that what is typed in the browser stays out of the example.
+    rm -rf "$out/staff-tpm-2026" && cp -R "$req" "$out/staff-tpm-2026"
+    printf '\nTo open the requisition in a browser (single-person mode, this machine only):\n'
+    printf '    %s serve %s\n' "$1" "$out/staff-tpm-2026"
 fi

@@ -19,6 +19,8 @@ xmllint). Export runs as well with TMPDIR=/dev/shm (libxlsxwriter's scratch
 files in memory) and, for sets of more than 4,000 candidates, with
 --sheets 4000; the last row deflates the parts of the last workbook written,
 at libxlsxwriter's zlib level in one thread: the least its packing can cost.
+Then `serve` (bench_serve.py): 20 clients autosaving for 30 s, and a warm
+form GET against one `scorewheel validate`.
 Prints Markdown tables and writes them to WORKDIR/results.md (build/bench/
 for `make bench`): the tracked bench/results.md, with its notes on each run,
 is updated by hand from there, never by this script."""
@@ -31,6 +33,8 @@ import sys
 import time
 import zipfile
 import zlib
+
+import bench_serve
 
 RUNS = int(os.environ.get("RUNS", "5"))
 SHEETS = 4000
@@ -197,6 +201,12 @@ def main():
                          f"(zlib default level, one thread: packing's least) | {med:.3f} | "
                          f"{med / floor:.2f} | | | {' '.join(f'{t:.3f}' for t in times)} |")
         lines.append("")
+    print("bench: serve, 20 clients autosaving", file=sys.stderr)
+    load_before = os.getloadavg()
+    lines += bench_serve.section(sw, rubric)
+    lines.append(f"Load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f} "
+                 f"(1 min).")
+    lines.append("")
     text = "\n".join(lines)
     print(text)
     out = os.path.join(work, "results.md")

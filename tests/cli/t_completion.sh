@@ -20,7 +20,8 @@ SH
     }
     MINI_RUBRIC=$PWD/tests/fixtures/rubrics/mini.xml
     same complete-commands \
-        "calibrate compare export kit new report rubric score status team validate wheel" "$(comp "")"
+        "assess calibrate compare export growth kit new people promote report rubric score serve status team validate wheel" \
+        "$(comp "")"
     same complete-a-command "calibrate compare" "$(comp c)"
     same complete-global-options "--help --jobs --quiet --rubric --version" "$(comp --)"
     same complete-global-dash "--help --jobs --quiet --rubric --version -h -j -q" "$(comp -)"
@@ -28,7 +29,8 @@ SH
     same complete-after-double-dash "report rubric" "$(comp -q -- r)"
     same complete-jobs-free "" "$(comp -j "")"
     same complete-options-of-export \
-        "--adjusted --anonymize --help --keep-going --level --output --quiet --sheets" "$(comp export --)"
+        "--adjusted --anonymize --help --keep-going --level --output --people --quiet --sheets" \
+        "$(comp export --)"
     same complete-options-of-new \
         "--candidate --force --help --interview --interviewer --level --name --output" \
         "$(comp new --)"

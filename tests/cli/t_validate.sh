@@ -5,7 +5,8 @@ check validate-good 0 "$SW" $MINI validate tests/fixtures/good
 check validate-good-quiet 0 "$SW" $MINI validate -q tests/fixtures/good/a.xml
 for f in xxe billion-laughs internal-dtd truncated invalid-utf8 empty binary wrong-namespace \
          unknown-competency duplicate-rating off-scale off-step nan missing-attribute \
-         other-rubric question-elsewhere both-ids duplicate-id-rubric created-local-time; do
+         other-rubric question-elsewhere both-ids duplicate-id-rubric created-local-time \
+         policy-growth-rubric; do
     check "validate-bad-$f" 1 "$SW" $MINI validate tests/fixtures/bad/$f.xml
 done
 
@@ -39,3 +40,13 @@ check validate-quiet-last 1 "$SW" $MINI validate tests/fixtures/bad/off-step.xml
 check validate-help 0 "$SW" validate --help
 check validate-bad-option 2 "$SW" $MINI validate --frobnicate x
 check validate-bad-rubric 1 "$SW" --rubric tests/fixtures/bad/duplicate-id-rubric.xml validate tests/fixtures/good
+
+# Assessments (scorewheel-assessment(5)): validate accepts them, and every
+# kind of bad one gets its exact message.
+check validate-growth 0 "$SW" $MINI validate tests/fixtures/growth
+for f in self-other peer-is-self unknown-competency off-scale off-step duplicate-rating \
+         bad-cycle unknown-level bad-relation other-rubric many doctype; do
+    check "validate-bad-assessment-$f" 1 "$SW" $MINI validate tests/fixtures/bad/assessment-$f.xml
+done
+# report reads the scorecard among the assessments and nothing else.
+check validate-report-skips-assessments 0 "$SW" $MINI report --format csv tests/fixtures/growth

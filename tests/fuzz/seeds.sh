@@ -8,7 +8,7 @@
 set -eu
 c=tests/fuzz/corpus
 rm -rf "$c"
-mkdir -p "$c/rubric" "$c/scorecard" "$c/report"
+mkdir -p "$c/rubric" "$c/scorecard" "$c/report" "$c/assessment"
 
 copy() {    # copy FILE DIR: under a name made of its path, once per content
     name=$(echo "$1" | sed -e 's|^tests/fixtures/||' -e 's|/|_|g')
@@ -29,6 +29,9 @@ for f in billion-laughs binary empty internal-dtd invalid-utf8 truncated wrong-n
 done
 for f in $(find tests/fixtures docs/examples -name '*.xml' | sort); do
     grep -q '<scorecard' "$f" && copy "$f" "$c/scorecard"
+done
+for f in $(find tests/fixtures -name '*.xml' | sort); do
+    grep -q '<assessment' "$f" && copy "$f" "$c/assessment"
 done
 
 join() {    # join NAME FILE...: one report seed
@@ -58,6 +61,22 @@ for d in docs/examples/staff-tpm-2026/c-10[1-4]; do
     join "staff-tpm-2026_$(basename "$d")" $(find "$d" -name '*.xml' | sort)
 done
 join staff-tpm-2026_c-105-108 $(find docs/examples/staff-tpm-2026/c-10[5-8] -name '*.xml' | sort)
+# Assessment folders, joined: a person's cycles, duplicates, drafts.
+joina() {   # joina NAME FILE...: one assessment seed
+    out=$c/assessment/$1
+    shift
+    first=1
+    for f in "$@"; do
+        [ $first = 1 ] || printf '\n---\n' >>"$out"
+        cat "$f" >>"$out"
+        first=0
+    done
+}
+joina growth $(find tests/fixtures/growth -name '*.xml' | sort | xargs grep -l '<assessment')
+joina dup tests/fixtures/bad/assessment-dup/*.xml
+for p in p-ana p-ben p-chloe p-dev p-eli p-fay; do
+    joina "reviews_$p" $(find docs/examples/reviews -name "$p--*.xml" | sort)
+done
 # Inputs written by hand for what no fixture has (see tests/fuzz/handmade/).
 for f in tests/fuzz/handmade/*/*; do
     h=$(basename "$(dirname "$f")")

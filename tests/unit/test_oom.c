@@ -28,6 +28,8 @@
 #include "aggregate.h"
 #include "calibrate.h"
 #include "files.h"
+#include "growth.h"
+#include "promote.h"
 #include "report.h"
 #include "xlsx.h"
 #include "xml.h"
@@ -129,24 +131,64 @@ static int run_once(void)
     return produced;
 }
 
-static void test_oom_every_allocation_fails_cleanly(void **state)
+/* The same for assessments: loading them (scorecards skipped), rules 13
+ * and 14, and their JSON. */
+static int run_growth_once(void)
 {
-    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int produced = 0;
+    struct sw_rubric *r = sw_rubric_load("tests/fixtures/rubrics/mini.xml", &errs);
+    struct sw_paths paths;
+    sw_paths_init(&paths);
+    struct sw_growth *g = NULL;
+    struct sw_buf out = SW_BUF_INIT;
+    if (r && sw_paths_collect(&paths, "tests/fixtures/growth", &errs) == 0 &&
+        (g = sw_growth_new(r)) != NULL) {
+        sw_growth_load_parallel(g, paths.items, paths.count, 1, NULL, NULL, &errs);
+        produced = sw_growth_finish(g, &errs) == 0 && sw_growth_json(g, -1, &out) == 0 &&
+                   sw_promote_json(g, 1, NULL, 2, &out) == 0 && errs.count == 0 &&
+                   errs.lost == 0;
+    }
+    if (!produced)
+        assert_true(errs.count > 0 || errs.lost > 0 || !r || !g || out.failed);
+    sw_buf_release(&out);
+    sw_growth_free(g);
+    sw_paths_release(&paths);
+    sw_rubric_free(r);
+    sw_errors_release(&errs);
+    return produced;
+}
+
+static void every_allocation_fails(int (*run)(void))
+{
     fail_at = -1;
-    assert_int_equal(1, run_once());     /* the baseline works */
+    assert_int_equal(1, run());          /* the baseline works */
     long n;
     for (n = 1; n < 100000; n++) {
         counter = 0;
         fail_at = n;
         if (getenv("OOM_TRACE"))
             fprintf(stderr, "n=%ld\n", n);
-        run_once();
+        run();
         if (counter < n)
             break;      /* the run needed fewer than n allocations: all covered */
     }
     fail_at = -1;
     assert_true(n > 100);                /* it really did walk the allocations */
-    assert_int_equal(1, run_once());     /* nothing stuck after all those failures */
+    assert_int_equal(1, run());          /* nothing stuck after all those failures */
+}
+
+static void test_oom_every_allocation_fails_cleanly(void **state)
+{
+    (void)state;
+    every_allocation_fails(run_once);
+}
+
+static void test_oom_growth_fails_cleanly(void **state)
+{
+    (void)state;
+    every_allocation_fails(run_growth_once);
 }
 
 /* --- the workbook -----------------------------------------------------------
@@ -251,6 +293,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oom_every_allocation_fails_cleanly),
         cmocka_unit_test(test_oom_workbook_fails_cleanly),
+        cmocka_unit_test(test_oom_growth_fails_cleanly),
     };
     int rc = cmocka_run_group_tests_name("oom", tests, NULL, NULL);
     sw_xml_cleanup();

@@ -103,6 +103,8 @@ static void test_rubric_policy_and_defaults(void **state)
     assert_int_equal(SW_REC_STRONG_NO_HIRE, r->policy.veto);
     assert_close(0.25, r->policy.balanced);
     assert_close(48, r->policy.overdue);
+    assert_int_equal(2, r->policy.min_assessors);
+    assert_close(1, r->policy.self_gap);
     assert_int_equal(SW_HALF_NONE, r->pillars[0].half);
     sw_rubric_free(r);
     sw_errors_release(&errs);

@@ -14,7 +14,7 @@ static const char *const names[] = { "Design", "Coding", "Mentoring", "Influence
 static struct sw_wheel fixture(const double *means, const double *targets)
 {
     return (struct sw_wheel){ "Ada <&\"> (c-1)", "Mid", 1, 5, anchors, 3, pillars, 2, names,
-                              means, targets, 4 };
+                              means, targets, 4, NULL, NULL, NULL, NULL };
 }
 
 static char *render(const struct sw_wheel *w)
@@ -188,6 +188,46 @@ static void test_wheel_of_candidate(void **state)
     sw_errors_release(&errs);
 }
 
+/* A person's wheel: self as a solid outline in the wedges that have a value
+ * (one arc per defined wedge, a new subpath after a gap, closed only when
+ * every wedge has one), and a legend naming fill, outline and target. */
+static void test_wheel_self_outline_and_legend(void **state)
+{
+    (void)state;
+    const double means[] = { 3, 3, 3, 3 }, targets[] = { 4, 4, 3.5, 3.5 };
+    const double gap[] = { 3, NAN, 4, 5 }, full[] = { 3, 3, 4, 5 };
+    struct sw_wheel w = fixture(means, targets);
+    w.outline = gap;
+    w.fill_label = "the others' mean";
+    w.outline_label = "self-assessment";
+    w.target_label = "Senior";
+    char *svg = render(&w);
+    const char *self = strstr(svg, "<path class=\"self\"");
+    assert_non_null(self);
+    size_t len = strcspn(self, "\n");
+    char *line = strndup(self, len);
+    assert_int_equal(2, count(line, "M "));     /* wedge 0, then wedges 2 and 3 */
+    assert_int_equal(1, count(line, " L "));    /* joined 2 to 3 */
+    assert_int_equal(3, count(line, " A "));
+    assert_int_equal(0, count(line, " Z"));
+    free(line);
+    assert_non_null(strstr(svg, ">self-assessment</text>"));
+    assert_non_null(strstr(svg, ">target: Senior</text>"));
+    assert_non_null(strstr(svg, "wedges fill from the centre to the others&apos; mean</text>"));
+    free(svg);
+    w.outline = full;
+    svg = render(&w);
+    self = strstr(svg, "<path class=\"self\"");
+    assert_non_null(strstr(self, " Z\"/>"));
+    assert_true(strstr(self, " Z\"/>") < strchr(self, '\n'));
+    free(svg);
+    w.outline = NULL;
+    svg = render(&w);
+    assert_null(strstr(svg, "class=\"self\""));
+    assert_null(strstr(svg, "self-assessment"));
+    free(svg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_wheel_escapes_text_and_is_deterministic),
         cmocka_unit_test(test_wheel_refuses_unusable_input),
         cmocka_unit_test(test_wheel_of_candidate),
+        cmocka_unit_test(test_wheel_self_outline_and_legend),
     };
     return cmocka_run_group_tests_name("wheel", tests, NULL, NULL);
 }

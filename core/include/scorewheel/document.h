@@ -1,22 +1,24 @@
 /*
- * document.h - load any scorewheel document: a rubric or a scorecard, told
- * apart by the root element and its namespace.
+ * document.h - load any scorewheel document: a rubric, a scorecard or an
+ * assessment, told apart by the root element and its namespace.
  */
 #ifndef SW_DOCUMENT_H
 #define SW_DOCUMENT_H
 
 #include <stddef.h>
 
+#include "assessment.h"
 #include "error.h"
 #include "rubric.h"
 #include "scorecard.h"
 
-enum sw_doc_kind { SW_DOC_OTHER = 0, SW_DOC_RUBRIC, SW_DOC_SCORECARD };
+enum sw_doc_kind { SW_DOC_OTHER = 0, SW_DOC_RUBRIC, SW_DOC_SCORECARD, SW_DOC_ASSESSMENT };
 
 struct sw_document {
     enum sw_doc_kind kind;
     struct sw_rubric *rubric;         /* set when kind is SW_DOC_RUBRIC */
     struct sw_scorecard *scorecard;   /* set when kind is SW_DOC_SCORECARD */
+    struct sw_assessment *assessment; /* set when kind is SW_DOC_ASSESSMENT */
 };
 
 /* Flags for sw_document_load(). */
@@ -24,11 +26,15 @@ enum {
     /* A rubric is recognised (kind SW_DOC_RUBRIC) but neither checked nor loaded:
      * aggregating commands skip rubric files found among the scorecards. */
     SW_DOC_SKIP_RUBRICS = 1,
+    /* The same for assessments (commands over scorecards) and scorecards
+     * (commands over assessments): recognised, neither checked nor loaded. */
+    SW_DOC_SKIP_ASSESSMENTS = 2,
+    SW_DOC_SKIP_SCORECARDS = 4,
 };
 
 /* Reads the file at `path` once (hardened, see xml.h) and loads it as what its
- * root element says: a rubric (checked on its own) or a scorecard (checked
- * against rubric r). Returns 0 with *out filled (caller releases it), or -1
+ * root element says: a rubric (checked on its own), a scorecard or an
+ * assessment (checked against rubric r). Returns 0 with *out filled (caller releases it), or -1
  * with every problem of the file in errs; out->kind then still tells what the
  * file looked like (SW_DOC_OTHER when it could not be parsed or is neither). */
 int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags,

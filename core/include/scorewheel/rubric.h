@@ -44,7 +44,9 @@ struct sw_scale {
 
 /* docs/design.md "File formats": every attribute optional; the defaults are
  * min-scorecards 3, min-coverage = every competency, disagreement 2, gap 1,
- * max-gaps 1, veto strong-no-hire, balanced 0.25, overdue 48 (hours). */
+ * max-gaps 1, veto strong-no-hire, balanced 0.25, overdue 48 (hours); for
+ * assessments (docs/design.md "Growth and promotion") min-assessors 2,
+ * self-gap 1. */
 struct sw_policy {
     size_t min_scorecards;
     size_t min_coverage;
@@ -54,6 +56,8 @@ struct sw_policy {
     enum sw_recommendation veto;
     double balanced;
     double overdue;     /* hours after which a draft is overdue (rule 12) */
+    size_t min_assessors;   /* rule 14: fewer non-self assessors: insufficient-evidence */
+    double self_gap;        /* rule 13: |self - others| flagging a blind spot (> 0) */
 };
 
 struct sw_indicator {

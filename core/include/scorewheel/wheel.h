@@ -52,6 +52,14 @@ struct sw_wheel {
     const double *means;               /* per competency; NaN = unassessed */
     const double *targets;             /* per competency, or NULL without a level */
     size_t n_competencies;
+    /* Optional, NULL when unused (a person's wheel, docs/design.md "Growth
+     * and promotion"): a second profile drawn as a solid outline, class
+     * "self" (NaN: no arc in that wedge), and the legend's words for what
+     * the wedges, the outline and the dashed target show. */
+    const double *outline;
+    const char *fill_label;       /* default "the mean score" */
+    const char *outline_label;    /* default "outline" */
+    const char *target_label;     /* default "level target" */
 };
 
 #define SW_WHEEL_CX 450.0
@@ -67,7 +75,19 @@ struct sw_wheel {
 int sw_wheel_of_candidate(const struct sw_aggregate *a, const struct sw_candidate *c,
                           struct sw_wheel *w, char *title, size_t title_size, char *subtitle,
                           size_t subtitle_size, struct sw_errors *errs);
-/* Frees the arrays sw_wheel_of_candidate() allocated. Accepts NULL. */
+/* Fills w with person p of finished growth set g in cycle y as `wheel
+ * --person` draws it: wedges filled to others(c), self(c) as the outline,
+ * the targets of level `to` (-1: none) dashed; title "NAME (ID)", subtitle
+ * "cycle Y · N assessors · overall X.XX · target LEVEL" in the caller's
+ * buffers. 0, or -1 when out of memory; free with sw_wheel_release(). */
+struct sw_growth;
+struct sw_person;
+struct sw_growth_cycle;
+int sw_wheel_of_person(const struct sw_growth *g, const struct sw_person *p,
+                       const struct sw_growth_cycle *y, long to, struct sw_wheel *w,
+                       char *title, size_t title_size, char *subtitle, size_t subtitle_size);
+/* Frees the arrays sw_wheel_of_candidate() or sw_wheel_of_person() allocated.
+ * Accepts NULL. */
 void sw_wheel_release(struct sw_wheel *w);
 
 /* Appends a complete standalone SVG document. 0, or -1 with the reason

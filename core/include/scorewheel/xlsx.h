@@ -164,6 +164,20 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
  * than candidates says of them. Appends to out. */
 void sw_xlsx_say_sheets(size_t candidate_sheets, struct sw_buf *out);
 
+/* --- the people workbook (`export --people`) ------------------------------
+ * docs/design.md "Growth and promotion": Summary (one row per person by id:
+ * name linked to its sheet, id, level, latest cycle, its assessors, whether
+ * self-assessed, overall and pillar scores, the next level, readiness for it
+ * (rule 14) with its reasons, blind spots and hidden strengths by name); one
+ * sheet per person (xlsx_people.h); Data in long format (person, name, cycle,
+ * assessor, relation, pillar, competency, value: one row per rating of a
+ * submitted assessment). Same rules as the committee workbook: sheet names,
+ * text never a formula, written atomically. Uses opt->created and
+ * opt->tmpdir only. 0, or -1 with errors (path untouched). */
+struct sw_growth;
+int sw_xlsx_write_people(const struct sw_growth *g, const char *path,
+                         const struct sw_xlsx_options *opt, struct sw_errors *errs);
+
 /* --- sheet names ----------------------------------------------------------
  * Excel's rules: 1 to 31 characters (UTF-16 units), none of []:*?/\, no
  * apostrophe first or last, unique case-insensitively (Latin, Greek and

@@ -1,0 +1,163 @@
+/* cmd_people.c - scorewheel people: who may sign in to `serve`. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <time.h>
+
+#include "cli.h"
+#include "entry.h"
+#include "options.h"
+#include "people.h"
+#include "session.h"
+
+static const struct cli_command people_command = {
+    .name = "people",
+    .synopsis = "add --people FILE --role ROLE\n"
+                "    [--name TEXT] [--url URL] ID\n"
+                "revoke --people FILE ID\n"
+                "list --people FILE",
+    .about = "Keeps the people file of 'scorewheel serve --people FILE'. add draws a\n"
+             "sign-in token of 256 random bits, prints the sign-in link once and keeps\n"
+             "only the token's SHA-256 (the file is written with mode 0600). Roles:\n"
+             "interviewer (their own scorecards), committee (reads everything),\n"
+             "recruiter (the committee's rights, and schedules interviews). revoke\n"
+             "removes a person: their link and sessions stop working at once.\n",
+    .min_operands = 1, .max_operands = 2, .operand_name = "ARGUMENT",
+};
+
+static int load(const char *path, int missing_ok, struct web_people *p)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int rc = web_people_load(path, missing_ok, p, &errs) == 0 ? EXIT_OK : EXIT_INPUT;
+    if (rc != EXIT_OK) {
+        diag_print(&errs);
+        rc = diag_exit_code(&errs);
+    }
+    sw_errors_release(&errs);
+    return rc;
+}
+
+static int save(const char *path, const struct web_people *p)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int rc = EXIT_OK;
+    if (web_people_save(path, p, &errs) < 0) {
+        diag_print(&errs);
+        rc = diag_exit_code(&errs);
+    }
+    sw_errors_release(&errs);
+    return rc;
+}
+
+static int person_add(const char *path, const char *id, const char *role_name, const char *name,
+               const char *url)
+{
+    enum web_role role = role_name ? web_role_parse(role_name) : WEB_ANONYMOUS;
+    if (role == WEB_ANONYMOUS)
+        return diag_usage("people", "add needs --role interviewer, committee or recruiter");
+    if (!sw_entry_id_ok(id))
+        return diag_usage("people", "'%s' is not an id ([A-Za-z0-9._-]+, not starting with "
+                          "'.' or '-')", id);
+    struct web_people p;
+    int rc = load(path, 1, &p);
+    if (rc == EXIT_OK && web_people_find(&p, id)) {
+        fprintf(stderr, "%s: error: person '%s' is already there (revoke first to give a new "
+                "link)\n", path, id);
+        rc = EXIT_INPUT;
+    }
+    char token[WEB_TOKEN_HEX], hash[WEB_TOKEN_HEX], created[32];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    web_random_hex(token, 32);
+    web_sha256_hex(token, strlen(token), hash);
+    if (rc == EXIT_OK && web_people_add(&p, id, name, role, hash, created) < 0) {
+        fputs("scorewheel: error: out of memory\n", stderr);
+        rc = EXIT_SYSTEM;
+    }
+    if (rc == EXIT_OK)
+        rc = save(path, &p);
+    if (rc == EXIT_OK)
+        printf("Sign-in link for %s (%s), shown only this once:\n%s/login?t=%s\n", id,
+               role_name, url, token);
+    explicit_bzero(token, sizeof token);
+    web_people_release(&p);
+    return rc;
+}
+
+static int person_revoke(const char *path, const char *id)
+{
+    struct web_people p;
+    int rc = load(path, 0, &p);
+    if (rc == EXIT_OK && web_people_remove(&p, id) < 0) {
+        fprintf(stderr, "%s: error: no person '%s'\n", path, id);
+        rc = EXIT_INPUT;
+    }
+    if (rc == EXIT_OK && (rc = save(path, &p)) == EXIT_OK)
+        printf("Revoked %s: their link and sessions no longer work.\n", id);
+    web_people_release(&p);
+    return rc;
+}
+
+static int person_list(const char *path)
+{
+    struct web_people p;
+    int rc = load(path, 0, &p);
+    if (rc == EXIT_OK && p.n)
+        printf("%-20s %-12s %-21s %s\n", "ID", "ROLE", "CREATED", "NAME");
+    for (size_t i = 0; rc == EXIT_OK && i < p.n; i++)
+        printf("%-20s %-12s %-21s %s\n", p.items[i].id, web_role_name(p.items[i].role),
+               *p.items[i].created ? p.items[i].created : "-",
+               *p.items[i].name ? p.items[i].name : "-");
+    web_people_release(&p);
+    return rc;
+}
+
+int cmd_people(int argc, char **argv)
+{
+    const char *path = NULL, *role = NULL, *name = NULL, *url = "http://127.0.0.1:8080";
+    int first;
+    const struct cli_option options[] = {
+        CLI_VALUE("people", 'p', "FILE", &path, "@files", "the people file"),
+        CLI_VALUE("role", 'r', "ROLE", &role, "interviewer committee recruiter",
+                  "add: interviewer, committee or recruiter"),
+        CLI_VALUE("name", 'n', "TEXT", &name, NULL, "add: the person's name"),
+        CLI_VALUE("url", 'u', "URL", &url, NULL,
+                  "add: the server's address as people reach it,\n"
+                  "for the link (default http://127.0.0.1:8080)"),
+    };
+    int rc = cli_parse(&people_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
+    const char *sub = argv[first], *id = first + 1 < argc ? argv[first + 1] : NULL;
+    if (!path)
+        return diag_usage("people", "--people FILE is needed");
+    int is_list = strcmp(sub, "list") == 0;
+    if (strcmp(sub, "add") != 0 && strcmp(sub, "revoke") != 0 && !is_list)
+        return diag_usage("people", "'%s' is not add, revoke or list", sub);
+    if (is_list && id)
+        return diag_usage("people", "list takes no ID");
+    if (!is_list && !id)
+        return diag_usage("people", "%s needs an ID", sub);
+    size_t ulen = strlen(url);
+    while (ulen > 0 && url[ulen - 1] == '/')
+        ulen--;
+    char base[512];
+    snprintf(base, sizeof base, "%.*s", (int)ulen, url);
+    if (is_list)
+        return person_list(path);
+    /* add and revoke read, change and write the file: one at a time. */
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int lock = web_people_lock(path, &errs);
+    diag_print(&errs);
+    sw_errors_release(&errs);
+    if (lock < 0)
+        return EXIT_SYSTEM;
+    rc = strcmp(sub, "add") == 0 ? person_add(path, id, role, name, base)
+                                 : person_revoke(path, id);
+    close(lock);
+    return rc;
+}

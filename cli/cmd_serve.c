@@ -1,0 +1,96 @@
+/* cmd_serve.c - scorewheel serve: the web app over requisition folders. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "options.h"
+#include "web.h"
+
+static const struct cli_command serve_command = {
+    .name = "serve",
+    .synopsis = "[--listen ADDR:PORT] [--people FILE]\n"
+                "[--tls-cert FILE --tls-key FILE] REQ...",
+    .about = "Serves the requisition folders REQ in the browser: each interviewer's\n"
+             "scorecards as forms (saved to the same files 'score' writes), the\n"
+             "interview kits. Without --people: one local person with every right,\n"
+             "on a loopback address only. With --people: everyone signs in with the\n"
+             "link 'scorewheel people add' printed. Stops on SIGTERM or SIGINT after\n"
+             "the requests in flight.\n",
+    .min_operands = 1, .max_operands = -1, .operand_name = "REQ",
+};
+
+static int check_folders(char **dirs, int n)
+{
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(dirs[i], &st) < 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "%s: error: not a folder (a requisition is a folder of "
+                    "scorecards)\n", dirs[i]);
+            return EXIT_SYSTEM;
+        }
+    }
+    return EXIT_OK;
+}
+
+static unsigned timeout_from_env(void)
+{
+    const char *s = getenv("SCOREWHEEL_SERVE_TIMEOUT");
+    char *end;
+    long v = s && *s ? strtol(s, &end, 10) : 0;
+    return s && *s && !*end && v > 0 && v <= 3600 ? (unsigned)v : 30;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    const char *listen = "127.0.0.1:8080", *people = NULL, *cert = NULL, *key = NULL;
+    int first;
+    const struct cli_option options[] = {
+        CLI_VALUE("listen", 'l', "ADDR:PORT", &listen, NULL,
+                  "where to listen (default 127.0.0.1:8080;\n"
+                  "port 0: any free port)"),
+        CLI_VALUE("people", 'p', "FILE", &people, "@files",
+                  "who may sign in (see 'scorewheel people');\n"
+                  "without it, single-person mode on loopback"),
+        CLI_VALUE("tls-cert", 0, "FILE", &cert, "@files",
+                  "serve HTTPS with this certificate (PEM)"),
+        CLI_VALUE("tls-key", 0, "FILE", &key, "@files", "and this private key (PEM)"),
+    };
+    int rc = cli_parse(&serve_command, options, CLI_N(options), argc, argv, &first);
+    if (rc != CLI_GO_ON)
+        return rc;
+    if (!cert != !key)
+        return diag_usage("serve", "--tls-cert and --tls-key go together");
+    if ((rc = check_folders(argv + first, argc - first)) != EXIT_OK)
+        return rc;
+    struct sw_rubric *r = cli_load_rubric(&rc);
+    if (!r)
+        return rc;
+    struct web_config cfg = {
+        .listen = listen, .people_path = people, .tls_cert = cert, .tls_key = key,
+        .reqs = argv + first, .n_reqs = (size_t)(argc - first), .rubric = r,
+        .timeout = timeout_from_env(),
+    };
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    if (web_serve(&cfg, &errs) < 0) {
+        int usage = errs.count && !errs.items[0].file && errs.items[0].code == SW_EINPUT;
+        if (usage) {
+            rc = diag_usage("serve", "%s", errs.items[0].message);
+        } else {
+            diag_print(&errs);
+            rc = diag_exit_code(&errs);
+        }
+    }
+    sw_errors_release(&errs);
+    sw_rubric_free(r);
+    return rc;
+}

@@ -1,0 +1,210 @@
+/* test_web_session.c - sessions, the sign-in rate limit, the people file and
+ * the escaping of the web templates. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "people.h"
+#include "session.h"
+#include "template.h"
+#include "web.h"
+
+static void test_web_session_find_and_end(void **state)
+{
+    (void)state;
+    struct web_sessions *s = web_sessions_new(4);
+    char cookie[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX], person[WEB_ID_MAX], got[WEB_TOKEN_HEX];
+    assert_int_equal(0, web_session_start(s, "akim", 1000, cookie, csrf));
+    assert_int_equal(64, strlen(cookie));
+    assert_int_equal(64, strlen(csrf));
+    assert_string_not_equal(cookie, csrf);
+    assert_int_equal(0, web_session_find(s, cookie, 1001, person, got));
+    assert_string_equal("akim", person);
+    assert_string_equal(csrf, got);
+    char wrong[WEB_TOKEN_HEX];
+    strcpy(wrong, cookie);
+    wrong[0] = wrong[0] == 'a' ? 'b' : 'a';
+    assert_int_equal(-1, web_session_find(s, wrong, 1001, person, got));
+    web_session_end(s, cookie);
+    assert_int_equal(-1, web_session_find(s, cookie, 1002, person, got));
+    web_sessions_free(s);
+}
+
+static void test_web_session_expires_idle_and_absolute(void **state)
+{
+    (void)state;
+    struct web_sessions *s = web_sessions_new(4);
+    char cookie[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX], person[WEB_ID_MAX];
+    web_session_start(s, "akim", 0, cookie, csrf);
+    assert_int_equal(0, web_session_find(s, cookie, WEB_SESSION_IDLE - 1, person, csrf));
+    /* used at 2h-1s: alive until 4h-1s */
+    assert_int_equal(0, web_session_find(s, cookie, 2 * WEB_SESSION_IDLE - 2, person, csrf));
+    assert_int_equal(-1, web_session_find(s, cookie, 4 * WEB_SESSION_IDLE, person, csrf));
+    /* used every hour, still ends at 12 h */
+    web_session_start(s, "akim", 0, cookie, csrf);
+    for (time_t t = 3600; t < WEB_SESSION_MAX; t += 3600)
+        assert_int_equal(0, web_session_find(s, cookie, t, person, csrf));
+    assert_int_equal(-1, web_session_find(s, cookie, WEB_SESSION_MAX, person, csrf));
+    web_sessions_free(s);
+}
+
+static void test_web_session_full_store_drops_anonymous_first(void **state)
+{
+    (void)state;
+    struct web_sessions *s = web_sessions_new(2);
+    char a[WEB_TOKEN_HEX], b[WEB_TOKEN_HEX], c[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX];
+    char person[WEB_ID_MAX];
+    web_session_start(s, "akim", 10, a, csrf);
+    web_session_start(s, "", 20, b, csrf);
+    web_session_start(s, "bo", 30, c, csrf);
+    assert_int_equal(2, web_session_count(s));
+    assert_int_equal(0, web_session_find(s, a, 31, person, csrf));
+    assert_int_equal(-1, web_session_find(s, b, 31, person, csrf));
+    assert_int_equal(0, web_session_find(s, c, 31, person, csrf));
+    assert_string_equal("bo", person);
+    web_sessions_free(s);
+}
+
+static void test_web_session_rate_limit(void **state)
+{
+    (void)state;
+    struct web_ratelimit *r = web_ratelimit_new();
+    for (int i = 0; i < WEB_SIGNIN_PER_MINUTE; i++)
+        assert_int_equal(1, web_ratelimit_allow(r, "10.0.0.1", 100 + i));
+    assert_int_equal(0, web_ratelimit_allow(r, "10.0.0.1", 130));
+    assert_int_equal(1, web_ratelimit_allow(r, "10.0.0.2", 130));
+    assert_int_equal(0, web_ratelimit_allow(r, "10.0.0.1", 159));
+    assert_int_equal(1, web_ratelimit_allow(r, "10.0.0.1", 160));
+    web_ratelimit_free(r);
+}
+
+static void test_web_session_sha256(void **state)
+{
+    (void)state;
+    char h[WEB_TOKEN_HEX];
+    web_sha256_hex("abc", 3, h);   /* FIPS 180-2, appendix B.1 */
+    assert_string_equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", h);
+    assert_int_equal(1, web_equal_secret("abc", "abc"));
+    assert_int_equal(0, web_equal_secret("abc", "abd"));
+    assert_int_equal(0, web_equal_secret("abc", "abcd"));
+}
+
+static void test_web_people_round_trip(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sw-people-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/people.xml", dir);
+    struct web_people p;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, web_people_load(path, 1, &p, &errs));
+    assert_int_equal(0, p.n);
+    char hash[WEB_TOKEN_HEX];
+    web_sha256_hex("tok", 3, hash);
+    assert_int_equal(0, web_people_add(&p, "akim", "Ana <Kim> & \"co\"", WEB_INTERVIEWER, hash,
+                                       "2026-11-29T12:00:00Z"));
+    assert_int_equal(0, web_people_save(path, &p, &errs));
+    web_people_release(&p);
+    struct stat st;
+    assert_int_equal(0, stat(path, &st));
+    assert_int_equal(0600, st.st_mode & 0777);
+    assert_int_equal(0, web_people_load(path, 0, &p, &errs));
+    assert_int_equal(1, p.n);
+    assert_string_equal("Ana <Kim> & \"co\"", p.items[0].name);
+    assert_int_equal(WEB_INTERVIEWER, p.items[0].role);
+    assert_ptr_equal(&p.items[0], web_people_by_token(&p, "tok"));
+    assert_null(web_people_by_token(&p, "tok2"));
+    assert_int_equal(0, web_people_remove(&p, "akim"));
+    assert_int_equal(-1, web_people_remove(&p, "akim"));
+    web_people_release(&p);
+    unlink(path);
+    rmdir(dir);
+    sw_errors_release(&errs);
+}
+
+static void test_web_people_bad_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/sw-people-bad-XXXXXX";
+    int fd = mkstemp(path);
+    static const char bad[] =
+        "<people xmlns=\"urn:scorewheel:people:1\">\n"
+        "  <person id=\"../x\" role=\"interviewer\" token-sha256=\"00\"/>\n"
+        "  <person id=\"a\" role=\"boss\" token-sha256=\"00\"/>\n"
+        "  <person id=\"b\" role=\"committee\" token-sha256=\"XYZ\"/>\n"
+        "</people>\n";
+    assert_int_equal((ssize_t)strlen(bad), write(fd, bad, strlen(bad)));
+    close(fd);
+    struct web_people p;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(-1, web_people_load(path, 0, &p, &errs));
+    assert_int_equal(3, errs.count);
+    assert_int_equal(2, errs.items[0].line);
+    assert_string_equal("person id '../x' is not an id ([A-Za-z0-9._-]+, not starting with '.' "
+                        "or '-')", errs.items[0].message);
+    assert_string_equal("role 'boss' of person 'a' is not interviewer, committee or recruiter",
+                        errs.items[1].message);
+    assert_string_equal("token-sha256 of person 'b' is not 64 lowercase hex digits",
+                        errs.items[2].message);
+    web_people_release(&p);
+    sw_errors_release(&errs);
+    unlink(path);
+}
+
+static void test_web_templates_escape(void **state)
+{
+    (void)state;
+    struct sw_arena a = SW_ARENA_INIT;
+    struct sw_tpl_scope *s = sw_tpl_scope_new(&a);
+    sw_tpl_set(s, "title", "<script>alert(1)</script>");
+    sw_tpl_set(s, "message", "\"><img src=x onerror=alert(1)> & 'q'");
+    struct sw_buf out = SW_BUF_INIT;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_tpl_render("message.html", s, SW_TPL_XML, &out, &errs));
+    assert_string_equal("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>\n"
+                        "<p>&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &apos;q&apos;</p>\n"
+                        "<p><a href=\"/\">Back to your scorecards</a></p>\n", sw_buf_str(&out));
+    sw_buf_release(&out);
+    sw_errors_release(&errs);
+    sw_arena_release(&a);
+}
+
+static void test_web_age_words(void **state)
+{
+    (void)state;
+    char out[32];
+    web_age(1000, 1059, out, sizeof out);
+    assert_string_equal("just now", out);
+    web_age(1000, 1000 + 3599, out, sizeof out);
+    assert_string_equal("59 min ago", out);
+    web_age(1000, 1000 + 2 * 86400 - 1, out, sizeof out);
+    assert_string_equal("47 h ago", out);
+    web_age(1000, 1000 + 3 * 86400, out, sizeof out);
+    assert_string_equal("3 days ago", out);
+    web_age(2000, 1000, out, sizeof out);   /* a clock that went back */
+    assert_string_equal("just now", out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_web_session_find_and_end),
+        cmocka_unit_test(test_web_session_expires_idle_and_absolute),
+        cmocka_unit_test(test_web_session_full_store_drops_anonymous_first),
+        cmocka_unit_test(test_web_session_rate_limit),
+        cmocka_unit_test(test_web_session_sha256),
+        cmocka_unit_test(test_web_people_round_trip),
+        cmocka_unit_test(test_web_people_bad_file),
+        cmocka_unit_test(test_web_templates_escape),
+        cmocka_unit_test(test_web_age_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,177 @@
+/* dispatch.c - one request through the rules, to its page; see web.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "entry.h"
+#include "web.h"
+
+#define COOKIE_NAME "sw_session"
+
+void web_ctx_release(struct web_ctx *c)
+{
+    web_path_release(&c->path);
+    web_params_release(&c->query);
+    web_params_release(&c->form);
+    sw_buf_release(&c->reply.body);
+}
+
+/* Reloads the people file when it changed on disk (a `people add` or
+ * `revoke` while serving). A file that became invalid keeps the old list. */
+static void reload_people(struct web_server *srv)
+{
+    struct stat st;
+    if (stat(srv->cfg->people_path, &st) < 0)
+        return;
+    if (st.st_mtim.tv_sec == srv->people_mtime.tv_sec &&
+        st.st_mtim.tv_nsec == srv->people_mtime.tv_nsec && (long)st.st_ino == srv->people_ino)
+        return;
+    struct web_people fresh;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    if (web_people_load(srv->cfg->people_path, 0, &fresh, &errs) == 0) {
+        web_people_release(&srv->people);
+        srv->people = fresh;
+        srv->people_mtime = st.st_mtim;
+        srv->people_ino = (long)st.st_ino;
+    } else {
+        web_people_release(&fresh);
+        if (errs.count)
+            fprintf(stderr, "scorewheel serve: %s:%d: error: %s (keeping the people read "
+                    "before)\n", srv->cfg->people_path, errs.items[0].line,
+                    errs.items[0].message);
+    }
+    sw_errors_release(&errs);
+}
+
+/* Who is asking: the session's person, as the people file says now. */
+static void identify(struct web_server *srv, const struct web_incoming *in, struct web_ctx *c)
+{
+    char cookie[WEB_TOKEN_HEX], person[WEB_ID_MAX];
+    c->me.role = WEB_ANONYMOUS;
+    if (web_cookie(in->cookie, COOKIE_NAME, cookie, sizeof cookie) < 0 ||
+        web_session_find(srv->sessions, cookie, c->now, person, c->csrf) < 0)
+        return;
+    strcpy(c->cookie, cookie);
+    if (srv->single) {
+        c->me.role = WEB_EVERYONE;
+        return;
+    }
+    if (!*person)
+        return;
+    pthread_mutex_lock(&srv->people_lock);
+    reload_people(srv);
+    const struct web_person *p = web_people_find(&srv->people, person);
+    if (p) {
+        snprintf(c->me.id, sizeof c->me.id, "%s", p->id);
+        snprintf(c->me.name, sizeof c->me.name, "%s", *p->name ? p->name : p->id);
+        c->me.role = p->role;
+    }
+    pthread_mutex_unlock(&srv->people_lock);
+    if (!p) {   /* revoked: the session ends with the person */
+        web_session_end(srv->sessions, cookie);
+        c->cookie[0] = c->csrf[0] = '\0';
+    }
+}
+
+int web_start_session(struct web_ctx *c, const char *person)
+{
+    if (web_session_start(c->srv->sessions, person, c->now, c->cookie, c->csrf) < 0) {
+        web_message(c, 500, "Error", "The session could not be started.");
+        return -1;
+    }
+    snprintf(c->reply.set_cookie, sizeof c->reply.set_cookie,
+             COOKIE_NAME "=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", c->cookie,
+             WEB_SESSION_MAX, c->srv->tls ? "; Secure" : "");
+    return 0;
+}
+
+static int ids_ok(const struct web_path *p, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (!sw_entry_id_ok(p->seg[i]))
+            return 0;
+    return 1;
+}
+
+static void route(struct web_ctx *c)
+{
+    const struct web_path *p = &c->path;
+    const char *s0 = p->n ? p->seg[0] : "";
+    if (p->n == 0)
+        web_page_home(c);
+    else if (p->n == 1 && strcmp(s0, "login") == 0)
+        web_page_signin(c);
+    else if (p->n == 1 && strcmp(s0, "logout") == 0)
+        web_page_signout(c);
+    else if (p->n == 2 && strcmp(s0, "assets") == 0)
+        web_page_asset(c);
+    else if (p->n == 2 && strcmp(s0, "kit") == 0 && ids_ok(p, 1, 2))
+        web_page_kit(c);
+    else if (p->n == 6 && strcmp(s0, "r") == 0 && strcmp(p->seg[2], "s") == 0 &&
+             ids_ok(p, 1, 2) && ids_ok(p, 3, 6))
+        web_page_scorecard(c);
+    else
+        web_message(c, 404, "Not found", "There is no such page.");
+}
+
+/* The checks of a POST before any page sees it: size, type, form, origin,
+ * CSRF token. 0, or -1 with the reply set. */
+static int check_post(struct web_ctx *c, const struct web_incoming *in)
+{
+    if (in->body_too_large)
+        return web_message(c, 413, "Too large", "The form is over 1 MiB."), -1;
+    if (!web_is_urlencoded(in->content_type))
+        return web_message(c, 415, "Unsupported",
+                           "Forms are sent as application/x-www-form-urlencoded."), -1;
+    if (web_parse_form(in->body ? in->body : "", in->body_len, &c->form) < 0)
+        return web_message(c, 400, "Bad request", "The form could not be read."), -1;
+    if (!web_origin_ok(in->origin, in->fetch_site, in->host, c->srv->tls))
+        return web_message(c, 403, "Refused", "This form was sent from another site."), -1;
+    const char *token = web_param(&c->form, "csrf");
+    if (!*c->csrf || !token || !web_equal_secret(token, c->csrf))
+        return web_message(c, 403, "Refused", "This form has expired: reload the page and "
+                           "send it again."), -1;
+    return 0;
+}
+
+void web_dispatch(struct web_server *srv, const struct web_incoming *in, struct web_ctx *c)
+{
+    memset(c, 0, sizeof *c);
+    c->srv = srv;
+    c->addr = in->addr;
+    c->now = time(NULL);
+    c->reply.status = 500;
+    int get = strcmp(in->method, "GET") == 0 || strcmp(in->method, "HEAD") == 0;
+    c->post = strcmp(in->method, "POST") == 0;
+    size_t len = strlen(in->uri);
+    if (!get && !c->post) {
+        web_message(c, 405, "Not allowed", "This method is not used here.");
+        return;
+    }
+    if (len > WEB_MAX_URI) {
+        web_message(c, 414, "Too long", "The address is too long.");
+        return;
+    }
+    if (srv->single && !web_host_is_loopback(in->host)) {
+        web_message(c, 421, "Misdirected", "In single-person mode this server answers only "
+                    "to addresses of this machine (localhost, 127.0.0.1, [::1]).");
+        return;
+    }
+    if (web_parse_path(in->uri, len, &c->path) < 0 ||
+        web_parse_query(in->uri, len, &c->query) < 0) {
+        web_message(c, 400, "Bad request", "The address could not be read.");
+        return;
+    }
+    identify(srv, in, c);
+    if (c->post && check_post(c, in) < 0)
+        return;
+    int asset = c->path.n == 2 && strcmp(c->path.seg[0], "assets") == 0;
+    if (srv->single && !*c->cookie && get && !asset) {
+        if (web_start_session(c, "") < 0)
+            return;
+        c->me.role = WEB_EVERYONE;
+    }
+    route(c);
+}

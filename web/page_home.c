@@ -1,0 +1,76 @@
+/* page_home.c - /: my scorecards to write (with when each was last saved),
+ * what I submitted, and the kits of my interviews. In single-person mode,
+ * every scorecard of every requisition. */
+#include <stdio.h>
+#include <string.h>
+
+#include "template.h"
+#include "web.h"
+
+static int add_card(struct web_ctx *c, struct sw_tpl_scope *top, const struct web_req *q,
+                    const struct web_card_entry *e)
+{
+    const struct sw_rubric *r = c->srv->index.rubric;
+    long iv = sw_rubric_interview(r, e->interview);
+    struct sw_tpl_scope *t = sw_tpl_add(top, e->submitted ? "submitted" : "drafts");
+    char age[32];
+    web_age(e->mtime, c->now, age, sizeof age);
+    if (!t)
+        return -1;
+    int rc = sw_tpl_setf(t, "url", "/r/%s/s/%s/%s/%s", q->name, e->candidate, e->interview,
+                         e->interviewer)
+           | sw_tpl_setf(t, "candidate_label", "%s%s%s%s", *e->name ? e->name : e->candidate,
+                         *e->name ? " (" : "", *e->name ? e->candidate : "", *e->name ? ")" : "")
+           | sw_tpl_set(t, "interview_name", iv >= 0 ? r->interviews[iv].name : e->interview)
+           | sw_tpl_set(t, "req", q->name) | sw_tpl_set(t, "interviewer", e->interviewer)
+           | sw_tpl_set(t, "age", age);
+    return rc | sw_tpl_set(top, e->submitted ? "has_submitted" : "has_drafts", "yes");
+}
+
+static int add_kits(struct web_ctx *c, struct sw_tpl_scope *top)
+{
+    const struct sw_rubric *r = c->srv->index.rubric;
+    int rc = 0;
+    for (size_t i = 0; i < r->n_interviews && rc == 0; i++) {
+        if (c->me.role == WEB_INTERVIEWER &&
+            !web_index_has_interview(&c->srv->index, r->interviews[i].id, c->me.id))
+            continue;
+        struct sw_tpl_scope *t = sw_tpl_add(top, "kits");
+        rc = !t ? -1 : sw_tpl_set(t, "id", r->interviews[i].id) |
+                       sw_tpl_set(t, "name", r->interviews[i].name) |
+                       sw_tpl_set(top, "has_kits", "yes");
+    }
+    return rc;
+}
+
+void web_page_home(struct web_ctx *c)
+{
+    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_HOME, .write = c->post };
+    if (web_allow(c, &a) < 0)
+        return;
+    if (c->post) {
+        web_message(c, 404, "Not found", "There is no such page.");
+        return;
+    }
+    struct sw_arena arena = SW_ARENA_INIT;
+    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
+    int rc = s ? sw_tpl_set(s, "everyone", c->me.role == WEB_EVERYONE ? "yes" : "") : -1;
+    struct web_index *x = &c->srv->index;
+    web_index_lock(x);
+    web_index_refresh(x);
+    for (size_t i = 0; i < x->n_reqs && rc == 0; i++)
+        for (size_t j = 0; j < x->reqs[i].n && rc == 0; j++) {
+            const struct web_card_entry *e = &x->reqs[i].cards[j];
+            if (e->candidate &&
+                (c->me.role == WEB_EVERYONE || strcmp(e->interviewer, c->me.id) == 0))
+                rc = add_card(c, s, &x->reqs[i], e);
+        }
+    if (rc == 0)
+        rc = add_kits(c, s);
+    web_index_unlock(x);
+    if (rc == 0)
+        web_render(c, 200, "Your scorecards", "home.html", s, &arena);
+    else
+        web_message(c, 500, "Error", "Out of memory.");
+    sw_arena_release(&arena);
+}
