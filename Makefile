@@ -183,7 +183,11 @@ $(B)/examples/%: examples/%.c $(LIB) $(B)/flags
 # see every file with -Werror.
 SAN_CC ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 
-check: check-core-quiet
+# `check` and `demo` first install what is missing (tools/deps.sh); `make`
+# alone never does.
+check:
+	$(Q)sh tools/deps.sh check
+	$(Q)$(MAKE) --no-print-directory check-core-quiet
 	$(Q)$(MAKE) --no-print-directory analyze
 	$(Q)$(MAKE) --no-print-directory check-unit check-cli
 	$(Q)$(MAKE) --no-print-directory CC=$(SAN_CC) SANITIZE=address,undefined check-unit check-cli
@@ -252,7 +256,9 @@ check-cppcheck:
 # LibreOffice opens the committee workbooks (converts them to PDF): slow, and
 # needs libreoffice-calc and poppler-utils, so not part of `check`. The PDFs
 # and PNGs of their first pages stay in $(B)/render for people to look at.
-check-render: $(PROG) $(TOOL_BINS)
+check-render:
+	$(Q)sh tools/deps.sh render
+	$(Q)$(MAKE) --no-print-directory $(PROG) $(TOOL_BINS)
 	$(Q)sh tests/render_check.sh $(CURDIR)/$(PROG) $(B)/tools/gencards $(B)/render
 
 # --- fuzzing (libFuzzer) ----------------------------------------------------
@@ -292,7 +298,9 @@ $(B)/fuzz_request: tests/fuzz/fuzz_request.c web/request.c web/request.h
 
 # --- the example requisition -----------------------------------------------
 
-demo: $(PROG)
+demo:
+	$(Q)sh tools/deps.sh build
+	$(Q)$(MAKE) --no-print-directory $(PROG)
 	$(Q)sh docs/examples/demo.sh $(PROG)
 
 # --- benchmark (never a timed test) ------------------------------------------

@@ -15,6 +15,7 @@
 #include "severity.h"
 #include "buf.h"
 #include "error.h"
+#include "report.h"
 #include "rubric.h"
 
 /* Exit codes (docs/design.md). */
@@ -104,8 +105,11 @@ void cli_run_release(struct cli_run *run);
  * sw_severity_free), or the exit code after printing the errors. */
 int cli_adjust(struct sw_aggregate *a, struct sw_severity **fit);
 
-/* Output formats of the aggregating commands. */
-enum cli_format { CLI_TABLE, CLI_JSON, CLI_CSV };
+/* Output formats of the aggregating commands: csv guards text for spreadsheets,
+ * csv-raw writes it exactly (report.h, enum sw_csv_mode). */
+enum cli_format { CLI_TABLE, CLI_JSON, CLI_CSV, CLI_CSV_RAW };
+/* The CSV mode of a format. */
+#define CLI_CSV_MODE(fmt) ((fmt) == CLI_CSV_RAW ? SW_CSV_RAW : SW_CSV_SPREADSHEET)
 /* Parses --format NAME; EXIT_USAGE with a message naming `cmd` when unknown. */
 int cli_parse_format(const char *cmd, const char *name, enum cli_format *format);
 /* Ends a command's output: a writer's result `failed` (0, or -1 with its

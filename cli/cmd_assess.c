@@ -16,7 +16,7 @@
 #include "files.h"
 #include "prompt.h"
 #include "score.h"
-#include "text.h"
+#include "termtext.h"
 
 static const struct cli_command assess_command = {
     .name = "assess",
@@ -42,7 +42,7 @@ static const char help_text[] =
     "    quit   stop here; the draft keeps everything entered so far\n"
     "    Enter  keep the current rating (when there is one)\n";
 
-enum step { STEP_NEXT, STEP_BACK, STEP_QUIT, STEP_END, STEP_FAIL };
+/* enum step (STEP_NEXT...) is score.h's. */
 
 struct assess {
     const struct sw_rubric *r;

@@ -8,7 +8,7 @@
 
 static const struct cli_command calibrate_command = {
     .name = "calibrate",
-    .synopsis = "[--format table|json|csv]\n"
+    .synopsis = "[--format FORMAT]\n"
                 "[--keep-going] PATH...",
     .about = "Calibrates interviewers over every submitted scorecard under the PATHs:\n"
              "each interviewer's scorecards, observations (competency scores) and mean,\n"
@@ -27,8 +27,9 @@ int cmd_calibrate(int argc, char **argv)
     const char *format = "table";
     int keep_going = 0, first;
     const struct cli_option options[] = {
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
-                  "table (default), json or csv (one row per interviewer)"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
+                  "table (default), json, csv (one row per interviewer) or\n"
+                  "csv-raw (text exactly as in the files)"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, calibrate on the rest (exit 1)"),
     };
@@ -39,7 +40,7 @@ int cmd_calibrate(int argc, char **argv)
     int usage = cli_parse_format("calibrate", format, &fmt);
     if (usage != EXIT_OK)
         return usage;
-    int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
+    int json = fmt == CLI_JSON, csv = fmt >= CLI_CSV;
 
     struct cli_run run;
     rc = cli_aggregate(&run, "calibrate", NULL, keep_going, argv + first, argc - first);
@@ -57,7 +58,7 @@ int cmd_calibrate(int argc, char **argv)
         int color = cli_use_color(stdout);
         int failed = !cal ? -1
                      : json ? sw_calibration_json(run.aggregate, cal, &out, &errs)
-                     : csv ? sw_calibration_csv(run.aggregate, cal, &out, &errs)
+                     : csv ? sw_calibration_csv(run.aggregate, cal, CLI_CSV_MODE(fmt), &out, &errs)
                            : sw_calibration_table(run.aggregate, cal, color, &out, &errs);
         rc = cli_finish_output(&run, &out, failed, &errs);
     }

@@ -10,7 +10,7 @@
 static const struct cli_command compare_command = {
     .name = "compare",
     .synopsis = "[--level ID] [--sort KEY]\n"
-                "[--format table|json|csv] [--keep-going] [--adjusted] PATH...",
+                "[--format FORMAT] [--keep-going] [--adjusted] PATH...",
     .about = "One row per candidate: overall and pillar scores, shortfall against the\n"
              "level's targets, suggested decision, archetype, recommendation tally and\n"
              "the number of flags. Sorted by overall (highest first), shortfall (smallest\n"
@@ -44,8 +44,8 @@ int cmd_compare(int argc, char **argv)
                   "assess against this level (default: the scorecards')"),
         CLI_VALUE("sort", 's', "KEY", &sort_name, "overall shortfall name",
                   "overall (default), shortfall or name"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
-                  "table (default), json or csv"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
+                  "table (default), json, csv (for spreadsheets) or csv-raw"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, compare the rest (exit 1)"),
         CLI_FLAG("adjusted", 0, &adjusted, "take each interviewer's severity out of their scores"),
@@ -61,7 +61,7 @@ int cmd_compare(int argc, char **argv)
     int usage = cli_parse_format("compare", format, &fmt);
     if (usage != EXIT_OK)
         return usage;
-    int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
+    int json = fmt == CLI_JSON, csv = fmt >= CLI_CSV;
 
     struct cli_run run;
     rc = cli_aggregate(&run, "compare", level, keep_going, argv + first, argc - first);
@@ -84,7 +84,7 @@ int cmd_compare(int argc, char **argv)
             sw_severity_note(sev, &out);
         int failed = json ? sw_report_json_parallel(run.aggregate, order, &out,
                                                     cli_flush_stdout, NULL, cli_jobs, &errs)
-                     : csv ? sw_compare_csv(run.aggregate, order, &out, &errs)
+                     : csv ? sw_compare_csv(run.aggregate, order, CLI_CSV_MODE(fmt), &out, &errs)
                            : sw_compare_table(run.aggregate, order, color, &out, &errs);
         rc = cli_finish_output(&run, &out, failed, &errs);
     }

@@ -8,7 +8,7 @@
 
 static const struct cli_command growth_command = {
     .name = "growth",
-    .synopsis = "[--person ID] [--format table|json|csv]\n"
+    .synopsis = "[--person ID] [--format FORMAT]\n"
                 "[--keep-going] PATH...",
     .about = "Reads the assessments under PATH (scorecards and rubrics are skipped) and\n"
              "shows, per person and review cycle, the mean of the others' ratings per\n"
@@ -26,8 +26,8 @@ int cmd_growth(int argc, char **argv)
     int keep_going = 0, first;
     const struct cli_option options[] = {
         CLI_VALUE("person", 'p', "ID", &person_id, NULL, "only this person"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
-                  "table (default), json or csv"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
+                  "table (default), json, csv (for spreadsheets) or csv-raw"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, go on with the rest (exit 1)"),
     };
@@ -45,7 +45,7 @@ int cmd_growth(int argc, char **argv)
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
         int failed = fmt == CLI_JSON  ? sw_growth_json(run.growth, person, &out)
-                     : fmt == CLI_CSV ? sw_growth_csv(run.growth, person, &out)
+                     : fmt >= CLI_CSV ? sw_growth_csv(run.growth, person, CLI_CSV_MODE(fmt), &out)
                                       : sw_growth_table(run.growth, person, &out);
         struct cli_run plain = { NULL, NULL, run.exit_code };
         struct sw_errors errs;

@@ -10,7 +10,7 @@
 static const struct cli_command promote_command = {
     .name = "promote",
     .synopsis = "--to LEVEL [--cycle ID] [--cycles N]\n"
-                "[--format table|json|csv] [--keep-going] PATH...",
+                "[--format FORMAT] [--keep-going] PATH...",
     .about = "Readiness of every assessed person for level LEVEL, on their latest cycle\n"
              "(or --cycle): insufficient-evidence (fewer non-self assessors than policy\n"
              "min-assessors, or a competency nobody rated), not-ready (a competency of\n"
@@ -42,8 +42,8 @@ int cmd_promote(int argc, char **argv)
                   "judge on this cycle (default: each person's latest)"),
         CLI_VALUE("cycles", 'n', "N", &cycles_text, NULL,
                   "ready only if ready in each of the last N cycles"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
-                  "table (default), json or csv"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
+                  "table (default), json, csv (for spreadsheets) or csv-raw"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, go on with the rest (exit 1)"),
     };
@@ -66,7 +66,7 @@ int cmd_promote(int argc, char **argv)
         struct sw_buf out = SW_BUF_INIT;
         size_t L = (size_t)level;
         int failed = fmt == CLI_JSON  ? sw_promote_json(run.growth, L, cycle, cycles, &out)
-                     : fmt == CLI_CSV ? sw_promote_csv(run.growth, L, cycle, cycles, &out)
+                     : fmt >= CLI_CSV ? sw_promote_csv(run.growth, L, cycle, cycles, CLI_CSV_MODE(fmt), &out)
                                       : sw_promote_table(run.growth, L, cycle, cycles, &out);
         struct cli_run plain = { NULL, NULL, run.exit_code };
         struct sw_errors errs;

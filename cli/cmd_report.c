@@ -8,7 +8,7 @@
 
 static const struct cli_command report_command = {
     .name = "report",
-    .synopsis = "[--level ID] [--format table|json|csv]\n"
+    .synopsis = "[--level ID] [--format FORMAT]\n"
                 "[--keep-going] [--adjusted] PATH...",
     .about = "Aggregates every submitted scorecard under the PATHs (files, or folders read\n"
              "recursively for *.xml; rubric files are skipped) into one packet per\n"
@@ -27,8 +27,8 @@ int cmd_report(int argc, char **argv)
     const struct cli_option options[] = {
         CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
                   "assess against this level (default: the scorecards')"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
-                  "table (default), json or csv"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
+                  "table (default), json, csv (for spreadsheets) or csv-raw"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, aggregate the rest (exit 1)"),
         CLI_FLAG("adjusted", 0, &adjusted,
@@ -42,7 +42,7 @@ int cmd_report(int argc, char **argv)
     int usage = cli_parse_format("report", format, &fmt);
     if (usage != EXIT_OK)
         return usage;
-    int json = fmt == CLI_JSON, csv = fmt == CLI_CSV;
+    int json = fmt == CLI_JSON, csv = fmt >= CLI_CSV;
 
     struct cli_run run;
     rc = cli_aggregate(&run, "report", level, keep_going, argv + first, argc - first);
@@ -58,7 +58,7 @@ int cmd_report(int argc, char **argv)
             sw_severity_note(sev, &out);
         int failed = json ? sw_report_json_parallel(run.aggregate, NULL, &out,
                                                     cli_flush_stdout, NULL, cli_jobs, &errs)
-                     : csv ? sw_report_csv_stream(run.aggregate, NULL, &out, cli_flush_stdout,
+                     : csv ? sw_report_csv_stream(run.aggregate, NULL, CLI_CSV_MODE(fmt), &out, cli_flush_stdout,
                                                   NULL, &errs)
                            : sw_report_table(run.aggregate, NULL, color, &out, &errs);
         rc = cli_finish_output(&run, &out, failed, &errs);

@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
 #include "aggregate.h"
+#include "choice.h"
 #include "cli.h"
 #include "document.h"
 #include "entry.h"
@@ -16,7 +16,7 @@
 #include "files.h"
 #include "prompt.h"
 #include "score.h"
-#include "text.h"
+#include "termtext.h"
 
 static const struct cli_command score_command = {
     .name = "score",
@@ -28,7 +28,9 @@ static const struct cli_command score_command = {
              "you give a rating and the evidence, then the recommendation and notes, see\n"
              "this scorecard's scores, and submit it or keep it as a draft. The draft is\n"
              "saved after every answer: run the same command again to resume. At the\n"
-             "rating prompt: 'skip', 'back', 'quit' (keep the draft) and '?' (help).\n"
+             "rating prompt: 'skip', 'back', 'quit' (keep the draft) and '?' (help). Any\n"
+             "answer may be cut to a start no other answer of the prompt shares: the\n"
+             "prompts show the shortest (s=skip; 'n' is no-hire, 'strong-n' strong-no-hire).\n"
              "Works on a pipe too: the same prompts; end of input keeps the draft (exit 1).\n",
 };
 
@@ -42,21 +44,11 @@ static const struct entry_help score_help = {
     .force = "reopen a submitted scorecard (it becomes a draft again)",
 };
 
-static const char help_text[] =
-    "  A rating is a number on the scale (%s),\n"
-    "  or an anchor's name. Other answers:\n"
-    "    skip   leave this question unanswered and go on\n"
-    "    back   return to the previous question\n"
-    "    quit   stop here; the draft keeps everything entered so far\n"
-    "    Enter  keep the current rating (when there is one)\n";
-
-enum step { STEP_NEXT, STEP_BACK, STEP_QUIT, STEP_END, STEP_FAIL };
-
 /* --- saving -------------------------------------------------------------- */
 
 /* Writes the scorecard atomically. When that cannot be done, the scorecard
  * goes to standard output so that nothing typed is lost. */
-static int save(struct session *ss)
+int score_save(struct session *ss)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
@@ -85,210 +77,7 @@ static int save(struct session *ss)
     return rc;
 }
 
-/* --- the questions ------------------------------------------------------- */
-
-static int is_word(const char *typed, const char *word, const char *abbreviation)
-{
-    return strcasecmp(typed, word) == 0 || strcasecmp(typed, abbreviation) == 0;
-}
-
-static void trim(struct sw_buf *b)
-{
-    size_t start = strspn(sw_buf_str(b), " \t");
-    size_t end = b->len;
-    while (end > start && (b->data[end - 1] == ' ' || b->data[end - 1] == '\t'))
-        end--;
-    if (b->len) {
-        memmove(b->data, b->data + start, end - start);
-        b->len = end - start;
-        b->data[b->len] = '\0';
-    }
-}
-
-static enum step read_failed(struct session *ss, enum prompt_result r)
-{
-    ss->ended_by_signal = r == PROMPT_INTERRUPTED;
-    return STEP_END;
-}
-
-static enum step ask_evidence(struct session *ss, size_t i)
-{
-    const struct sw_rating *rt = &ss->s->ratings[i];
-    prompt_say("Evidence: what the candidate said and did (end with an empty line%s):\n",
-               *rt->evidence ? "; an empty first line keeps what is there" : "");
-    enum prompt_result r = prompt_lines(&ss->p, &ss->text);
-    if (ss->text.len) {
-        if (sw_entry_set_rating(ss->s, i, rt->value, sw_buf_str(&ss->text)) < 0 || save(ss) < 0)
-            return STEP_FAIL;
-    }
-    return r == PROMPT_LINE ? STEP_NEXT : read_failed(ss, r);
-}
-
-static void explain_value(struct session *ss, const char *typed)
-{
-    const struct sw_scale *sc = &ss->r->scale;
-    struct sw_buf b = SW_BUF_INIT;
-    if (*typed)
-        sw_buf_addf(&b, "'%s' is not a rating: enter", typed);
-    else
-        sw_buf_adds(&b, "Enter a rating (or skip):");
-    sw_buf_adds(&b, " a number from ");
-    sw_buf_add_double(&b, sc->min);
-    sw_buf_adds(&b, " to ");
-    sw_buf_add_double(&b, sc->max);
-    sw_buf_adds(&b, " in steps of ");
-    sw_buf_add_double(&b, sc->step);
-    for (size_t i = 0; i < sc->n_anchors; i++) {
-        sw_buf_addf(&b, "%s%s (", i ? ", " : ", or an anchor: ", sc->anchors[i].label);
-        sw_buf_add_double(&b, sc->anchors[i].value);
-        sw_buf_addc(&b, ')');
-    }
-    prompt_say("%s%s.%s\n", prompt_red(&ss->p), sw_buf_str(&b), prompt_plain(&ss->p));
-    sw_buf_release(&b);
-}
-
-static enum step ask_value(struct session *ss, size_t i)
-{
-    const struct sw_rating *rt = &ss->s->ratings[i];
-    for (;;) {
-        prompt_say("Rating");
-        if (!isnan(rt->value)) {
-            prompt_say(" [");
-            score_say_value(rt->value);
-            prompt_say("]");
-        }
-        enum prompt_result r = prompt_line(&ss->p, " (skip, back, quit, ?): ", &ss->line);
-        if (r != PROMPT_LINE)
-            return read_failed(ss, r);
-        trim(&ss->line);
-        const char *typed = sw_buf_str(&ss->line);
-        double v;
-        if (!*typed && !isnan(rt->value))
-            return ask_evidence(ss, i);
-        if (is_word(typed, "skip", "s")) {
-            prompt_say("Skipped: %s stays unanswered.\n", ss->r->questions[rt->question].id);
-            if (sw_entry_set_rating(ss->s, i, NAN, NULL) < 0 || save(ss) < 0)
-                return STEP_FAIL;
-            return STEP_NEXT;
-        }
-        if (is_word(typed, "back", "b"))
-            return STEP_BACK;
-        if (is_word(typed, "quit", "q"))
-            return STEP_QUIT;
-        if (is_word(typed, "?", "help"))
-            prompt_say(help_text, sw_buf_str(&ss->scale));
-        else if (sw_entry_parse_value(&ss->r->scale, typed, &v) == 0)
-            return sw_entry_set_rating(ss->s, i, v, NULL) < 0 || save(ss) < 0
-                   ? STEP_FAIL : ask_evidence(ss, i);
-        else
-            explain_value(ss, typed);
-    }
-}
-
-static enum step ask_question(struct session *ss, size_t i)
-{
-    score_show_question(ss, i);
-    const struct sw_rating *rt = &ss->s->ratings[i];
-    if (!isnan(rt->value) || *rt->evidence) {
-        prompt_say("  So far: ");
-        score_show_answer(rt);
-    }
-    return ask_value(ss, i);
-}
-
-/* --- recommendation, notes, summary, submission --------------------------- */
-
-static enum sw_recommendation parse_recommendation(const char *typed)
-{
-    char word[32];
-    size_t n = 0;
-    for (const char *p = typed; *p && n + 1 < sizeof word; p++)
-        word[n++] = *p == ' ' || *p == '_' ? '-' : (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-    word[n] = '\0';
-    return sw_recommendation_parse(word);
-}
-
-static enum step ask_recommendation(struct session *ss)
-{
-    for (;;) {
-        const char *current = sw_recommendation_name(ss->s->recommendation);
-        prompt_say("\n%sRecommendation%s: strong-no-hire, no-hire, hire or strong-hire",
-                   prompt_bold(&ss->p), prompt_plain(&ss->p));
-        if (*current)
-            prompt_say(" [%s]", current);
-        enum prompt_result r = prompt_line(&ss->p, " (skip, back): ", &ss->line);
-        if (r != PROMPT_LINE)
-            return read_failed(ss, r);
-        trim(&ss->line);
-        const char *typed = sw_buf_str(&ss->line);
-        enum sw_recommendation rec = parse_recommendation(typed);
-        if (!*typed && *current)
-            return STEP_NEXT;
-        if (is_word(typed, "back", "b"))
-            return STEP_BACK;
-        if (is_word(typed, "quit", "q"))
-            return STEP_QUIT;
-        if (is_word(typed, "skip", "s") || rec != SW_REC_NONE) {
-            ss->s->recommendation = rec;
-            return save(ss) < 0 ? STEP_FAIL : STEP_NEXT;
-        }
-        prompt_say("%s'%s' is not a recommendation.%s\n", prompt_red(&ss->p), typed,
-                   prompt_plain(&ss->p));
-    }
-}
-
-static enum step ask_notes(struct session *ss)
-{
-    prompt_say("\n%sNotes%s for the hiring committee (end with an empty line%s):\n",
-               prompt_bold(&ss->p), prompt_plain(&ss->p),
-               *ss->s->notes ? "; an empty first line keeps what is there" : "");
-    if (*ss->s->notes)
-        score_say_wrapped(ss->s->notes, 2);
-    enum prompt_result r = prompt_lines(&ss->p, &ss->text);
-    if (ss->text.len) {
-        if (sw_entry_set_text(ss->s, &ss->s->notes, sw_buf_str(&ss->text)) < 0 || save(ss) < 0)
-            return STEP_FAIL;
-    }
-    return r == PROMPT_LINE ? STEP_NEXT : read_failed(ss, r);
-}
-
-static enum step ask_submit(struct session *ss)
-{
-    score_show_summary(ss);
-    for (;;) {
-        enum prompt_result r = prompt_line(
-            &ss->p, "Submit it now, or keep it as a draft? (submit, draft, back): ", &ss->line);
-        if (r != PROMPT_LINE)
-            return read_failed(ss, r);
-        trim(&ss->line);
-        const char *typed = sw_buf_str(&ss->line);
-        if (is_word(typed, "back", "b"))
-            return STEP_BACK;
-        if (is_word(typed, "draft", "d") || is_word(typed, "quit", "q"))
-            return STEP_QUIT;
-        if (is_word(typed, "submit", "s")) {
-            if (sw_entry_set_submitted(ss->s, time(NULL)) < 0 || save(ss) < 0)
-                return STEP_FAIL;
-            prompt_say("Submitted: %s\n", ss->path);
-            return STEP_NEXT;
-        }
-        prompt_say("%sAnswer submit, draft or back.%s\n", prompt_red(&ss->p),
-                   prompt_plain(&ss->p));
-    }
-}
-
 /* --- the session --------------------------------------------------------- */
-
-static enum step run_step(struct session *ss, size_t k)
-{
-    if (k < ss->n_questions)
-        return ask_question(ss, k);
-    if (k == ss->n_questions)
-        return ask_recommendation(ss);
-    if (k == ss->n_questions + 1)
-        return ask_notes(ss);
-    return ask_submit(ss);
-}
 
 /* Where a resumed draft goes on: after the last question with an answer,
  * then the recommendation, the notes, the submission. */
@@ -338,7 +127,7 @@ static int apply_options(struct session *ss)
         fputs("scorewheel: error: out of memory\n", stderr);
         return EXIT_SYSTEM;
     }
-    return changed && save(ss) < 0 ? (ss->save_failure ? ss->save_failure : EXIT_INPUT)
+    return changed && score_save(ss) < 0 ? (ss->save_failure ? ss->save_failure : EXIT_INPUT)
                                    : EXIT_OK;
 }
 
@@ -359,7 +148,7 @@ static int run_session(struct session *ss, int resuming)
         return rc;
     size_t k = resuming ? resume_step(ss) : 0;
     for (;;) {
-        enum step st = run_step(ss, k);
+        enum step st = score_ask_step(ss, k);
         if (st == STEP_FAIL)
             return ss->save_failure ? ss->save_failure : EXIT_SYSTEM;
         if (st == STEP_END) {
@@ -456,7 +245,7 @@ static int open_new(struct session *ss, const struct entry_args *a)
     if (sw_entry_set_created(ss->s, now) < 0)
         return EXIT_SYSTEM;
     rc = entry_make_parent(ss->path);
-    if (rc == EXIT_OK && save(ss) < 0)
+    if (rc == EXIT_OK && score_save(ss) < 0)
         rc = EXIT_INPUT;
     return rc;
 }
@@ -472,7 +261,7 @@ static int score(const struct sw_rubric *r, const struct entry_args *a, const ch
     if (rc == EXIT_OK)
         rc = exists ? open_existing(&ss, a) : open_new(&ss, a);
     if (rc == EXIT_OK && ss.s->submitted && (sw_entry_set_submitted(ss.s, (time_t)-1) < 0 ||
-                                             save(&ss) < 0))
+                                             score_save(&ss) < 0))
         rc = EXIT_SYSTEM;
     if (rc == EXIT_OK) {
         ss.n_questions = r->interviews[ss.s->interview].count;

@@ -7,7 +7,7 @@
 
 static const struct cli_command status_command = {
     .name = "status",
-    .synopsis = "[--now TIME] [--format table|json|csv]\n"
+    .synopsis = "[--now TIME] [--format FORMAT]\n"
                 "[--keep-going] PATH...",
     .about = "The loop of each candidate, drafts included: every scorecard with its\n"
              "status; each draft still owed with its age (from its created stamp, else\n"
@@ -27,7 +27,7 @@ static int write_status(const struct cli_run *run, enum cli_format fmt, double n
     struct sw_buf out = SW_BUF_INIT;
     int failed = !s ? -1
                  : fmt == CLI_JSON ? sw_status_json(s, &out, &errs)
-                 : fmt == CLI_CSV ? sw_status_csv(s, &out, &errs)
+                 : fmt >= CLI_CSV ? sw_status_csv(s, CLI_CSV_MODE(fmt), &out, &errs)
                                   : sw_status_table(s, cli_use_color(stdout), &out, &errs);
     int rc;
     if (failed < 0) {
@@ -50,8 +50,9 @@ int cmd_status(int argc, char **argv)
         CLI_VALUE("now", 'n', "TIME", &now_text, NULL,
                   "measure ages at this UTC time (2026-11-29T12:00:00Z);\n"
                   "default: $SOURCE_DATE_EPOCH, else now"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
-                  "table (default), json or csv (one row per scorecard)"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
+                  "table (default), json, csv (one row per scorecard) or\n"
+                  "csv-raw (text exactly as in the files)"),
         CLI_FLAG("keep-going", 'k', &keep_going,
                  "report invalid files, show the rest (exit 1)"),
     };

@@ -11,7 +11,7 @@
 static const struct cli_command team_command = {
     .name = "team",
     .synopsis = "--members PATH [--members PATH...]\n"
-                "[--bar VALUE] [--format table|json|csv] [--keep-going]\n"
+                "[--bar VALUE] [--format FORMAT] [--keep-going]\n"
                 "[--adjusted] PATH...",
     .about = "Ranks the candidates under the PATHs by what each would add to a team. The\n"
              "members' assessments (scorecards whose `candidate` names the member) are\n"
@@ -32,7 +32,7 @@ static int write_team(const struct sw_team *t, const struct sw_aggregate *member
         sw_severity_note(sev, &out);
     int color = cli_use_color(stdout);
     int failed = format == CLI_JSON ? sw_team_json(t, members, candidates, &out, errs)
-                 : format == CLI_CSV ? sw_team_csv(t, candidates, &out, errs)
+                 : format >= CLI_CSV ? sw_team_csv(t, candidates, CLI_CSV_MODE(format), &out, errs)
                  : sw_team_table(t, members, candidates, color, &out, errs);
     int rc = EXIT_SYSTEM;
     if (failed < 0)
@@ -75,8 +75,9 @@ static int parse_team(int argc, char **argv, struct team_args *a)
                  "a member scorecard file or folder (repeatable)"),
         CLI_VALUE("bar", 'b', "VALUE", &bar, NULL,
                   "the bar for gaps (default: the middle of the scale)"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv",
-                  "table (default), json or csv (one row per candidate)"),
+        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
+                  "table (default), json, csv (one row per candidate) or\n"
+                  "csv-raw (text exactly as in the files)"),
         CLI_FLAG("keep-going", 'k', &a->keep_going,
                  "report invalid files, rank the rest (exit 1)"),
         CLI_FLAG("adjusted", 0, &a->adjusted,

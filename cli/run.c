@@ -104,13 +104,13 @@ int cli_adjust(struct sw_aggregate *a, struct sw_severity **fit)
 
 int cli_parse_format(const char *cmd, const char *name, enum cli_format *format)
 {
-    static const char *const names[] = { "table", "json", "csv" };
-    for (int i = 0; i < 3; i++)
+    static const char *const names[] = { "table", "json", "csv", "csv-raw" };
+    for (int i = 0; i < 4; i++)
         if (strcmp(name, names[i]) == 0) {
             *format = (enum cli_format)i;
             return EXIT_OK;
         }
-    return diag_usage(cmd, "unknown format '%s' (use table, json or csv)", name);
+    return diag_usage(cmd, "unknown format '%s' (use table, json, csv or csv-raw)", name);
 }
 
 int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,

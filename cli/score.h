@@ -28,6 +28,16 @@ struct session {
     long new_level;           /* --level given on resume, else -2 */
 };
 
+/* What a step of the conversation ended with. */
+enum step { STEP_NEXT, STEP_BACK, STEP_QUIT, STEP_END, STEP_FAIL };
+
+/* Step k of the conversation (cli/score_ask.c): question k while k <
+ * n_questions, then the recommendation, the notes, the submission. */
+enum step score_ask_step(struct session *ss, size_t k);
+/* Saves the scorecard (cmd_score.c): 0, or -1 with the error printed and
+ * ss->save_failure set. */
+int score_save(struct session *ss);
+
 /* Prints text word-wrapped at 78 columns, every line indented. */
 void score_say_wrapped(const char *text, size_t indent);
 /* Prints v as its shortest decimal. */

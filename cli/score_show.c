@@ -8,7 +8,7 @@
 #include "aggregate.h"
 #include "entry.h"
 #include "score.h"
-#include "text.h"
+#include "termtext.h"
 
 void score_say_wrapped(const char *text, size_t indent)
 {
@@ -71,10 +71,8 @@ void score_show_answer(const struct sw_rating *rt)
         score_say_value(rt->value);
     }
     if (*rt->evidence) {
-        size_t len = strcspn(rt->evidence, "\n"), cut = len;
-        if (cut > 50)
-            for (cut = 50; ((unsigned char)rt->evidence[cut] & 0xC0) == 0x80; cut--)
-                ;   /* not inside a UTF-8 sequence */
+        size_t len = strcspn(rt->evidence, "\n");
+        size_t cut = sw_text_fit(rt->evidence, len, 50);
         struct sw_buf b = SW_BUF_INIT;
         sw_text_add(&b, rt->evidence, cut);
         prompt_say("; evidence: %s%s", sw_buf_str(&b), cut < len || rt->evidence[len] ? "..." : "");

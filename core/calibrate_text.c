@@ -7,7 +7,8 @@
 #include "calibrate.h"
 #include "json.h"
 #include "report.h"
-#include "text.h"
+#include "termtable.h"
+#include "termtext.h"
 
 /* Leniency beyond this, over at least this many comparisons, is marked. */
 #define LENIENCY_MARK 0.5
@@ -121,13 +122,13 @@ static void csv_number(struct sw_buf *out, double v)
 }
 
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
-                       struct sw_buf *out, struct sw_errors *errs)
+                       enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs)
 {
     sw_buf_adds(out, "interviewer,scorecards,observations,mean,leniency,compared,hire_rate");
     sw_buf_adds(out, c->severity ? ",adjustment,adjustment_se\r\n" : "\r\n");
     for (size_t i = 0; i < c->n_interviewers; i++) {
         const struct sw_interviewer_stats *st = &c->interviewers[i];
-        sw_csv_field(out, a->interviewers[i]);
+        sw_csv_field(out, a->interviewers[i], mode);
         sw_buf_addf(out, ",%zu,%zu", st->scorecards, st->observations);
         csv_number(out, st->mean);
         csv_number(out, st->leniency);
@@ -164,9 +165,41 @@ static int marked(const struct sw_interviewer_stats *st)
            st->compared >= LENIENCY_MIN_COMPARED;
 }
 
+static void interviewer_row(struct sw_table *t, const char *id,
+                            const struct sw_interviewer_stats *st, int mark, int color)
+{
+    const char *red = mark && color ? "\033[31m" : NULL;
+    char text[64];
+    struct sw_buf key = SW_BUF_INIT;
+    sw_buf_addf(&key, "%s%s", mark ? "! " : "  ", id);
+    sw_table_add(t, key.failed ? "" : sw_buf_str(&key), red);
+    sw_buf_release(&key);
+    snprintf(text, sizeof text, "%zu", st->scorecards);
+    sw_table_add(t, text, red);
+    snprintf(text, sizeof text, "%zu", st->observations);
+    sw_table_add(t, text, red);
+    struct sw_buf num = SW_BUF_INIT;
+    sw_text_number(&num, st->mean, 2, 0, 0);
+    sw_table_add(t, sw_buf_str(&num), red);
+    sw_buf_reset(&num);
+    sw_text_number(&num, st->leniency, 2, 0, 1);
+    sw_table_add(t, sw_buf_str(&num), red);
+    sw_buf_release(&num);
+    snprintf(text, sizeof text, "%zu", st->compared);
+    sw_table_add(t, text, red);
+    snprintf(text, sizeof text, "-");
+    if (!isnan(st->hire_rate))
+        snprintf(text, sizeof text, "%.0f%%", st->hire_rate * 100);
+    sw_table_add(t, text, red);
+}
+
 static void interviewer_table(const struct sw_aggregate *a, const struct sw_calibration *c,
                               int color, struct sw_buf *out)
 {
+    static const struct sw_table_column columns[] = {
+        { "  interviewer", 0, 12 }, { "cards", 1, 0 }, { "obs", 1, 0 }, { "mean", 1, 0 },
+        { "leniency", 1, 0 }, { "compared", 1, 0 }, { "hire rate", 1, 0 },
+    };
     size_t *order = malloc((c->n_interviewers + 1) * sizeof *order);
     if (!order) {
         out->failed = 1;
@@ -177,29 +210,47 @@ static void interviewer_table(const struct sw_aggregate *a, const struct sw_cali
     sort_cal = c;
     qsort(order, c->n_interviewers, sizeof *order, by_leniency);
     sw_buf_adds(out, "Interviewers, most lenient first\n");
-    sw_text_cell(out, "  interviewer", 24);
-    sw_buf_adds(out, " cards   obs   mean leniency compared hire rate\n");
+    struct sw_table t;
+    sw_table_init(&t, columns, sizeof columns / sizeof columns[0]);
     size_t flagged = 0;
     for (size_t n = 0; n < c->n_interviewers; n++) {
         const struct sw_interviewer_stats *st = &c->interviewers[order[n]];
         int mark = marked(st);
         flagged += mark;
-        sw_buf_adds(out, mark ? (color ? "\033[31m! " : "! ") : "  ");
-        sw_text_cell(out, a->interviewers[order[n]], 22);
-        sw_buf_addf(out, "%6zu%6zu", st->scorecards, st->observations);
-        sw_text_number(out, st->mean, 2, 7, 0);
-        sw_text_number(out, st->leniency, 2, 9, 1);
-        sw_buf_addf(out, "%9zu", st->compared);
-        char rate[16] = "-";
-        if (!isnan(st->hire_rate))
-            snprintf(rate, sizeof rate, "%.0f%%", st->hire_rate * 100);
-        sw_text_cell_right(out, rate, 10);
-        sw_buf_adds(out, mark && color ? "\033[0m\n" : "\n");
+        interviewer_row(&t, a->interviewers[order[n]], st, mark, color);
     }
-    sw_buf_addf(out, "%zu interviewer%s marked '!': leniency beyond \u00b1%g over %d or more "
-                     "comparisons.\n", flagged, flagged == 1 ? "" : "s", LENIENCY_MARK,
+    sw_table_render(&t, 80, out);
+    sw_table_release(&t);
+    struct sw_buf note = SW_BUF_INIT;
+    sw_buf_addf(&note, "%zu interviewer%s marked '!': leniency beyond \u00b1%g over %d or more "
+                       "comparisons.", flagged, flagged == 1 ? "" : "s", LENIENCY_MARK,
                 LENIENCY_MIN_COMPARED);
+    sw_text_wrap(out, sw_buf_str(&note), 0, 0, 80);
+    out->failed |= note.failed;
+    sw_buf_release(&note);
     free(order);
+}
+
+/* One row of the reliability table; has_icc 0 leaves the ICC cells empty. */
+static void reliability_row(struct sw_table *t, const char *name, size_t units, double alpha,
+                            const struct sw_reliability *rel)
+{
+    char text[32];
+    struct sw_buf num = SW_BUF_INIT;
+    sw_table_add(t, name, NULL);
+    snprintf(text, sizeof text, "%zu", units);
+    sw_table_add(t, text, NULL);
+    sw_text_number(&num, alpha, 3, 0, 0);
+    sw_table_add(t, sw_buf_str(&num), NULL);
+    sw_table_add(t, sw_alpha_reading(alpha), NULL);
+    for (int i = 0; i < 2; i++) {
+        sw_buf_reset(&num);
+        if (rel)
+            sw_text_number(&num, rel->has_icc ? (i ? rel->icc.icc2k : rel->icc.icc21) : NAN, 3,
+                           0, 0);
+        sw_table_add(t, sw_buf_str(&num), NULL);
+    }
+    sw_buf_release(&num);
 }
 
 static const struct sw_severity *sort_sev;
@@ -276,32 +327,24 @@ static void severity_table(const struct sw_aggregate *a, const struct sw_severit
 int sw_calibration_table(const struct sw_aggregate *a, const struct sw_calibration *c,
                          int color, struct sw_buf *out, struct sw_errors *errs)
 {
+    static const struct sw_table_column columns[] = {
+        { "competency", 0, 12 }, { "units", 1, 0 }, { "alpha", 1, 0 }, { "reading", 0, 0 },
+        { "ICC(2,1)", 1, 0 }, { "ICC(2,k)", 1, 0 },
+    };
     interviewer_table(a, c, color, out);
     if (c->severity)
         severity_table(a, c->severity, out);
     sw_buf_adds(out, "\nReliability (Krippendorff's alpha, interval; ICC when every "
-                     "interviewer rated every\ncandidate)\n");
-    sw_text_cell(out, "  competency", 26);
-    sw_buf_adds(out, " units  alpha  reading     ICC(2,1) ICC(2,k)\n");
-    for (size_t k = 0; k < c->n_competencies; k++) {
-        const struct sw_reliability *rel = &c->competencies[k];
-        sw_buf_adds(out, "  ");
-        sw_text_cell(out, a->rubric->competencies[k].name, 24);
-        sw_buf_addf(out, "%6zu", rel->units);
-        sw_text_number(out, rel->alpha, 3, 7, 0);
-        sw_buf_adds(out, "  ");
-        sw_text_cell(out, sw_alpha_reading(rel->alpha), 10);
-        sw_text_number(out, rel->has_icc ? rel->icc.icc21 : NAN, 3, 9, 0);
-        sw_text_number(out, rel->has_icc ? rel->icc.icc2k : NAN, 3, 9, 0);
-        sw_buf_addc(out, '\n');
-    }
-    sw_buf_adds(out, "  ");
-    sw_text_cell(out, "all competencies", 24);
-    sw_buf_addf(out, "%6zu", c->units);
-    sw_text_number(out, c->alpha, 3, 7, 0);
-    sw_buf_adds(out, "  ");
-    sw_buf_adds(out, sw_alpha_reading(c->alpha));
-    sw_buf_adds(out, "\nalpha >= 0.8 reliable, 0.667 to 0.8 tentative, below unreliable "
+                     "interviewer rated\nevery candidate)\n");
+    struct sw_table t;
+    sw_table_init(&t, columns, sizeof columns / sizeof columns[0]);
+    for (size_t k = 0; k < c->n_competencies; k++)
+        reliability_row(&t, a->rubric->competencies[k].name, c->competencies[k].units,
+                        c->competencies[k].alpha, &c->competencies[k]);
+    reliability_row(&t, "all competencies", c->units, c->alpha, NULL);
+    sw_table_render(&t, 80, out);
+    sw_table_release(&t);
+    sw_buf_adds(out, "alpha >= 0.8 reliable, 0.667 to 0.8 tentative, below unreliable\n"
                      "(Krippendorff 2004).\n");
     return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }

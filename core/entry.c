@@ -7,6 +7,7 @@
 
 #include "timestamp.h"
 #include "template.h"
+#include "utf8.h"
 
 /* --- building ------------------------------------------------------------ */
 
@@ -233,26 +234,13 @@ int sw_entry_describe_point(const struct sw_scale *sc, double v, struct sw_buf *
     return out->failed ? -1 : 0;
 }
 
-/* Length of the valid UTF-8 sequence at p (at most n bytes), 0 when invalid.
- * Also refuses what XML 1.0 forbids: surrogates, U+FFFE and U+FFFF. */
+/* Length of the well-formed UTF-8 character at p (at most n bytes), 0 when
+ * invalid (utf8.h) or when XML 1.0 forbids it: U+FFFE and U+FFFF. */
 static size_t utf8_length(const unsigned char *p, size_t n)
 {
-    if (p[0] < 0x80)
-        return 1;
-    size_t len = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
-    if (!len || len > n || p[0] > 0xF4)
-        return 0;
-    unsigned long cp = p[0] & (0x3F >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (p[i] & 0x3F);
-    }
-    static const unsigned long least[] = { 0, 0, 0x80, 0x800, 0x10000 };
-    if (cp < least[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
-        cp == 0xFFFE || cp == 0xFFFF)
-        return 0;
-    return len;
+    uint32_t cp;
+    size_t len = sw_utf8_decode((const char *)p, n, &cp);
+    return cp == 0xFFFE || cp == 0xFFFF ? 0 : len;
 }
 
 size_t sw_entry_clean_text(const char *text, size_t len, struct sw_buf *out)

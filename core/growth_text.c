@@ -5,7 +5,7 @@
 #include "json.h"
 #include "promote.h"
 #include "report.h"
-#include "text.h"
+#include "termtext.h"
 
 #define NAME_WIDTH 24
 
@@ -127,10 +127,10 @@ static void csv_number(struct sw_buf *out, double v)
         sw_buf_add_double(out, v == 0 ? 0.0 : v);
 }
 
-static void csv_text(struct sw_buf *out, const char *s)
+static void csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
 {
     sw_buf_addc(out, ',');
-    sw_csv_field(out, s);
+    sw_csv_field(out, s, mode);
 }
 
 /* The flags' names separated by ';'. */
@@ -144,7 +144,8 @@ static void flag_names(struct sw_buf *out, unsigned flags)
         sw_buf_adds(out, "hidden-strength");
 }
 
-int sw_growth_csv(const struct sw_growth *g, long person, struct sw_buf *out)
+int sw_growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode mode,
+                  struct sw_buf *out)
 {
     const struct sw_rubric *r = g->rubric;
     if (!g->finished)
@@ -159,14 +160,14 @@ int sw_growth_csv(const struct sw_growth *g, long person, struct sw_buf *out)
             const struct sw_growth_cycle *y = &p->cycles[k];
             for (size_t c = 0; c < r->n_competencies; c++) {
                 const struct sw_growth_stats *s = &y->competencies[c];
-                sw_csv_field(out, p->id);
-                csv_text(out, p->name ? p->name : "");
-                csv_text(out, p->level >= 0 ? r->levels[p->level].id : "");
-                csv_text(out, y->id);
+                sw_csv_field(out, p->id, mode);
+                csv_text(out, p->name ? p->name : "", mode);
+                csv_text(out, p->level >= 0 ? r->levels[p->level].id : "", mode);
+                csv_text(out, y->id, mode);
                 sw_buf_addf(out, ",%zu,%s", y->assessors, y->self ? "true" : "false");
                 csv_number(out, y->overall);
-                csv_text(out, r->pillars[r->competencies[c].pillar].id);
-                csv_text(out, r->competencies[c].id);
+                csv_text(out, r->pillars[r->competencies[c].pillar].id, mode);
+                csv_text(out, r->competencies[c].id, mode);
                 sw_buf_addf(out, ",%zu", s->n);
                 csv_number(out, s->others);
                 csv_number(out, s->self);

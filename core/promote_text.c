@@ -6,7 +6,7 @@
 #include "json.h"
 #include "promote.h"
 #include "report.h"
-#include "text.h"
+#include "termtext.h"
 
 #define NAME_WIDTH 24
 
@@ -138,6 +138,7 @@ struct writing {
     size_t level;
     struct sw_json j;
     struct sw_buf *out;
+    enum sw_csv_mode mode;   /* CSV only */
 };
 
 static void write_json(void *ctx, const struct row *row)
@@ -149,7 +150,7 @@ static void write_json(void *ctx, const struct row *row)
 int sw_promote_json(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
                     struct sw_buf *out)
 {
-    struct writing w = { g->rubric, level, { 0 }, out };
+    struct writing w = { g->rubric, level, { 0 }, out, SW_CSV_SPREADSHEET };
     sw_json_init(&w.j, out);
     sw_json_begin_object(&w.j);
     sw_json_key(&w.j, "to");
@@ -170,10 +171,10 @@ static void csv_number(struct sw_buf *out, double v)
         sw_buf_add_double(out, v == 0 ? 0.0 : v);
 }
 
-static void csv_text(struct sw_buf *out, const char *s)
+static void csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
 {
     sw_buf_addc(out, ',');
-    sw_csv_field(out, s ? s : "");
+    sw_csv_field(out, s ? s : "", mode);
 }
 
 /* Appends "PREFIXID" after a separator (none before the first). */
@@ -195,16 +196,16 @@ static void write_csv(void *ctx, const struct row *row)
     each_reason(r, &row->pr, list_reason, &reasons);
     for (size_t c = 0; c < r->n_competencies; c++) {
         double others = value_or_null(y, c, 0), target = r->levels[w->level].targets[c];
-        sw_csv_field(w->out, r->levels[w->level].id);
-        csv_text(w->out, row->p->id);
-        csv_text(w->out, row->p->name);
-        csv_text(w->out, y ? y->id : "");
+        sw_csv_field(w->out, r->levels[w->level].id, w->mode);
+        csv_text(w->out, row->p->id, w->mode);
+        csv_text(w->out, row->p->name, w->mode);
+        csv_text(w->out, y ? y->id : "", w->mode);
         sw_buf_addf(w->out, ",%zu", y ? y->assessors : 0);
         csv_number(w->out, y ? y->overall : NAN);
-        csv_text(w->out, sw_readiness_name(row->pr.readiness));
-        csv_text(w->out, sw_buf_str(&reasons));
-        csv_text(w->out, r->competencies[c].id);
-        csv_text(w->out, half_name(r->pillars[r->competencies[c].pillar].half));
+        csv_text(w->out, sw_readiness_name(row->pr.readiness), w->mode);
+        csv_text(w->out, sw_buf_str(&reasons), w->mode);
+        csv_text(w->out, r->competencies[c].id, w->mode);
+        csv_text(w->out, half_name(r->pillars[r->competencies[c].pillar].half), w->mode);
         sw_buf_addf(w->out, ",%zu", y ? y->competencies[c].n : 0);
         csv_number(w->out, others);
         csv_number(w->out, value_or_null(y, c, 1));
@@ -218,9 +219,9 @@ static void write_csv(void *ctx, const struct row *row)
 }
 
 int sw_promote_csv(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
-                   struct sw_buf *out)
+                   enum sw_csv_mode mode, struct sw_buf *out)
 {
-    struct writing w = { g->rubric, level, { 0 }, out };
+    struct writing w = { g->rubric, level, { 0 }, out, mode };
     sw_buf_adds(out, "to,person,name,cycle,assessors,overall,readiness,reasons,competency,half,"
                      "n,others,self,target,gap\r\n");
     int rc = each_person(g, level, cycle, cycles, write_csv, &w, out);
@@ -286,7 +287,7 @@ int sw_promote_table(const struct sw_growth *g, size_t level, const char *cycle,
                      struct sw_buf *out)
 {
     const struct sw_level *L = &g->rubric->levels[level];
-    struct writing w = { g->rubric, level, { 0 }, out };
+    struct writing w = { g->rubric, level, { 0 }, out, SW_CSV_SPREADSHEET };
     sw_buf_adds(out, "Readiness for ");
     sw_text_add(out, L->name, (size_t)-1);
     sw_buf_adds(out, " (");

@@ -238,15 +238,17 @@ int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
 
 /* --- CSV ------------------------------------------------------------------- */
 
-void sw_csv_field(struct sw_buf *out, const char *s)
+void sw_csv_field(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
 {
     if (!s)
         return;
+    int guard = mode == SW_CSV_SPREADSHEET && *s && strchr("=+-@\t\r", *s);
     if (!strpbrk(s, ",\"\r\n")) {
+        sw_buf_adds(out, guard ? "'" : "");
         sw_buf_adds(out, s);
         return;
     }
-    sw_buf_addc(out, '"');
+    sw_buf_adds(out, guard ? "\"'" : "\"");
     for (; *s; s++) {
         if (*s == '"')
             sw_buf_addc(out, '"');
@@ -262,10 +264,10 @@ static void csv_number(struct sw_buf *out, double v)
         sw_buf_add_double(out, v == 0 ? 0.0 : v);
 }
 
-static void csv_text(struct sw_buf *out, const char *s)
+static void csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
 {
     sw_buf_addc(out, ',');
-    sw_csv_field(out, s);
+    sw_csv_field(out, s, mode);
 }
 
 static void csv_flags(struct sw_buf *out, unsigned flags)
@@ -280,14 +282,15 @@ static void csv_flags(struct sw_buf *out, unsigned flags)
     }
 }
 
-int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                  struct sw_errors *errs)
+int sw_report_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
+                  struct sw_buf *out, struct sw_errors *errs)
 {
-    return sw_report_csv_stream(a, order, out, NULL, NULL, errs);
+    return sw_report_csv_stream(a, order, mode, out, NULL, NULL, errs);
 }
 
-int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                         sw_flush_fn flush, void *ctx, struct sw_errors *errs)
+int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
+                         enum sw_csv_mode mode, struct sw_buf *out, sw_flush_fn flush, void *ctx,
+                         struct sw_errors *errs)
 {
     if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
@@ -298,14 +301,14 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, stru
         const struct sw_candidate *c = &a->candidates[ORDER(order, i)];
         for (size_t k = 0; k < r->n_competencies; k++) {
             const struct sw_competency_stats *st = &c->competencies[k];
-            sw_csv_field(out, c->id);
-            csv_text(out, c->name);
-            csv_text(out, level_id(a, c));
-            csv_text(out, sw_decision_name(c->decision));
+            sw_csv_field(out, c->id, mode);
+            csv_text(out, c->name, mode);
+            csv_text(out, level_id(a, c), mode);
+            csv_text(out, sw_decision_name(c->decision), mode);
             csv_number(out, c->overall);
             csv_number(out, c->shortfall);
-            csv_text(out, r->pillars[r->competencies[k].pillar].id);
-            csv_text(out, r->competencies[k].id);
+            csv_text(out, r->pillars[r->competencies[k].pillar].id, mode);
+            csv_text(out, r->competencies[k].id, mode);
             sw_buf_addf(out, ",%zu", st->n);
             csv_number(out, st->mean);
             csv_number(out, st->median);
@@ -323,29 +326,29 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, stru
     return out->failed ? sw_buf_fail(out, errs, "report") : 0;
 }
 
-int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                   struct sw_errors *errs)
+int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
+                   struct sw_buf *out, struct sw_errors *errs)
 {
     if (sw_aggregate_require_finished(a, errs) < 0)
         return -1;
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,scorecards,pending,overall");
     for (size_t p = 0; p < r->n_pillars; p++)
-        csv_text(out, r->pillars[p].id);
+        csv_text(out, r->pillars[p].id, mode);
     sw_buf_adds(out, ",shortfall,decision,archetype,strong-no-hire,no-hire,hire,strong-hire,"
                      "flags\r\n");
     for (size_t i = 0; i < a->n_candidates; i++) {
         const struct sw_candidate *c = &a->candidates[ORDER(order, i)];
-        sw_csv_field(out, c->id);
-        csv_text(out, c->name);
-        csv_text(out, level_id(a, c));
+        sw_csv_field(out, c->id, mode);
+        csv_text(out, c->name, mode);
+        csv_text(out, level_id(a, c), mode);
         sw_buf_addf(out, ",%zu,%zu", c->scorecards, c->pending);
         csv_number(out, c->overall);
         for (size_t p = 0; p < r->n_pillars; p++)
             csv_number(out, c->pillars[p]);
         csv_number(out, c->shortfall);
-        csv_text(out, sw_decision_name(c->decision));
-        csv_text(out, archetype_id(a, c));
+        csv_text(out, sw_decision_name(c->decision), mode);
+        csv_text(out, archetype_id(a, c), mode);
         for (int k = 0; k < SW_REC_COUNT; k++)
             sw_buf_addf(out, ",%zu", c->recommendations[k]);
         sw_buf_addf(out, ",%zu\r\n", count_flags(a, c));

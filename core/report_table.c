@@ -1,10 +1,13 @@
 /* report_table.c - the report and compare tables of report.h. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
-#include "text.h"
+#include "termtable.h"
+#include "termtext.h"
 
 #define BAR 12          /* bar cells across the whole scale */
 
@@ -77,72 +80,68 @@ static void add_bar_header(struct sw_buf *b, const struct sw_scale *s)
     sw_buf_adds(b, line);
 }
 
+/* The flags' words, "split,below"; returns their width. */
+static size_t flag_words(struct sw_buf *b, unsigned flags)
+{
+    static const char *const words[] = { "split", "below", "unassessed" };
+    size_t start = b->len;
+    for (unsigned f = 1, i = 0; f <= SW_FLAG_UNASSESSED; f <<= 1, i++)
+        if (flags & f)
+            sw_buf_addf(b, "%s%s", b->len > start ? "," : "", words[i]);
+    return b->len - start;
+}
+
 static void add_flags(struct sw_buf *b, unsigned flags, int color)
 {
     if (!flags)
         return;
-    sw_buf_addc(b, ' ');
     paint(b, color, (flags & SW_FLAG_UNASSESSED) ? DIM : RED);
-    static const char *const words[] = { "split", "below", "unassessed" };
-    for (unsigned f = 1, i = 0, first = 1; f <= SW_FLAG_UNASSESSED; f <<= 1, i++) {
-        if (flags & f) {
-            sw_buf_adds(b, first ? "" : ",");
-            sw_buf_adds(b, words[i]);
-            first = 0;
-        }
-    }
+    flag_words(b, flags);
     paint(b, color, RESET);
 }
 
-/* The column where the next character of b would land. The last line is
- * found from the end: b holds every packet so far. */
-static size_t current_column(const struct sw_buf *b)
-{
-    const char *text = sw_buf_str(b);
-    size_t start = b->len;
-    while (start > 0 && text[start - 1] != '\n')
-        start--;
-    return sw_text_width(text + start);
-}
-
+/* The packet's first lines, each wrapped at 80 columns: name (id) and
+ * level; decision, archetype, overall, shortfall; the scorecards and who
+ * wrote them; the recommendation tally. */
 static void packet_header(struct sw_buf *b, const struct sw_aggregate *a,
                           const struct sw_candidate *c, int color)
 {
     const struct sw_rubric *r = a->rubric;
+    struct sw_buf t = SW_BUF_INIT;
     paint(b, color, BOLD);
-    sw_text_add(b, c->name ? c->name : c->id, (size_t)-1);
+    size_t col = sw_text_flow(b, c->name ? c->name : c->id, 0, 2, 80);
     paint(b, color, RESET);
     if (c->name)
-        sw_buf_addf(b, " (%s)", c->id);
-    if (c->level >= 0)
-        sw_buf_addf(b, " \u00b7 %s", r->levels[c->level].name);
-    else
-        sw_buf_adds(b, " \u00b7 no level");
-    sw_buf_adds(b, "\n  decision: ");
+        sw_buf_addf(&t, " (%s)", c->id);
+    sw_buf_addf(&t, " \u00b7 %s", c->level >= 0 ? r->levels[c->level].name : "no level");
+    sw_text_wrap(b, sw_buf_str(&t), col, 2, 80);
+    sw_buf_adds(b, "  decision: ");
     paint(b, color, decision_color(c->decision));
     sw_buf_adds(b, sw_decision_name(c->decision));
     paint(b, color, RESET);
-    sw_buf_addf(b, " \u00b7 archetype: %s \u00b7 overall ",
+    sw_buf_reset(&t);
+    sw_buf_addf(&t, " \u00b7 archetype: %s \u00b7 overall ",
                 c->archetype >= 0 ? r->archetypes[c->archetype].name : "-");
-    sw_text_number(b, c->overall, 2, 0, 0);
-    sw_buf_adds(b, " \u00b7 shortfall ");
-    sw_text_number(b, c->shortfall, 2, 0, 0);
-    sw_buf_addf(b, "\n  %zu scorecard%s, %zu pending", c->scorecards,
+    sw_text_number(&t, c->overall, 2, 0, 0);
+    sw_buf_adds(&t, " \u00b7 shortfall ");
+    sw_text_number(&t, c->shortfall, 2, 0, 0);
+    sw_text_wrap(b, sw_buf_str(&t), 12 + strlen(sw_decision_name(c->decision)), 4, 80);
+    sw_buf_reset(&t);
+    sw_buf_addf(&t, "%zu scorecard%s, %zu pending", c->scorecards,
                 c->scorecards == 1 ? "" : "s", c->pending);
-    struct sw_buf who = SW_BUF_INIT;
     for (size_t i = 0; i < c->n_interviewers; i++)
-        sw_buf_addf(&who, "%s%s", i ? ", " : "", a->interviewers[c->interviewers[i]]);
-    if (c->n_interviewers) {
-        sw_buf_adds(b, "; by ");
-        sw_text_wrap(b, sw_buf_str(&who), current_column(b), 4, 80);
-    } else {
-        sw_buf_addc(b, '\n');
-    }
-    sw_buf_release(&who);
-    sw_buf_adds(b, "  recommendations:");
+        sw_buf_addf(&t, "%s%s", i ? ", " : "; by ", a->interviewers[c->interviewers[i]]);
+    sw_buf_adds(b, "  ");
+    sw_text_wrap(b, sw_buf_str(&t), 2, 4, 80);
+    sw_buf_reset(&t);
+    sw_buf_adds(&t, "recommendations:");
     for (int k = SW_REC_COUNT - 1; k >= 0; k--)
-        sw_buf_addf(b, " %s %zu%s", sw_recommendation_name((enum sw_recommendation)k),
-                    c->recommendations[k], k ? "," : "\n");
+        sw_buf_addf(&t, " %s %zu%s", sw_recommendation_name((enum sw_recommendation)k),
+                    c->recommendations[k], k ? "," : "");
+    sw_buf_adds(b, "  ");
+    sw_text_wrap(b, sw_buf_str(&t), 2, 4, 80);
+    b->failed |= t.failed;
+    sw_buf_release(&t);
 }
 
 /* v with 2 decimals as printf rounds them (the mean column's rounding), trailing
@@ -158,13 +157,37 @@ static const char *short_number(double v, char *text, size_t size)
     return text;
 }
 
+/* A competency row's columns after the name: n, mean, min-max, target, gap,
+ * a space and the bar. */
+#define ROW_FIXED (3 + 6 + 10 + 6 + 7 + 1 + BAR)
+#define NAME_WIDTH 22       /* the name column when the flags leave room */
+#define NAME_MIN 10         /* narrower than this, the flags go on a line of their own */
+
+/* The name column's width for candidate c: NAME_WIDTH, less what the
+ * widest flags need to end by column 80; 0 when that would pass NAME_MIN. */
+static size_t name_width(const struct sw_aggregate *a, const struct sw_candidate *c)
+{
+    size_t widest = 0;
+    struct sw_buf words = SW_BUF_INIT;
+    for (size_t k = 0; k < a->rubric->n_competencies; k++) {
+        sw_buf_reset(&words);
+        size_t w = flag_words(&words, c->competencies[k].flags);
+        widest = w > widest ? w : widest;
+    }
+    sw_buf_release(&words);
+    size_t need = 2 + NAME_WIDTH + ROW_FIXED + (widest ? 1 + widest : 0);
+    if (need <= 80)
+        return NAME_WIDTH;
+    return need - 80 <= NAME_WIDTH - NAME_MIN ? NAME_WIDTH - (need - 80) : 0;
+}
+
 static void competency_row(struct sw_buf *b, const struct sw_aggregate *a,
-                           const struct sw_candidate *c, size_t k, int color)
+                           const struct sw_candidate *c, size_t k, size_t name_w, int color)
 {
     const struct sw_rubric *r = a->rubric;
     const struct sw_competency_stats *st = &c->competencies[k];
     sw_buf_adds(b, "  ");
-    sw_text_cell(b, r->competencies[k].name, 22);
+    sw_text_cell(b, r->competencies[k].name, name_w ? name_w : NAME_MIN);
     sw_buf_addf(b, "%3zu", st->n);
     sw_text_number(b, st->mean, 2, 6, 0);
     char range[48] = "-";
@@ -181,6 +204,8 @@ static void competency_row(struct sw_buf *b, const struct sw_aggregate *a,
     paint(b, color && (st->flags & SW_FLAG_BELOW_TARGET), RESET);
     sw_buf_addc(b, ' ');
     add_bar(b, &r->scale, st->mean, st->target);
+    if (st->flags)
+        sw_buf_adds(b, name_w ? " " : "\n    flags: ");
     add_flags(b, st->flags, color);
     sw_buf_addc(b, '\n');
 }
@@ -189,33 +214,41 @@ static void packet(struct sw_buf *b, const struct sw_aggregate *a, const struct 
                    int color)
 {
     const struct sw_rubric *r = a->rubric;
+    size_t name_w = name_width(a, c), shown = name_w ? name_w : NAME_MIN;
     packet_header(b, a, c, color);
     sw_buf_adds(b, "\n");
-    sw_text_cell(b, "", 24);
+    sw_text_cell(b, "", shown + 2);
     sw_buf_adds(b, "  n  mean   min-max target   gap ");
     add_bar_header(b, &r->scale);
-    sw_buf_adds(b, " flags\n");
+    sw_buf_adds(b, name_w ? " flags\n" : "\n");
     for (size_t p = 0; p < r->n_pillars; p++) {
         paint(b, color, BOLD);
-        sw_text_cell(b, r->pillars[p].name, 27);
+        sw_text_cell(b, r->pillars[p].name, shown + 5);
         paint(b, color, RESET);
         sw_text_number(b, c->pillars[p], 2, 6, 0);
         sw_buf_addc(b, '\n');
         for (size_t k = r->pillars[p].first; k < r->pillars[p].first + r->pillars[p].count; k++)
-            competency_row(b, a, c, k, color);
+            competency_row(b, a, c, k, name_w, color);
     }
 }
 
 static void legend(struct sw_buf *b, const struct sw_rubric *r)
 {
-    sw_buf_addf(b, "Scale %g to %g", r->scale.min, r->scale.max);
+    struct sw_buf t = SW_BUF_INIT;
+    sw_buf_addf(&t, "Scale %g to %g", r->scale.min, r->scale.max);
     for (size_t i = 0; i < r->scale.n_anchors; i++)
-        sw_buf_addf(b, "%s%g %s", i ? ", " : ": ", r->scale.anchors[i].value,
+        sw_buf_addf(&t, "%s%g %s", i ? ", " : ": ", r->scale.anchors[i].value,
                     r->scale.anchors[i].label);
-    sw_buf_addf(b, ".\nBars fill to the mean; | marks the level's target.\n"
-                   "Flags: split = interviewers %g or more apart; below = %g or more under "
-                   "target;\nunassessed = no submitted score.\n",
+    sw_buf_adds(&t, ".");
+    sw_text_wrap(b, sw_buf_str(&t), 0, 0, 80);
+    sw_buf_adds(b, "Bars fill to the mean; | marks the level's target.\n");
+    sw_buf_reset(&t);
+    sw_buf_addf(&t, "Flags: split = interviewers %g or more apart; below = %g or more under "
+                    "target; unassessed = no submitted score.",
                 r->policy.disagreement, r->policy.gap);
+    sw_text_wrap(b, sw_buf_str(&t), 0, 0, 80);
+    b->failed |= t.failed;
+    sw_buf_release(&t);
 }
 
 int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color,
@@ -240,14 +273,87 @@ int sw_report_table(const struct sw_aggregate *a, const size_t *order, int color
 
 /* --- compare --------------------------------------------------------------- */
 
-/* A pillar's short name: the initials of its words ("Technical Acumen" -> "TA"). */
-static void initials(const char *name, char *out, size_t size)
+/* Pillars' short names for column headers, 24 bytes each: the
+ * first letter of each word ("Technical Acumen" -> "TA"; any script), at
+ * most 4 columns. When two would be the same, or one is empty, every pillar
+ * is P1, P2... instead, so no two columns ever share a header. */
+static void short_names(const struct sw_rubric *r, char (*out)[24])
 {
-    size_t n = 0;
-    for (const char *p = name; *p && n + 1 < size; p++)
-        if ((p == name || p[-1] == ' ') && *p != ' ' && *p != '&' && (*p & 0x80) == 0)
-            out[n++] = *p;
-    out[n] = '\0';
+    int clash = 0;
+    for (size_t p = 0; p < r->n_pillars; p++) {
+        struct sw_buf b = SW_BUF_INIT;
+        const char *name = r->pillars[p].name;
+        for (const char *q = name; *q; q++) {
+            unsigned char ch = (unsigned char)*q;
+            if ((q != name && q[-1] != ' ') || ch == ' ' || (ch < 0x80 && !isalnum(ch)))
+                continue;
+            size_t n = sw_text_fit(q, (size_t)-1, 1);
+            n = n ? n : sw_text_fit(q, (size_t)-1, 2);
+            if (n == 0 || sw_text_width(sw_buf_str(&b)) + sw_text_width(q) - sw_text_width(q + n) > 4)
+                break;
+            sw_buf_add(&b, q, n);
+        }
+        snprintf(out[p], 24, "%s", b.failed ? "" : sw_buf_str(&b));
+        sw_buf_release(&b);
+        clash |= out[p][0] == '\0';
+        for (size_t q = 0; q < p; q++)
+            clash |= strcmp(out[p], out[q]) == 0;
+    }
+    for (size_t p = 0; clash && p < r->n_pillars; p++)
+        snprintf(out[p], 24, "P%zu", p + 1);
+}
+
+static const char *number(double v, int decimals, char *text, size_t size)
+{
+    if (isnan(v))
+        snprintf(text, size, "-");
+    else
+        snprintf(text, size, "%.*f", decimals, fabs(v) < 0.005 ? 0.0 : v);
+    return text;
+}
+
+/* One row of the compare table. */
+static void compare_row(struct sw_table *t, const struct sw_aggregate *a,
+                        const struct sw_candidate *c, int color)
+{
+    const struct sw_rubric *r = a->rubric;
+    char text[96];
+    sw_table_add(t, c->name ? c->name : c->id, NULL);
+    sw_table_add(t, number(c->overall, 2, text, sizeof text), NULL);
+    for (size_t p = 0; p < r->n_pillars; p++)
+        sw_table_add(t, number(c->pillars[p], 2, text, sizeof text), NULL);
+    sw_table_add(t, number(c->shortfall, 2, text, sizeof text), NULL);
+    sw_table_add(t, c->decision == SW_DECISION_INSUFFICIENT_EVIDENCE
+                    ? "insufficient" : sw_decision_name(c->decision),
+                 color ? decision_color(c->decision) : NULL);
+    sw_table_add(t, c->archetype >= 0 ? r->archetypes[c->archetype].name : "-", NULL);
+    snprintf(text, sizeof text, "%zu/%zu/%zu/%zu", c->recommendations[SW_REC_STRONG_NO_HIRE],
+             c->recommendations[SW_REC_NO_HIRE], c->recommendations[SW_REC_HIRE],
+             c->recommendations[SW_REC_STRONG_HIRE]);
+    sw_table_add(t, text, NULL);
+    size_t flags = 0;
+    for (size_t k = 0; k < r->n_competencies; k++)
+        for (unsigned f = c->competencies[k].flags; f; f &= f - 1)
+            flags++;
+    snprintf(text, sizeof text, "%zu", flags);
+    sw_table_add(t, text, NULL);
+}
+
+/* The legend under the compare table: what the short headers stand for. */
+static void compare_legend(struct sw_buf *out, const struct sw_rubric *r, char (*names)[24])
+{
+    struct sw_buf legend = SW_BUF_INIT;
+    sw_buf_adds(&legend, "Pillars:");
+    for (size_t p = 0; p < r->n_pillars; p++) {
+        sw_buf_addf(&legend, "%s %s = ", p ? "," : "", names[p]);
+        sw_text_add(&legend, r->pillars[p].name, (size_t)-1);
+    }
+    sw_buf_adds(&legend, ". short = shortfall against the level's targets; sn/n/h/sh = "
+                         "strong-no-hire, no-hire, hire, strong-hire recommendations.");
+    sw_buf_addc(out, '\n');
+    sw_text_wrap(out, legend.failed ? "" : sw_buf_str(&legend), 0, 0, 80);
+    out->failed |= legend.failed;
+    sw_buf_release(&legend);
 }
 
 int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int color,
@@ -260,49 +366,36 @@ int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int colo
         sw_buf_adds(out, "No scorecards found.\n");
         return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
     }
-    sw_text_cell(out, "candidate", 24);
-    sw_buf_adds(out, "overall");
-    for (size_t p = 0; p < r->n_pillars; p++) {
-        char short_name[8];
-        initials(r->pillars[p].name, short_name, sizeof short_name);
-        sw_text_cell_right(out, short_name, 6);
+    size_t n = r->n_pillars + 7;
+    struct sw_table_column *cols = calloc(n, sizeof *cols);
+    char (*names)[24] = calloc(r->n_pillars + 1, sizeof *names);
+    if (!cols || !names) {
+        free(cols);
+        free(names);
+        out->failed = 1;
+        return sw_buf_fail(out, errs, "comparison");
     }
-    sw_buf_adds(out, "  short  decision      archetype      sn/n/h/sh flags\n");
-    for (size_t i = 0; i < a->n_candidates; i++) {
-        const struct sw_candidate *c = &a->candidates[ORDER(order, i)];
-        char label[256];
-        snprintf(label, sizeof label, "%s", c->name ? c->name : c->id);
-        sw_text_cell(out, label, 23);
-        sw_buf_addc(out, ' ');
-        sw_text_number(out, c->overall, 2, 7, 0);
-        for (size_t p = 0; p < r->n_pillars; p++)
-            sw_text_number(out, c->pillars[p], 2, 6, 0);
-        sw_text_number(out, c->shortfall, 2, 7, 0);
-        sw_buf_adds(out, "  ");
-        paint(out, color, decision_color(c->decision));
-        sw_text_cell(out, c->decision == SW_DECISION_INSUFFICIENT_EVIDENCE ? "insufficient"
-                                                                           : sw_decision_name(c->decision), 12);
-        paint(out, color, RESET);
-        sw_buf_addc(out, ' ');
-        sw_text_cell(out, c->archetype >= 0 ? r->archetypes[c->archetype].name : "-", 14);
-        char tally[48];
-        snprintf(tally, sizeof tally, "%zu/%zu/%zu/%zu", c->recommendations[SW_REC_STRONG_NO_HIRE],
-                 c->recommendations[SW_REC_NO_HIRE], c->recommendations[SW_REC_HIRE],
-                 c->recommendations[SW_REC_STRONG_HIRE]);
-        sw_text_cell_right(out, tally, 10);
-        size_t flags = 0;
-        for (size_t k = 0; k < r->n_competencies; k++)
-            for (unsigned f = c->competencies[k].flags; f; f &= f - 1)
-                flags++;
-        sw_buf_addf(out, "%6zu\n", flags);
-    }
-    sw_buf_adds(out, "\nPillars:");
-    for (size_t p = 0; p < r->n_pillars; p++) {
-        char short_name[8];
-        initials(r->pillars[p].name, short_name, sizeof short_name);
-        sw_buf_addf(out, "%s %s = %s", p ? "," : "", short_name, r->pillars[p].name);
-    }
-    sw_buf_adds(out, ".\nshort = shortfall against the level's targets; sn/n/h/sh = "
-                     "strong-no-hire,\nno-hire, hire, strong-hire recommendations.\n");
+    short_names(r, names);
+    cols[0] = (struct sw_table_column){ "candidate", 0, 12 };
+    cols[1] = (struct sw_table_column){ "overall", 1, 0 };
+    for (size_t p = 0; p < r->n_pillars; p++)
+        cols[2 + p] = (struct sw_table_column){ names[p], 1, 0 };
+    cols[n - 5] = (struct sw_table_column){ "short", 1, 0 };
+    cols[n - 4] = (struct sw_table_column){ "decision", 0, 0 };
+    cols[n - 3] = (struct sw_table_column){ "archetype", 0, 10 };
+    cols[n - 2] = (struct sw_table_column){ "sn/n/h/sh", 1, 0 };
+    cols[n - 1] = (struct sw_table_column){ "flags", 1, 0 };
+    struct sw_table t;
+    sw_table_init(&t, cols, n);
+    for (size_t i = 0; i < a->n_candidates; i++)
+        compare_row(&t, a, &a->candidates[ORDER(order, i)], color);
+    int rc = sw_table_render(&t, 80, out);
+    sw_table_release(&t);
+    if (rc == 0)
+        compare_legend(out, r, names);
+    free(cols);
+    free(names);
+    if (rc < 0)
+        out->failed = 1;
     return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
 }

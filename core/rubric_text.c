@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "json.h"
-#include "text.h"
+#include "termtext.h"
 
 static const char *half_name(enum sw_half h)
 {
@@ -230,6 +230,18 @@ int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out, struct sw_erro
 
 /* --- table ----------------------------------------------------------------- */
 
+/* Whether the level columns are headed L1, L2... (listed under Levels)
+ * because two level ids would look the same cut to the column's 11. */
+static int levels_numbered(const struct sw_rubric *r)
+{
+    for (size_t l = 0; l < r->n_levels; l++)
+        for (size_t k = 0; k < l; k++)
+            if (strlen(r->levels[l].id) > 11 && strlen(r->levels[k].id) > 11 &&
+                strncmp(r->levels[l].id, r->levels[k].id, 11) == 0)
+                return 1;
+    return 0;
+}
+
 /* Level columns as wide as their ids (5 to 12), as many as fit 80 columns
  * beside the widest competency name. */
 static void table_competencies(const struct sw_rubric *r, struct sw_buf *b)
@@ -251,17 +263,23 @@ static void table_competencies(const struct sw_rubric *r, struct sw_buf *b)
     }
     sw_buf_adds(b, "\nCompetencies and targets by level\n");
     sw_text_cell(b, "", name_width);
+    int numbered = levels_numbered(r);
     for (size_t l = 0; l < shown; l++) {
+        char number[24];
+        snprintf(number, sizeof number, "L%zu", l + 1);
         sw_buf_adds(b, " ");
-        sw_text_cell(b, r->levels[l].id, widths[l] - 1);
+        sw_text_cell(b, numbered ? number : r->levels[l].id, widths[l] - 1);
     }
+    while (b->len && b->data[b->len - 1] == ' ')
+        b->data[--b->len] = '\0';
     sw_buf_addc(b, '\n');
     for (size_t p = 0; p < r->n_pillars; p++) {
         const struct sw_pillar *pl = &r->pillars[p];
-        sw_buf_adds(b, pl->name);
+        size_t col = sw_text_flow(b, pl->name, 0, 2, 80);
+        char half[32] = "";
         if (half_name(pl->half))
-            sw_buf_addf(b, " (%s)", half_name(pl->half));
-        sw_buf_addc(b, '\n');
+            snprintf(half, sizeof half, " (%s)", half_name(pl->half));
+        sw_text_wrap(b, half, col, 2, 80);
         for (size_t c = pl->first; c < pl->first + pl->count; c++) {
             sw_buf_adds(b, "  ");
             sw_text_cell(b, r->competencies[c].name, name_width - 2);
@@ -279,12 +297,26 @@ static void table_competencies(const struct sw_rubric *r, struct sw_buf *b)
 static void table_levels(const struct sw_rubric *r, struct sw_buf *b)
 {
     sw_buf_adds(b, "\nLevels\n");
+    int numbered = levels_numbered(r);
     for (size_t l = 0; l < r->n_levels; l++) {
-        sw_buf_adds(b, "  ");
-        sw_text_cell(b, r->levels[l].id, 12);
-        sw_buf_adds(b, " ");
-        sw_text_cell(b, r->levels[l].name, 30);
-        sw_buf_addf(b, " hire bar %g\n", r->levels[l].hire_bar);
+        if (numbered) {
+            sw_buf_addf(b, "  L%zu ", l + 1);
+        } else if (strlen(r->levels[l].id) <= 12 && sw_text_width(r->levels[l].name) <= 30) {
+            sw_buf_adds(b, "  ");
+            sw_text_cell(b, r->levels[l].id, 12);
+            sw_buf_adds(b, " ");
+            sw_text_cell(b, r->levels[l].name, 30);
+            sw_buf_addf(b, " hire bar %g\n", r->levels[l].hire_bar);
+            continue;
+        } else {
+            sw_buf_adds(b, "  ");
+        }
+        struct sw_buf t = SW_BUF_INIT;
+        sw_buf_addf(&t, "%s: %s, hire bar %g", r->levels[l].id, r->levels[l].name,
+                    r->levels[l].hire_bar);
+        sw_text_wrap(b, sw_buf_str(&t), numbered ? 5 : 2, 4, 80);
+        b->failed |= t.failed;
+        sw_buf_release(&t);
     }
 }
 
@@ -304,10 +336,15 @@ static void table_interviews(const struct sw_rubric *r, struct sw_buf *b)
     sw_buf_adds(b, "\nInterviews\n");
     for (size_t i = 0; i < r->n_interviews; i++) {
         const struct sw_interview *iv = &r->interviews[i];
-        sw_buf_addf(b, "  %s: %s", iv->id, iv->name);
+        struct sw_buf line = SW_BUF_INIT;
+        sw_buf_addf(&line, "%s: %s", iv->id, iv->name);
         if (iv->minutes)
-            sw_buf_addf(b, ", %d min", iv->minutes);
-        sw_buf_addf(b, ", %zu question%s\n", iv->count, iv->count == 1 ? "" : "s");
+            sw_buf_addf(&line, ", %d min", iv->minutes);
+        sw_buf_addf(&line, ", %zu question%s", iv->count, iv->count == 1 ? "" : "s");
+        sw_buf_adds(b, "  ");
+        sw_text_wrap(b, sw_buf_str(&line), 2, 4, 80);
+        b->failed |= line.failed;
+        sw_buf_release(&line);
         struct sw_buf probes = SW_BUF_INIT;
         for (size_t c = 0; c < r->n_competencies; c++) {
             int probed = 0;
@@ -328,28 +365,37 @@ static void table_archetypes(const struct sw_rubric *r, struct sw_buf *b)
     sw_buf_adds(b, "\nArchetypes\n");
     for (size_t a = 0; a < r->n_archetypes; a++) {
         const struct sw_archetype *ar = &r->archetypes[a];
-        sw_buf_addf(b, "  %s: %s", ar->id, ar->name);
+        struct sw_buf line = SW_BUF_INIT;
+        sw_buf_addf(&line, "%s: %s", ar->id, ar->name);
         if (!ar->has_emphasis)
-            sw_buf_adds(b, " (no emphasis: the balanced shape)");
+            sw_buf_adds(&line, " (no emphasis: the balanced shape)");
         for (size_t p = 0, first = 1; p < r->n_pillars; p++) {
             if (ar->emphasis[p] == 0)
                 continue;
-            sw_buf_addf(b, "%s%s %+g", first ? ", emphasis " : ", ", r->pillars[p].id,
+            sw_buf_addf(&line, "%s%s %+g", first ? ", emphasis " : ", ", r->pillars[p].id,
                         ar->emphasis[p]);
             first = 0;
         }
-        sw_buf_addc(b, '\n');
+        sw_buf_adds(b, "  ");
+        sw_text_wrap(b, sw_buf_str(&line), 2, 4, 80);
+        b->failed |= line.failed;
+        sw_buf_release(&line);
     }
 }
 
 int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out, struct sw_errors *errs)
 {
-    sw_buf_addf(out, "%s (%s, version %s)\n", r->name, r->id, r->version);
-    sw_buf_addf(out, "Scale %g to %g, step %g", r->scale.min, r->scale.max, r->scale.step);
+    struct sw_buf line = SW_BUF_INIT;
+    sw_buf_addf(&line, "%s (%s, version %s)", r->name, r->id, r->version);
+    sw_text_wrap(out, sw_buf_str(&line), 0, 2, 80);
+    sw_buf_reset(&line);
+    sw_buf_addf(&line, "Scale %g to %g, step %g", r->scale.min, r->scale.max, r->scale.step);
     for (size_t i = 0; i < r->scale.n_anchors; i++)
-        sw_buf_addf(out, "%s%g %s", i ? "; " : ": ", r->scale.anchors[i].value,
+        sw_buf_addf(&line, "%s%g %s", i ? "; " : ": ", r->scale.anchors[i].value,
                     r->scale.anchors[i].label);
-    sw_buf_addc(out, '\n');
+    sw_text_wrap(out, sw_buf_str(&line), 0, 2, 80);
+    out->failed |= line.failed;
+    sw_buf_release(&line);
     table_competencies(r, out);
     table_levels(r, out);
     table_policy(r, out);

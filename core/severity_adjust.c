@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "text.h"
+#include "termtext.h"
 
 #define END SIZE_MAX
 

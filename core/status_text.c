@@ -6,7 +6,7 @@
 #include "json.h"
 #include "report.h"
 #include "status.h"
-#include "text.h"
+#include "termtext.h"
 #include "timestamp.h"
 
 static const struct sw_card *card_of(const struct sw_status *s, const struct sw_status_card *c)
@@ -126,7 +126,8 @@ int sw_status_json(const struct sw_status *s, struct sw_buf *out, struct sw_erro
 
 /* --- CSV ------------------------------------------------------------------- */
 
-static void csv_list(struct sw_buf *out, const struct sw_rubric *r, const size_t *ids, size_t n)
+static void csv_list(struct sw_buf *out, const struct sw_rubric *r, const size_t *ids, size_t n,
+                     enum sw_csv_mode mode)
 {
     struct sw_buf list = SW_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
@@ -135,42 +136,44 @@ static void csv_list(struct sw_buf *out, const struct sw_rubric *r, const size_t
         sw_buf_adds(&list, r->competencies[ids[i]].id);
     }
     sw_buf_addc(out, ',');
-    sw_csv_field(out, sw_buf_str(&list));
+    sw_csv_field(out, sw_buf_str(&list), mode);
     if (list.failed)
         out->failed = 1;
     sw_buf_release(&list);
 }
 
 static void csv_row(struct sw_buf *out, const struct sw_status *s,
-                    const struct sw_status_candidate *sc, const struct sw_status_card *c)
+                    const struct sw_status_candidate *sc, const struct sw_status_card *c,
+                    enum sw_csv_mode mode)
 {
     const struct sw_candidate *cand = &s->aggregate->candidates[sc->candidate];
     const struct sw_card *card = card_of(s, c);
-    sw_csv_field(out, cand->id);
+    sw_csv_field(out, cand->id, mode);
     sw_buf_addc(out, ',');
-    sw_csv_field(out, cand->name ? cand->name : "");
+    sw_csv_field(out, cand->name ? cand->name : "", mode);
     sw_buf_addc(out, ',');
-    sw_csv_field(out, interview_id(s, card));
+    sw_csv_field(out, interview_id(s, card), mode);
     sw_buf_addc(out, ',');
-    sw_csv_field(out, s->aggregate->interviewers[card->interviewer]);
+    sw_csv_field(out, s->aggregate->interviewers[card->interviewer], mode);
     sw_buf_adds(out, card->submitted ? ",submitted," : ",draft,");
-    sw_csv_field(out, card->created);
+    sw_csv_field(out, card->created, mode);
     sw_buf_addc(out, ',');
     if (isfinite(c->age_hours))
         sw_buf_add_double(out, c->age_hours == 0 ? 0.0 : c->age_hours);
     sw_buf_addf(out, ",%s,%zu", c->overdue ? "true" : "false", sc->needs_scorecards);
-    csv_list(out, s->aggregate->rubric, sc->awaiting, sc->n_awaiting);
-    csv_list(out, s->aggregate->rubric, sc->uncovered, sc->n_uncovered);
+    csv_list(out, s->aggregate->rubric, sc->awaiting, sc->n_awaiting, mode);
+    csv_list(out, s->aggregate->rubric, sc->uncovered, sc->n_uncovered, mode);
     sw_buf_adds(out, "\r\n");
 }
 
-int sw_status_csv(const struct sw_status *s, struct sw_buf *out, struct sw_errors *errs)
+int sw_status_csv(const struct sw_status *s, enum sw_csv_mode mode, struct sw_buf *out,
+                  struct sw_errors *errs)
 {
     sw_buf_adds(out, "candidate,name,interview,interviewer,status,created,age_hours,overdue,"
                      "needs_scorecards,awaiting,uncovered\r\n");
     for (size_t k = 0; k < s->n_candidates; k++)
         for (size_t i = 0; i < s->candidates[k].n_cards; i++)
-            csv_row(out, s, &s->candidates[k], &s->candidates[k].cards[i]);
+            csv_row(out, s, &s->candidates[k], &s->candidates[k].cards[i], mode);
     return finish(out, errs);
 }
 
@@ -189,8 +192,9 @@ static void table_heading(struct sw_buf *out, const struct sw_status *s,
         sw_buf_addf(&line, "%s (%s)", cand->name, cand->id);
     else
         sw_buf_adds(&line, cand->id);
-    sw_text_cell(out, sw_buf_str(&line), sw_text_width(sw_buf_str(&line)) < WIDTH
-                                             ? sw_text_width(sw_buf_str(&line)) : WIDTH);
+    sw_text_flow(out, sw_buf_str(&line), 0, 2, WIDTH);
+    if (line.failed)
+        out->failed = 1;
     sw_buf_release(&line);
     sw_buf_addf(out, "\n  %zu submitted, %zu pending; ", sc->submitted, sc->pending);
     if (sc->needs_scorecards)
@@ -239,11 +243,15 @@ int sw_status_table(const struct sw_status *s, int color, struct sw_buf *out,
     size_t drafts = 0;
     for (size_t k = 0; k < s->n_candidates; k++)
         drafts += s->candidates[k].pending;
-    sw_buf_addf(out, "%zu candidate%s, %zu scorecard%s owed, %zu overdue (%g h or more) at ",
+    struct sw_buf line = SW_BUF_INIT;
+    sw_buf_addf(&line, "%zu candidate%s, %zu scorecard%s owed, %zu overdue (%g h or more) at ",
                 s->n_candidates, s->n_candidates == 1 ? "" : "s", drafts,
                 drafts == 1 ? "" : "s", s->overdue, s->overdue_hours);
-    add_now(out, s->now);
-    sw_buf_adds(out, "\n");
+    add_now(&line, s->now);
+    sw_text_wrap(out, sw_buf_str(&line), 0, 0, WIDTH);
+    if (line.failed)
+        out->failed = 1;
+    sw_buf_release(&line);
     const struct sw_rubric *r = s->aggregate->rubric;
     for (size_t k = 0; k < s->n_candidates; k++) {
         const struct sw_status_candidate *sc = &s->candidates[k];

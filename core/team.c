@@ -8,7 +8,7 @@
 #include "json.h"
 #include "order.h"
 #include "report.h"
-#include "text.h"
+#include "termtext.h"
 
 struct rank_ctx {
     const struct sw_team *team;
@@ -164,8 +164,22 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;
 }
 
+/* The ids of the gaps candidate k fills, separated by ';', as one CSV field. */
+static void csv_fills(const struct sw_team *t, const struct sw_rubric *r, size_t k,
+                      enum sw_csv_mode mode, struct sw_buf *out)
+{
+    struct sw_buf fills = SW_BUF_INIT;
+    for (size_t c = 0; c < t->n_competencies; c++)
+        if (t->fills[k * t->n_competencies + c])
+            sw_buf_addf(&fills, "%s%s", fills.len ? ";" : "", r->competencies[c].id);
+    if (fills.failed)
+        out->failed = 1;
+    sw_csv_field(out, fills.data, mode);
+    sw_buf_release(&fills);
+}
+
 int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
-                struct sw_buf *out, struct sw_errors *errs)
+                enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs)
 {
     const struct sw_rubric *r = candidates->rubric;
     sw_buf_adds(out, "rank,candidate,name,gain,overall,fills\r\n");
@@ -173,21 +187,16 @@ int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
         size_t k = t->rank[i];
         const struct sw_candidate *c = &candidates->candidates[k];
         sw_buf_addf(out, "%zu,", i + 1);
-        sw_csv_field(out, c->id);
+        sw_csv_field(out, c->id, mode);
         sw_buf_addc(out, ',');
-        sw_csv_field(out, c->name);
+        sw_csv_field(out, c->name, mode);
         sw_buf_addc(out, ',');
         sw_buf_add_double(out, t->gain[k]);
         sw_buf_addc(out, ',');
         if (!isnan(c->overall))
             sw_buf_add_double(out, c->overall);
         sw_buf_addc(out, ',');
-        for (size_t k2 = 0, first = 1; k2 < t->n_competencies; k2++) {
-            if (!t->fills[k * t->n_competencies + k2])
-                continue;
-            sw_buf_addf(out, "%s%s", first ? "" : ";", r->competencies[k2].id);
-            first = 0;
-        }
+        csv_fills(t, r, k, mode, out);
         sw_buf_adds(out, "\r\n");
     }
     return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "resource.h"
-#include "text.h"
+#include "termtext.h"
 #include "vec.h"
 
 #define WRAP_COLUMN 78

@@ -175,7 +175,7 @@ EOF
     same "complete level ids with \$SCOREWHEEL_RUBRIC" "lead tech" \
         "$(SCOREWHEEL_RUBRIC=$top/tests/fixtures/rubrics/mini.xml complete kit --interview "")"
     same "complete --level=" "--level=principal" "$(complete wheel --level=p)"
-    same "complete formats" "csv json table" "$(complete calibrate --format "")"
+    same "complete formats" "csv csv-raw json table" "$(complete calibrate --format "")"
     same "complete -i of kit" "lead tech" \
         "$(complete --rubric "$top/tests/fixtures/rubrics/mini.xml" kit -i "")"
     same "complete after new -f (--force, no value)" "" "$(complete new -f "")"

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xlsx_int.h"
 
 static const lxw_color_t heat_colors[3] = { 0xF8696B, 0xFFEB84, 0x63BE7B };
@@ -134,15 +135,6 @@ void xw_row_lines(struct xw *x, lxw_worksheet *ws, lxw_row_t row, size_t lines)
     xw_check(x, worksheet_set_row(ws, row, points, NULL), "row height");
 }
 
-/* Characters of UTF-8 text s[0..len). */
-static size_t chars(const char *s, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
 size_t xw_lines(const char *s, double width)
 {
     /* Prose averages about 1.2 characters per unit of width (the width of
@@ -152,7 +144,7 @@ size_t xw_lines(const char *s, double width)
     for (;;) {
         const char *nl = strchr(s, '\n');
         size_t len = nl ? (size_t)(nl - s) : strlen(s);
-        size_t n = chars(s, len);
+        size_t n = sw_utf8_width(s, len);
         lines += n == 0 ? 1 : (n + per_line - 1) / per_line;
         if (!nl)
             break;
@@ -167,7 +159,7 @@ size_t xw_width(const char *s)
     for (;;) {
         const char *nl = strchr(s, '\n');
         size_t len = nl ? (size_t)(nl - s) : strlen(s);
-        size_t n = chars(s, len);
+        size_t n = sw_utf8_width(s, len);
         if (n > widest)
             widest = n;
         if (!nl)

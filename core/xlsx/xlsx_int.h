@@ -78,9 +78,10 @@ void xw_heat(struct xw *x, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1, lxw_ro
              lxw_col_t c2);
 /* Sets a row's height to fit `lines` lines. */
 void xw_row_lines(struct xw *x, lxw_worksheet *ws, lxw_row_t row, size_t lines);
-/* Lines that `s` takes wrapped in a column `width` characters wide. */
+/* Lines that `s` takes wrapped in a column `width` characters wide (display
+ * width, utf8.h: a CJK character counts two, a combining mark none). */
 size_t xw_lines(const char *s, double width);
-/* Characters in the longest line of s. */
+/* Display width (utf8.h) of the longest line of s. */
 size_t xw_width(const char *s);
 /* The radial axis of a radar chart: the rubric's scale. */
 void xw_radar_axis(struct xw *x, lxw_chart *chart);
@@ -105,10 +106,7 @@ void xw_sheet_done(struct xw *x);
 /* The sheet of candidate `ci` (index in id order). 0 or -1 (errors recorded). */
 int xw_candidate_sheet(struct xw *x, size_t ci);
 
-/* UTF-8 (xlsx_names.c). The code point at *p, advancing *p past it; a byte
- * that starts no valid sequence counts as U+FFFD and is one byte long. */
-uint32_t xw_next_cp(const char **p);
-/* Simple case folding of code point c (ASCII, Latin-1, Latin Extended-A,
+/* Text is decoded with utf8.h (sw_utf8_next). Simple case folding of code point c (ASCII, Latin-1, Latin Extended-A,
  * Greek, Cyrillic; typographic apostrophes and hyphens to ASCII ones), for
  * comparing sheet names and finding names to redact. */
 uint32_t xw_fold(uint32_t c);

@@ -1,5 +1,5 @@
 /* xlsx_names.c - the workbook's pure helpers: sheet names by Excel's rules,
- * cell text limits, and the UTF-8 reading they share with xlsx_redact.c. */
+ * cell text limits, and the case folding they share with xlsx_redact.c. */
 #include "xlsx_int.h"
 
 #include <stdint.h>
@@ -7,36 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "vec.h"
 
 #define SHEET_MAX 31
 
-/* --- UTF-8 ------------------------------------------------------------------ */
-
-/* The code point at *p, advancing *p past it; a byte that starts no valid
- * sequence counts as U+FFFD and is one byte long. */
-uint32_t xw_next_cp(const char **p)
-{
-    const unsigned char *s = (const unsigned char *)*p;
-    uint32_t c = s[0];
-    size_t len = 1;
-    if (c >= 0xC2 && c <= 0xDF && (s[1] & 0xC0) == 0x80) {
-        c = ((c & 0x1F) << 6) | (s[1] & 0x3F);
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        c = ((c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-        len = 3;
-    } else if (c >= 0xF0 && c <= 0xF4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80
-               && (s[3] & 0xC0) == 0x80) {
-        c = ((c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12)
-            | ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-        len = 4;
-    } else if (c >= 0x80) {
-        c = 0xFFFD;
-    }
-    *p += len;
-    return c;
-}
+/* --- characters (decoded by utf8.h) ----------------------------------------- */
 
 /* Excel counts characters in UTF-16 units. */
 static size_t units(uint32_t c)
@@ -85,27 +61,7 @@ uint32_t xw_fold(uint32_t c)
 static int add_cp(struct sw_buf *b, uint32_t c)
 {
     char s[4];
-    size_t n;
-    if (c < 0x80) {
-        s[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        s[0] = (char)(0xC0 | (c >> 6));
-        s[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        s[0] = (char)(0xE0 | (c >> 12));
-        s[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        s[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        s[0] = (char)(0xF0 | (c >> 18));
-        s[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        s[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-        s[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    return sw_buf_add(b, s, n);
+    return sw_buf_add(b, s, sw_utf8_encode(c, s));
 }
 
 /* --- sheet names -------------------------------------------------------------- */
@@ -122,7 +78,7 @@ static int clean_name(const char *s, size_t max, struct sw_buf *out)
     struct sw_buf b = SW_BUF_INIT;
     const char *p = s;
     while (*p) {
-        uint32_t c = xw_next_cp(&p);
+        uint32_t c = sw_utf8_next(&p);
         if (forbidden(c))
             c = ' ';
         if (c == ' ' && (b.len == 0 || b.data[b.len - 1] == ' '))
@@ -135,7 +91,7 @@ static int clean_name(const char *s, size_t max, struct sw_buf *out)
         start++;
     size_t n = 0, len = 0;
     for (const char *q = start; *q;) {
-        uint32_t c = xw_next_cp(&q);
+        uint32_t c = sw_utf8_next(&q);
         if (n + units(c) > max)
             break;
         n += units(c);
@@ -220,7 +176,7 @@ static char *fold_string(const char *s)
     struct sw_buf b = SW_BUF_INIT;
     sw_buf_adds(&b, "");
     for (const char *p = s; *p;)
-        add_cp(&b, xw_fold(xw_next_cp(&p)));
+        add_cp(&b, xw_fold(sw_utf8_next(&p)));
     if (b.failed) {
         sw_buf_release(&b);
         return NULL;
@@ -333,7 +289,7 @@ int sw_xlsx_cell_text(const char *text, struct sw_buf *out)
     size_t n = 0, cut = 0;
     const char *p = text;
     while (*p) {
-        uint32_t c = xw_next_cp(&p);
+        uint32_t c = sw_utf8_next(&p);
         n += units(c);
         if (n <= keep)
             cut = (size_t)(p - text);

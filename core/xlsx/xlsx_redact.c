@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "vec.h"
 #include "xlsx_int.h"
 
@@ -38,7 +39,7 @@ static uint32_t *folded_cps(const char *s, size_t len, size_t *n)
     const char *p = s, *end = s + len;
     *n = 0;
     while (p < end && *p)
-        cps[(*n)++] = xw_fold(xw_next_cp(&p));
+        cps[(*n)++] = xw_fold(sw_utf8_next(&p));
     return cps;
 }
 
@@ -128,7 +129,7 @@ static int name_patterns(const char *name, struct patterns *ps)
         const char *gap = p;
         while (p < end) {
             const char *at = p;
-            if (is_word(xw_next_cp(&p))) {
+            if (is_word(sw_utf8_next(&p))) {
                 p = at;
                 break;
             }
@@ -139,7 +140,7 @@ static int name_patterns(const char *name, struct patterns *ps)
         const char *q = gap;
         int joined = 0;
         if (compound && q < p) {
-            uint32_t j = xw_next_cp(&q);
+            uint32_t j = sw_utf8_next(&q);
             joined = q == p && is_joiner(j);
         }
         if (!joined) {
@@ -150,7 +151,7 @@ static int name_patterns(const char *name, struct patterns *ps)
         const char *word = p;
         while (p < end) {
             const char *at = p;
-            if (!is_word(xw_next_cp(&p))) {
+            if (!is_word(sw_utf8_next(&p))) {
                 p = at;
                 break;
             }
@@ -181,7 +182,7 @@ static const char *match_at(const char *s, const struct pattern *pat)
 {
     const char *q = s;
     for (size_t i = 0; i < pat->n; i++) {
-        if (!*q || xw_fold(xw_next_cp(&q)) != pat->cps[i])
+        if (!*q || xw_fold(sw_utf8_next(&q)) != pat->cps[i])
             return NULL;
     }
     return q;
@@ -207,7 +208,7 @@ int sw_xlsx_redact(const char *text, const char *const *names, size_t n_names,
             if (!end)
                 continue;
             const char *peek = end;
-            if (*end && is_word(pat->cps[pat->n - 1]) && is_word(xw_next_cp(&peek)))
+            if (*end && is_word(pat->cps[pat->n - 1]) && is_word(sw_utf8_next(&peek)))
                 continue;
             hit = end;
         }
@@ -218,7 +219,7 @@ int sw_xlsx_redact(const char *text, const char *const *names, size_t n_names,
             continue;
         }
         const char *start = p;
-        uint32_t c = xw_next_cp(&p);
+        uint32_t c = sw_utf8_next(&p);
         sw_buf_add(out, start, (size_t)(p - start));
         prev_word = is_word(c);
     }
@@ -239,7 +240,7 @@ int sw_xlsx_mentions(const char *s, const char *name)
     for (const char *p = s; *p && !found;) {
         for (size_t i = 0; i < ps.count && !found; i++)
             found = match_at(p, &ps.items[i]) != NULL;
-        xw_next_cp(&p);
+        sw_utf8_next(&p);
     }
     patterns_release(&ps);
     return found;

@@ -49,7 +49,7 @@ SH
         "$(SCOREWHEEL_RUBRIC=$MINI_RUBRIC comp kit --interview "")"
     same complete-level= "--level=principal" "$(comp wheel --level=p)"
     same complete-level-split-at-= "principal" "$(comp wheel --level = p)"
-    same complete-formats "csv json table" "$(comp calibrate --format "")"
+    same complete-formats "csv csv-raw json table" "$(comp calibrate --format "")"
     same complete-formats-of-rubric "json table" "$(comp rubric -f "")"
     same complete-sort-keys "shortfall" "$(comp compare --sort sh)"
     same complete-id-kinds "competencies" "$(comp rubric --ids co)"

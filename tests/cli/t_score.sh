@@ -81,6 +81,22 @@ cp "$card2" "$TMP/card2-before"
 score_in score-resume-unknown-level 2 -o c-2/tech--amy.xml -l vp
 assert score-resume-unknown-level-unchanged cmp "$card2" "$TMP/card2-before"
 
+# Every answer word may be cut to a start no other answer of the prompt
+# shares: the anchors 'On Track' and 'Outperform' make 'o' ambiguous and
+# 'ou' Outperform; 'sk' is skip; at the recommendation 's' could be three
+# words, 'strong n' is strong-no-hire; 'd' keeps a draft, then 's' submits.
+printf '%s\n' o ou '' sk s 'strong n' '' x d >"$in"
+score_in score-prefix 0 -i tech -c c-7 -r amy
+card7="$W/c-7/tech--amy.xml"
+assert score-prefix-anchor grep -q '<rating question="t1" value="5"' "$card7"
+assert score-prefix-skipped grep -q '<rating question="t2">' "$card7"
+assert score-prefix-recommendation grep -q '<recommendation value="strong-no-hire"/>' "$card7"
+assert score-prefix-draft grep -q 'status="draft"' "$card7"
+printf '%s\n' s '' '' s >"$in"
+score_in score-prefix-submit 0 -o c-7/tech--amy.xml
+assert score-prefix-submitted grep -q 'status="submitted"' "$card7"
+rm -rf "$W/c-7"
+
 # The file's ids win; conflicting options are an error. -o - is refused.
 : >"$in"
 score_in score-other-candidate 1 -o c-2/tech--amy.xml -c c-3

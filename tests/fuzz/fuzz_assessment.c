@@ -124,11 +124,11 @@ static void write_all(const struct sw_growth *g)
     const struct sw_rubric *r = g->rubric;
     struct sw_buf out = SW_BUF_INIT;
     check_out(&out, sw_growth_json(g, -1, &out), 'j');
-    check_out(&out, sw_growth_csv(g, -1, &out), 'c');
+    check_out(&out, sw_growth_csv(g, -1, SW_CSV_SPREADSHEET, &out), 'c');
     check_out(&out, sw_growth_table(g, -1, &out), 't');
     for (size_t l = 0; l < r->n_levels; l++) {
         check_out(&out, sw_promote_json(g, l, NULL, 2, &out), 'j');
-        check_out(&out, sw_promote_csv(g, l, "c1", 1, &out), 'c');
+        check_out(&out, sw_promote_csv(g, l, "c1", 1, SW_CSV_RAW, &out), 'c');
         check_out(&out, sw_promote_table(g, l, NULL, 1, &out), 't');
     }
     for (size_t i = 0; i < g->n_people && i < 4; i++) {

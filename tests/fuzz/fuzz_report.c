@@ -143,7 +143,7 @@ static void write_reports(const struct sw_aggregate *a, int all_writers)
     fuzz_assert(order);
 
     check_json(&out, sw_report_json(a, NULL, &out, &ferrs));
-    check_csv(&out, sw_report_csv(a, NULL, &out, &ferrs));
+    check_csv(&out, sw_report_csv(a, NULL, SW_CSV_SPREADSHEET, &out, &ferrs));
     check_table(&out, sw_report_table(a, NULL, 0, &out, &ferrs));
     if (!all_writers) {
         sw_aggregate_sort(a, SW_SORT_OVERALL, order);
@@ -157,7 +157,7 @@ static void write_reports(const struct sw_aggregate *a, int all_writers)
     sw_buf_add(&all, out.data, out.len);
     sw_buf_reset(&out);
     check_json(&all, rc);
-    rc = sw_report_csv_stream(a, NULL, &out, collect, &all, &ferrs);
+    rc = sw_report_csv_stream(a, NULL, SW_CSV_RAW, &out, collect, &all, &ferrs);
     sw_buf_add(&all, out.data, out.len);
     sw_buf_reset(&out);
     check_csv(&all, rc);
@@ -176,14 +176,14 @@ static void write_reports(const struct sw_aggregate *a, int all_writers)
         free(seen);
         if (sorts[s] == SW_SORT_OVERALL)   /* compare --format json: the same writer */
             check_json(&out, sw_report_json(a, order, &out, &ferrs));
-        check_csv(&out, sw_compare_csv(a, order, &out, &ferrs));
+        check_csv(&out, sw_compare_csv(a, order, (enum sw_csv_mode)(s & 1), &out, &ferrs));
         check_table(&out, sw_compare_table(a, order, s & 1, &out, &ferrs));
     }
 
     struct sw_calibration *cal = sw_calibrate(a, &ferrs);
     fuzz_assert(cal);
     check_json(&out, sw_calibration_json(a, cal, &out, &ferrs));
-    check_csv(&out, sw_calibration_csv(a, cal, &out, &ferrs));
+    check_csv(&out, sw_calibration_csv(a, cal, SW_CSV_SPREADSHEET, &out, &ferrs));
     check_table(&out, sw_calibration_table(a, cal, 0, &out, &ferrs));
     check_table(&out, sw_calibration_table(a, cal, 1, &out, &ferrs));
     sw_calibration_free(cal);
@@ -206,7 +206,7 @@ static void write_team(const struct sw_aggregate *members, const struct sw_aggre
     for (size_t i = 0; i < t->n_candidates; i++)
         fuzz_assert(t->rank[i] < cands->n_candidates);
     check_json(&out, sw_team_json(t, members, cands, &out, &ferrs));
-    check_csv(&out, sw_team_csv(t, cands, &out, &ferrs));
+    check_csv(&out, sw_team_csv(t, cands, SW_CSV_SPREADSHEET, &out, &ferrs));
     check_table(&out, sw_team_table(t, members, cands, 0, &out, &ferrs));
     check_table(&out, sw_team_table(t, members, cands, 1, &out, &ferrs));
     sw_team_free(t);

@@ -272,7 +272,7 @@ static void test_growth_empty_set(void **state)
     assert_int_equal(0, sw_growth_table(g, -1, &out));
     assert_string_equal("no assessments\n", sw_buf_str(&out));
     sw_buf_reset(&out);
-    assert_int_equal(0, sw_promote_csv(g, 1, NULL, 1, &out));
+    assert_int_equal(0, sw_promote_csv(g, 1, NULL, 1, SW_CSV_SPREADSHEET, &out));
     assert_string_equal("to,person,name,cycle,assessors,overall,readiness,reasons,competency,"
                         "half,n,others,self,target,gap\r\n", sw_buf_str(&out));
     sw_buf_release(&out);

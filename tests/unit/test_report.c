@@ -10,7 +10,7 @@
 #include "report.h"
 #include "strmap.h"
 #include "team.h"
-#include "text.h"
+#include "termtext.h"
 
 
 /* Aggregates the scorecards under paths (files or folders), with `level`. */
@@ -40,11 +40,36 @@ static void test_report_csv_field_quoting(void **state)
 {
     (void)state;
     struct sw_buf b = SW_BUF_INIT;
-    sw_csv_field(&b, "plain");
+    sw_csv_field(&b, "plain", SW_CSV_SPREADSHEET);
     sw_buf_addc(&b, '|');
-    sw_csv_field(&b, "a,b \"c\"\nd");
+    sw_csv_field(&b, "a,b \"c\"\nd", SW_CSV_SPREADSHEET);
     assert_string_equal("plain|\"a,b \"\"c\"\"\nd\"", sw_buf_str(&b));
     sw_buf_release(&b);
+}
+
+/* OWASP "CSV injection": text a spreadsheet would run as a formula gets a
+ * leading quote; anything else, and every cell in raw mode, stays as it is. */
+static void test_report_csv_field_guards_formulas(void **state)
+{
+    (void)state;
+    static const char *const cells[] = { "=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx",
+                                         "=HYPERLINK(\"x\",\"y\")", "a=1", " =1", "", "'q" };
+    struct sw_buf b = SW_BUF_INIT, raw = SW_BUF_INIT;
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        sw_csv_field(&b, cells[i], SW_CSV_SPREADSHEET);
+        sw_buf_addc(&b, '|');
+        sw_csv_field(&raw, cells[i], SW_CSV_RAW);
+        sw_buf_addc(&raw, '|');
+    }
+    sw_csv_field(&b, NULL, SW_CSV_SPREADSHEET);
+    const char *expected = "'=1+1|'+1|'-2|'@SUM(A1)|'\tx|\"'\rx\"|"
+                           "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"|a=1| =1||'q|";
+    assert_string_equal(expected, sw_buf_str(&b));
+    const char *expected_raw = "=1+1|+1|-2|@SUM(A1)|\tx|\"\rx\"|"
+                               "\"=HYPERLINK(\"\"x\"\",\"\"y\"\")\"|a=1| =1||'q|";
+    assert_string_equal(expected_raw, sw_buf_str(&raw));
+    sw_buf_release(&b);
+    sw_buf_release(&raw);
 }
 
 static void test_report_text_cells_hide_control_characters(void **state)
@@ -174,9 +199,9 @@ static void test_report_unfinished_aggregate_is_an_error(void **state)
     struct sw_errors errs;
     sw_errors_init(&errs);
     assert_int_equal(-1, sw_report_json(a, NULL, &b, &errs));
-    assert_int_equal(-1, sw_report_csv(a, NULL, &b, &errs));
+    assert_int_equal(-1, sw_report_csv(a, NULL, SW_CSV_SPREADSHEET, &b, &errs));
     assert_int_equal(-1, sw_report_table(a, NULL, 0, &b, &errs));
-    assert_int_equal(-1, sw_compare_csv(a, NULL, &b, &errs));
+    assert_int_equal(-1, sw_compare_csv(a, NULL, SW_CSV_SPREADSHEET, &b, &errs));
     assert_int_equal(-1, sw_compare_table(a, NULL, 0, &b, &errs));
     assert_null(sw_calibrate(a, &errs));
     assert_null(sw_team_new(a, a, NAN, &errs));
@@ -209,7 +234,7 @@ static void test_report_failed_flush_is_an_error(void **state)
     struct sw_errors errs;
     sw_errors_init(&errs);
     assert_int_equal(-1, sw_report_json_stream(a, NULL, &b, refuse, NULL, &errs));
-    assert_int_equal(-1, sw_report_csv_stream(a, NULL, &b, refuse, NULL, &errs));
+    assert_int_equal(-1, sw_report_csv_stream(a, NULL, SW_CSV_RAW, &b, refuse, NULL, &errs));
     assert_int_equal(2, errs.count);
     assert_int_equal(SW_ESYSTEM, errs.items[0].code);
     assert_string_equal("cannot write the report", errs.items[0].message);
@@ -223,6 +248,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_csv_field_quoting),
+        cmocka_unit_test(test_report_csv_field_guards_formulas),
         cmocka_unit_test(test_report_text_cells_hide_control_characters),
         cmocka_unit_test(test_report_strmap_grows),
         cmocka_unit_test(test_report_json_nulls_and_flags),

@@ -13,6 +13,7 @@
 #include "aggregate.h"
 #include "buf.h"
 #include "error.h"
+#include "report.h"
 #include "severity.h"
 #include "stats.h"
 
@@ -80,9 +81,10 @@ const char *sw_alpha_reading(double alpha);
 int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibration *c,
                         struct sw_buf *out, struct sw_errors *errs);
 /* One row per interviewer, by id: interviewer,scorecards,observations,mean,
- * leniency,compared,hire_rate (then adjustment,adjustment_se with c->severity). */
+ * leniency,compared,hire_rate (then adjustment,adjustment_se with c->severity);
+ * text cells guarded as `mode` says (report.h). */
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
-                       struct sw_buf *out, struct sw_errors *errs);
+                       enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs);
 /* Interviewers by leniency (most lenient first, nulls last), marking those
  * beyond +/-0.5 with at least 10 comparisons, then (with c->severity) each
  * one's adjustment +/- se, most lenient first, with sigma2, tau2, pairs and

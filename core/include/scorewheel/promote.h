@@ -24,6 +24,7 @@
 
 #include "buf.h"
 #include "growth.h"
+#include "report.h"
 
 enum sw_readiness { SW_READY, SW_NOT_READY, SW_INSUFFICIENT_EVIDENCE };
 
@@ -60,8 +61,10 @@ long sw_level_next(const struct sw_rubric *r, long level);
 int sw_growth_json(const struct sw_growth *g, long person, struct sw_buf *out);
 /* One row per person x cycle x competency, header first:
  * person,name,level,cycle,assessors,self_assessed,overall,pillar,competency,n,
- * others,self,self_gap,delta,flags (flags separated by ';'). */
-int sw_growth_csv(const struct sw_growth *g, long person, struct sw_buf *out);
+ * others,self,self_gap,delta,flags (flags separated by ';'); text cells
+ * guarded as `mode` says (report.h). */
+int sw_growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode mode,
+                  struct sw_buf *out);
 /* Per person and cycle, fitting 80 columns: assessors, self, overall with its
  * change, pillar scores, then per competency n, others, self, self-gap, delta,
  * flags. */
@@ -72,9 +75,10 @@ int sw_promote_json(const struct sw_growth *g, size_t level, const char *cycle, 
                     struct sw_buf *out);
 /* One row per person x competency, header first:
  * to,person,name,cycle,assessors,overall,readiness,reasons,competency,half,n,
- * others,self,target,gap (reasons separated by ';'). */
+ * others,self,target,gap (reasons separated by ';'); text cells guarded as
+ * `mode` says (report.h). */
 int sw_promote_csv(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
-                   struct sw_buf *out);
+                   enum sw_csv_mode mode, struct sw_buf *out);
 /* Per person, fitting 80 columns: cycle, assessors, overall, readiness and
  * reasons, then per competency half, n, others, self, target, gap. */
 int sw_promote_table(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,

@@ -2,7 +2,8 @@
  * report.h - an aggregate as text: the committee's packets (`report`) and the
  * side-by-side ranking (`compare`), each as a table for people, JSON
  * (docs/design.md's shape) or CSV (RFC 4180: CRLF line ends, fields quoted when they
- * hold a comma, quote, CR or LF, quotes doubled).
+ * hold a comma, quote, CR or LF, quotes doubled). CSV text is written for
+ * spreadsheets unless the caller asks for SW_CSV_RAW (see sw_csv_field).
  *
  * Every function appends to `out` and returns 0, or -1 with the reason
  * recorded in `errs` (all SW_ESYSTEM, no file): the aggregate is not finished
@@ -18,6 +19,13 @@
 #include "aggregate.h"
 #include "buf.h"
 #include "error.h"
+
+/* How CSV writes a text cell (an id, a name, free text; never a number).
+ * SW_CSV_SPREADSHEET: a cell starting with '=', '+', '-', '@', tab or CR gets
+ * a leading "'", so Excel and LibreOffice show it as text and never run it as
+ * a formula (OWASP "CSV injection"); "=SUM(A1)" is written '=SUM(A1).
+ * SW_CSV_RAW: the text exactly as in the files, for programs. */
+enum sw_csv_mode { SW_CSV_SPREADSHEET, SW_CSV_RAW };
 
 /* Called by the writers below after each candidate with the text so far;
  * returns 0 to go on (having emptied `out`, e.g. by writing it and calling
@@ -42,11 +50,12 @@ int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
 /* One row per candidate x competency, header first:
  * candidate,name,level,decision,overall,shortfall,pillar,competency,n,mean,median,
  * min,max,sd,target,gap,flags (flags separated by ';'). */
-int sw_report_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                  struct sw_errors *errs);
+int sw_report_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
+                  struct sw_buf *out, struct sw_errors *errs);
 /* The same, calling flush (unless NULL) after each candidate. */
-int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                         sw_flush_fn flush, void *ctx, struct sw_errors *errs);
+int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
+                         enum sw_csv_mode mode, struct sw_buf *out, sw_flush_fn flush, void *ctx,
+                         struct sw_errors *errs);
 
 /* One packet per candidate, fitting 80 columns: header (name, id, level,
  * scorecards, pending, interviewers, decision, archetype, overall, shortfall,
@@ -63,10 +72,11 @@ int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int colo
 
 /* The same as CSV: candidate,name,level,scorecards,pending,overall,<pillar ids...>,
  * shortfall,decision,archetype,strong-no-hire,no-hire,hire,strong-hire,flags. */
-int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, struct sw_buf *out,
-                   struct sw_errors *errs);
+int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
+                   struct sw_buf *out, struct sw_errors *errs);
 
-/* Appends s as one RFC 4180 CSV field. */
-void sw_csv_field(struct sw_buf *out, const char *s);
+/* Appends text s as one RFC 4180 CSV field, guarded as `mode` says; NULL
+ * appends nothing (an empty field). */
+void sw_csv_field(struct sw_buf *out, const char *s, enum sw_csv_mode mode);
 
 #endif

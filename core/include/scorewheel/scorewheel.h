@@ -7,8 +7,9 @@
  *
  * The headers it includes, in core/include/scorewheel/, are the whole API,
  * and the only headers the scorewheel program itself includes besides its
- * own. Among them, text.h lays out text for terminals (display widths, cells,
- * wrapping) as the program's tables do, for a front end of its own. The other
+ * own. Among them, termtext.h lays out text for terminals (display widths,
+ * cells, wrapping) as the program's tables do, for a front end of its own
+ * (the terminal text helpers, apart from the *_text.c report writers). The other
  * headers, in core/ (the hardened XML layer, the built-in resources, the
  * template engine, the JSON writer, the aggregate's sorting) and core/xlsx/
  * (the workbook writer's internals), are internal and not installed.
@@ -61,6 +62,6 @@
 #include "promote.h"
 #include "wheel.h"
 #include "xlsx.h"
-#include "text.h"
+#include "termtext.h"
 
 #endif

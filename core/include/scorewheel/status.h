@@ -27,6 +27,7 @@
 #include "aggregate.h"
 #include "buf.h"
 #include "error.h"
+#include "report.h"
 
 struct sw_status_card {
     size_t card;            /* index into the aggregate's cards */
@@ -69,8 +70,9 @@ int sw_status_json(const struct sw_status *s, struct sw_buf *out, struct sw_erro
 /* One row per card: candidate,name,interview,interviewer,status,created,
  * age_hours,overdue,needs_scorecards,awaiting,uncovered (the lists separated
  * by ';', repeated on each row of the candidate; a candidate without cards
- * cannot occur). */
-int sw_status_csv(const struct sw_status *s, struct sw_buf *out, struct sw_errors *errs);
+ * cannot occur); text cells guarded as `mode` says (report.h). */
+int sw_status_csv(const struct sw_status *s, enum sw_csv_mode mode, struct sw_buf *out,
+                  struct sw_errors *errs);
 /* Per candidate, within 80 columns: a header line (name, id, submitted,
  * pending, what the decision still needs), each draft still owed with its
  * interviewer and age (OVERDUE marked), then the awaited and uncovered

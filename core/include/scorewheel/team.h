@@ -13,6 +13,7 @@
 
 #include "aggregate.h"
 #include "buf.h"
+#include "report.h"
 
 struct sw_team {
     double bar;               /* --bar, default the middle of the scale */
@@ -46,9 +47,9 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
                  const struct sw_aggregate *candidates, struct sw_buf *out,
                  struct sw_errors *errs);
 /* One row per candidate, ranked: rank,candidate,name,gain,overall,fills
- * (fills separated by ';'). */
+ * (fills separated by ';'); text cells guarded as `mode` says (report.h). */
 int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
-                struct sw_buf *out, struct sw_errors *errs);
+                enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs);
 /* The team's profile with its gaps marked, then the ranking. */
 int sw_team_table(const struct sw_team *t, const struct sw_aggregate *members,
                   const struct sw_aggregate *candidates, int color, struct sw_buf *out,
