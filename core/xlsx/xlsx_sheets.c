@@ -1,6 +1,5 @@
-/* xlsx_sheets.c - the workbook's shared sheets: Summary, Compare,
- * Interviewers and Data. */
-#include <math.h>
+/* xlsx_sheets.c - the workbook's shared sheets: Summary, Compare and
+ * Interviewers (Data is in xlsx_data.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,18 +86,31 @@ static void candidate_link(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_c
 
 /* --- Summary -------------------------------------------------------------------- */
 
-void xw_summary(struct xw *x)
+/* Summary's columns after the fixed Candidate, Id, Level, Scorecards and
+ * Pending: they move with the number of pillars and with --severity. */
+struct summary_cols {
+    lxw_col_t overall, pillar, shortfall, rec, decision, archetype, flags, last;
+};
+
+static struct summary_cols summary_cols(const struct xw *x)
+{
+    struct summary_cols c;
+    c.overall = 5;
+    c.pillar = 6;
+    c.shortfall = (lxw_col_t)(6 + x->r->n_pillars);
+    c.rec = (lxw_col_t)(c.shortfall + 1);
+    c.decision = (lxw_col_t)(c.rec + SW_REC_COUNT);
+    c.archetype = (lxw_col_t)(c.decision + 1);
+    c.flags = (lxw_col_t)(c.archetype + 1);
+    c.last = x->opt->severity ? (lxw_col_t)(c.flags + 1) : c.flags;
+    return c;
+}
+
+/* Column widths fitted to the longest name, id, level, decision and archetype. */
+static void summary_widths(struct xw *x, lxw_worksheet *ws, const struct summary_cols *col)
 {
     const struct sw_aggregate *a = x->a;
     const struct sw_rubric *r = x->r;
-    size_t np = r->n_pillars;
-    lxw_col_t c_overall = 5, c_pillar = 6, c_short = (lxw_col_t)(6 + np);
-    lxw_col_t c_rec = (lxw_col_t)(c_short + 1), c_dec = (lxw_col_t)(c_rec + SW_REC_COUNT);
-    lxw_col_t c_arch = (lxw_col_t)(c_dec + 1), c_flags = (lxw_col_t)(c_arch + 1);
-    lxw_worksheet *ws = xw_sheet(x, "Summary", HEADER_ROW, HEADER_ROW);
-    if (!ws)
-        return;
-
     size_t w_name = 9, w_id = 4, w_level = 5, w_dec = 8, w_arch = 9;
     for (size_t i = 0; i < a->n_candidates; i++) {
         const struct sw_candidate *c = &a->candidates[i];
@@ -117,20 +129,25 @@ void xw_summary(struct xw *x)
     xw_column(x, ws, 0, 0, xw_fit(w_name, 12, 40));
     xw_column(x, ws, 1, 1, xw_fit(w_id, 8, 24));
     xw_column(x, ws, 2, 2, xw_fit(w_level, 8, 24));
-    xw_column(x, ws, 3, c_overall, 11);
-    for (size_t p = 0; p < np; p++) {
+    xw_column(x, ws, 3, col->overall, 11);
+    for (size_t p = 0; p < r->n_pillars; p++) {
         double w = xw_fit(xw_width(r->pillars[p].name) / 2 + 1, 11, 16);
-        xw_column(x, ws, (lxw_col_t)(c_pillar + p), (lxw_col_t)(c_pillar + p), w);
+        xw_column(x, ws, (lxw_col_t)(col->pillar + p), (lxw_col_t)(col->pillar + p), w);
     }
-    xw_column(x, ws, c_short, c_short, 11);
-    xw_column(x, ws, c_rec, (lxw_col_t)(c_dec - 1), 10);
-    xw_column(x, ws, c_dec, c_dec, xw_fit(w_dec, 10, 24));
-    xw_column(x, ws, c_arch, c_arch, xw_fit(w_arch, 11, 30));
-    xw_column(x, ws, c_flags, c_flags, 8);
-    lxw_col_t c_last = x->opt->severity ? (lxw_col_t)(c_flags + 1) : c_flags;
+    xw_column(x, ws, col->shortfall, col->shortfall, 11);
+    xw_column(x, ws, col->rec, (lxw_col_t)(col->decision - 1), 10);
+    xw_column(x, ws, col->decision, col->decision, xw_fit(w_dec, 10, 24));
+    xw_column(x, ws, col->archetype, col->archetype, xw_fit(w_arch, 11, 30));
+    xw_column(x, ws, col->flags, col->flags, 8);
     if (x->opt->severity)
-        xw_column(x, ws, c_last, c_last, 11);
+        xw_column(x, ws, col->last, col->last, 11);
+}
 
+/* The title (with the requisition) and the subtitle counting what was exported. */
+static void summary_title(struct xw *x, lxw_worksheet *ws)
+{
+    const struct sw_aggregate *a = x->a;
+    const struct sw_rubric *r = x->r;
     size_t submitted = 0;
     for (size_t i = 0; i < a->n_candidates; i++)
         submitted += a->candidates[i].scorecards;
@@ -151,57 +168,81 @@ void xw_summary(struct xw *x)
         title(x, ws, t.data, sub.data);
     sw_buf_release(&t);
     sw_buf_release(&sub);
+}
 
+static void summary_header(struct xw *x, lxw_worksheet *ws, const struct summary_cols *col)
+{
+    const struct sw_rubric *r = x->r;
     static const char *const fixed[] = { "Candidate", "Id", "Level", "Scorecards", "Pending",
                                          "Overall" };
     header_row(x, ws, HEADER_ROW, fixed, 6, 0);
-    for (size_t p = 0; p < np; p++)
-        xw_str(x, ws, HEADER_ROW, (lxw_col_t)(c_pillar + p), r->pillars[p].name, x->f.header);
-    xw_str(x, ws, HEADER_ROW, c_short, "Shortfall", x->f.header);
+    for (size_t p = 0; p < r->n_pillars; p++)
+        xw_str(x, ws, HEADER_ROW, (lxw_col_t)(col->pillar + p), r->pillars[p].name,
+               x->f.header);
+    xw_str(x, ws, HEADER_ROW, col->shortfall, "Shortfall", x->f.header);
     for (int k = 0; k < SW_REC_COUNT; k++)
-        xw_str(x, ws, HEADER_ROW, (lxw_col_t)(c_rec + k),
+        xw_str(x, ws, HEADER_ROW, (lxw_col_t)(col->rec + k),
                sw_recommendation_name((enum sw_recommendation)k), x->f.header);
     static const char *const tail[] = { "Decision", "Archetype", "Flags" };
-    header_row(x, ws, HEADER_ROW, tail, 3, c_dec);
+    header_row(x, ws, HEADER_ROW, tail, 3, col->decision);
     if (x->opt->severity)
-        xw_str(x, ws, HEADER_ROW, c_last, "Adjusted overall", x->f.header);
-    double *adjusted = x->opt->severity ? malloc((r->n_competencies + 1) * sizeof *adjusted)
-                                        : NULL;
+        xw_str(x, ws, HEADER_ROW, col->last, "Adjusted overall", x->f.header);
+}
+
+/* Row i of the table: candidate x->order[i]; `adjusted` is scratch for the
+ * severity-adjusted means (NULL without --severity). */
+static void summary_row(struct xw *x, lxw_worksheet *ws, const struct summary_cols *col,
+                        size_t i, double *adjusted)
+{
+    const struct sw_aggregate *a = x->a;
+    size_t ci = x->order[i];
+    const struct sw_candidate *c = &a->candidates[ci];
+    lxw_row_t row = (lxw_row_t)(HEADER_ROW + 1 + i);
+    candidate_link(x, ws, row, 0, ci);
+    xw_str(x, ws, row, 1, x->shown_id[ci], NULL);
+    xw_str(x, ws, row, 2, level_name(x, c), NULL);
+    xw_num(x, ws, row, 3, (double)c->scorecards, x->f.centred);
+    xw_num(x, ws, row, 4, (double)c->pending, x->f.centred);
+    xw_num(x, ws, row, col->overall, c->overall, x->f.score);
+    for (size_t p = 0; p < x->r->n_pillars; p++)
+        xw_num(x, ws, row, (lxw_col_t)(col->pillar + p), c->pillars[p], x->f.score);
+    xw_num(x, ws, row, col->shortfall, c->shortfall, x->f.score);
+    for (int k = 0; k < SW_REC_COUNT; k++)
+        xw_num(x, ws, row, (lxw_col_t)(col->rec + k), (double)c->recommendations[k],
+               x->f.centred);
+    xw_str(x, ws, row, col->decision, sw_decision_name(c->decision), x->f.decision[c->decision]);
+    xw_str(x, ws, row, col->archetype, archetype_name(x, c), x->f.indent);
+    xw_num(x, ws, row, col->flags, (double)count_flags(x, c), x->f.centred);
+    if (adjusted) {
+        double overall;
+        sw_severity_means(a, x->opt->severity, ci, adjusted, &overall);
+        xw_num(x, ws, row, col->last, overall, x->f.score);
+    }
+}
+
+void xw_summary(struct xw *x)
+{
+    const struct sw_aggregate *a = x->a;
+    struct summary_cols col = summary_cols(x);
+    lxw_worksheet *ws = xw_sheet(x, "Summary", HEADER_ROW, HEADER_ROW);
+    if (!ws)
+        return;
+    summary_widths(x, ws, &col);
+    summary_title(x, ws);
+    summary_header(x, ws, &col);
+    double *adjusted = x->opt->severity
+                           ? malloc((x->r->n_competencies + 1) * sizeof *adjusted) : NULL;
     if (x->opt->severity && !adjusted)
         xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "adjusted scores");
     xw_check(x, worksheet_set_row(ws, HEADER_ROW, XW_ROW_POINTS * 2 + 2, NULL), "row height");
-
-    for (size_t i = 0; i < a->n_candidates; i++) {
-        size_t ci = x->order[i];
-        const struct sw_candidate *c = &a->candidates[ci];
-        lxw_row_t row = (lxw_row_t)(HEADER_ROW + 1 + i);
-        candidate_link(x, ws, row, 0, ci);
-        xw_str(x, ws, row, 1, x->shown_id[ci], NULL);
-        xw_str(x, ws, row, 2, level_name(x, c), NULL);
-        xw_num(x, ws, row, 3, (double)c->scorecards, x->f.centred);
-        xw_num(x, ws, row, 4, (double)c->pending, x->f.centred);
-        xw_num(x, ws, row, c_overall, c->overall, x->f.score);
-        for (size_t p = 0; p < np; p++)
-            xw_num(x, ws, row, (lxw_col_t)(c_pillar + p), c->pillars[p], x->f.score);
-        xw_num(x, ws, row, c_short, c->shortfall, x->f.score);
-        for (int k = 0; k < SW_REC_COUNT; k++)
-            xw_num(x, ws, row, (lxw_col_t)(c_rec + k), (double)c->recommendations[k],
-                   x->f.centred);
-        xw_str(x, ws, row, c_dec, sw_decision_name(c->decision), x->f.decision[c->decision]);
-        xw_str(x, ws, row, c_arch, archetype_name(x, c), x->f.indent);
-        xw_num(x, ws, row, c_flags, (double)count_flags(x, c), x->f.centred);
-        if (adjusted) {
-            double overall;
-            sw_severity_means(a, x->opt->severity, ci, adjusted, &overall);
-            xw_num(x, ws, row, c_last, overall, x->f.score);
-        }
-    }
+    for (size_t i = 0; i < a->n_candidates; i++)
+        summary_row(x, ws, &col, i, adjusted);
     free(adjusted);
     lxw_row_t last = (lxw_row_t)(HEADER_ROW + a->n_candidates);
     worksheet_freeze_panes(ws, HEADER_ROW + 1, 1);
-    xw_check(x, worksheet_autofilter(ws, HEADER_ROW, 0, last, c_last), "filter");
+    xw_check(x, worksheet_autofilter(ws, HEADER_ROW, 0, last, col.last), "filter");
     if (a->n_candidates > 0)
-        xw_heat(x, ws, HEADER_ROW + 1, c_overall, last, (lxw_col_t)(c_short - 1));
+        xw_heat(x, ws, HEADER_ROW + 1, col.overall, last, (lxw_col_t)(col.shortfall - 1));
     worksheet_activate(ws);
 }
 
@@ -306,18 +347,11 @@ void xw_compare(struct xw *x)
 
 /* --- Interviewers --------------------------------------------------------------- */
 
-void xw_interviewers(struct xw *x)
+/* Column widths, title and the per-interviewer table's header row. */
+static void interviewers_head(struct xw *x, lxw_worksheet *ws)
 {
     const struct sw_aggregate *a = x->a;
     const struct sw_rubric *r = x->r;
-    lxw_worksheet *ws = xw_sheet(x, "Interviewers", 0, 0);
-    if (!ws)
-        return;
-    struct sw_calibration *cal = sw_calibrate(a, x->errs);
-    if (!cal) {
-        x->failed = 1;      /* sw_calibrate recorded why */
-        return;
-    }
     size_t w_first = 12;
     for (size_t i = 0; i < a->n_interviewers; i++)
         if (xw_width(a->interviewers[i]) > w_first)
@@ -335,14 +369,39 @@ void xw_interviewers(struct xw *x)
     static const char *const head[] = { "Interviewer", "Scorecards", "Observations", "Mean",
                                         "Leniency", "Compared", "Hire rate" };
     header_row(x, ws, HEADER_ROW, head, 7, 0);
-    const struct sw_severity *sev = x->opt->severity;
     static const char *const sev_head[] = { "Adjustment", "Adjustment SE" };
-    if (sev)
+    if (x->opt->severity)
         header_row(x, ws, HEADER_ROW, sev_head, 2, 7);
+}
+
+/* Blue to white to orange over leniency -1..1 in rows first..last of column 4. */
+static void leniency_colours(struct xw *x, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last)
+{
+    lxw_conditional_format cf;
+    memset(&cf, 0, sizeof cf);
+    cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
+    cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+    cf.min_value = -1;
+    cf.min_color = 0x5B9BD5;
+    cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+    cf.mid_value = 0;
+    cf.mid_color = 0xFFFFFF;
+    cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+    cf.max_value = 1;
+    cf.max_color = 0xF4B183;
+    xw_check(x, worksheet_conditional_format_range(ws, first, 4, last, 4, &cf),
+             "leniency colours");
+}
+
+/* One row per interviewer under the header; returns the row after the table. */
+static lxw_row_t interviewer_rows(struct xw *x, lxw_worksheet *ws,
+                                  const struct sw_calibration *cal)
+{
+    const struct sw_severity *sev = x->opt->severity;
     lxw_row_t row = HEADER_ROW + 1;
     for (size_t i = 0; i < cal->n_interviewers; i++, row++) {
         const struct sw_interviewer_stats *st = &cal->interviewers[i];
-        xw_str(x, ws, row, 0, a->interviewers[i], NULL);
+        xw_str(x, ws, row, 0, x->a->interviewers[i], NULL);
         xw_num(x, ws, row, 1, (double)st->scorecards, x->f.count);
         xw_num(x, ws, row, 2, (double)st->observations, x->f.count);
         xw_num(x, ws, row, 3, st->mean, x->f.score);
@@ -354,36 +413,31 @@ void xw_interviewers(struct xw *x)
             xw_num(x, ws, row, 8, sev->se[i], x->f.score);
         }
     }
-    if (cal->n_interviewers > 0 && !x->failed) {
-        lxw_conditional_format cf;
-        memset(&cf, 0, sizeof cf);
-        cf.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-        cf.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.min_value = -1;
-        cf.min_color = 0x5B9BD5;
-        cf.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.mid_value = 0;
-        cf.mid_color = 0xFFFFFF;
-        cf.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-        cf.max_value = 1;
-        cf.max_color = 0xF4B183;
-        xw_check(x, worksheet_conditional_format_range(ws, HEADER_ROW + 1, 4, row - 1, 4, &cf),
-                 "leniency colours");
-    }
+    if (cal->n_interviewers > 0 && !x->failed)
+        leniency_colours(x, ws, HEADER_ROW + 1, row - 1);
+    return row;
+}
 
-    row++;
-    if (sev) {
-        struct sw_buf note = SW_BUF_INIT;
-        sw_severity_note(sev, &note);
-        sw_buf_adds(&note, "Adjustment: the interviewer's estimated offset (positive: rates "
-                           "high), \u00b1 its standard error; adjusted scores subtract it.");
-        if (note.failed)
-            xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "note");
-        else
-            xw_str(x, ws, row++, 0, note.data, x->f.muted);
-        sw_buf_release(&note);
-        row++;
-    }
+/* The --severity note at `row` and a blank row; returns the row after them. */
+static lxw_row_t severity_note(struct xw *x, lxw_worksheet *ws, lxw_row_t row)
+{
+    struct sw_buf note = SW_BUF_INIT;
+    sw_severity_note(x->opt->severity, &note);
+    sw_buf_adds(&note, "Adjustment: the interviewer's estimated offset (positive: rates "
+                       "high), \u00b1 its standard error; adjusted scores subtract it.");
+    if (note.failed)
+        xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "note");
+    else
+        xw_str(x, ws, row++, 0, note.data, x->f.muted);
+    sw_buf_release(&note);
+    return row + 1;
+}
+
+/* The reliability table from `row`: one row per competency, then the pooled row. */
+static void reliability_rows(struct xw *x, lxw_worksheet *ws, const struct sw_calibration *cal,
+                             lxw_row_t row)
+{
+    const struct sw_rubric *r = x->r;
     xw_str(x, ws, row++, 0,
            "Reliability per competency: Krippendorff's alpha (interval) and Shrout & Fleiss "
            "ICCs where the candidates x interviewers matrix is complete", x->f.heading);
@@ -411,135 +465,22 @@ void xw_interviewers(struct xw *x)
     xw_num(x, ws, row, 2, cal->alpha, x->f.score);
     xw_str(x, ws, row, 3, sw_alpha_reading(cal->alpha), x->f.indent);
     xw_num(x, ws, row, 4, (double)cal->units, x->f.count);
+}
+
+void xw_interviewers(struct xw *x)
+{
+    lxw_worksheet *ws = xw_sheet(x, "Interviewers", 0, 0);
+    if (!ws)
+        return;
+    struct sw_calibration *cal = sw_calibrate(x->a, x->errs);
+    if (!cal) {
+        x->failed = 1;      /* sw_calibrate recorded why */
+        return;
+    }
+    interviewers_head(x, ws);
+    lxw_row_t row = interviewer_rows(x, ws, cal) + 1;
+    if (x->opt->severity)
+        row = severity_note(x, ws, row);
+    reliability_rows(x, ws, cal, row);
     sw_calibration_free(cal);
-}
-
-/* --- Data ----------------------------------------------------------------------- */
-
-void xw_data_name(size_t part, char *out, size_t size)
-{
-    if (part <= 1)
-        snprintf(out, size, "Data");
-    else
-        snprintf(out, size, "Data %zu", part);
-}
-
-static const char *const data_head[] = { "Candidate", "Id", "Interviewer", "Interview",
-                                         "Pillar", "Competency", "Score", "Recommendation" };
-
-/* Column widths for the Data sheets, in characters. */
-static void data_widths(const struct xw *x, double width[8])
-{
-    const struct sw_aggregate *a = x->a;
-    const struct sw_rubric *r = x->r;
-    size_t w[8] = { 9, 4, 11, 9, 6, 10, 6, 14 };
-    for (size_t i = 0; i < a->n_candidates; i++) {
-        if (xw_width(x->shown[i]) > w[0])
-            w[0] = xw_width(x->shown[i]);
-        if (xw_width(x->shown_id[i]) > w[1])
-            w[1] = xw_width(x->shown_id[i]);
-    }
-    for (size_t i = 0; i < a->n_interviewers; i++)
-        if (xw_width(a->interviewers[i]) > w[2])
-            w[2] = xw_width(a->interviewers[i]);
-    for (size_t i = 0; i < r->n_interviews; i++)
-        if (xw_width(r->interviews[i].name) > w[3])
-            w[3] = xw_width(r->interviews[i].name);
-    for (size_t i = 0; i < r->n_pillars; i++)
-        if (xw_width(r->pillars[i].name) > w[4])
-            w[4] = xw_width(r->pillars[i].name);
-    for (size_t i = 0; i < r->n_competencies; i++)
-        if (xw_width(r->competencies[i].name) > w[5])
-            w[5] = xw_width(r->competencies[i].name);
-    for (int col = 0; col < 8; col++)
-        width[col] = xw_fit(w[col], 8, 40) + 2;
-}
-
-/* Data sheet `part` with its header row. */
-static lxw_worksheet *data_sheet(struct xw *x, size_t part, const double width[8])
-{
-    char name[32];
-    xw_data_name(part, name, sizeof name);
-    lxw_worksheet *ws = xw_sheet(x, name, 0, 0);
-    if (!ws)
-        return NULL;
-    for (lxw_col_t col = 0; col < 8; col++)
-        xw_column(x, ws, col, col, width[col]);
-    for (lxw_col_t col = 0; col < 8; col++)
-        xw_str(x, ws, 0, col, data_head[col], x->f.header);
-    return ws;
-}
-
-/* Ends Data sheet `part`, rows 1..rows under the header: frozen header, and
- * a table over it (a filter when streamed, or empty). */
-static void data_end(struct xw *x, lxw_worksheet *ws, size_t part, lxw_row_t rows)
-{
-    if (!ws)
-        return;
-    worksheet_freeze_panes(ws, 1, 0);
-    if (x->failed)
-        return;
-    if (x->constant_memory || rows == 0) {
-        xw_check(x, worksheet_autofilter(ws, 0, 0, rows, 7), "filter");
-        xw_sheet_done(x);
-        return;
-    }
-    lxw_table_column cols[8], *colp[9];
-    memset(cols, 0, sizeof cols);
-    for (int i = 0; i < 8; i++) {
-        cols[i].header = (char *)data_head[i];
-        cols[i].header_format = x->f.header;
-        colp[i] = &cols[i];
-    }
-    colp[8] = NULL;
-    char table[32];
-    if (part <= 1)
-        snprintf(table, sizeof table, "Scores");
-    else
-        snprintf(table, sizeof table, "Scores_%zu", part);
-    lxw_table_options o;
-    memset(&o, 0, sizeof o);
-    o.name = table;
-    o.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
-    o.style_type_number = 9;
-    o.columns = colp;
-    xw_check(x, worksheet_add_table(ws, 0, 0, rows, 7, &o), "table");
-    xw_sheet_done(x);
-}
-
-void xw_data(struct xw *x)
-{
-    const struct sw_aggregate *a = x->a;
-    const struct sw_rubric *r = x->r;
-    double width[8];
-    data_widths(x, width);
-    size_t part = 1;
-    lxw_worksheet *ws = data_sheet(x, part, width);
-    lxw_row_t row = 0;    /* the last row written */
-    for (size_t i = 0; i < a->n_candidates && ws; i++) {
-        size_t ci = x->order[i];
-        for (size_t j = x->cards_at[ci]; j < x->cards_at[ci + 1]; j++) {
-            const struct sw_card *card = &a->cards[x->cards[j]];
-            for (size_t k = 0; card->submitted && k < r->n_competencies && ws; k++) {
-                if (isnan(card->scores[k]))
-                    continue;
-                if (row == x->data_rows) {
-                    data_end(x, ws, part, row);
-                    ws = data_sheet(x, ++part, width);
-                    row = 0;
-                }
-                row++;
-                xw_str(x, ws, row, 0, x->shown[ci], NULL);
-                xw_str(x, ws, row, 1, x->shown_id[ci], NULL);
-                xw_str(x, ws, row, 2, a->interviewers[card->interviewer], NULL);
-                xw_str(x, ws, row, 3, r->interviews[card->interview].name, NULL);
-                xw_str(x, ws, row, 4, r->pillars[r->competencies[k].pillar].name, NULL);
-                xw_str(x, ws, row, 5, r->competencies[k].name, NULL);
-                xw_num(x, ws, row, 6, card->scores[k], x->f.score);
-                xw_str(x, ws, row, 7, sw_recommendation_name(card->recommendation),
-                       x->f.indent);
-            }
-        }
-    }
-    data_end(x, ws, part, row);
 }
