@@ -137,6 +137,57 @@ static void say_written(const char *output, const struct sw_xlsx_result *res)
     fputs("\n", stderr);
 }
 
+/* --sheets, -o, the export time, $TMPDIR and $SCOREWHEEL_DATA_ROWS into
+ * opt, checked in that order. EXIT_OK or the exit code, said. */
+static int export_settings(struct sw_xlsx_options *opt, const char *output, const char *sheets)
+{
+    if (parse_sheets(sheets, &opt->candidate_sheets) != EXIT_OK)
+        return EXIT_USAGE;
+    if (!output || !*output)
+        return diag_usage("export", "no output file: give -o FILE.xlsx");
+    if (strcmp(output, "-") == 0)
+        return diag_usage("export", "a workbook cannot go to standard output: give -o FILE.xlsx");
+    int rc = export_time(&opt->created);
+    if (rc != EXIT_OK)
+        return rc;
+    const char *tmpdir = getenv("TMPDIR");
+    opt->tmpdir = tmpdir && *tmpdir ? tmpdir : NULL;
+    return data_rows(&opt->data_rows);
+}
+
+/* Writes run's committee workbook to output with the options `base`, named
+ * after the folder of `path`, with a progress line; says where unless quiet.
+ * Returns the exit code: the run's when written, else the error's (said). */
+static int write_workbook(const struct cli_run *run, const char *output, const char *path,
+                          const struct sw_xlsx_options *base, int quiet,
+                          struct sw_errors *errs)
+{
+    int rc;
+    struct sw_xlsx_options opt = *base;
+    char *req = requisition_of(path);
+    opt.requisition = req;
+    raise_open_files();
+    struct sw_xlsx_result res;
+    struct cli_progress progress;
+    cli_progress_start(&progress, "wrote", "sheets", "packing the workbook");
+    opt.progress = progress.enabled ? cli_progress_show : NULL;
+    opt.progress_ctx = &progress;
+    int failed = sw_xlsx_write(run->aggregate, output, &opt, &res, errs) < 0;
+    cli_progress_end(&progress);
+    if (failed) {
+        diag_print(errs);
+        rc = diag_exit_code(errs);
+        if (rc == EXIT_OK)
+            rc = EXIT_SYSTEM;
+    } else {
+        if (!quiet)
+            say_written(output, &res);
+        rc = run->exit_code;
+    }
+    free(req);
+    return rc;
+}
+
 int cmd_export(int argc, char **argv)
 {
     const char *output = NULL, *level = NULL, *sheets = "all";
@@ -167,18 +218,7 @@ int cmd_export(int argc, char **argv)
     int rc = cli_parse(&export_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
         return rc;
-    if (parse_sheets(sheets, &opt.candidate_sheets) != EXIT_OK)
-        return EXIT_USAGE;
-    if (!output || !*output)
-        return diag_usage("export", "no output file: give -o FILE.xlsx");
-    if (strcmp(output, "-") == 0)
-        return diag_usage("export", "a workbook cannot go to standard output: give -o FILE.xlsx");
-    rc = export_time(&opt.created);
-    if (rc != EXIT_OK)
-        return rc;
-    const char *tmpdir = getenv("TMPDIR");
-    opt.tmpdir = tmpdir && *tmpdir ? tmpdir : NULL;
-    if ((rc = data_rows(&opt.data_rows)) != EXIT_OK)
+    if ((rc = export_settings(&opt, output, sheets)) != EXIT_OK)
         return rc;
     if (people && (level || opt.anonymize || adjusted ||
                    opt.candidate_sheets != SW_XLSX_EVERY_CANDIDATE))
@@ -199,29 +239,8 @@ int cmd_export(int argc, char **argv)
         rc = diag_exit_code(&errs);
     }
     opt.severity = sev;
-    if (rc == EXIT_OK) {
-        char *req = requisition_of(argv[first]);
-        opt.requisition = req;
-        raise_open_files();
-        struct sw_xlsx_result res;
-        struct cli_progress progress;
-        cli_progress_start(&progress, "wrote", "sheets", "packing the workbook");
-        opt.progress = progress.enabled ? cli_progress_show : NULL;
-        opt.progress_ctx = &progress;
-        int failed = sw_xlsx_write(run.aggregate, output, &opt, &res, &errs) < 0;
-        cli_progress_end(&progress);
-        if (failed) {
-            diag_print(&errs);
-            rc = diag_exit_code(&errs);
-            if (rc == EXIT_OK)
-                rc = EXIT_SYSTEM;
-        } else {
-            if (!quiet && !cli_quiet)
-                say_written(output, &res);
-            rc = run.exit_code;
-        }
-        free(req);
-    }
+    if (rc == EXIT_OK)
+        rc = write_workbook(&run, output, argv[first], &opt, quiet || cli_quiet, &errs);
     sw_errors_release(&errs);
     sw_severity_free(sev);
     cli_run_release(&run);
