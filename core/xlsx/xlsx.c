@@ -244,34 +244,90 @@ static void format_time(time_t t, char *out, size_t size)
         snprintf(out, size, "%lld", (long long)t);
 }
 
+/* Sets up x for writing a's workbook to path: the export time, the memory
+ * mode and how many sheets of each kind. Returns the submitted scorecards. */
+static size_t plan(struct xw *x, const struct sw_aggregate *a, const char *path,
+                   const struct sw_xlsx_options *opt, struct sw_errors *errs)
+{
+    memset(x, 0, sizeof *x);
+    x->a = a;
+    x->r = a->rubric;
+    x->opt = opt;
+    x->errs = errs;
+    x->path = path;
+    x->created = opt->created ? opt->created : time(NULL);
+    format_time(x->created, x->when, sizeof x->when);
+    size_t submitted = 0;
+    for (size_t i = 0; i < a->n_candidates; i++)
+        submitted += a->candidates[i].scorecards;
+    x->constant_memory = opt->memory == SW_XLSX_MEMORY_CONSTANT
+                         || (opt->memory == SW_XLSX_MEMORY_AUTO
+                             && submitted > SW_XLSX_NORMAL_MAX_CARDS);
+    x->with_sheets = a->n_candidates < opt->candidate_sheets ? a->n_candidates
+                                                             : opt->candidate_sheets;
+    x->data_rows = opt->data_rows && opt->data_rows < SW_XLSX_DATA_ROWS ? opt->data_rows
+                                                                        : SW_XLSX_DATA_ROWS;
+    size_t rows = count_data_rows(a);
+    x->data_sheets = rows ? (rows - 1) / x->data_rows + 1 : 1;
+    x->sheets = x->with_sheets + 3 + x->data_sheets;
+    return submitted;
+}
+
+/* Builds the workbook into tmp and links it in at x->path. 0, or -1 with
+ * the reason in x->errs.
+ *
+ * The workbook is written to a temporary file in path's folder (unnamed
+ * where possible, files.h), reopened by name by libxlsxwriter, and linked
+ * in at the end. libxlsxwriter's own scratch files (each unlinked as soon
+ * as it is made) go to opt->tmpdir, else to the system's temporary folder,
+ * never beside path. */
+static int write_file(struct xw *x, struct sw_tmpfile *tmp)
+{
+    const char *path = x->path;
+    if (sw_tmpfile_create(tmp, path, x->errs) < 0)
+        return -1;
+    lxw_workbook_options wo;
+    memset(&wo, 0, sizeof wo);
+    wo.constant_memory = (uint8_t)x->constant_memory;
+    wo.tmpdir = (char *)x->opt->tmpdir;
+    x->wb = workbook_new_opt(sw_tmpfile_path(tmp), &wo);
+    if (!x->wb) {
+        sw_fail_oom(x->errs, path);
+        return -1;
+    }
+    build(x);
+    /* Closed even after a failure: lxw_workbook_free() would leave the
+     * streamed sheets' temporary files open. The file is removed by the caller. */
+    lxw_error e = workbook_close(x->wb);
+    if (x->failed)
+        return -1;
+    if (e != LXW_NO_ERROR) {
+        sw_error_add(x->errs, SW_ESYSTEM, path, 0, "cannot write the workbook: %s",
+                     lxw_strerror(e));
+        return -1;
+    }
+    return sw_tmpfile_commit(tmp, path, 1, x->errs) < 0 ? -1 : 0;
+}
+
+static void release(struct xw *x)
+{
+    size_t n = x->a->n_candidates;
+    free(x->order);
+    free(x->cards_at);
+    free(x->cards);
+    free_names(x->sheet, n);
+    free_names(x->shown, n);
+    free_names(x->shown_id, n);
+    free_names(x->label, n);
+}
+
 int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
                   const struct sw_xlsx_options *opt, struct sw_xlsx_result *result,
                   struct sw_errors *errs)
 {
     struct xw x;
-    memset(&x, 0, sizeof x);
-    x.a = a;
-    x.r = a->rubric;
-    x.opt = opt;
-    x.errs = errs;
-    x.path = path;
-    x.created = opt->created ? opt->created : time(NULL);
-    format_time(x.created, x.when, sizeof x.when);
-    size_t submitted = 0;
-    for (size_t i = 0; i < a->n_candidates; i++)
-        submitted += a->candidates[i].scorecards;
-    x.constant_memory = opt->memory == SW_XLSX_MEMORY_CONSTANT
-                        || (opt->memory == SW_XLSX_MEMORY_AUTO
-                            && submitted > SW_XLSX_NORMAL_MAX_CARDS);
-    x.with_sheets = a->n_candidates < opt->candidate_sheets ? a->n_candidates
-                                                            : opt->candidate_sheets;
-    x.data_rows = opt->data_rows && opt->data_rows < SW_XLSX_DATA_ROWS ? opt->data_rows
-                                                                      : SW_XLSX_DATA_ROWS;
-    size_t rows = count_data_rows(a);
-    x.data_sheets = rows ? (rows - 1) / x.data_rows + 1 : 1;
-    size_t sheets = x.with_sheets + 3 + x.data_sheets;
-    x.sheets = sheets;
-    if (x.constant_memory && check_open_files(&x, sheets) < 0)
+    size_t submitted = plan(&x, a, path, opt, errs);
+    if (x.constant_memory && check_open_files(&x, x.sheets) < 0)
         return -1;
 
     x.order = malloc((a->n_candidates ? a->n_candidates : 1) * sizeof *x.order);
@@ -279,57 +335,20 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
     struct sw_tmpfile tmp = { -1, NULL, "" };
     if (x.order)
         sw_aggregate_sort(a, SW_SORT_OVERALL, x.order);
-    if (!x.order || group_cards(&x) < 0 || name_candidates(&x) < 0) {
+    if (!x.order || group_cards(&x) < 0 || name_candidates(&x) < 0)
         sw_fail_oom(errs, path);
-        goto done;
+    else if (write_file(&x, &tmp) == 0) {
+        rc = 0;
+        if (result) {
+            result->candidates = a->n_candidates;
+            result->scorecards = submitted;
+            result->sheets = x.sheets;
+            result->candidate_sheets = x.with_sheets;
+            result->data_sheets = x.data_sheets;
+            result->constant_memory = x.constant_memory;
+        }
     }
-
-    /* The workbook is written to a temporary file in path's folder (unnamed
-     * where possible, files.h), reopened by name by libxlsxwriter, and linked
-     * in at the end. libxlsxwriter's own scratch files (each unlinked as soon
-     * as it is made) go to opt->tmpdir, else to the system's temporary folder,
-     * never beside path. */
-    if (sw_tmpfile_create(&tmp, path, errs) < 0)
-        goto done;
-    lxw_workbook_options wo;
-    memset(&wo, 0, sizeof wo);
-    wo.constant_memory = (uint8_t)x.constant_memory;
-    wo.tmpdir = (char *)opt->tmpdir;
-    x.wb = workbook_new_opt(sw_tmpfile_path(&tmp), &wo);
-    if (!x.wb) {
-        sw_fail_oom(errs, path);
-        goto done;
-    }
-    build(&x);
-    /* Closed even after a failure: lxw_workbook_free() would leave the
-     * streamed sheets' temporary files open. The file is removed below. */
-    lxw_error e = workbook_close(x.wb);
-    if (x.failed)
-        goto done;
-    if (e != LXW_NO_ERROR) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write the workbook: %s",
-                     lxw_strerror(e));
-        goto done;
-    }
-    if (sw_tmpfile_commit(&tmp, path, 1, errs) < 0)
-        goto done;
-    rc = 0;
-    if (result) {
-        result->candidates = a->n_candidates;
-        result->scorecards = submitted;
-        result->sheets = sheets;
-        result->candidate_sheets = x.with_sheets;
-        result->data_sheets = x.data_sheets;
-        result->constant_memory = x.constant_memory;
-    }
-done:
     sw_tmpfile_discard(&tmp);
-    free(x.order);
-    free(x.cards_at);
-    free(x.cards);
-    free_names(x.sheet, a->n_candidates);
-    free_names(x.shown, a->n_candidates);
-    free_names(x.shown_id, a->n_candidates);
-    free_names(x.label, a->n_candidates);
+    release(&x);
     return rc;
 }
