@@ -342,18 +342,18 @@ static void compare_row(struct sw_table *t, const struct sw_aggregate *a,
 /* The legend under the compare table: what the short headers stand for. */
 static void compare_legend(struct sw_buf *out, const struct sw_rubric *r, char (*names)[24])
 {
-    struct sw_buf legend = SW_BUF_INIT;
-    sw_buf_adds(&legend, "Pillars:");
+    struct sw_buf text = SW_BUF_INIT;
+    sw_buf_adds(&text, "Pillars:");
     for (size_t p = 0; p < r->n_pillars; p++) {
-        sw_buf_addf(&legend, "%s %s = ", p ? "," : "", names[p]);
-        sw_text_add(&legend, r->pillars[p].name, (size_t)-1);
+        sw_buf_addf(&text, "%s %s = ", p ? "," : "", names[p]);
+        sw_text_add(&text, r->pillars[p].name, (size_t)-1);
     }
-    sw_buf_adds(&legend, ". short = shortfall against the level's targets; sn/n/h/sh = "
+    sw_buf_adds(&text, ". short = shortfall against the level's targets; sn/n/h/sh = "
                          "strong-no-hire, no-hire, hire, strong-hire recommendations.");
     sw_buf_addc(out, '\n');
-    sw_text_wrap(out, legend.failed ? "" : sw_buf_str(&legend), 0, 0, 80);
-    out->failed |= legend.failed;
-    sw_buf_release(&legend);
+    sw_text_wrap(out, text.failed ? "" : sw_buf_str(&text), 0, 0, 80);
+    out->failed |= text.failed;
+    sw_buf_release(&text);
 }
 
 int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int color,

@@ -169,7 +169,8 @@ int sw_table_render(const struct sw_table *t, size_t limit, struct sw_buf *out)
         free(natural);
         return out->failed ? -1 : 0;
     }
-    for (size_t i = 0; total > limit && i < n; i++)
+    /* total > limit here: text columns give up what passes CAP. */
+    for (size_t i = 0; i < n; i++)
         if (t->columns[i].min && natural[i] > CAP)
             natural[i] = t->columns[i].min > CAP ? t->columns[i].min : CAP;
     cols[0] = 0;
