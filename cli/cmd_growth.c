@@ -44,14 +44,13 @@ int cmd_growth(int argc, char **argv)
         rc = cli_growth_person(&run, person_id, &person);
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
-        int failed = fmt == CLI_JSON  ? sw_growth_json(run.growth, person, &out)
-                     : fmt >= CLI_CSV ? sw_growth_csv(run.growth, person, CLI_CSV_MODE(fmt), &out)
-                                      : sw_growth_table(run.growth, person, &out);
-        struct cli_run plain = { NULL, NULL, run.exit_code };
         struct sw_errors errs;
         sw_errors_init(&errs);
-        if (failed < 0)
-            sw_buf_fail(&out, &errs, "output");
+        const struct sw_growth *g = run.growth;
+        int failed = fmt == CLI_JSON  ? sw_growth_json(g, person, &out, &errs)
+                     : fmt >= CLI_CSV ? sw_growth_csv(g, person, CLI_CSV_MODE(fmt), &out, &errs)
+                                      : sw_growth_table(g, person, &out, &errs);
+        struct cli_run plain = { NULL, NULL, run.exit_code };
         rc = cli_finish_output(&plain, &out, failed, &errs);
     }
     cli_growth_release(&run);

@@ -65,14 +65,14 @@ int cmd_promote(int argc, char **argv)
     if (rc == EXIT_OK) {
         struct sw_buf out = SW_BUF_INIT;
         size_t L = (size_t)level;
-        int failed = fmt == CLI_JSON  ? sw_promote_json(run.growth, L, cycle, cycles, &out)
-                     : fmt >= CLI_CSV ? sw_promote_csv(run.growth, L, cycle, cycles, CLI_CSV_MODE(fmt), &out)
-                                      : sw_promote_table(run.growth, L, cycle, cycles, &out);
-        struct cli_run plain = { NULL, NULL, run.exit_code };
         struct sw_errors errs;
         sw_errors_init(&errs);
-        if (failed < 0)
-            sw_buf_fail(&out, &errs, "output");
+        const struct sw_growth *g = run.growth;
+        int failed = fmt == CLI_JSON  ? sw_promote_json(g, L, cycle, cycles, &out, &errs)
+                     : fmt >= CLI_CSV ? sw_promote_csv(g, L, cycle, cycles, CLI_CSV_MODE(fmt),
+                                                       &out, &errs)
+                                      : sw_promote_table(g, L, cycle, cycles, &out, &errs);
+        struct cli_run plain = { NULL, NULL, run.exit_code };
         rc = cli_finish_output(&plain, &out, failed, &errs);
     }
     cli_growth_release(&run);

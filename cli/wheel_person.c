@@ -68,14 +68,17 @@ int cli_wheel_person(const char *person, const char *cycle, const char *to, cons
             level = sw_level_next(run.rubric, p->level);
         struct sw_wheel w;
         char title[512], subtitle[512];
+        struct sw_errors errs;
+        sw_errors_init(&errs);
         if (sw_wheel_of_person(run.growth, p, y, level, &w, title, sizeof title, subtitle,
-                               sizeof subtitle) < 0) {
-            fprintf(stderr, "scorewheel: error: out of memory\n");
+                               sizeof subtitle, &errs) < 0) {
+            diag_print(&errs);
             rc = EXIT_SYSTEM;
         } else {
             rc = write_svg(&w, output);
             sw_wheel_release(&w);
         }
+        sw_errors_release(&errs);
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }

@@ -86,7 +86,7 @@ static void json_cycle(struct sw_json *j, const struct sw_rubric *r,
     sw_json_end_object(j);
 }
 
-int sw_growth_json(const struct sw_growth *g, long person, struct sw_buf *out)
+static int growth_json(const struct sw_growth *g, long person, struct sw_buf *out)
 {
     const struct sw_rubric *r = g->rubric;
     if (!g->finished)
@@ -144,7 +144,7 @@ static void flag_names(struct sw_buf *out, unsigned flags)
         sw_buf_adds(out, "hidden-strength");
 }
 
-int sw_growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode mode,
+static int growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode mode,
                   struct sw_buf *out)
 {
     const struct sw_rubric *r = g->rubric;
@@ -245,7 +245,7 @@ static void table_cycle(struct sw_buf *out, const struct sw_rubric *r,
     }
 }
 
-int sw_growth_table(const struct sw_growth *g, long person, struct sw_buf *out)
+static int growth_table(const struct sw_growth *g, long person, struct sw_buf *out)
 {
     const struct sw_rubric *r = g->rubric;
     if (!g->finished)
@@ -262,4 +262,31 @@ int sw_growth_table(const struct sw_growth *g, long person, struct sw_buf *out)
     if (g->n_people == 0)
         sw_buf_adds(out, "no assessments\n");
     return done(out);
+}
+
+/* Records why a writer failed: the set unfinished, else the buffer's reason. */
+static int growth_failed(const struct sw_growth *g, const struct sw_buf *out,
+                         struct sw_errors *errs)
+{
+    if (!g->finished)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "the growth set is not finished");
+    return sw_buf_fail(out, errs, "growth report");
+}
+
+int sw_growth_json(const struct sw_growth *g, long person, struct sw_buf *out,
+                   struct sw_errors *errs)
+{
+    return growth_json(g, person, out) < 0 ? growth_failed(g, out, errs) : 0;
+}
+
+int sw_growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode mode,
+                  struct sw_buf *out, struct sw_errors *errs)
+{
+    return growth_csv(g, person, mode, out) < 0 ? growth_failed(g, out, errs) : 0;
+}
+
+int sw_growth_table(const struct sw_growth *g, long person, struct sw_buf *out,
+                    struct sw_errors *errs)
+{
+    return growth_table(g, person, out) < 0 ? growth_failed(g, out, errs) : 0;
 }

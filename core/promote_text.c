@@ -147,7 +147,7 @@ static void write_json(void *ctx, const struct row *row)
     json_person(&w->j, w->r, w->level, row);
 }
 
-int sw_promote_json(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
+static int promote_json(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
                     struct sw_buf *out)
 {
     struct writing w = { g->rubric, level, { 0 }, out, SW_CSV_SPREADSHEET };
@@ -218,7 +218,7 @@ static void write_csv(void *ctx, const struct row *row)
     sw_buf_release(&reasons);
 }
 
-int sw_promote_csv(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
+static int promote_csv(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
                    enum sw_csv_mode mode, struct sw_buf *out)
 {
     struct writing w = { g->rubric, level, { 0 }, out, mode };
@@ -283,7 +283,7 @@ static void write_table(void *ctx, const struct row *row)
     sw_buf_release(&t);
 }
 
-int sw_promote_table(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
+static int promote_table(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
                      struct sw_buf *out)
 {
     const struct sw_level *L = &g->rubric->levels[level];
@@ -300,4 +300,32 @@ int sw_promote_table(const struct sw_growth *g, size_t level, const char *cycle,
     if (g->n_people == 0)
         sw_buf_adds(out, "no assessments\n");
     return rc < 0 || out->failed ? -1 : 0;
+}
+
+/* Records why a writer failed: the set unfinished, else the buffer's reason. */
+static int promote_failed(const struct sw_growth *g, const struct sw_buf *out,
+                          struct sw_errors *errs)
+{
+    if (!g->finished)
+        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "the growth set is not finished");
+    return sw_buf_fail(out, errs, "readiness report");
+}
+
+int sw_promote_json(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
+                    struct sw_buf *out, struct sw_errors *errs)
+{
+    return promote_json(g, level, cycle, cycles, out) < 0 ? promote_failed(g, out, errs) : 0;
+}
+
+int sw_promote_csv(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
+                   enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs)
+{
+    return promote_csv(g, level, cycle, cycles, mode, out) < 0 ? promote_failed(g, out, errs)
+                                                               : 0;
+}
+
+int sw_promote_table(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
+                     struct sw_buf *out, struct sw_errors *errs)
+{
+    return promote_table(g, level, cycle, cycles, out) < 0 ? promote_failed(g, out, errs) : 0;
 }

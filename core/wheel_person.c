@@ -8,7 +8,8 @@
 
 int sw_wheel_of_person(const struct sw_growth *g, const struct sw_person *p,
                        const struct sw_growth_cycle *y, long to, struct sw_wheel *w,
-                       char *title, size_t title_size, char *subtitle, size_t subtitle_size)
+                       char *title, size_t title_size, char *subtitle, size_t subtitle_size,
+                       struct sw_errors *errs)
 {
     const struct sw_rubric *r = g->rubric;
     size_t n = r->n_competencies;
@@ -24,7 +25,7 @@ int sw_wheel_of_person(const struct sw_growth *g, const struct sw_person *p,
         free(means);
         free(self);
         free(targets);
-        return -1;
+        return sw_fail_oom(errs, NULL);
     }
     for (size_t i = 0; i < r->n_pillars; i++)
         pillars[i] = (struct sw_wheel_pillar){ r->pillars[i].name,

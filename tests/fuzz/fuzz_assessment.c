@@ -123,13 +123,15 @@ static void write_all(const struct sw_growth *g)
 {
     const struct sw_rubric *r = g->rubric;
     struct sw_buf out = SW_BUF_INIT;
-    check_out(&out, sw_growth_json(g, -1, &out), 'j');
-    check_out(&out, sw_growth_csv(g, -1, SW_CSV_SPREADSHEET, &out), 'c');
-    check_out(&out, sw_growth_table(g, -1, &out), 't');
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    check_out(&out, sw_growth_json(g, -1, &out, &errs), 'j');
+    check_out(&out, sw_growth_csv(g, -1, SW_CSV_SPREADSHEET, &out, &errs), 'c');
+    check_out(&out, sw_growth_table(g, -1, &out, &errs), 't');
     for (size_t l = 0; l < r->n_levels; l++) {
-        check_out(&out, sw_promote_json(g, l, NULL, 2, &out), 'j');
-        check_out(&out, sw_promote_csv(g, l, "c1", 1, SW_CSV_RAW, &out), 'c');
-        check_out(&out, sw_promote_table(g, l, NULL, 1, &out), 't');
+        check_out(&out, sw_promote_json(g, l, NULL, 2, &out, &errs), 'j');
+        check_out(&out, sw_promote_csv(g, l, "c1", 1, SW_CSV_RAW, &out, &errs), 'c');
+        check_out(&out, sw_promote_table(g, l, NULL, 1, &out, &errs), 't');
     }
     for (size_t i = 0; i < g->n_people && i < 4; i++) {
         const struct sw_person *p = &g->people[i];
@@ -139,13 +141,14 @@ static void write_all(const struct sw_growth *g)
         char title[512], subtitle[512];
         fuzz_assert(sw_wheel_of_person(g, p, &p->cycles[p->n_cycles - 1],
                                        sw_level_next(r, p->level), &w, title, sizeof title,
-                                       subtitle, sizeof subtitle) == 0);
+                                       subtitle, sizeof subtitle, &errs) == 0);
         struct sw_errors werrs;
         sw_errors_init(&werrs);
         check_out(&out, sw_wheel_svg(&w, &out, &werrs), 's');
         sw_errors_release(&werrs);
         sw_wheel_release(&w);
     }
+    sw_errors_release(&errs);
     sw_buf_release(&out);
 }
 

@@ -269,12 +269,36 @@ static void test_growth_empty_set(void **state)
     assert_int_equal(0, g->n_people);
     assert_int_equal(-1, sw_growth_person(g, "p-a"));
     struct sw_buf out = SW_BUF_INIT;
-    assert_int_equal(0, sw_growth_table(g, -1, &out));
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(0, sw_growth_table(g, -1, &out, &errs));
     assert_string_equal("no assessments\n", sw_buf_str(&out));
     sw_buf_reset(&out);
-    assert_int_equal(0, sw_promote_csv(g, 1, NULL, 1, SW_CSV_SPREADSHEET, &out));
+    assert_int_equal(0, sw_promote_csv(g, 1, NULL, 1, SW_CSV_SPREADSHEET, &out, &errs));
     assert_string_equal("to,person,name,cycle,assessors,overall,readiness,reasons,competency,"
                         "half,n,others,self,target,gap\r\n", sw_buf_str(&out));
+    assert_int_equal(0, errs.count);
+    sw_errors_release(&errs);
+    sw_buf_release(&out);
+    sw_growth_free(g);
+}
+
+/* A writer refused an unfinished set and said why (docs/design.md's error
+ * contract: every failure is recorded). */
+static void test_growth_writer_on_unfinished_set_says_why(void **state)
+{
+    (void)state;
+    struct sw_growth *g = sw_growth_new(mini);
+    struct sw_buf out = SW_BUF_INIT;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_int_equal(-1, sw_growth_json(g, -1, &out, &errs));
+    assert_int_equal(-1, sw_promote_table(g, 0, NULL, 1, &out, &errs));
+    assert_int_equal(2, errs.count);
+    assert_int_equal(SW_ESYSTEM, errs.items[0].code);
+    assert_string_equal("the growth set is not finished", errs.items[0].message);
+    assert_string_equal("the growth set is not finished", errs.items[1].message);
+    sw_errors_release(&errs);
     sw_buf_release(&out);
     sw_growth_free(g);
 }
@@ -299,6 +323,7 @@ int main(void)
         cmocka_unit_test(test_promote_individual_half_gate),
         cmocka_unit_test(test_promote_sustained_cycles),
         cmocka_unit_test(test_growth_empty_set),
+        cmocka_unit_test(test_growth_writer_on_unfinished_set_says_why),
         cmocka_unit_test(test_promote_names_and_next_level),
     };
     return cmocka_run_group_tests(tests, mini_setup, mini_teardown);

@@ -146,8 +146,8 @@ static int run_growth_once(void)
     if (r && sw_paths_collect(&paths, "tests/fixtures/growth", &errs) == 0 &&
         (g = sw_growth_new(r)) != NULL) {
         sw_growth_load_parallel(g, paths.items, paths.count, 1, NULL, NULL, &errs);
-        produced = sw_growth_finish(g, &errs) == 0 && sw_growth_json(g, -1, &out) == 0 &&
-                   sw_promote_json(g, 1, NULL, 2, &out) == 0 && errs.count == 0 &&
+        produced = sw_growth_finish(g, &errs) == 0 && sw_growth_json(g, -1, &out, &errs) == 0 &&
+                   sw_promote_json(g, 1, NULL, 2, &out, &errs) == 0 && errs.count == 0 &&
                    errs.lost == 0;
     }
     if (!produced)

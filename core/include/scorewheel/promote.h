@@ -53,35 +53,39 @@ const char *sw_readiness_name(enum sw_readiness r);
 /* The level after `level` in the rubric's order, or -1 (none, or level -1). */
 long sw_level_next(const struct sw_rubric *r, long level);
 
-/* --- output: every function appends to out; 0, or -1 when out of memory. */
+/* --- output: every function appends to out; 0, or -1 with the reason
+ * recorded in errs (SW_ESYSTEM: out of memory, over SW_BUF_MAX, or the set
+ * not finished). */
 
 /* Which people to write: all (person -1) or one index. */
 
 /* docs/design.md's growth JSON: {"people": [...]}. */
-int sw_growth_json(const struct sw_growth *g, long person, struct sw_buf *out);
+int sw_growth_json(const struct sw_growth *g, long person, struct sw_buf *out,
+                   struct sw_errors *errs);
 /* One row per person x cycle x competency, header first:
  * person,name,level,cycle,assessors,self_assessed,overall,pillar,competency,n,
  * others,self,self_gap,delta,flags (flags separated by ';'); text cells
  * guarded as `mode` says (report.h). */
 int sw_growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode mode,
-                  struct sw_buf *out);
+                  struct sw_buf *out, struct sw_errors *errs);
 /* Per person and cycle, fitting 80 columns: assessors, self, overall with its
  * change, pillar scores, then per competency n, others, self, self-gap, delta,
  * flags. */
-int sw_growth_table(const struct sw_growth *g, long person, struct sw_buf *out);
+int sw_growth_table(const struct sw_growth *g, long person, struct sw_buf *out,
+                    struct sw_errors *errs);
 
 /* docs/design.md's promote JSON: {"to": L, "people": [...]}, every person by id. */
 int sw_promote_json(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
-                    struct sw_buf *out);
+                    struct sw_buf *out, struct sw_errors *errs);
 /* One row per person x competency, header first:
  * to,person,name,cycle,assessors,overall,readiness,reasons,competency,half,n,
  * others,self,target,gap (reasons separated by ';'); text cells guarded as
  * `mode` says (report.h). */
 int sw_promote_csv(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
-                   enum sw_csv_mode mode, struct sw_buf *out);
+                   enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs);
 /* Per person, fitting 80 columns: cycle, assessors, overall, readiness and
  * reasons, then per competency half, n, others, self, target, gap. */
 int sw_promote_table(const struct sw_growth *g, size_t level, const char *cycle, size_t cycles,
-                     struct sw_buf *out);
+                     struct sw_buf *out, struct sw_errors *errs);
 
 #endif

@@ -79,13 +79,15 @@ int sw_wheel_of_candidate(const struct sw_aggregate *a, const struct sw_candidat
  * --person` draws it: wedges filled to others(c), self(c) as the outline,
  * the targets of level `to` (-1: none) dashed; title "NAME (ID)", subtitle
  * "cycle Y · N assessors · overall X.XX · target LEVEL" in the caller's
- * buffers. 0, or -1 when out of memory; free with sw_wheel_release(). */
+ * buffers. 0, or -1 when out of memory (recorded in errs); free with
+ * sw_wheel_release(). */
 struct sw_growth;
 struct sw_person;
 struct sw_growth_cycle;
 int sw_wheel_of_person(const struct sw_growth *g, const struct sw_person *p,
                        const struct sw_growth_cycle *y, long to, struct sw_wheel *w,
-                       char *title, size_t title_size, char *subtitle, size_t subtitle_size);
+                       char *title, size_t title_size, char *subtitle, size_t subtitle_size,
+                       struct sw_errors *errs);
 /* Frees the arrays sw_wheel_of_candidate() or sw_wheel_of_person() allocated.
  * Accepts NULL. */
 void sw_wheel_release(struct sw_wheel *w);
