@@ -114,13 +114,6 @@ int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibratio
     return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }
 
-static void csv_number(struct sw_buf *out, double v)
-{
-    sw_buf_addc(out, ',');
-    if (isfinite(v))
-        sw_buf_add_double(out, v == 0 ? 0.0 : v);
-}
-
 int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration *c,
                        enum sw_csv_mode mode, struct sw_buf *out, struct sw_errors *errs)
 {
@@ -130,13 +123,13 @@ int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration
         const struct sw_interviewer_stats *st = &c->interviewers[i];
         sw_csv_field(out, a->interviewers[i], mode);
         sw_buf_addf(out, ",%zu,%zu", st->scorecards, st->observations);
-        csv_number(out, st->mean);
-        csv_number(out, st->leniency);
+        sw_csv_number(out, st->mean);
+        sw_csv_number(out, st->leniency);
         sw_buf_addf(out, ",%zu", st->compared);
-        csv_number(out, st->hire_rate);
+        sw_csv_number(out, st->hire_rate);
         if (c->severity) {
-            csv_number(out, c->severity->adjustment[i]);
-            csv_number(out, c->severity->se[i]);
+            sw_csv_number(out, c->severity->adjustment[i]);
+            sw_csv_number(out, c->severity->se[i]);
         }
         sw_buf_adds(out, "\r\n");
     }

@@ -120,19 +120,6 @@ static int growth_json(const struct sw_growth *g, long person, struct sw_buf *ou
     return done(out);
 }
 
-static void csv_number(struct sw_buf *out, double v)
-{
-    sw_buf_addc(out, ',');
-    if (isfinite(v))
-        sw_buf_add_double(out, v == 0 ? 0.0 : v);
-}
-
-static void csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
-{
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, s, mode);
-}
-
 /* The flags' names separated by ';'. */
 static void flag_names(struct sw_buf *out, unsigned flags)
 {
@@ -161,18 +148,18 @@ static int growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode m
             for (size_t c = 0; c < r->n_competencies; c++) {
                 const struct sw_growth_stats *s = &y->competencies[c];
                 sw_csv_field(out, p->id, mode);
-                csv_text(out, p->name ? p->name : "", mode);
-                csv_text(out, p->level >= 0 ? r->levels[p->level].id : "", mode);
-                csv_text(out, y->id, mode);
+                sw_csv_text(out, p->name ? p->name : "", mode);
+                sw_csv_text(out, p->level >= 0 ? r->levels[p->level].id : "", mode);
+                sw_csv_text(out, y->id, mode);
                 sw_buf_addf(out, ",%zu,%s", y->assessors, y->self ? "true" : "false");
-                csv_number(out, y->overall);
-                csv_text(out, r->pillars[r->competencies[c].pillar].id, mode);
-                csv_text(out, r->competencies[c].id, mode);
+                sw_csv_number(out, y->overall);
+                sw_csv_text(out, r->pillars[r->competencies[c].pillar].id, mode);
+                sw_csv_text(out, r->competencies[c].id, mode);
                 sw_buf_addf(out, ",%zu", s->n);
-                csv_number(out, s->others);
-                csv_number(out, s->self);
-                csv_number(out, s->self_gap);
-                csv_number(out, s->delta);
+                sw_csv_number(out, s->others);
+                sw_csv_number(out, s->self);
+                sw_csv_number(out, s->self_gap);
+                sw_csv_number(out, s->delta);
                 sw_buf_addc(out, ',');
                 flag_names(out, s->flags);
                 sw_buf_adds(out, "\r\n");

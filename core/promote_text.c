@@ -164,19 +164,6 @@ static int promote_json(const struct sw_growth *g, size_t level, const char *cyc
     return rc < 0 || out->failed ? -1 : 0;
 }
 
-static void csv_number(struct sw_buf *out, double v)
-{
-    sw_buf_addc(out, ',');
-    if (isfinite(v))
-        sw_buf_add_double(out, v == 0 ? 0.0 : v);
-}
-
-static void csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
-{
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, s ? s : "", mode);
-}
-
 /* Appends "PREFIXID" after a separator (none before the first). */
 static void list_reason(void *ctx, const char *prefix, const char *id)
 {
@@ -197,20 +184,20 @@ static void write_csv(void *ctx, const struct row *row)
     for (size_t c = 0; c < r->n_competencies; c++) {
         double others = value_or_null(y, c, 0), target = r->levels[w->level].targets[c];
         sw_csv_field(w->out, r->levels[w->level].id, w->mode);
-        csv_text(w->out, row->p->id, w->mode);
-        csv_text(w->out, row->p->name, w->mode);
-        csv_text(w->out, y ? y->id : "", w->mode);
+        sw_csv_text(w->out, row->p->id, w->mode);
+        sw_csv_text(w->out, row->p->name, w->mode);
+        sw_csv_text(w->out, y ? y->id : "", w->mode);
         sw_buf_addf(w->out, ",%zu", y ? y->assessors : 0);
-        csv_number(w->out, y ? y->overall : NAN);
-        csv_text(w->out, sw_readiness_name(row->pr.readiness), w->mode);
-        csv_text(w->out, sw_buf_str(&reasons), w->mode);
-        csv_text(w->out, r->competencies[c].id, w->mode);
-        csv_text(w->out, half_name(r->pillars[r->competencies[c].pillar].half), w->mode);
+        sw_csv_number(w->out, y ? y->overall : NAN);
+        sw_csv_text(w->out, sw_readiness_name(row->pr.readiness), w->mode);
+        sw_csv_text(w->out, sw_buf_str(&reasons), w->mode);
+        sw_csv_text(w->out, r->competencies[c].id, w->mode);
+        sw_csv_text(w->out, half_name(r->pillars[r->competencies[c].pillar].half), w->mode);
         sw_buf_addf(w->out, ",%zu", y ? y->competencies[c].n : 0);
-        csv_number(w->out, others);
-        csv_number(w->out, value_or_null(y, c, 1));
-        csv_number(w->out, target);
-        csv_number(w->out, others - target);
+        sw_csv_number(w->out, others);
+        sw_csv_number(w->out, value_or_null(y, c, 1));
+        sw_csv_number(w->out, target);
+        sw_csv_number(w->out, others - target);
         sw_buf_adds(w->out, "\r\n");
     }
     if (reasons.failed)

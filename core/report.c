@@ -257,14 +257,14 @@ void sw_csv_field(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
     sw_buf_addc(out, '"');
 }
 
-static void csv_number(struct sw_buf *out, double v)
+void sw_csv_number(struct sw_buf *out, double v)
 {
     sw_buf_addc(out, ',');
     if (isfinite(v))
         sw_buf_add_double(out, v == 0 ? 0.0 : v);
 }
 
-static void csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
+void sw_csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
 {
     sw_buf_addc(out, ',');
     sw_csv_field(out, s, mode);
@@ -302,21 +302,21 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
         for (size_t k = 0; k < r->n_competencies; k++) {
             const struct sw_competency_stats *st = &c->competencies[k];
             sw_csv_field(out, c->id, mode);
-            csv_text(out, c->name, mode);
-            csv_text(out, level_id(a, c), mode);
-            csv_text(out, sw_decision_name(c->decision), mode);
-            csv_number(out, c->overall);
-            csv_number(out, c->shortfall);
-            csv_text(out, r->pillars[r->competencies[k].pillar].id, mode);
-            csv_text(out, r->competencies[k].id, mode);
+            sw_csv_text(out, c->name, mode);
+            sw_csv_text(out, level_id(a, c), mode);
+            sw_csv_text(out, sw_decision_name(c->decision), mode);
+            sw_csv_number(out, c->overall);
+            sw_csv_number(out, c->shortfall);
+            sw_csv_text(out, r->pillars[r->competencies[k].pillar].id, mode);
+            sw_csv_text(out, r->competencies[k].id, mode);
             sw_buf_addf(out, ",%zu", st->n);
-            csv_number(out, st->mean);
-            csv_number(out, st->median);
-            csv_number(out, st->min);
-            csv_number(out, st->max);
-            csv_number(out, st->sd);
-            csv_number(out, st->target);
-            csv_number(out, st->gap);
+            sw_csv_number(out, st->mean);
+            sw_csv_number(out, st->median);
+            sw_csv_number(out, st->min);
+            sw_csv_number(out, st->max);
+            sw_csv_number(out, st->sd);
+            sw_csv_number(out, st->target);
+            sw_csv_number(out, st->gap);
             csv_flags(out, st->flags);
             sw_buf_adds(out, "\r\n");
         }
@@ -334,21 +334,21 @@ int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_cs
     const struct sw_rubric *r = a->rubric;
     sw_buf_adds(out, "candidate,name,level,scorecards,pending,overall");
     for (size_t p = 0; p < r->n_pillars; p++)
-        csv_text(out, r->pillars[p].id, mode);
+        sw_csv_text(out, r->pillars[p].id, mode);
     sw_buf_adds(out, ",shortfall,decision,archetype,strong-no-hire,no-hire,hire,strong-hire,"
                      "flags\r\n");
     for (size_t i = 0; i < a->n_candidates; i++) {
         const struct sw_candidate *c = &a->candidates[ORDER(order, i)];
         sw_csv_field(out, c->id, mode);
-        csv_text(out, c->name, mode);
-        csv_text(out, level_id(a, c), mode);
+        sw_csv_text(out, c->name, mode);
+        sw_csv_text(out, level_id(a, c), mode);
         sw_buf_addf(out, ",%zu,%zu", c->scorecards, c->pending);
-        csv_number(out, c->overall);
+        sw_csv_number(out, c->overall);
         for (size_t p = 0; p < r->n_pillars; p++)
-            csv_number(out, c->pillars[p]);
-        csv_number(out, c->shortfall);
-        csv_text(out, sw_decision_name(c->decision), mode);
-        csv_text(out, archetype_id(a, c), mode);
+            sw_csv_number(out, c->pillars[p]);
+        sw_csv_number(out, c->shortfall);
+        sw_csv_text(out, sw_decision_name(c->decision), mode);
+        sw_csv_text(out, archetype_id(a, c), mode);
         for (int k = 0; k < SW_REC_COUNT; k++)
             sw_buf_addf(out, ",%zu", c->recommendations[k]);
         sw_buf_addf(out, ",%zu\r\n", count_flags(a, c));

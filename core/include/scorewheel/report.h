@@ -78,5 +78,10 @@ int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_cs
 /* Appends text s as one RFC 4180 CSV field, guarded as `mode` says; NULL
  * appends nothing (an empty field). */
 void sw_csv_field(struct sw_buf *out, const char *s, enum sw_csv_mode mode);
+/* A comma, then number v at full precision (nothing when NaN: an empty field;
+ * never "-0"). */
+void sw_csv_number(struct sw_buf *out, double v);
+/* A comma, then sw_csv_field(out, s, mode). */
+void sw_csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode);
 
 #endif
