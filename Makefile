@@ -84,7 +84,7 @@ ifndef V
 Q = @
 endif
 
-CORE_SRCS  = $(sort $(wildcard core/*.c core/xlsx/*.c))
+CORE_SRCS  = $(sort $(wildcard core/*/*.c))
 CLI_SRCS   = $(sort $(wildcard cli/*.c))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
 WEB_SRCS   = $(sort $(wildcard web/*.c))
@@ -324,7 +324,7 @@ bench-severity: $(PROG) $(TOOL_BINS)
 # --- install ---------------------------------------------------------------
 
 # The API is core/include/scorewheel/: scorewheel.h and the headers it
-# includes, installed as a folder. core/*.h and core/xlsx/*.h are internal.
+# includes, installed as a folder. The headers beside the sources in core/*/ are internal.
 PKGCONFIGDIR = $(LIBDIR)/pkgconfig
 COMPLETIONDIR = $(PREFIX)/share/bash-completion/completions
 MAN1 = $(sort $(wildcard docs/*.1))

@@ -5,7 +5,7 @@ adjusted scores), written from the rule's text, to check scorewheel's.
     severity_ref.py RUBRIC.xml CAL.json PATH...     compare calibrate's JSON
     severity_ref.py --pairs FILE.csv                print the fit of candidate,interviewer,z
 
-Where the C module (core/severity.c) absorbs the candidates, eigen-decomposes
+Where the C module (core/rules/severity.c) absorbs the candidates, eigen-decomposes
 the interviewers' system once and bisects the derivative of the profile REML
 likelihood, this one writes the whole mixed model down - y = X f + Z b + e with
 V = sigma2 I + tau2 Z Z' - and maximises the restricted likelihood

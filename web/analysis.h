@@ -14,7 +14,7 @@
 
 #include "aggregate.h"
 #include "requisition.h"
-#include "template.h"
+#include "render/template.h"
 
 struct web_server;
 struct web_ctx;

@@ -2,7 +2,7 @@
  * built into the program (tools/embed.sh). */
 #include <string.h>
 
-#include "resource.h"
+#include "io/resource.h"
 #include "web.h"
 
 void web_page_asset(struct web_ctx *c)

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "template.h"
+#include "render/template.h"
 #include "web.h"
 
 static int add_card(struct web_ctx *c, struct sw_tpl_scope *top, const struct web_req *q,

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "entry.h"
-#include "template.h"
+#include "render/template.h"
 #include "web.h"
 
 int web_question_fields(const struct sw_rubric *r, size_t question, struct sw_tpl_scope *t)

@@ -11,9 +11,9 @@
 
 #include "entry.h"
 #include "files.h"
-#include "template.h"
+#include "render/template.h"
 #include "web.h"
-#include "xml.h"
+#include "io/xml.h"
 
 /* What the page is about, copied out of the index. */
 struct target {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "template.h"
+#include "render/template.h"
 #include "web.h"
 
 static void show(struct web_ctx *c, int status, const char *token, const char *message)

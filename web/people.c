@@ -12,7 +12,7 @@
 #include "entry.h"
 #include "files.h"
 #include "session.h"
-#include "xml.h"
+#include "io/xml.h"
 
 void web_people_init(struct web_people *p)
 {

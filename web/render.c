@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "template.h"
+#include "render/template.h"
 #include "web.h"
 
 static int set_layout(struct web_ctx *c, struct sw_tpl_scope *s, const char *title)

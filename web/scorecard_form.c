@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "entry.h"
-#include "template.h"
+#include "render/template.h"
 #include "web.h"
 
 static int value_text(const struct sw_rubric *r, double v, struct sw_tpl_scope *t)

@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "utf8.h"
+#include "util/utf8.h"
 #include "xlsx_int.h"
 
 static const lxw_color_t heat_colors[3] = { 0xF8696B, 0xFFEB84, 0x63BE7B };

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
-#include "vec.h"
+#include "util/utf8.h"
+#include "util/vec.h"
 
 #define SHEET_MAX 31
 

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "utf8.h"
-#include "vec.h"
+#include "util/utf8.h"
+#include "util/vec.h"
 #include "xlsx_int.h"
 
 /* --- words ----------------------------------------------------------------- */

@@ -55,6 +55,6 @@ assert width-headers-distinct test $? = 0
 # same Unicode version gives the same header.
 python3 tools/gen_utf8_tables.py "$TMP/utf8_tables.h"
 if grep -q "\"$(python3 -c 'import unicodedata; print(unicodedata.unidata_version)')\"" \
-        core/utf8_tables.h; then
-    assert width-utf8-tables-fresh cmp core/utf8_tables.h "$TMP/utf8_tables.h"
+        core/util/utf8_tables.h; then
+    assert width-utf8-tables-fresh cmp core/util/utf8_tables.h "$TMP/utf8_tables.h"
 fi

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "rubric.h"
-#include "xml.h"
+#include "io/xml.h"
 
 #ifndef FUZZ_SRCDIR
 #define FUZZ_SRCDIR "."

@@ -9,7 +9,7 @@
 #include "kit.h"
 #include "rubric.h"
 #include "rubric_text.h"
-#include "xml.h"
+#include "io/xml.h"
 
 #define FUZZ_MAX_KITS 4
 

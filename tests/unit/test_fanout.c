@@ -1,10 +1,10 @@
-/* test_fanout.c - one job of n items on several threads (core/fanout.c). */
+/* test_fanout.c - one job of n items on several threads (core/util/fanout.c). */
 #include "unit.h"
 
 #include <stdatomic.h>
 #include <string.h>
 
-#include "fanout.h"
+#include "util/fanout.h"
 
 #define ITEMS 1000
 

@@ -1,6 +1,6 @@
 #include "unit.h"
 
-#include "json.h"
+#include "render/json.h"
 
 static void test_json_nesting_and_commas(void **state)
 {

@@ -32,7 +32,7 @@
 #include "promote.h"
 #include "report.h"
 #include "xlsx.h"
-#include "xml.h"
+#include "io/xml.h"
 
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t size);

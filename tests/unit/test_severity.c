@@ -8,7 +8,7 @@
 #include "aggregate.h"
 #include "scorecard.h"
 #include "severity.h"
-#include "severity_int.h"
+#include "rules/severity_int.h"
 
 /* The hand-worked design: 4 candidates (rows) x 4 interviewers A-D (columns),
  * one pair score each, complete and balanced:

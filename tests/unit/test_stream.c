@@ -11,7 +11,7 @@
 #include "document.h"
 #include "rubric.h"
 #include "scorecard.h"
-#include "xml.h"
+#include "io/xml.h"
 
 static struct sw_rubric *tpm;
 

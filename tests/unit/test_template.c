@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "template.h"
+#include "render/template.h"
 
 static struct sw_arena arena;
 static struct sw_errors errs;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "termtable.h"
+#include "render/termtable.h"
 
 static const struct sw_table_column columns[] = {
     { "name", 0, 6 }, { "score", 1, 0 }, { "note", 0, 4 },

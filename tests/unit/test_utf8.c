@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* Each valid sequence decodes to its code point and length. */
 static void test_utf8_decode_valid(void **state)

@@ -1,10 +1,10 @@
-/* test_vec.c - growing arrays (core/vec.c). */
+/* test_vec.c - growing arrays (core/util/vec.c). */
 #include "unit.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "vec.h"
+#include "util/vec.h"
 
 static void test_vec_starts_at_first_then_doubles(void **state)
 {

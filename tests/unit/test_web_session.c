@@ -10,7 +10,7 @@
 
 #include "people.h"
 #include "session.h"
-#include "template.h"
+#include "render/template.h"
 #include "web.h"
 
 static void test_web_session_find_and_end(void **state)

@@ -1,0 +1,246 @@
+/* scorecard.c - a scorecard read from its XML tree (scorecard.h); the
+ * streaming parse is in scorecard_stream.c. */
+#include "scorecard.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "document.h"
+#include "model/scorecard_int.h"
+#include "timestamp.h"
+#include "io/xml.h"
+
+const char *sw_scorecard_copy(struct loader *L, const char *v)
+{
+    char *c = sw_arena_strdup(&L->s->arena, v ? v : "");
+    if (!c)
+        L->oom = 1;
+    return c ? c : "";
+}
+
+static const char *text_of(struct loader *L, xmlNodePtr n)
+{
+    char *t = sw_xml_text(n, &L->s->arena);
+    if (!t)
+        L->oom = 1;
+    return t ? t : "";
+}
+
+static void check_value(struct loader *L, struct sw_rating *rt, const char *raw)
+{
+    const struct sw_scale *sc = &L->r->scale;
+    double v = rt->value;
+    if (v < sc->min || v > sc->max)
+        sw_fail(L->errs, L->path, rt->line, "value '%s' is off the scale %g to %g", raw,
+                sc->min, sc->max);
+    else if (!sw_scale_contains(sc, v))
+        sw_fail(L->errs, L->path, rt->line, "value '%s' is off the scale's step %g", raw,
+                sc->step);
+}
+
+/* Reports a second rating of the same question or competency. */
+static void check_repeat(struct loader *L, const struct sw_rating *rt, const char *id)
+{
+    size_t nq = L->r->n_questions;
+    if (!L->first_line && !(L->first_line = calloc(nq + L->r->n_competencies + 1, sizeof(int)))) {
+        L->oom = 1;
+        return;
+    }
+    int *first = &L->first_line[rt->question >= 0 ? (size_t)rt->question
+                                                   : nq + (size_t)rt->competency];
+    if (*first)
+        sw_fail(L->errs, L->path, rt->line, "'%s' is rated twice (first on line %d)", id,
+                *first);
+    else
+        *first = rt->line;
+}
+
+/* Resolves and checks rating rt (its line set) from its attributes question,
+ * competency and value (NULL when absent). */
+void sw_scorecard_check_rating(struct loader *L, struct sw_rating *rt, const char *qid,
+                               const char *cid, const char *raw)
+{
+    const struct sw_rubric *r = L->r;
+    rt->question = rt->competency = -1;
+    rt->value = raw ? strtod(raw, NULL) : NAN;
+    if ((qid != NULL) == (cid != NULL)) {
+        sw_fail(L->errs, L->path, rt->line,
+                "a rating names exactly one of question=\"...\" or competency=\"...\"");
+        return;
+    }
+    if (qid) {
+        rt->question = sw_rubric_question(r, qid);
+        const struct sw_interview *iv = &r->interviews[L->s->interview];
+        if (rt->question < 0)
+            sw_fail(L->errs, L->path, rt->line, "unknown question '%s' in rubric '%s'", qid,
+                    r->id);
+        else if ((size_t)rt->question < iv->first ||
+                 (size_t)rt->question >= iv->first + iv->count)
+            sw_fail(L->errs, L->path, rt->line,
+                    "question '%s' belongs to interview '%s', not '%s'", qid,
+                    r->interviews[r->questions[rt->question].interview].id, iv->id);
+    } else {
+        rt->competency = sw_rubric_competency(r, cid);
+        if (rt->competency < 0)
+            sw_fail(L->errs, L->path, rt->line, "unknown competency '%s' in rubric '%s'", cid,
+                    r->id);
+    }
+    if (raw)
+        check_value(L, rt, raw);
+    if (rt->question >= 0 || rt->competency >= 0)
+        check_repeat(L, rt, qid ? qid : cid);
+}
+
+static void load_rating(struct loader *L, xmlNodePtr n)
+{
+    struct sw_rating *rt = &L->s->ratings[L->s->n_ratings++];
+    rt->line = sw_xml_line(n);
+    rt->evidence = "";
+    for (xmlNodePtr c = sw_xml_element(n->children); c; c = sw_xml_element(c->next))
+        if (sw_xml_is(c, "evidence"))
+            rt->evidence = text_of(L, c);
+    sw_scorecard_check_rating(L, rt, sw_xml_attr(n, "question"),
+                              sw_xml_attr(n, "competency"), sw_xml_attr(n, "value"));
+}
+
+
+/* The scorecard's attributes; returns -1 when the interview is unknown, since
+ * the ratings cannot be checked without it. */
+int sw_scorecard_check_header(struct loader *L, const struct header *h)
+{
+    const struct sw_rubric *r = L->r;
+    struct sw_scorecard *s = L->s;
+    int line = s->line;
+    s->rubric = sw_scorecard_copy(L, h->rubric);
+    s->candidate = sw_scorecard_copy(L, h->candidate);
+    s->interviewer = sw_scorecard_copy(L, h->interviewer);
+    s->submitted = strcmp(h->status, "submitted") == 0;
+    s->submitted_at = sw_scorecard_copy(L, h->submitted);
+    s->created = sw_scorecard_copy(L, h->created);
+    if (*s->created && !sw_utc_stamp_ok(s->created))
+        sw_fail(L->errs, L->path, line, "created '%s' is not a UTC time: write it as "
+                "YYYY-MM-DDTHH:MM:SSZ", s->created);
+    if (strcmp(s->rubric, r->id) != 0)
+        return sw_fail(L->errs, L->path, line,
+                       "scorecard is for rubric '%s', but the rubric in use is '%s' "
+                       "(choose it with --rubric)", s->rubric, r->id);
+    const char *level = h->level;
+    s->level = level ? sw_rubric_level(r, level) : -1;
+    if (level && s->level < 0)
+        sw_fail(L->errs, L->path, line, "unknown level '%s' in rubric '%s'", level, r->id);
+    const char *interview = h->interview;
+    long iv = sw_rubric_interview(r, interview);
+    if (iv < 0)
+        return sw_fail(L->errs, L->path, line, "unknown interview '%s' in rubric '%s'",
+                       interview, r->id);
+    s->interview = (size_t)iv;
+    return 0;
+}
+
+static int load_header(struct loader *L, xmlNodePtr root)
+{
+    const struct header h = {
+        sw_xml_attr(root, "rubric"), sw_xml_attr(root, "candidate"),
+        sw_xml_attr(root, "interviewer"), sw_xml_attr(root, "status"),
+        sw_xml_attr(root, "submitted"), sw_xml_attr(root, "level"),
+        sw_xml_attr(root, "interview"), sw_xml_attr(root, "created"),
+    };
+    return sw_scorecard_check_header(L, &h);
+}
+
+static void build(struct loader *L, xmlNodePtr root)
+{
+    struct sw_scorecard *s = L->s;
+    s->line = sw_xml_line(root);
+    s->candidate_name = s->notes = "";
+    s->recommendation = SW_REC_NONE;
+    if (load_header(L, root) < 0)
+        return;
+    size_t n = 0;
+    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
+        n += sw_xml_is(c, "rating");
+    s->ratings = sw_arena_calloc(&s->arena, n ? n : 1, sizeof *s->ratings);
+    if (!s->ratings) {
+        L->oom = 1;
+        return;
+    }
+    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next)) {
+        if (sw_xml_is(c, "rating"))
+            load_rating(L, c);
+        else if (sw_xml_is(c, "candidate-name"))
+            s->candidate_name = text_of(L, c);
+        else if (sw_xml_is(c, "notes"))
+            s->notes = text_of(L, c);
+        else if (sw_xml_is(c, "recommendation"))
+            s->recommendation = sw_recommendation_parse(sw_xml_attr(c, "value"));
+    }
+}
+
+struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
+                                           const char *path, struct sw_errors *errs)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (sw_doc_root_kind(doc) != SW_DOC_SCORECARD) {
+        sw_fail(errs, path, root ? sw_xml_line(root) : 1,
+                "not a scorecard: expected a <scorecard> element in namespace '%s'",
+                SW_NS_SCORECARD);
+        return NULL;
+    }
+    if (sw_xml_validate(doc, "scorecard.xsd", path, errs) < 0)
+        return NULL;
+    struct sw_scorecard *s = calloc(1, sizeof *s);
+    if (!s) {
+        sw_fail_oom(errs, path);
+        return NULL;
+    }
+    sw_arena_init(&s->arena);
+    struct loader L = { r, s, path, errs, 0, NULL };
+    size_t before = errs->count + errs->lost;
+    s->path = sw_scorecard_copy(&L, path);
+    build(&L, root);
+    free(L.first_line);
+    if (L.oom)
+        sw_fail_oom(errs, path);
+    if (errs->count + errs->lost > before) {
+        sw_scorecard_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+struct sw_scorecard *sw_scorecard_parse(const struct sw_rubric *r, const char *data,
+                                        size_t len, const char *path, struct sw_errors *errs)
+{
+    struct sw_scorecard *fast = sw_scorecard_stream(r, data, len, path);
+    if (fast)
+        return fast;
+    xmlDocPtr doc = sw_xml_parse(data, len, path, errs);
+    if (!doc)
+        return NULL;
+    struct sw_scorecard *s = sw_scorecard_from_doc(r, doc, path, errs);
+    xmlFreeDoc(doc);
+    return s;
+}
+
+struct sw_scorecard *sw_scorecard_load(const struct sw_rubric *r, const char *path,
+                                       struct sw_errors *errs)
+{
+    size_t len;
+    char *data = sw_xml_slurp(path, &len, errs);
+    if (!data)
+        return NULL;
+    struct sw_scorecard *s = sw_scorecard_parse(r, data, len, path, errs);
+    free(data);
+    return s;
+}
+
+void sw_scorecard_free(struct sw_scorecard *s)
+{
+    if (!s)
+        return;
+    sw_arena_release(&s->arena);
+    free(s);
+}

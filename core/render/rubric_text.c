@@ -1,0 +1,405 @@
+#include "rubric_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "render/json.h"
+#include "termtext.h"
+
+static const char *half_name(enum sw_half h)
+{
+    return h == SW_HALF_INDIVIDUAL ? "individual" : h == SW_HALF_LEADERSHIP ? "leadership" : NULL;
+}
+
+static void json_scale(struct sw_json *j, const struct sw_scale *s)
+{
+    sw_json_key(j, "scale");
+    sw_json_begin_object(j);
+    sw_json_key(j, "min");
+    sw_json_number(j, s->min);
+    sw_json_key(j, "max");
+    sw_json_number(j, s->max);
+    sw_json_key(j, "step");
+    sw_json_number(j, s->step);
+    sw_json_key(j, "anchors");
+    sw_json_begin_array(j);
+    for (size_t i = 0; i < s->n_anchors; i++) {
+        sw_json_begin_object(j);
+        sw_json_key(j, "value");
+        sw_json_number(j, s->anchors[i].value);
+        sw_json_key(j, "label");
+        sw_json_string(j, s->anchors[i].label);
+        sw_json_end_object(j);
+    }
+    sw_json_end_array(j);
+    sw_json_end_object(j);
+}
+
+static void json_policy(struct sw_json *j, const struct sw_policy *p)
+{
+    sw_json_key(j, "policy");
+    sw_json_begin_object(j);
+    sw_json_key(j, "min-scorecards");
+    sw_json_integer(j, (long long)p->min_scorecards);
+    sw_json_key(j, "min-coverage");
+    sw_json_integer(j, (long long)p->min_coverage);
+    sw_json_key(j, "disagreement");
+    sw_json_number(j, p->disagreement);
+    sw_json_key(j, "gap");
+    sw_json_number(j, p->gap);
+    sw_json_key(j, "max-gaps");
+    sw_json_integer(j, (long long)p->max_gaps);
+    sw_json_key(j, "veto");
+    sw_json_string(j, sw_recommendation_name(p->veto));
+    sw_json_key(j, "balanced");
+    sw_json_number(j, p->balanced);
+    sw_json_end_object(j);
+}
+
+static void json_competency(struct sw_json *j, const struct sw_competency *c)
+{
+    sw_json_begin_object(j);
+    sw_json_key(j, "id");
+    sw_json_string(j, c->id);
+    sw_json_key(j, "name");
+    sw_json_string(j, c->name);
+    sw_json_key(j, "description");
+    sw_json_string(j, c->description);
+    sw_json_key(j, "indicators");
+    sw_json_begin_array(j);
+    for (size_t i = 0; i < c->n_indicators; i++) {
+        sw_json_begin_object(j);
+        sw_json_key(j, "value");
+        sw_json_number(j, c->indicators[i].value);
+        sw_json_key(j, "text");
+        sw_json_string(j, c->indicators[i].text);
+        sw_json_end_object(j);
+    }
+    sw_json_end_array(j);
+    sw_json_end_object(j);
+}
+
+static void json_pillars(struct sw_json *j, const struct sw_rubric *r)
+{
+    sw_json_key(j, "pillars");
+    sw_json_begin_array(j);
+    for (size_t p = 0; p < r->n_pillars; p++) {
+        const struct sw_pillar *pl = &r->pillars[p];
+        sw_json_begin_object(j);
+        sw_json_key(j, "id");
+        sw_json_string(j, pl->id);
+        sw_json_key(j, "name");
+        sw_json_string(j, pl->name);
+        sw_json_key(j, "half");
+        if (half_name(pl->half))
+            sw_json_string(j, half_name(pl->half));
+        else
+            sw_json_null(j);
+        sw_json_key(j, "competencies");
+        sw_json_begin_array(j);
+        for (size_t c = pl->first; c < pl->first + pl->count; c++)
+            json_competency(j, &r->competencies[c]);
+        sw_json_end_array(j);
+        sw_json_end_object(j);
+    }
+    sw_json_end_array(j);
+}
+
+static void json_levels(struct sw_json *j, const struct sw_rubric *r)
+{
+    sw_json_key(j, "levels");
+    sw_json_begin_array(j);
+    for (size_t l = 0; l < r->n_levels; l++) {
+        const struct sw_level *lv = &r->levels[l];
+        sw_json_begin_object(j);
+        sw_json_key(j, "id");
+        sw_json_string(j, lv->id);
+        sw_json_key(j, "name");
+        sw_json_string(j, lv->name);
+        sw_json_key(j, "hire-bar");
+        sw_json_number(j, lv->hire_bar);
+        sw_json_key(j, "targets");
+        sw_json_begin_object(j);
+        for (size_t c = 0; c < r->n_competencies; c++) {
+            sw_json_key(j, r->competencies[c].id);
+            sw_json_number(j, lv->targets[c]);
+        }
+        sw_json_end_object(j);
+        sw_json_end_object(j);
+    }
+    sw_json_end_array(j);
+}
+
+static void json_archetypes(struct sw_json *j, const struct sw_rubric *r)
+{
+    sw_json_key(j, "archetypes");
+    sw_json_begin_array(j);
+    for (size_t a = 0; a < r->n_archetypes; a++) {
+        const struct sw_archetype *ar = &r->archetypes[a];
+        sw_json_begin_object(j);
+        sw_json_key(j, "id");
+        sw_json_string(j, ar->id);
+        sw_json_key(j, "name");
+        sw_json_string(j, ar->name);
+        sw_json_key(j, "description");
+        sw_json_string(j, ar->description);
+        sw_json_key(j, "emphasis");
+        sw_json_begin_object(j);
+        for (size_t p = 0; p < r->n_pillars; p++) {
+            if (ar->emphasis[p] == 0)
+                continue;
+            sw_json_key(j, r->pillars[p].id);
+            sw_json_number(j, ar->emphasis[p]);
+        }
+        sw_json_end_object(j);
+        sw_json_end_object(j);
+    }
+    sw_json_end_array(j);
+}
+
+static void json_question(struct sw_json *j, const struct sw_rubric *r,
+                          const struct sw_question *q)
+{
+    sw_json_begin_object(j);
+    sw_json_key(j, "id");
+    sw_json_string(j, q->id);
+    sw_json_key(j, "text");
+    sw_json_string(j, q->text);
+    sw_json_key(j, "measures");
+    sw_json_begin_array(j);
+    for (size_t m = 0; m < q->n_measures; m++) {
+        sw_json_begin_object(j);
+        sw_json_key(j, "competency");
+        sw_json_string(j, r->competencies[q->measures[m].competency].id);
+        sw_json_key(j, "weight");
+        sw_json_number(j, q->measures[m].weight);
+        sw_json_end_object(j);
+    }
+    sw_json_end_array(j);
+    sw_json_end_object(j);
+}
+
+static void json_interviews(struct sw_json *j, const struct sw_rubric *r)
+{
+    sw_json_key(j, "interviews");
+    sw_json_begin_array(j);
+    for (size_t i = 0; i < r->n_interviews; i++) {
+        const struct sw_interview *iv = &r->interviews[i];
+        sw_json_begin_object(j);
+        sw_json_key(j, "id");
+        sw_json_string(j, iv->id);
+        sw_json_key(j, "name");
+        sw_json_string(j, iv->name);
+        sw_json_key(j, "minutes");
+        if (iv->minutes)
+            sw_json_integer(j, iv->minutes);
+        else
+            sw_json_null(j);
+        sw_json_key(j, "description");
+        sw_json_string(j, iv->description);
+        sw_json_key(j, "questions");
+        sw_json_begin_array(j);
+        for (size_t q = iv->first; q < iv->first + iv->count; q++)
+            json_question(j, r, &r->questions[q]);
+        sw_json_end_array(j);
+        sw_json_end_object(j);
+    }
+    sw_json_end_array(j);
+}
+
+int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out, struct sw_errors *errs)
+{
+    struct sw_json j;
+    sw_json_init(&j, out);
+    sw_json_begin_object(&j);
+    sw_json_key(&j, "id");
+    sw_json_string(&j, r->id);
+    sw_json_key(&j, "version");
+    sw_json_string(&j, r->version);
+    sw_json_key(&j, "name");
+    sw_json_string(&j, r->name);
+    json_scale(&j, &r->scale);
+    json_policy(&j, &r->policy);
+    json_pillars(&j, r);
+    json_levels(&j, r);
+    json_archetypes(&j, r);
+    json_interviews(&j, r);
+    sw_json_end_object(&j);
+    return out->failed ? sw_buf_fail(out, errs, "rubric") : 0;
+}
+
+/* --- table ----------------------------------------------------------------- */
+
+/* Whether the level columns are headed L1, L2... (listed under Levels)
+ * because two level ids would look the same cut to the column's 11. */
+static int levels_numbered(const struct sw_rubric *r)
+{
+    for (size_t l = 0; l < r->n_levels; l++)
+        for (size_t k = 0; k < l; k++)
+            if (strlen(r->levels[l].id) > 11 && strlen(r->levels[k].id) > 11 &&
+                strncmp(r->levels[l].id, r->levels[k].id, 11) == 0)
+                return 1;
+    return 0;
+}
+
+/* Level columns as wide as their ids (5 to 12), as many as fit 80 columns
+ * beside the widest competency name. */
+static void table_competencies(const struct sw_rubric *r, struct sw_buf *b)
+{
+    size_t name_width = 12;
+    for (size_t c = 0; c < r->n_competencies; c++)
+        if (sw_text_width(r->competencies[c].name) + 4 > name_width)
+            name_width = sw_text_width(r->competencies[c].name) + 4;
+    if (name_width > 40)
+        name_width = 40;
+    size_t widths[64], shown = 0, used = name_width;
+    for (; shown < r->n_levels && shown < 64; shown++) {
+        size_t w = strlen(r->levels[shown].id);
+        w = (w < 5 ? 5 : w > 12 ? 12 : w) + 1;
+        if (used + w > 79)
+            break;
+        widths[shown] = w;
+        used += w;
+    }
+    sw_buf_adds(b, "\nCompetencies and targets by level\n");
+    sw_text_cell(b, "", name_width);
+    int numbered = levels_numbered(r);
+    for (size_t l = 0; l < shown; l++) {
+        char number[24];
+        snprintf(number, sizeof number, "L%zu", l + 1);
+        sw_buf_adds(b, " ");
+        sw_text_cell(b, numbered ? number : r->levels[l].id, widths[l] - 1);
+    }
+    while (b->len && b->data[b->len - 1] == ' ')
+        b->data[--b->len] = '\0';
+    sw_buf_addc(b, '\n');
+    for (size_t p = 0; p < r->n_pillars; p++) {
+        const struct sw_pillar *pl = &r->pillars[p];
+        size_t col = sw_text_flow(b, pl->name, 0, 2, 80);
+        char half[32] = "";
+        if (half_name(pl->half))
+            snprintf(half, sizeof half, " (%s)", half_name(pl->half));
+        sw_text_wrap(b, half, col, 2, 80);
+        for (size_t c = pl->first; c < pl->first + pl->count; c++) {
+            sw_buf_adds(b, "  ");
+            sw_text_cell(b, r->competencies[c].name, name_width - 2);
+            for (size_t l = 0; l < shown; l++)
+                sw_buf_addf(b, " %-*g", (int)widths[l] - 1, r->levels[l].targets[c]);
+            while (b->len && b->data[b->len - 1] == ' ')
+                b->data[--b->len] = '\0';
+            sw_buf_addc(b, '\n');
+        }
+    }
+    if (shown < r->n_levels)
+        sw_buf_addf(b, "(%zu more levels: see --format json)\n", r->n_levels - shown);
+}
+
+static void table_levels(const struct sw_rubric *r, struct sw_buf *b)
+{
+    sw_buf_adds(b, "\nLevels\n");
+    int numbered = levels_numbered(r);
+    for (size_t l = 0; l < r->n_levels; l++) {
+        if (numbered) {
+            sw_buf_addf(b, "  L%zu ", l + 1);
+        } else if (strlen(r->levels[l].id) <= 12 && sw_text_width(r->levels[l].name) <= 30) {
+            sw_buf_adds(b, "  ");
+            sw_text_cell(b, r->levels[l].id, 12);
+            sw_buf_adds(b, " ");
+            sw_text_cell(b, r->levels[l].name, 30);
+            sw_buf_addf(b, " hire bar %g\n", r->levels[l].hire_bar);
+            continue;
+        } else {
+            sw_buf_adds(b, "  ");
+        }
+        struct sw_buf t = SW_BUF_INIT;
+        sw_buf_addf(&t, "%s: %s, hire bar %g", r->levels[l].id, r->levels[l].name,
+                    r->levels[l].hire_bar);
+        sw_text_wrap(b, sw_buf_str(&t), numbered ? 5 : 2, 4, 80);
+        b->failed |= t.failed;
+        sw_buf_release(&t);
+    }
+}
+
+static void table_policy(const struct sw_rubric *r, struct sw_buf *b)
+{
+    const struct sw_policy *p = &r->policy;
+    sw_buf_addf(b, "\nPolicy\n  at least %zu submitted scorecards and %zu of %zu competencies "
+                   "assessed;\n  disagreement at a spread of %g; below target at a gap of "
+                   "-%g; at most %zu\n  below target to hire; a '%s' vetoes; balanced "
+                   "within %g\n",
+                p->min_scorecards, p->min_coverage, r->n_competencies, p->disagreement,
+                p->gap, p->max_gaps, sw_recommendation_name(p->veto), p->balanced);
+}
+
+static void table_interviews(const struct sw_rubric *r, struct sw_buf *b)
+{
+    sw_buf_adds(b, "\nInterviews\n");
+    for (size_t i = 0; i < r->n_interviews; i++) {
+        const struct sw_interview *iv = &r->interviews[i];
+        struct sw_buf line = SW_BUF_INIT;
+        sw_buf_addf(&line, "%s: %s", iv->id, iv->name);
+        if (iv->minutes)
+            sw_buf_addf(&line, ", %d min", iv->minutes);
+        sw_buf_addf(&line, ", %zu question%s", iv->count, iv->count == 1 ? "" : "s");
+        sw_buf_adds(b, "  ");
+        sw_text_wrap(b, sw_buf_str(&line), 2, 4, 80);
+        b->failed |= line.failed;
+        sw_buf_release(&line);
+        struct sw_buf probes = SW_BUF_INIT;
+        for (size_t c = 0; c < r->n_competencies; c++) {
+            int probed = 0;
+            for (size_t q = iv->first; q < iv->first + iv->count && !probed; q++)
+                for (size_t m = 0; m < r->questions[q].n_measures; m++)
+                    probed |= r->questions[q].measures[m].competency == c;
+            if (probed)
+                sw_buf_addf(&probes, "%s%s", probes.len ? ", " : "", r->competencies[c].name);
+        }
+        sw_buf_adds(b, "    probes: ");
+        sw_text_wrap(b, sw_buf_str(&probes), 12, 12, 78);
+        sw_buf_release(&probes);
+    }
+}
+
+static void table_archetypes(const struct sw_rubric *r, struct sw_buf *b)
+{
+    sw_buf_adds(b, "\nArchetypes\n");
+    for (size_t a = 0; a < r->n_archetypes; a++) {
+        const struct sw_archetype *ar = &r->archetypes[a];
+        struct sw_buf line = SW_BUF_INIT;
+        sw_buf_addf(&line, "%s: %s", ar->id, ar->name);
+        if (!ar->has_emphasis)
+            sw_buf_adds(&line, " (no emphasis: the balanced shape)");
+        for (size_t p = 0, first = 1; p < r->n_pillars; p++) {
+            if (ar->emphasis[p] == 0)
+                continue;
+            sw_buf_addf(&line, "%s%s %+g", first ? ", emphasis " : ", ", r->pillars[p].id,
+                        ar->emphasis[p]);
+            first = 0;
+        }
+        sw_buf_adds(b, "  ");
+        sw_text_wrap(b, sw_buf_str(&line), 2, 4, 80);
+        b->failed |= line.failed;
+        sw_buf_release(&line);
+    }
+}
+
+int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out, struct sw_errors *errs)
+{
+    struct sw_buf line = SW_BUF_INIT;
+    sw_buf_addf(&line, "%s (%s, version %s)", r->name, r->id, r->version);
+    sw_text_wrap(out, sw_buf_str(&line), 0, 2, 80);
+    sw_buf_reset(&line);
+    sw_buf_addf(&line, "Scale %g to %g, step %g", r->scale.min, r->scale.max, r->scale.step);
+    for (size_t i = 0; i < r->scale.n_anchors; i++)
+        sw_buf_addf(&line, "%s%g %s", i ? "; " : ": ", r->scale.anchors[i].value,
+                    r->scale.anchors[i].label);
+    sw_text_wrap(out, sw_buf_str(&line), 0, 2, 80);
+    out->failed |= line.failed;
+    sw_buf_release(&line);
+    table_competencies(r, out);
+    table_levels(r, out);
+    table_policy(r, out);
+    table_interviews(r, out);
+    table_archetypes(r, out);
+    return out->failed ? sw_buf_fail(out, errs, "rubric") : 0;
+}

@@ -1,0 +1,408 @@
+/* severity.c - docs/design.md rule 11 (severity.h has every formula). */
+#include "severity.h"
+
+#include <lapacke.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/severity_int.h"
+
+#define END SIZE_MAX
+/* Rule 11's thresholds. */
+#define MIN_DF 10
+#define MIN_RATED 3
+#define MIN_TAU2 1e-8
+
+/* --- observations to pairs ------------------------------------------------- */
+
+static int by_pair(const void *x, const void *y)
+{
+    const struct sw_observation *a = x, *b = y;
+    if (a->candidate != b->candidate)
+        return a->candidate < b->candidate ? -1 : 1;
+    if (a->interviewer != b->interviewer)
+        return a->interviewer < b->interviewer ? -1 : 1;
+    return 0;
+}
+
+/* d(c) = mean of competency c's x - ybar, in d[0..n_competencies-1]. */
+static void centring(const struct sw_observation *obs, size_t n, size_t n_competencies,
+                     double *d, size_t *count)
+{
+    double all = 0;
+    for (size_t c = 0; c < n_competencies; c++) {
+        d[c] = 0;
+        count[c] = 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        d[obs[k].competency] += obs[k].x;
+        count[obs[k].competency]++;
+        all += obs[k].x;
+    }
+    double ybar = n ? all / (double)n : 0;
+    for (size_t c = 0; c < n_competencies; c++)
+        d[c] = count[c] ? d[c] / (double)count[c] - ybar : 0;
+}
+
+int sw_severity_pairs(const struct sw_observation *obs, size_t n, size_t n_competencies,
+                      struct sw_pair **pairs, size_t *n_pairs, struct sw_errors *errs)
+{
+    *pairs = NULL;
+    *n_pairs = 0;
+    for (size_t k = 0; k < n; k++)
+        if (obs[k].competency >= n_competencies)
+            return sw_fail(errs, NULL, 0, "observation %zu names competency %zu of %zu", k,
+                           obs[k].competency, n_competencies);
+    struct sw_observation *sorted = malloc((n + 1) * sizeof *sorted);
+    double *d = malloc((n_competencies + 1) * sizeof *d);
+    size_t *count = malloc((n_competencies + 1) * sizeof *count);
+    struct sw_pair *out = malloc((n + 1) * sizeof *out);
+    if (!sorted || !d || !count || !out) {
+        free(sorted);
+        free(d);
+        free(count);
+        free(out);
+        return sw_fail_oom(errs, NULL);
+    }
+    centring(obs, n, n_competencies, d, count);
+    if (n)
+        memcpy(sorted, obs, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, by_pair);
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (k == 0 || by_pair(&sorted[k - 1], &sorted[k]) != 0)
+            out[m++] = (struct sw_pair){ sorted[k].candidate, sorted[k].interviewer, 0, 0 };
+        out[m - 1].z += sorted[k].x - d[sorted[k].competency];
+        out[m - 1].observations++;
+    }
+    for (size_t k = 0; k < m; k++)
+        out[k].z /= (double)out[k].observations;
+    free(sorted);
+    free(d);
+    free(count);
+    *pairs = out;
+    *n_pairs = m;
+    return 0;
+}
+
+/* --- the absorbed system ---------------------------------------------------- */
+
+struct system {
+    size_t np, nk, ni;        /* pairs, candidates and interviewers with pairs */
+    size_t *who;            /* compact interviewer -> original index */
+    size_t *slot;           /* original interviewer -> compact, END without pairs */
+    double *C;              /* I x I, symmetric (column-major = row-major) */
+    double *q;
+    double S0;
+    size_t components;
+};
+
+static void system_release(struct system *s)
+{
+    free(s->who);
+    free(s->slot);
+    free(s->C);
+    free(s->q);
+}
+
+static size_t find(size_t *parent, size_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+/* Connected components of candidates (0..K-1) and interviewers (K..K+I-1). */
+static int count_components(struct system *s, const struct sw_pair *p, size_t n)
+{
+    size_t nodes = s->nk + s->ni;
+    size_t *parent = malloc((nodes + 1) * sizeof *parent);
+    if (!parent)
+        return -1;
+    for (size_t x = 0; x < nodes; x++)
+        parent[x] = x;
+    s->components = nodes;
+    for (size_t k = 0, cand = 0; k < n; k++) {
+        if (k > 0 && p[k].candidate != p[k - 1].candidate)
+            cand++;
+        size_t a = find(parent, cand), b = find(parent, s->nk + s->slot[p[k].interviewer]);
+        if (a != b) {
+            parent[a] = b;
+            s->components--;
+        }
+    }
+    free(parent);
+    return 0;
+}
+
+/* Adds candidate group p[0..m-1] (one candidate's pairs) to C, q and S0. */
+static void add_candidate(struct system *s, const struct sw_pair *p, size_t m)
+{
+    double zbar = 0, share = 1 / (double)m;
+    for (size_t k = 0; k < m; k++)
+        zbar += p[k].z;
+    zbar /= (double)m;
+    for (size_t k = 0; k < m; k++) {
+        size_t i = s->slot[p[k].interviewer];
+        double r = p[k].z - zbar;
+        s->S0 += r * r;
+        s->q[i] += r;
+        s->C[i * s->ni + i] += 1;
+        for (size_t l = 0; l < m; l++)
+            s->C[i * s->ni + s->slot[p[l].interviewer]] -= share;
+    }
+}
+
+/* Builds the system from pairs sorted by candidate then interviewer. */
+static int system_build(struct system *s, const struct sw_pair *p, size_t n,
+                        size_t n_interviewers)
+{
+    memset(s, 0, sizeof *s);
+    s->np = n;
+    s->slot = malloc((n_interviewers + 1) * sizeof *s->slot);
+    s->who = malloc((n_interviewers + 1) * sizeof *s->who);
+    if (!s->slot || !s->who)
+        return -1;
+    for (size_t i = 0; i < n_interviewers; i++)
+        s->slot[i] = END;
+    for (size_t k = 0; k < n; k++)
+        if (s->slot[p[k].interviewer] == END)
+            s->slot[p[k].interviewer] = 1;
+    for (size_t i = 0; i < n_interviewers; i++)
+        if (s->slot[i] != END) {
+            s->who[s->ni] = i;
+            s->slot[i] = s->ni++;
+        }
+    if (s->ni && s->ni > SIZE_MAX / s->ni / sizeof *s->C)
+        return -1;
+    s->C = calloc(s->ni * s->ni + 1, sizeof *s->C);
+    s->q = calloc(s->ni + 1, sizeof *s->q);
+    if (!s->C || !s->q)
+        return -1;
+    for (size_t k = 0, first = 0; k < n; k++) {
+        if (k + 1 == n || p[k + 1].candidate != p[k].candidate) {
+            add_candidate(s, p + first, k + 1 - first);
+            s->nk++;
+            first = k + 1;
+        }
+    }
+    return count_components(s, p, n);
+}
+
+/* --- the fit ------------------------------------------------------------------ */
+
+static struct sw_severity *severity_new(size_t n_interviewers)
+{
+    struct sw_severity *sev = calloc(1, sizeof *sev);
+    if (!sev)
+        return NULL;
+    sev->n_interviewers = n_interviewers;
+    sev->adjustment = malloc((n_interviewers + 1) * sizeof *sev->adjustment);
+    sev->se = malloc((n_interviewers + 1) * sizeof *sev->se);
+    if (!sev->adjustment || !sev->se) {
+        sw_severity_free(sev);
+        return NULL;
+    }
+    sev->sigma2 = sev->tau2 = NAN;
+    for (size_t i = 0; i < n_interviewers; i++)
+        sev->adjustment[i] = sev->se[i] = NAN;
+    return sev;
+}
+
+void sw_severity_free(struct sw_severity *s)
+{
+    if (!s)
+        return;
+    free(s->adjustment);
+    free(s->se);
+    free(s);
+}
+
+static int lapack_failed(struct sw_errors *errs, const char *what, lapack_int info)
+{
+    if (info == LAPACK_WORK_MEMORY_ERROR)
+        return sw_fail_oom(errs, NULL);
+    return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "the severity fit failed: LAPACK %s "
+                        "returned %d", what, (int)info);
+}
+
+/* b = (C + lambda I)^-1 q and se(i) = sqrt(sigma2 [(C + lambda I)^-1](i,i)) from
+ * the Cholesky factor U'U = C + lambda I (A holds C, column-major; overwritten):
+ * the inverse is U^-1 U^-T, so its diagonal is the row sums of squares of U^-1. */
+static int blup(struct sw_severity *sev, const struct system *s, double *A, double lambda,
+                struct sw_errors *errs)
+{
+    lapack_int n = (lapack_int)s->ni, info;
+    for (size_t i = 0; i < s->ni; i++)
+        A[i * s->ni + i] += lambda;
+    if ((info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'U', n, A, n)) != 0)
+        return lapack_failed(errs, "dpotrf", info);
+    double *b = malloc((s->ni + 1) * sizeof *b);
+    if (!b)
+        return sw_fail_oom(errs, NULL);
+    memcpy(b, s->q, s->ni * sizeof *b);
+    if ((info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'U', n, 1, A, n, b, n)) != 0 ||
+        (info = LAPACKE_dtrtri(LAPACK_COL_MAJOR, 'U', 'N', n, A, n)) != 0) {
+        free(b);
+        return lapack_failed(errs, "dpotrs/dtrtri", info);
+    }
+    for (size_t i = 0; i < s->ni; i++) {
+        double v = 0;
+        for (size_t j = i; j < s->ni; j++)
+            v += A[i + j * s->ni] * A[i + j * s->ni];
+        sev->adjustment[s->who[i]] = b[i];
+        sev->se[s->who[i]] = sqrt(sev->sigma2 * v);
+    }
+    free(b);
+    return 0;
+}
+
+/* The tridiagonal reduction C = H T H' and T's eigenvalues (mu, ascending,
+ * rounding below 1e-10 of the largest set to 0: the null directions, one per
+ * component), and w = H'q; C is overwritten. */
+static int reduce(struct system *s, double *d, double *e, double *tau, double *w, double *mu,
+                  struct sw_errors *errs)
+{
+    lapack_int n = (lapack_int)s->ni, info;
+    if ((info = LAPACKE_dsytrd(LAPACK_COL_MAJOR, 'U', n, s->C, n, d, e, tau)) != 0)
+        return lapack_failed(errs, "dsytrd", info);
+    memcpy(w, s->q, s->ni * sizeof *w);
+    if ((info = LAPACKE_dormtr(LAPACK_COL_MAJOR, 'L', 'U', 'T', n, 1, s->C, n, tau, w, n)) != 0)
+        return lapack_failed(errs, "dormtr", info);
+    memcpy(mu, d, s->ni * sizeof *mu);
+    memcpy(tau, e, s->ni * sizeof *tau);        /* dsterf destroys its copy */
+    if ((info = LAPACKE_dsterf(n, mu, tau)) != 0)
+        return lapack_failed(errs, "dsterf", info);
+    double top = mu[s->ni - 1];
+    for (size_t j = 0; j < s->ni; j++)
+        if (mu[j] <= 1e-10 * top)
+            mu[j] = 0;
+    return 0;
+}
+
+/* Reduces C once, finds the REML optimum and, when it is a fit, b and se. */
+static int solve(struct sw_severity *sev, struct system *s, struct sw_errors *errs)
+{
+    size_t ni = s->ni;
+    double *work = malloc((7 * ni + 1) * sizeof *work);
+    double *copy = malloc((ni * ni + 1) * sizeof *copy);
+    if (!work || !copy) {
+        free(work);
+        free(copy);
+        return sw_fail_oom(errs, NULL);
+    }
+    double *d = work, *e = d + ni, *tau = e + ni, *w = tau + ni, *mu = w + ni, *x = mu + ni;
+    memcpy(copy, s->C, ni * ni * sizeof *copy);
+    int rc = reduce(s, d, e, tau, w, mu, errs);
+    if (rc == 0) {
+        struct sw_reml_profile prof = { mu, d, e, w, x, x + ni, ni, s->S0,
+                                        (double)(s->np - s->nk) };
+        double theta = sw_reml_theta(&prof);
+        sev->sigma2 = sw_reml_q(&prof, theta) / prof.r;
+        sev->tau2 = theta * sev->sigma2;
+        sev->fitted = sev->tau2 >= MIN_TAU2;
+        if (sev->fitted)
+            rc = blup(sev, s, copy, 1 / theta, errs);
+    }
+    free(work);
+    free(copy);
+    return rc;
+}
+
+static int pair_order(const void *x, const void *y)
+{
+    const struct sw_pair *a = x, *b = y;
+    if (a->candidate != b->candidate)
+        return a->candidate < b->candidate ? -1 : 1;
+    if (a->interviewer != b->interviewer)
+        return a->interviewer < b->interviewer ? -1 : 1;
+    return 0;
+}
+
+/* A sorted copy of the pairs, checked; NULL with the reason in errs. */
+static struct sw_pair *checked_pairs(const struct sw_pair *pairs, size_t n, size_t n_candidates,
+                                     size_t n_interviewers, struct sw_errors *errs)
+{
+    for (size_t k = 0; k < n; k++)
+        if (pairs[k].candidate >= n_candidates || pairs[k].interviewer >= n_interviewers) {
+            sw_fail(errs, NULL, 0, "pair %zu names candidate %zu and interviewer %zu of %zu "
+                    "and %zu", k, pairs[k].candidate, pairs[k].interviewer, n_candidates,
+                    n_interviewers);
+            return NULL;
+        }
+    struct sw_pair *p = malloc((n + 1) * sizeof *p);
+    if (!p) {
+        sw_fail_oom(errs, NULL);
+        return NULL;
+    }
+    if (n)
+        memcpy(p, pairs, n * sizeof *p);
+    qsort(p, n, sizeof *p, pair_order);
+    for (size_t k = 1; k < n; k++)
+        if (pair_order(&p[k - 1], &p[k]) == 0) {
+            sw_fail(errs, NULL, 0, "candidate %zu and interviewer %zu are paired twice; "
+                    "a pair is one score", p[k].candidate, p[k].interviewer);
+            free(p);
+            return NULL;
+        }
+    return p;
+}
+
+struct sw_severity *sw_severity_fit_pairs(const struct sw_pair *pairs, size_t n_pairs,
+                                          size_t n_candidates, size_t n_interviewers,
+                                          struct sw_errors *errs)
+{
+    struct sw_pair *p = checked_pairs(pairs, n_pairs, n_candidates, n_interviewers, errs);
+    if (!p)
+        return NULL;
+    struct sw_severity *sev = severity_new(n_interviewers);
+    struct system s;
+    if (!sev || system_build(&s, p, n_pairs, n_interviewers) < 0) {
+        if (sev)
+            system_release(&s);
+        free(p);
+        sw_severity_free(sev);
+        sw_fail_oom(errs, NULL);
+        return NULL;
+    }
+    sev->pairs = s.np;
+    sev->candidates = s.nk;
+    sev->rated = s.ni;
+    sev->components = s.components;
+    for (size_t k = 0; k < n_pairs; k++)
+        sev->observations += p[k].observations;
+    for (size_t i = 0; i < s.ni; i++)
+        sev->adjustment[s.who[i]] = 0;
+    int rc = 0;
+    if (s.np - s.nk >= MIN_DF && s.ni >= MIN_RATED) {
+        if (s.S0 > 0)
+            rc = solve(sev, &s, errs);
+        else
+            sev->sigma2 = sev->tau2 = 0;
+    }
+    system_release(&s);
+    free(p);
+    if (rc < 0) {
+        sw_severity_free(sev);
+        return NULL;
+    }
+    return sev;
+}
+
+struct sw_severity *sw_severity_fit_observations(const struct sw_observation *obs, size_t n,
+                                                 size_t n_candidates, size_t n_interviewers,
+                                                 size_t n_competencies, struct sw_errors *errs)
+{
+    struct sw_pair *pairs;
+    size_t n_pairs;
+    if (sw_severity_pairs(obs, n, n_competencies, &pairs, &n_pairs, errs) < 0)
+        return NULL;
+    struct sw_severity *sev = sw_severity_fit_pairs(pairs, n_pairs, n_candidates,
+                                                    n_interviewers, errs);
+    free(pairs);
+    return sev;
+}
