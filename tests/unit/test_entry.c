@@ -245,6 +245,35 @@ static void test_entry_submitted_stamp(void **state)
     sw_scorecard_free(s);
 }
 
+static void test_entry_submit_needs_a_rating_and_a_recommendation(void **state)
+{
+    (void)state;
+    struct sw_scorecard *s = blank();
+    struct sw_buf why;
+    sw_buf_init(&why);
+    size_t unrated[4];
+    assert_int_equal(2, sw_entry_unrated(mini, s, unrated, 4));
+    assert_int_equal((size_t)sw_rubric_question(mini, "t1"), unrated[0]);
+    assert_int_equal((size_t)sw_rubric_question(mini, "t2"), unrated[1]);
+    assert_int_equal(-1, sw_entry_submit_check(s, &why));
+    assert_string_equal(SW_ENTRY_NO_RATING, sw_buf_str(&why));
+
+    assert_int_equal(0, sw_entry_set_rating(s, 1, 4.0, NULL));
+    assert_int_equal(1, sw_entry_unrated(mini, s, unrated, 1));
+    assert_int_equal((size_t)sw_rubric_question(mini, "t1"), unrated[0]);
+    sw_buf_reset(&why);
+    assert_int_equal(-1, sw_entry_submit_check(s, &why));
+    assert_string_equal(SW_ENTRY_NO_RECOMMENDATION, sw_buf_str(&why));
+
+    s->recommendation = SW_REC_HIRE;
+    sw_buf_reset(&why);
+    assert_int_equal(0, sw_entry_submit_check(s, &why));
+    assert_string_equal("", sw_buf_str(&why));
+    assert_int_equal(1, sw_entry_unrated(mini, s, unrated, 0));
+    sw_buf_release(&why);
+    sw_scorecard_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_entry_clean_text),
         cmocka_unit_test(test_entry_ids_and_paths),
         cmocka_unit_test(test_entry_submitted_stamp),
+        cmocka_unit_test(test_entry_submit_needs_a_rating_and_a_recommendation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

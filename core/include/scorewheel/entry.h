@@ -78,6 +78,24 @@ int sw_entry_describe_point(const struct sw_scale *sc, double v, struct sw_buf *
  * bytes were replaced or dropped, or (size_t)-1 when out of memory. */
 size_t sw_entry_clean_text(const char *text, size_t len, struct sw_buf *out);
 
+/* --- submitting --------------------------------------------------------- */
+
+/* Submitting is deliberate (docs/design.md "The web app, turn 3"): every front
+ * end lists the questions left unrated before it asks, and refuses a card with
+ * no rating or no recommendation, with these words. */
+#define SW_ENTRY_NO_RATING "nothing is rated yet: rate at least one question before submitting"
+#define SW_ENTRY_NO_RECOMMENDATION "no recommendation yet: choose one before submitting"
+
+/* The questions of s left unrated (a question rating without a value), as
+ * rubric question indices in s's order: the first `cap` of them go to out.
+ * Returns how many there are (which may exceed cap). */
+size_t sw_entry_unrated(const struct sw_rubric *r, const struct sw_scorecard *s, size_t *out,
+                        size_t cap);
+/* 0 when s may be submitted: at least one rating with a value and a
+ * recommendation. Else -1, with the reason (SW_ENTRY_NO_RATING or
+ * SW_ENTRY_NO_RECOMMENDATION) appended to `why` unless it is NULL. */
+int sw_entry_submit_check(const struct sw_scorecard *s, struct sw_buf *why);
+
 /* --- output -------------------------------------------------------------- */
 
 enum { SW_ENTRY_GUIDE = 1 };   /* comments with the questions and indicators */
