@@ -9,13 +9,15 @@
 #include <time.h>
 
 #include "document.h"
+#include "entry.h"
 #include "files.h"
 #include "load.h"
 #include "strmap.h"
 
 /* One file as last parsed, with the identity it had when stat'ed just before
  * the parse (so a change during the parse shows at the next refresh).
- * Immutable once parsed; shared by the cache and the snapshots holding it. */
+ * Immutable once parsed but for `racy` (set by sw_requisition_forget under
+ * the refresh lock); shared by the cache and the snapshots holding it. */
 struct entry {
     char *path;
     dev_t dev;
@@ -55,6 +57,7 @@ struct sw_requisition {
     struct sw_strmap by_path;      /* path -> index into entries */
     struct snapshot *current;
     unsigned long generation;
+    atomic_ulong parses;           /* files parsed, ever (sw_requisition_parses) */
 };
 
 /* --- entries --------------------------------------------------------------- */
@@ -143,6 +146,7 @@ static int add_file(struct snapshot *s, size_t i, const struct entry *e)
     struct sw_errors *errs = &s->pub.errors;
     f->path = e->path;
     f->scorecard = e->scorecard;
+    f->mtime = e->mtime;
     f->first_error = errs->count;
     if (copy_errors(errs, &e->errors) < 0 || sw_strmap_put(&s->by_path, e->path, i) < 0)
         return -1;
@@ -221,6 +225,7 @@ struct sw_requisition *sw_requisition_new(const struct sw_rubric *r, const char 
     }
     q->rubric = r;
     q->threads = threads ? threads : 1;
+    atomic_init(&q->parses, 0);
     sw_strmap_init(&q->by_path);
     return q;
 }
@@ -362,6 +367,7 @@ static long refresh_locked(struct sw_requisition *q, struct sw_errors *errs)
     sw_paths_release(&paths);
     if (rc == 0)
         rc = parse_todo(q, &w);
+    atomic_fetch_add(&q->parses, w.n_todo);
     int changed = w.n_todo > 0 || w.kept != q->n_entries || !q->current;
     if (rc == 0 && changed) {
         struct snapshot *s = snapshot_build(q, w.next, w.n_next, w.n_todo, errs);
@@ -383,4 +389,88 @@ long sw_requisition_refresh(struct sw_requisition *q, struct sw_errors *errs)
     long rc = refresh_locked(q, errs);
     pthread_mutex_unlock(&q->refresh_lock);
     return rc;
+}
+
+/* --- finding and editing --------------------------------------------------- */
+
+size_t sw_req_snapshot_find(const struct sw_req_snapshot *s, size_t from, const char *candidate,
+                            const char *interview, const char *interviewer)
+{
+    if (!s)
+        return 0;
+    const struct sw_rubric *r = s->aggregate->rubric;
+    for (size_t i = from; i < s->n_files; i++) {
+        const struct sw_scorecard *sc = s->files[i].scorecard;
+        if (sc && (!candidate || strcmp(sc->candidate, candidate) == 0) &&
+            (!interview || strcmp(r->interviews[sc->interview].id, interview) == 0) &&
+            (!interviewer || strcmp(sc->interviewer, interviewer) == 0))
+            return i;
+    }
+    return s->n_files;
+}
+
+/* The cached entry for path with one more reference, when it holds the
+ * file with identity st (not racy), else NULL. */
+static struct entry *cached(struct sw_requisition *q, const char *path, const struct stat *st)
+{
+    pthread_mutex_lock(&q->refresh_lock);
+    long i = sw_strmap_get(&q->by_path, path);
+    struct entry *e = i >= 0 ? q->entries[i] : NULL;
+    if (e && e->scorecard && same_identity(e, st))
+        atomic_fetch_add(&e->refs, 1);
+    else
+        e = NULL;
+    pthread_mutex_unlock(&q->refresh_lock);
+    return e;
+}
+
+static int same_stat(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+struct sw_scorecard *sw_requisition_card(struct sw_requisition *q, const char *path,
+                                         struct sw_buf *bytes, struct sw_errors *errs)
+{
+    struct stat before, after;
+    int known = stat(path, &before) == 0;
+    size_t len = 0;
+    char *data = sw_xml_slurp(path, &len, errs);
+    if (!data)
+        return NULL;
+    /* The bytes are those the cache parsed when the file kept its identity
+     * from before the read to after it, and that identity is the cache's. */
+    known = known && stat(path, &after) == 0 && same_stat(&before, &after);
+    struct entry *e = known ? cached(q, path, &before) : NULL;
+    struct sw_scorecard *parsed = NULL;
+    if (!e) {
+        parsed = sw_scorecard_parse(q->rubric, data, len, path, errs);
+        atomic_fetch_add(&q->parses, 1);
+    }
+    const struct sw_scorecard *from = e ? e->scorecard : parsed;
+    struct sw_scorecard *s = from ? sw_entry_from(q->rubric, from, errs) : NULL;
+    if (s && sw_buf_add(bytes, data, len) < 0) {
+        sw_scorecard_free(s);
+        s = NULL;
+        sw_fail_oom(errs, path);
+    }
+    free(data);
+    sw_scorecard_free(parsed);
+    entry_unref(e);
+    return s;
+}
+
+void sw_requisition_forget(struct sw_requisition *q, const char *path)
+{
+    pthread_mutex_lock(&q->refresh_lock);
+    long i = sw_strmap_get(&q->by_path, path);
+    if (i >= 0)
+        q->entries[i]->racy = 1;
+    pthread_mutex_unlock(&q->refresh_lock);
+}
+
+unsigned long sw_requisition_parses(struct sw_requisition *q)
+{
+    return atomic_load(&q->parses);
 }

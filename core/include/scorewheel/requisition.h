@@ -38,8 +38,10 @@
 #define SW_REQUISITION_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "aggregate.h"
+#include "buf.h"
 #include "error.h"
 #include "rubric.h"
 #include "scorecard.h"
@@ -51,6 +53,7 @@ struct sw_req_file {
      * (skipped, as the aggregating commands skip rubric files). */
     const struct sw_scorecard *scorecard;
     int added;          /* 1 when it counts in the aggregate */
+    struct timespec mtime;   /* its modification time, stat'ed before the parse */
     /* Its problems: snapshot->errors.items[first_error .. +n_errors], the
      * file's own (parse, schema, meaning), then the aggregate's refusal (a
      * second scorecard with the same candidate, interview and interviewer). */
@@ -101,5 +104,32 @@ void sw_req_snapshot_release(struct sw_req_snapshot *s);
 /* The file at `path` (as the walk names it) in s, or NULL. */
 const struct sw_req_file *sw_req_snapshot_file(const struct sw_req_snapshot *s,
                                                const char *path);
+/* The index of the first file at or after index `from` whose scorecard is
+ * of `candidate`, interview `interview` (its id) and `interviewer`; a NULL
+ * field matches any. s->n_files when there is none. Files without a
+ * scorecard never match; files the aggregate refused do. */
+size_t sw_req_snapshot_find(const struct sw_req_snapshot *s, size_t from, const char *candidate,
+                            const char *interview, const char *interviewer);
+
+/* --- editing ---------------------------------------------------------------- */
+
+/* The scorecard in the file at `path` as an editor needs it: the file's
+ * bytes appended to `bytes` and the scorecard those very bytes hold, in
+ * entry order (entry.h), for the caller to change and free (with
+ * sw_scorecard_free). It is parsed only when the cache does not hold the
+ * file as it is now (same identity, as a refresh decides); else it is a
+ * copy of the cached parse. NULL with the problems in errs when the file
+ * cannot be read or is not a valid scorecard. Hand `bytes` to
+ * sw_write_if_unchanged() to write back only over what was shown. */
+struct sw_scorecard *sw_requisition_card(struct sw_requisition *q, const char *path,
+                                         struct sw_buf *bytes, struct sw_errors *errs);
+/* Notes that the file at `path` was just written: the next refresh parses
+ * it again whatever its identity (a writer's own change is then seen at
+ * once, even one that kept size and time). Unknown paths are ignored: the
+ * next refresh finds new files anyway. */
+void sw_requisition_forget(struct sw_requisition *q, const char *path);
+/* How many files this requisition has parsed since it was made: by its
+ * refreshes and by sw_requisition_card(). */
+unsigned long sw_requisition_parses(struct sw_requisition *q);
 
 #endif
