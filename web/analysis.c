@@ -6,56 +6,72 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "status.h"
 #include "web.h"
 #include "wheel.h"
 
-int web_analysis_init(struct web_server *srv, struct sw_errors *errs)
-{
-    struct web_index *x = &srv->index;
-    srv->analysis = calloc(x->n_reqs ? x->n_reqs : 1, sizeof *srv->analysis);
-    if (!srv->analysis)
-        return sw_fail_oom(errs, NULL);
-    for (size_t i = 0; i < x->n_reqs; i++) {
-        srv->analysis[i] = sw_requisition_new(x->rubric, x->reqs[i].dir, 1);
-        if (!srv->analysis[i])
-            return sw_fail_oom(errs, x->reqs[i].dir);
-    }
-    return 0;
-}
-
-void web_analysis_release(struct web_server *srv)
-{
-    for (size_t i = 0; srv->analysis && i < srv->index.n_reqs; i++)
-        sw_requisition_free(srv->analysis[i]);
-    free(srv->analysis);
-    srv->analysis = NULL;
-}
-
 struct sw_req_snapshot *web_snapshot(struct web_ctx *c)
 {
-    struct web_index *x = &c->srv->index;
-    long i = -1;
-    web_index_lock(x);
-    const struct web_req *q = c->path.n > 1 ? web_index_req(x, c->path.seg[1]) : NULL;
-    if (q)
-        i = q - x->reqs;
-    web_index_unlock(x);
-    if (i < 0) {
+    struct web_req *q = c->path.n > 1 ? web_index_req(&c->srv->index, c->path.seg[1]) : NULL;
+    if (!q) {
         web_message(c, 404, "Not found", "There is no such page.");
         return NULL;
     }
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    if (sw_requisition_refresh(c->srv->analysis[i], &errs) < 0)
-        for (size_t k = 0; k < errs.count; k++)
-            fprintf(stderr, "scorewheel serve: %s: error: %s\n",
-                    errs.items[k].file ? errs.items[k].file : "requisition",
-                    errs.items[k].message);
-    sw_errors_release(&errs);
-    struct sw_req_snapshot *s = sw_requisition_snapshot(c->srv->analysis[i]);
+    struct sw_req_snapshot *s = web_req_snapshot(q);
     if (!s)
         web_message(c, 500, "Cannot read", "This requisition's folder cannot be read now.");
     return s;
+}
+
+/* The page's own part, with the snapshot taken. */
+static void serve_view(struct web_ctx *c, const struct web_analysis *p,
+                       const struct sw_req_snapshot *snap)
+{
+    struct web_view v = { .snap = snap };
+    sw_errors_init(&v.errs);
+    snprintf(v.title, sizeof v.title, "%s", p->title ? p->title : c->path.seg[1]);
+    struct sw_status *st = p->status ? sw_status_new(snap->aggregate, (double)c->now, &v.errs)
+                                     : NULL;
+    v.status = st;
+    struct sw_arena arena = SW_ARENA_INIT;
+    v.s = sw_tpl_scope_new(&arena);
+    int rc = v.s && (st || !p->status) ? p->fields(c, &v) : -1;
+    if (rc == 0)
+        web_render(c, 200, v.title, p->tpl, v.s, &arena);
+    else if (rc == WEB_NOT_FOUND)
+        web_message(c, 404, "Not found", "There is no such page.");
+    else
+        web_message(c, 500, "Error", v.errs.count ? v.errs.items[0].message : "Out of memory.");
+    sw_arena_release(&arena);
+    sw_status_free(st);
+    sw_errors_release(&v.errs);
+}
+
+void web_analysis_page(struct web_ctx *c, const struct web_analysis *p)
+{
+    struct web_access a = { .role = c->me.role, .page = p->page, .write = c->post };
+    struct sw_req_snapshot *snap = NULL;
+    if (p->candidate && c->path.n > 3) {
+        struct web_req *q = web_index_req(&c->srv->index, c->path.seg[1]);
+        snap = q ? web_req_snapshot(q) : NULL;
+        a.mine = snap ? web_snap_mine(snap, c->path.seg[3], c->me.id) : WEB_CARD_NONE;
+    }
+    if (web_allow(c, &a) < 0) {
+        sw_req_snapshot_release(snap);
+        return;
+    }
+    if (c->post) {
+        sw_req_snapshot_release(snap);
+        web_message(c, 404, "Not found", "There is no such page.");
+        return;
+    }
+    if (!snap && !(snap = web_snapshot(c)))
+        return;
+    if (p->reply)
+        p->reply(c, snap);
+    else
+        serve_view(c, p, snap);
+    sw_req_snapshot_release(snap);
 }
 
 int web_set_number(struct sw_tpl_scope *s, const char *key, double v)

@@ -1,33 +1,67 @@
 /*
- * analysis.h - the requisitions as the committee's pages read them
- * (dashboard, packet, compare, calibration, status, workbook): one
- * sw_requisition (requisition.h) per folder served, refreshed on each
+ * analysis.h - the committee's and the recruiter's pages (dashboard,
+ * packet, compare, calibration, status, workbook): one skeleton that checks
+ * access, takes the requisition's snapshot (reqs.h: refreshed on each
  * request, so that a scorecard written by the CLI shows on the next request
- * and only changed files are parsed again. Pages read an immutable snapshot,
- * without any lock, and every number comes from core's aggregate, as the
- * CLI's JSON has it (shown with 2 decimals).
+ * and only changed files are parsed again), renders the page's own fields
+ * and releases the snapshot. Every number comes from core's aggregate, as
+ * the CLI's JSON has it (shown with 2 decimals).
  */
 #ifndef SW_WEB_ANALYSIS_H
 #define SW_WEB_ANALYSIS_H
 
 #include <stddef.h>
 
+#include "access.h"
 #include "aggregate.h"
 #include "requisition.h"
 #include "render/template.h"
 
-struct web_server;
 struct web_ctx;
+struct sw_status;
 
-/* One sw_requisition per folder of srv->index, in the same order. 0, or -1
- * with an error (out of memory). */
-int web_analysis_init(struct web_server *srv, struct sw_errors *errs);
-void web_analysis_release(struct web_server *srv);
+/* --- the skeleton of every analysis page ------------------------------------ */
+
+/* What a page's own part works with: the snapshot, the loop status when the
+ * page asks for it, the template's scope, the errors whose first message a
+ * failure shows, and the title (the requisition's name unless changed). */
+struct web_view {
+    const struct sw_req_snapshot *snap;
+    const struct sw_status *status;
+    struct sw_tpl_scope *s;
+    struct sw_errors errs;
+    char title[600];
+};
+
+/* An analysis page: access, then its own part. */
+struct web_analysis {
+    enum web_page page;
+    const char *tpl;            /* templates/web/ file rendered with the fields */
+    const char *title;          /* NULL: the requisition's name */
+    int status;                 /* make the loop status (status.h) for fields */
+    /* The candidate at path segment 3, whose interviewer may read the page
+     * once their own scorecard is submitted (access.h "mine"). */
+    int candidate;
+    /* Sets the page's fields: 0 renders tpl; WEB_NOT_FOUND answers 404;
+     * -1 answers 500 with v->errs' first message (or "Out of memory."). */
+    int (*fields)(struct web_ctx *c, struct web_view *v);
+    /* Instead of tpl and fields: fills c->reply itself from the snapshot. */
+    void (*reply)(struct web_ctx *c, const struct sw_req_snapshot *snap);
+};
+#define WEB_NOT_FOUND 404
+
+/* Serves page p for the request: the access rule (a GET only: a POST is
+ * 404), the snapshot of the requisition of /r/REQ (404 when there is no
+ * such requisition, 500 when its folder cannot be read), then p's part,
+ * rendered, and the snapshot released. */
+void web_analysis_page(struct web_ctx *c, const struct web_analysis *p);
 
 /* The snapshot of the requisition the path names (/r/REQ/...), refreshed
  * now. NULL with the reply set: 404 when there is no such requisition, 500
  * when its folder cannot be read. Release with sw_req_snapshot_release(). */
 struct sw_req_snapshot *web_snapshot(struct web_ctx *c);
+
+/* --- fields the pages share -------------------------------------------------- */
 
 /* Sets `key` to v with 2 decimals, or "–" for null (NaN). */
 int web_set_number(struct sw_tpl_scope *s, const char *key, double v);

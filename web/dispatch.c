@@ -38,9 +38,8 @@ static void reload_people(struct web_server *srv)
     } else {
         web_people_release(&fresh);
         if (errs.count)
-            fprintf(stderr, "scorewheel serve: %s:%d: error: %s (keeping the people read "
-                    "before)\n", srv->cfg->people_path, errs.items[0].line,
-                    errs.items[0].message);
+            web_log("%s:%d: error: %s (keeping the people read before)",
+                    srv->cfg->people_path, errs.items[0].line, errs.items[0].message);
     }
     sw_errors_release(&errs);
 }

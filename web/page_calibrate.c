@@ -42,29 +42,21 @@ static int reliability_rows(const struct sw_aggregate *a, const struct sw_calibr
     return rc;
 }
 
+static int calibrate_fields(struct web_ctx *c, struct web_view *v)
+{
+    struct sw_calibration *cal = sw_calibrate(v->snap->aggregate, &v->errs);
+    int rc = !cal ? -1 : web_req_fields(c, v->s, "calibrate")
+                       | interviewer_rows(v->snap->aggregate, cal, v->s)
+                       | reliability_rows(v->snap->aggregate, cal, v->s);
+    sw_calibration_free(cal);
+    return rc;
+}
+
 void web_page_calibrate(struct web_ctx *c)
 {
-    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_CALIBRATE, .write = c->post };
-    if (web_allow(c, &a) < 0)
-        return;
-    struct sw_req_snapshot *snap = c->post ? NULL : web_snapshot(c);
-    if (c->post)
-        web_message(c, 404, "Not found", "There is no such page.");
-    if (!snap)
-        return;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    struct sw_calibration *cal = sw_calibrate(snap->aggregate, &errs);
-    struct sw_arena arena = SW_ARENA_INIT;
-    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
-    if (cal && s && (web_req_fields(c, s, "calibrate")
-                     | interviewer_rows(snap->aggregate, cal, s)
-                     | reliability_rows(snap->aggregate, cal, s)) == 0)
-        web_render(c, 200, "Calibration", "calibrate.html", s, &arena);
-    else
-        web_message(c, 500, "Error", "Out of memory.");
-    sw_arena_release(&arena);
-    sw_calibration_free(cal);
-    sw_errors_release(&errs);
-    sw_req_snapshot_release(snap);
+    static const struct web_analysis page = {
+        .page = WEB_PAGE_CALIBRATE, .tpl = "calibrate.html", .title = "Calibration",
+        .fields = calibrate_fields,
+    };
+    web_analysis_page(c, &page);
 }

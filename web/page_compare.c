@@ -71,22 +71,16 @@ static int compare_fields(struct web_ctx *c, const struct sw_aggregate *a, struc
     return rc;
 }
 
+static int compare_view(struct web_ctx *c, struct web_view *v)
+{
+    return compare_fields(c, v->snap->aggregate, v->s);
+}
+
 void web_page_compare(struct web_ctx *c)
 {
-    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_COMPARE, .write = c->post };
-    if (web_allow(c, &a) < 0)
-        return;
-    struct sw_req_snapshot *snap = c->post ? NULL : web_snapshot(c);
-    if (c->post)
-        web_message(c, 404, "Not found", "There is no such page.");
-    if (!snap)
-        return;
-    struct sw_arena arena = SW_ARENA_INIT;
-    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
-    if (s && compare_fields(c, snap->aggregate, s) == 0)
-        web_render(c, 200, "Compare", "compare.html", s, &arena);
-    else
-        web_message(c, 500, "Error", "Out of memory.");
-    sw_arena_release(&arena);
-    sw_req_snapshot_release(snap);
+    static const struct web_analysis page = {
+        .page = WEB_PAGE_COMPARE, .tpl = "compare.html", .title = "Compare",
+        .fields = compare_view,
+    };
+    web_analysis_page(c, &page);
 }

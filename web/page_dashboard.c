@@ -120,29 +120,16 @@ static int dashboard_fields(struct web_ctx *c, const struct sw_req_snapshot *sna
               | sw_tpl_set(s, "filtered", *v.decision ? v.decision : "");
 }
 
+static int dashboard_view(struct web_ctx *c, struct web_view *v)
+{
+    return dashboard_fields(c, v->snap, v->status, v->s);
+}
+
 void web_page_dashboard(struct web_ctx *c)
 {
-    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_DASHBOARD, .write = c->post };
-    if (web_allow(c, &a) < 0)
-        return;
-    if (c->post) {
-        web_message(c, 404, "Not found", "There is no such page.");
-        return;
-    }
-    struct sw_req_snapshot *snap = web_snapshot(c);
-    if (!snap)
-        return;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    struct sw_status *st = sw_status_new(snap->aggregate, (double)c->now, &errs);
-    struct sw_arena arena = SW_ARENA_INIT;
-    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
-    if (st && s && dashboard_fields(c, snap, st, s) == 0)
-        web_render(c, 200, c->path.seg[1], "dashboard.html", s, &arena);
-    else
-        web_message(c, 500, "Error", errs.count ? errs.items[0].message : "Out of memory.");
-    sw_arena_release(&arena);
-    sw_status_free(st);
-    sw_errors_release(&errs);
-    sw_req_snapshot_release(snap);
+    static const struct web_analysis page = {
+        .page = WEB_PAGE_DASHBOARD, .tpl = "dashboard.html", .status = 1,
+        .fields = dashboard_view,
+    };
+    web_analysis_page(c, &page);
 }

@@ -8,6 +8,7 @@
 
 #include "analysis.h"
 #include "document.h"
+#include "log.h"
 #include "xlsx.h"
 #include "web.h"
 
@@ -47,16 +48,8 @@ static int workbook_bytes(const struct sw_req_snapshot *snap, const char *req, i
     return rc == 0 && !out->failed ? 0 : -1;
 }
 
-void web_page_export(struct web_ctx *c)
+static void send_workbook(struct web_ctx *c, const struct sw_req_snapshot *snap)
 {
-    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_EXPORT, .write = c->post };
-    if (web_allow(c, &a) < 0)
-        return;
-    struct sw_req_snapshot *snap = c->post ? NULL : web_snapshot(c);
-    if (c->post)
-        web_message(c, 404, "Not found", "There is no such page.");
-    if (!snap)
-        return;
     const char *anon = web_param(&c->query, "anonymize");
     struct sw_errors errs;
     sw_errors_init(&errs);
@@ -66,11 +59,14 @@ void web_page_export(struct web_ctx *c)
         c->reply.status = 200;
         c->reply.type = XLSX_TYPE;
     } else {
-        for (size_t i = 0; i < errs.count; i++)
-            fprintf(stderr, "scorewheel serve: %s: error: %s\n",
-                    errs.items[i].file ? errs.items[i].file : "export", errs.items[i].message);
+        web_log_errors(&errs, "export");
         web_message(c, 500, "Error", "The workbook could not be written.");
     }
     sw_errors_release(&errs);
-    sw_req_snapshot_release(snap);
+}
+
+void web_page_export(struct web_ctx *c)
+{
+    static const struct web_analysis page = { .page = WEB_PAGE_EXPORT, .reply = send_workbook };
+    web_analysis_page(c, &page);
 }

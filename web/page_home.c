@@ -8,23 +8,37 @@
 #include "web.h"
 
 static int add_card(struct web_ctx *c, struct sw_tpl_scope *top, const struct web_req *q,
-                    const struct web_card_entry *e)
+                    const struct sw_req_file *f)
 {
-    const struct sw_rubric *r = c->srv->index.rubric;
-    long iv = sw_rubric_interview(r, e->interview);
+    const struct sw_scorecard *e = f->scorecard;
+    const char *interview = c->srv->index.rubric->interviews[e->interview].id;
+    const char *name = e->candidate_name ? e->candidate_name : "";
     struct sw_tpl_scope *t = sw_tpl_add(top, e->submitted ? "submitted" : "drafts");
     char age[32];
-    web_age(e->mtime, c->now, age, sizeof age);
+    web_age(f->mtime.tv_sec, c->now, age, sizeof age);
     if (!t)
         return -1;
-    int rc = sw_tpl_setf(t, "url", "/r/%s/s/%s/%s/%s", q->name, e->candidate, e->interview,
+    int rc = sw_tpl_setf(t, "url", "/r/%s/s/%s/%s/%s", q->name, e->candidate, interview,
                          e->interviewer)
-           | sw_tpl_setf(t, "candidate_label", "%s%s%s%s", *e->name ? e->name : e->candidate,
-                         *e->name ? " (" : "", *e->name ? e->candidate : "", *e->name ? ")" : "")
-           | sw_tpl_set(t, "interview_name", iv >= 0 ? r->interviews[iv].name : e->interview)
+           | sw_tpl_setf(t, "candidate_label", "%s%s%s%s", *name ? name : e->candidate,
+                         *name ? " (" : "", *name ? e->candidate : "", *name ? ")" : "")
+           | sw_tpl_set(t, "interview_name", c->srv->index.rubric->interviews[e->interview].name)
            | sw_tpl_set(t, "req", q->name) | sw_tpl_set(t, "interviewer", e->interviewer)
            | sw_tpl_set(t, "age", age);
     return rc | sw_tpl_set(top, e->submitted ? "has_submitted" : "has_drafts", "yes");
+}
+
+/* My scorecards in requisition q (everyone's in single-person mode). */
+static int add_cards(struct web_ctx *c, struct sw_tpl_scope *top, struct web_req *q)
+{
+    struct sw_req_snapshot *snap = web_req_snapshot(q);
+    const char *who = c->me.role == WEB_EVERYONE ? NULL : c->me.id;
+    int rc = 0;
+    for (size_t i = sw_req_snapshot_find(snap, 0, NULL, NULL, who); snap && i < snap->n_files &&
+         rc == 0; i = sw_req_snapshot_find(snap, i + 1, NULL, NULL, who))
+        rc = add_card(c, top, q, &snap->files[i]);
+    sw_req_snapshot_release(snap);
+    return rc;
 }
 
 static int add_kits(struct web_ctx *c, struct sw_tpl_scope *top)
@@ -33,7 +47,7 @@ static int add_kits(struct web_ctx *c, struct sw_tpl_scope *top)
     int rc = 0;
     for (size_t i = 0; i < r->n_interviews && rc == 0; i++) {
         if (c->me.role == WEB_INTERVIEWER &&
-            !web_index_has_interview(&c->srv->index, r->interviews[i].id, c->me.id))
+            !web_index_has_interview(&c->srv->index, r->interviews[i].id, c->me.id, 0))
             continue;
         struct sw_tpl_scope *t = sw_tpl_add(top, "kits");
         rc = !t ? -1 : sw_tpl_set(t, "id", r->interviews[i].id) |
@@ -71,18 +85,10 @@ void web_page_home(struct web_ctx *c)
     struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
     int rc = s ? sw_tpl_set(s, "everyone", c->me.role == WEB_EVERYONE ? "yes" : "") : -1;
     struct web_index *x = &c->srv->index;
-    web_index_lock(x);
-    web_index_refresh(x);
     for (size_t i = 0; i < x->n_reqs && rc == 0; i++)
-        for (size_t j = 0; j < x->reqs[i].n && rc == 0; j++) {
-            const struct web_card_entry *e = &x->reqs[i].cards[j];
-            if (e->candidate &&
-                (c->me.role == WEB_EVERYONE || strcmp(e->interviewer, c->me.id) == 0))
-                rc = add_card(c, s, &x->reqs[i], e);
-        }
+        rc = add_cards(c, s, &x->reqs[i]);
     if (rc == 0)
         rc = add_kits(c, s) | add_reqs(c, s);
-    web_index_unlock(x);
     if (rc == 0)
         web_render(c, 200, "Your scorecards", "home.html", s, &arena);
     else

@@ -68,11 +68,8 @@ void web_page_kit(struct web_ctx *c)
     long iv = sw_rubric_interview(r, c->path.seg[1]);
     struct web_access a = { .role = c->me.role, .page = WEB_PAGE_KIT, .write = c->post };
     if (iv >= 0 && c->me.role == WEB_INTERVIEWER) {
-        web_index_lock(&c->srv->index);
-        web_index_refresh(&c->srv->index);
-        a.mine = web_index_has_interview(&c->srv->index, c->path.seg[1], c->me.id)
+        a.mine = web_index_has_interview(&c->srv->index, c->path.seg[1], c->me.id, 1)
                  ? WEB_CARD_DRAFT : WEB_CARD_NONE;
-        web_index_unlock(&c->srv->index);
     }
     if (web_allow(c, &a) < 0)
         return;

@@ -115,32 +115,19 @@ static int packet_fields(struct web_ctx *c, const struct sw_req_snapshot *snap, 
     return rc;
 }
 
+static int packet_view(struct web_ctx *c, struct web_view *v)
+{
+    long k = sw_aggregate_candidate(v->snap->aggregate, c->path.seg[3]);
+    if (k < 0)
+        return WEB_NOT_FOUND;
+    web_candidate_label(&v->snap->aggregate->candidates[k], v->title, sizeof v->title);
+    return packet_fields(c, v->snap, k, v->s);
+}
+
 void web_page_packet(struct web_ctx *c)
 {
-    const char *cand_id = c->path.seg[3];
-    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_PACKET, .write = c->post };
-    struct web_index *x = &c->srv->index;
-    web_index_lock(x);
-    web_index_refresh(x);
-    const struct web_req *q = web_index_req(x, c->path.seg[1]);
-    a.mine = q ? web_req_mine(q, cand_id, c->me.id) : WEB_CARD_NONE;
-    web_index_unlock(x);
-    if (web_allow(c, &a) < 0)
-        return;
-    struct sw_req_snapshot *snap = c->post ? NULL : web_snapshot(c);
-    long k = snap ? sw_aggregate_candidate(snap->aggregate, cand_id) : -1;
-    if (c->post || (snap && k < 0)) {
-        web_message(c, 404, "Not found", "There is no such page.");
-    } else if (snap) {
-        struct sw_arena arena = SW_ARENA_INIT;
-        struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
-        char label[600];
-        if (s && packet_fields(c, snap, k, s) == 0)
-            web_render(c, 200, web_candidate_label(&snap->aggregate->candidates[k], label,
-                                                   sizeof label), "packet.html", s, &arena);
-        else
-            web_message(c, 500, "Error", "Out of memory.");
-        sw_arena_release(&arena);
-    }
-    sw_req_snapshot_release(snap);
+    static const struct web_analysis page = {
+        .page = WEB_PAGE_PACKET, .tpl = "packet.html", .candidate = 1, .fields = packet_view,
+    };
+    web_analysis_page(c, &page);
 }

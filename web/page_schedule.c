@@ -11,6 +11,7 @@
 #include "entry.h"
 #include "files.h"
 #include "analysis.h"
+#include "log.h"
 #include "web.h"
 
 /* What the form holds: typed values, shown back when refused. */
@@ -105,10 +106,8 @@ static void schedule(struct web_ctx *c, const struct booking *b)
         show(c, 400, b, why);
         return;
     }
-    web_index_lock(x);
-    const struct web_req *q = web_index_req(x, c->path.seg[1]);
-    char *dir = q ? strdup(q->dir) : NULL;
-    web_index_unlock(x);
+    struct web_req *q = web_index_req(x, c->path.seg[1]);
+    const char *dir = q ? q->dir : NULL;
     char *rel = sw_entry_default_path(b->candidate, b->interview, b->interviewer);
     char folder[4096], path[8192];
     snprintf(folder, sizeof folder, "%s/%s", dir ? dir : ".", b->candidate);
@@ -124,9 +123,7 @@ static void schedule(struct web_ctx *c, const struct booking *b)
     if (rc == 0)
         rc = sw_write_if_unchanged(path, xml.data, xml.len, NULL, 0, &errs);
     if (rc == 0) {
-        web_index_lock(x);
-        x->stale = 1;
-        web_index_unlock(x);
+        sw_requisition_forget(q->model, path);
         char to[1024];
         snprintf(to, sizeof to, "/r/%s/schedule?done=%s/%s/%s", c->path.seg[1], b->candidate,
                  b->interview, b->interviewer);
@@ -135,15 +132,12 @@ static void schedule(struct web_ctx *c, const struct booking *b)
         show(c, 409, b, "This interviewer already has a scorecard for this candidate and "
                         "interview.");
     } else {
-        for (size_t i = 0; i < errs.count; i++)
-            fprintf(stderr, "scorewheel serve: %s: error: %s\n",
-                    errs.items[i].file ? errs.items[i].file : path, errs.items[i].message);
+        web_log_errors(&errs, path);
         show(c, 500, b, "The draft could not be written.");
     }
     sw_errors_release(&errs);
     sw_buf_release(&xml);
     free(rel);
-    free(dir);
 }
 
 void web_page_schedule(struct web_ctx *c)
@@ -151,10 +145,7 @@ void web_page_schedule(struct web_ctx *c)
     struct web_access a = { .role = c->me.role, .page = WEB_PAGE_SCHEDULE, .write = c->post };
     if (web_allow(c, &a) < 0)
         return;
-    web_index_lock(&c->srv->index);
-    int known = web_index_req(&c->srv->index, c->path.seg[1]) != NULL;
-    web_index_unlock(&c->srv->index);
-    if (!known) {
+    if (!web_index_req(&c->srv->index, c->path.seg[1])) {
         web_message(c, 404, "Not found", "There is no such page.");
         return;
     }

@@ -12,11 +12,12 @@
 #include "entry.h"
 #include "files.h"
 #include "render/template.h"
+#include "log.h"
 #include "web.h"
-#include "io/xml.h"
 
-/* What the page is about, copied out of the index. */
+/* What the page is about: the file, found in the requisition's snapshot. */
 struct target {
+    struct web_req *req;
     char *path;
     struct web_access access;
 };
@@ -24,43 +25,33 @@ struct target {
 static int find_target(struct web_ctx *c, struct target *t)
 {
     const struct web_path *p = &c->path;
-    struct web_index *x = &c->srv->index;
     memset(t, 0, sizeof *t);
     t->access = (struct web_access){ .role = c->me.role, .page = WEB_PAGE_SCORECARD,
                                      .write = c->post };
-    web_index_lock(x);
-    web_index_refresh(x);
-    const struct web_req *q = web_index_req(x, p->seg[1]);
-    const struct web_card_entry *e = q ? web_req_card(q, p->seg[3], p->seg[4], p->seg[5]) : NULL;
-    if (e) {
-        t->path = strdup(e->path);
+    t->req = web_index_req(&c->srv->index, p->seg[1]);
+    struct sw_req_snapshot *snap = t->req ? web_req_snapshot(t->req) : NULL;
+    const struct sw_req_file *f = snap ? web_snap_card(snap, p->seg[3], p->seg[4], p->seg[5])
+                                       : NULL;
+    if (f) {
+        t->path = strdup(f->path);
         t->access.card = !t->path ? WEB_CARD_NONE
-                         : e->submitted ? WEB_CARD_SUBMITTED : WEB_CARD_DRAFT;
+                         : f->scorecard->submitted ? WEB_CARD_SUBMITTED : WEB_CARD_DRAFT;
         t->access.own = c->me.role == WEB_EVERYONE || strcmp(c->me.id, p->seg[5]) == 0;
-        t->access.mine = web_req_mine(q, p->seg[3], c->me.id);
+        t->access.mine = web_snap_mine(snap, p->seg[3], c->me.id);
     }
-    web_index_unlock(x);
+    sw_req_snapshot_release(snap);
     return web_allow(c, &t->access);
 }
 
-/* The file's bytes, parsed in entry order. NULL (reply set) when unreadable. */
-static struct sw_scorecard *load(struct web_ctx *c, const char *path, struct sw_buf *bytes)
+/* The file's bytes, and the scorecard they hold in entry order, from the
+ * requisition model. NULL (reply set) when unreadable. */
+static struct sw_scorecard *load(struct web_ctx *c, const struct target *t, struct sw_buf *bytes)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
-    size_t len = 0;
-    char *data = sw_xml_slurp(path, &len, &errs);
-    struct sw_scorecard *loaded = data ? sw_scorecard_parse(c->srv->index.rubric, data, len,
-                                                            path, &errs) : NULL;
-    struct sw_scorecard *s = loaded ? sw_entry_from(c->srv->index.rubric, loaded, &errs) : NULL;
-    if (data)
-        sw_buf_add(bytes, data, len);
-    free(data);
-    sw_scorecard_free(loaded);
+    struct sw_scorecard *s = sw_requisition_card(t->req->model, t->path, bytes, &errs);
     if (!s) {
-        if (errs.count)
-            fprintf(stderr, "scorewheel serve: %s:%d: error: %s\n", path, errs.items[0].line,
-                    errs.items[0].message);
+        web_log_errors(&errs, t->path);
         web_message(c, 500, "Cannot read", "This scorecard cannot be read now (it may be "
                     "invalid: run 'scorewheel validate' on it).");
     }
@@ -166,19 +157,20 @@ static int write_card(struct web_ctx *c, const struct sw_scorecard *s, const cha
     if (rc == 0)
         rc = sw_write_if_unchanged(path, xml->data, xml->len, sw_buf_str(old), old->len, &errs);
     int status = rc == 0 ? 0 : sw_errors_worst(&errs) == SW_EINPUT ? 409 : 500;
-    if (status == 500 && errs.count)
-        fprintf(stderr, "scorewheel serve: %s: error: %s\n", path, errs.items[0].message);
+    if (status == 500)
+        web_log_errors(&errs, path);
     sw_errors_release(&errs);
     return status;
 }
 
-static void save(struct web_ctx *c, const char *path)
+static void save(struct web_ctx *c, const struct target *t)
 {
+    const char *path = t->path;
     char target_url[1024];
     snprintf(target_url, sizeof target_url, "/r/%s/s/%s/%s/%s", c->path.seg[1],
              c->path.seg[3], c->path.seg[4], c->path.seg[5]);
     struct sw_buf bytes = SW_BUF_INIT, xml = SW_BUF_INIT;
-    struct sw_scorecard *s = load(c, path, &bytes);
+    struct sw_scorecard *s = load(c, t, &bytes);
     int ajax = web_param(&c->form, "ajax") != NULL, bad = 0;
     const char *version = web_param(&c->form, "version"), *action = web_param(&c->form, "action");
     char current[WEB_TOKEN_HEX];
@@ -202,7 +194,7 @@ static void save(struct web_ctx *c, const char *path)
         int status = submit && sw_entry_set_submitted(s, c->now) < 0 ? 500
                      : write_card(c, s, path, &bytes, &xml);
         if (status == 0)
-            web_index_note_write(&c->srv->index, path, s->submitted);
+            sw_requisition_forget(t->req->model, path);
         char fresh[WEB_TOKEN_HEX];
         web_sha256_hex(sw_buf_str(&xml), xml.len, fresh);
         if (status == 0 && ajax)
@@ -229,10 +221,10 @@ void web_page_scorecard(struct web_ctx *c)
         return;
     }
     if (c->post) {
-        save(c, t.path);
+        save(c, &t);
     } else {
         struct sw_buf bytes = SW_BUF_INIT;
-        struct sw_scorecard *s = load(c, t.path, &bytes);
+        struct sw_scorecard *s = load(c, &t, &bytes);
         if (s)
             show(c, 200, s, &bytes, t.path, NULL, s->submitted || !t.access.own);
         sw_scorecard_free(s);

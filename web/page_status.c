@@ -47,33 +47,22 @@ static int candidate_fields(const struct web_ctx *c, const struct sw_status *st,
     return rc;
 }
 
+static int status_fields(struct web_ctx *c, struct web_view *v)
+{
+    const struct sw_status *st = v->status;
+    int rc = web_req_fields(c, v->s, "status")
+           | sw_tpl_setf(v->s, "overdue_hours", "%.0f", st->overdue_hours)
+           | sw_tpl_setf(v->s, "overdue", "%zu", st->overdue);
+    for (size_t i = 0; i < st->n_candidates && rc == 0; i++)
+        rc = candidate_fields(c, st, i, v->s);
+    return rc;
+}
+
 void web_page_status(struct web_ctx *c)
 {
-    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_STATUS, .write = c->post };
-    if (web_allow(c, &a) < 0)
-        return;
-    struct sw_req_snapshot *snap = c->post ? NULL : web_snapshot(c);
-    if (c->post)
-        web_message(c, 404, "Not found", "There is no such page.");
-    if (!snap)
-        return;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    struct sw_status *st = sw_status_new(snap->aggregate, (double)c->now, &errs);
-    struct sw_arena arena = SW_ARENA_INIT;
-    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
-    int rc = st && s ? web_req_fields(c, s, "status") : -1;
-    if (rc == 0)
-        rc = sw_tpl_setf(s, "overdue_hours", "%.0f", st->overdue_hours)
-           | sw_tpl_setf(s, "overdue", "%zu", st->overdue);
-    for (size_t i = 0; st && i < st->n_candidates && rc == 0; i++)
-        rc = candidate_fields(c, st, i, s);
-    if (rc == 0)
-        web_render(c, 200, "Loop status", "status.html", s, &arena);
-    else
-        web_message(c, 500, "Error", errs.count ? errs.items[0].message : "Out of memory.");
-    sw_arena_release(&arena);
-    sw_status_free(st);
-    sw_errors_release(&errs);
-    sw_req_snapshot_release(snap);
+    static const struct web_analysis page = {
+        .page = WEB_PAGE_STATUS, .tpl = "status.html", .title = "Loop status", .status = 1,
+        .fields = status_fields,
+    };
+    web_analysis_page(c, &page);
 }

@@ -36,10 +36,7 @@ int web_render(struct web_ctx *c, int status, const char *title, const char *tpl
     if (rc == 0) {
         c->reply.status = status;
     } else {
-        for (size_t i = 0; i < errs.count; i++)
-            fprintf(stderr, "scorewheel serve: %s:%d: error: %s\n",
-                    errs.items[i].file ? errs.items[i].file : "template", errs.items[i].line,
-                    errs.items[i].message);
+        web_log_errors(&errs, "template");
         sw_buf_reset(&c->reply.body);
         sw_buf_adds(&c->reply.body, "<!DOCTYPE html><title>Error</title><p>Internal error.</p>\n");
         c->reply.status = 500;

@@ -79,9 +79,8 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
                     (double)(now.tv_nsec - k->start.tv_nsec) / 1e6;
         char path[256];
         log_path(k->uri, path, sizeof path);
-        fprintf(stderr, "%s %s %d %.0f ms %s%s\n", k->method, path, k->status ? k->status : 0,
-                ms, *k->person ? k->person : "-",
-                why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cut off)");
+        web_log_request(k->method, path, k->status ? k->status : 0, ms,
+                        *k->person ? k->person : "-", why != MHD_REQUEST_TERMINATED_COMPLETED_OK);
         atomic_fetch_sub(&in_flight, 1);
     }
     free(k->uri);
@@ -307,7 +306,7 @@ static void run_until_signal(struct MHD_Daemon *d)
         close(s);
     for (int waited = 0; atomic_load(&in_flight) > 0 && waited < 30000; waited += 10)
         usleep(10000);
-    fprintf(stderr, "scorewheel serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    web_log("stopped (%s)", sig == SIGINT ? "SIGINT" : "SIGTERM");
 }
 
 static int setup(struct web_server *srv, const struct web_config *cfg, struct sw_errors *errs)
@@ -318,8 +317,7 @@ static int setup(struct web_server *srv, const struct web_config *cfg, struct sw
     srv->tls = cfg->tls_cert != NULL;
     pthread_mutex_init(&srv->people_lock, NULL);
     web_people_init(&srv->people);
-    if (web_index_init(&srv->index, cfg->rubric, cfg->reqs, cfg->n_reqs, errs) < 0 ||
-        web_analysis_init(srv, errs) < 0)
+    if (web_index_init(&srv->index, cfg->rubric, cfg->reqs, cfg->n_reqs, errs) < 0)
         return -1;
     if (cfg->people_path) {
         web_people_release(&srv->people);
@@ -336,7 +334,6 @@ static int setup(struct web_server *srv, const struct web_config *cfg, struct sw
 
 static void teardown(struct web_server *srv)
 {
-    web_analysis_release(srv);
     web_index_release(&srv->index);
     web_sessions_free(srv->sessions);
     web_ratelimit_free(srv->rate);
@@ -370,8 +367,8 @@ int web_serve(const struct web_config *cfg, struct sw_errors *errs)
         char host[64];
         const char *colon = strrchr(listen, ':');
         snprintf(host, sizeof host, "%.*s", (int)(colon - listen), listen);
-        fprintf(stderr, "scorewheel serve: listening on %s://%s:%u/%s\n", cert ? "https" : "http",
-                host, info ? info->port : 0, srv.single ? " (single-person mode)" : "");
+        web_log("listening on %s://%s:%u/%s", cert ? "https" : "http", host,
+                info ? info->port : 0, srv.single ? " (single-person mode)" : "");
         run_until_signal(d);
         MHD_stop_daemon(d);
     }

@@ -6,9 +6,10 @@
  * web_ctx (parsed by request.c), checks the session (session.c), the origin
  * and CSRF token of a POST, routes it to one page (web/page_<name>.c) and
  * sends the page's struct web_reply with the headers every response gets.
- * Pages ask access.c who may see what, read the requisitions through the
- * index of cards.c and render templates/web/ through core's template engine
- * (render.c), which escapes every field.
+ * Pages ask access.c who may see what, read the requisitions through core's
+ * requisition model (reqs.h; the committee's pages through the skeleton of
+ * analysis.h), render templates/web/ through core's template engine
+ * (render.c), which escapes every field, and print through log.h.
  */
 #ifndef SW_WEB_H
 #define SW_WEB_H
@@ -19,9 +20,10 @@
 
 #include "access.h"
 #include "buf.h"
-#include "cards.h"
 #include "error.h"
+#include "log.h"
 #include "people.h"
+#include "reqs.h"
 #include "request.h"
 #include "rubric.h"
 #include "scorecard.h"
@@ -57,8 +59,6 @@ int web_parse_listen(const char *text, struct sockaddr_storage *out, int *loopba
 
 /* --- what the pages share ---------------------------------------------------- */
 
-struct sw_requisition;
-
 struct web_server {
     const struct web_config *cfg;
     int single;                  /* no --people */
@@ -70,7 +70,6 @@ struct web_server {
     struct web_people people;    /* reloaded when the file changes */
     struct timespec people_mtime;
     long people_ino;
-    struct sw_requisition **analysis;   /* one per index folder (analysis.h) */
 };
 
 struct web_reply {
