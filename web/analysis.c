@@ -141,5 +141,6 @@ int web_req_fields(struct web_ctx *c, struct sw_tpl_scope *s, const char *curren
                      | sw_tpl_set(t, "label", pages[i].label)
                      | sw_tpl_set(t, "current", strcmp(current, pages[i].page) == 0 ? "yes" : "");
     }
-    return rc | sw_tpl_setf(s, "export_url", "/r/%s/export.xlsx", req);
+    return rc | sw_tpl_setf(s, "export_url", "/r/%s/export.xlsx", req)
+              | sw_tpl_set(s, "workbook", *current ? "" : "yes");
 }

@@ -188,7 +188,7 @@ int sw_tpl_escape_comment(struct sw_buf *out, const char *s)
 
 /* --- parsing ------------------------------------------------------------- */
 
-enum tok_kind { T_TEXT, T_VAR, T_SECTION, T_INVERTED, T_END };
+enum tok_kind { T_TEXT, T_VAR, T_SECTION, T_INVERTED, T_END, T_PARTIAL };
 enum { F_WRAP = 1, F_COMMENT = 2, F_RAW = 4 };
 
 struct tok {
@@ -291,12 +291,13 @@ static const char *parse_tag(struct parser *P, const char *open, size_t *depth_s
     char sigil = *body;
     if (sigil == '!')
         return standalone(P, open, after);
-    if (sigil == '#' || sigil == '^' || sigil == '/')
+    if (sigil == '#' || sigil == '^' || sigil == '/' || sigil == '>')
         body++;
     while (body < close && *body == ' ')
         body++;
     const char *name_end = body;
-    while (name_end < close && (strchr("abcdefghijklmnopqrstuvwxyz0123456789_-", *name_end)))
+    while (name_end < close && strchr(sigil == '>' ? "abcdefghijklmnopqrstuvwxyz0123456789_-."
+                                      : "abcdefghijklmnopqrstuvwxyz0123456789_-", *name_end))
         name_end++;
     const char *tail = name_end;
     while (tail < close && *tail == ' ')
@@ -304,10 +305,10 @@ static const char *parse_tag(struct parser *P, const char *open, size_t *depth_s
     const char *last = close;
     while (last > tail && last[-1] == ' ')
         last--;
-    if (name_end == body || (tail < last && *tail != '|'))
+    if (name_end == body || (tail < last && (*tail != '|' || sigil == '>')))
         return syntax(P, open, "a tag holds a field name (a-z, 0-9, _ or -)"), NULL;
     enum tok_kind kind = sigil == '#' ? T_SECTION : sigil == '^' ? T_INVERTED
-                       : sigil == '/' ? T_END : T_VAR;
+                       : sigil == '/' ? T_END : sigil == '>' ? T_PARTIAL : T_VAR;
     if (kind != T_VAR)
         after = standalone(P, open, after);
     struct tok *t = push(P, kind, body, (size_t)(name_end - body));
@@ -361,7 +362,14 @@ struct renderer {
     enum sw_tpl_escape esc;
     struct sw_buf *out;
     struct sw_buf scratch;
+    int depth;           /* partials inside partials */
 };
+
+#define MAX_PARTIAL_DEPTH 8
+
+static int render_text(const char *text, size_t len, const char *name,
+                       const struct sw_tpl_scope *s, enum sw_tpl_escape esc, int depth,
+                       struct sw_buf *out, struct sw_errors *errs);
 
 static size_t current_column(const struct sw_buf *out)
 {
@@ -388,6 +396,21 @@ static int put_value(struct renderer *R, const struct tok *t, const char *text)
             R->out->data[--R->out->len] = '\0';   /* sw_text_wrap ends with a newline */
     }
     return R->out->failed || R->scratch.failed ? -1 : 0;
+}
+
+/* {{> name}}: the built-in template `name`, with the fields in scope. */
+static int render_partial(struct renderer *R, const struct tok *t, const struct sw_tpl_scope *s)
+{
+    const struct parser *P = R->P;
+    char name[128];
+    snprintf(name, sizeof name, "%.*s", (int)t->len, t->start);
+    size_t len;
+    const char *text = sw_resource(name, &len);
+    if (!text || R->depth >= MAX_PARTIAL_DEPTH)
+        return sw_error_add(P->errs, SW_ESYSTEM, P->name, t->line, !text
+                            ? "template: no built-in template '%s'"
+                            : "template: '%s' is in partials nested deeper than 8", name);
+    return render_text(text, len, name, s, R->esc, R->depth + 1, R->out, P->errs);
 }
 
 static int render(struct renderer *R, size_t from, size_t to, const struct sw_tpl_scope *s)
@@ -425,6 +448,10 @@ static int render(struct renderer *R, size_t from, size_t to, const struct sw_tp
                 return -1;
             i = t->end;
             break;
+        case T_PARTIAL:
+            if (render_partial(R, t, s) < 0)
+                return -1;
+            break;
         case T_END:
             break;
         }
@@ -432,14 +459,14 @@ static int render(struct renderer *R, size_t from, size_t to, const struct sw_tp
     return 0;
 }
 
-int sw_tpl_render_text(const char *text, size_t len, const char *name,
-                       const struct sw_tpl_scope *s, enum sw_tpl_escape esc,
+static int render_text(const char *text, size_t len, const char *name,
+                       const struct sw_tpl_scope *s, enum sw_tpl_escape esc, int depth,
                        struct sw_buf *out, struct sw_errors *errs)
 {
     struct parser P = { name, text, text + len, NULL, 0, 0, errs };
     int rc = parse(&P);
     if (rc == 0) {
-        struct renderer R = { &P, esc, out, SW_BUF_INIT };
+        struct renderer R = { &P, esc, out, SW_BUF_INIT, depth };
         rc = render(&R, 0, P.n, s);
         if (rc < 0 && (out->failed || R.scratch.failed))    /* render records the rest */
             sw_buf_fail(out->failed ? out : &R.scratch, errs, name);
@@ -449,6 +476,13 @@ int sw_tpl_render_text(const char *text, size_t len, const char *name,
     return rc;
 }
 
+int sw_tpl_render_text(const char *text, size_t len, const char *name,
+                       const struct sw_tpl_scope *s, enum sw_tpl_escape esc,
+                       struct sw_buf *out, struct sw_errors *errs)
+{
+    return render_text(text, len, name, s, esc, 0, out, errs);
+}
+
 int sw_tpl_render(const char *name, const struct sw_tpl_scope *s, enum sw_tpl_escape esc,
                   struct sw_buf *out, struct sw_errors *errs)
 {
@@ -456,5 +490,5 @@ int sw_tpl_render(const char *name, const struct sw_tpl_scope *s, enum sw_tpl_es
     const char *text = sw_resource(name, &len);
     if (!text)
         return sw_error_add(errs, SW_ESYSTEM, name, 0, "no built-in template '%s'", name);
-    return sw_tpl_render_text(text, len, name, s, esc, out, errs);
+    return render_text(text, len, name, s, esc, 0, out, errs);
 }

@@ -13,9 +13,13 @@
  *                        fields in scope (then the enclosing ones); a text: the
  *                        inside once when it is not empty; absent: nothing
  *   {{^name}}...{{/name}}  the inside once when the list or text is empty or absent
+ *   {{> name.ext}}       the built-in template `name.ext` (a resource: a file of
+ *                        templates/), rendered with the fields in scope here;
+ *                        partials nest at most 8 deep
  *   {{! comment }}       nothing
- * A line holding nothing but one section, end or comment tag (and blanks)
- * disappears whole, so templates can put their tags on lines of their own.
+ * A line holding nothing but one section, end, partial or comment tag (and
+ * blanks) disappears whole, so templates can put their tags on lines of
+ * their own.
  *
  * Fields live in scopes allocated from a caller-owned arena; releasing the
  * arena frees them all. Keys are not copied: pass string literals.

@@ -166,6 +166,45 @@ static void test_template_builtin_missing(void **state)
     assert_string_equal("no built-in template 'nope.txt'", errs.items[0].message);
 }
 
+/* {{> name}} renders a built-in template (here templates/web/sort_links.html)
+ * with the fields in scope, escaped as the including template is; its line
+ * vanishes like a section's; its errors name the partial and its line. */
+static void test_template_partials(void **state)
+{
+    (void)state;
+    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
+    struct sw_tpl_scope *a = sw_tpl_add(s, "sorts"), *b = sw_tpl_add(s, "sorts");
+    assert_int_equal(0, sw_tpl_set(a, "url", "/a?x=1&y") | sw_tpl_set(a, "label", "A<")
+                        | sw_tpl_set(a, "current", "yes"));
+    assert_int_equal(0, sw_tpl_set(b, "url", "/b") | sw_tpl_set(b, "label", "B")
+                        | sw_tpl_set(b, "current", ""));
+    assert_int_equal(0, render("<div>\n  {{> sort_links.html}}\n</div>\n", s, SW_TPL_XML));
+    assert_string_equal("<div>\n<p><span class=\"views-label\">Sort by</span>\n"
+                        "<a href=\"/a?x=1&amp;y\" aria-current=\"true\" class=\"current\">"
+                        "A&lt;</a>\n<a href=\"/b\">B</a>\n</p>\n</div>\n", sw_buf_str(&out));
+
+    sw_buf_reset(&out);
+    assert_int_equal(-1, render("x\n{{> nope.html}}", s, SW_TPL_XML));
+    assert_string_equal("t.tpl", errs.items[0].file);
+    assert_int_equal(2, errs.items[0].line);
+    assert_string_equal("template: no built-in template 'nope.html'", errs.items[0].message);
+
+    sw_errors_release(&errs);
+    sw_errors_init(&errs);
+    assert_int_equal(-1, render("{{> sort_links.html|raw}}", s, SW_TPL_XML));
+    assert_string_equal("template: a tag holds a field name (a-z, 0-9, _ or -)",
+                        errs.items[0].message);
+
+    sw_errors_release(&errs);
+    sw_errors_init(&errs);
+    struct sw_tpl_scope *t = sw_tpl_scope_new(&arena);
+    assert_non_null(sw_tpl_add(t, "sorts"));
+    assert_int_equal(-1, render("{{> sort_links.html}}", t, SW_TPL_XML));
+    assert_string_equal("sort_links.html", errs.items[0].file);
+    assert_int_equal(4, errs.items[0].line);
+    assert_string_equal("template: 'url' is not a text field", errs.items[0].message);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +219,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_template_unknown_field_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_template_syntax_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(test_template_builtin_missing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_template_partials, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
