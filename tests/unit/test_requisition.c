@@ -352,23 +352,30 @@ static double value_in(const struct sw_req_snapshot *s, const char *name)
 /* Candidates c-1 and c-1-b: "c-1-b/x.xml" sorts before "c-1/x.xml" by
  * strcmp but after it in the walk, which made serve's former index (a
  * binary search over the walk's order) miss them: both were parsed again at
- * every refresh, and a note of a write to them was lost. Here neither is
- * parsed again while unchanged, an editor's read of one is the cache's
- * parse, and a save in one is seen by the next refresh, alone. */
-static void test_requisition_c1_beside_c1b(void **state)
+ * every refresh, and a note of a write to them was lost. Writes both, with
+ * paths p1 and p2, and reads them once. */
+static struct sw_requisition *c1_beside_c1b(char *p1, char *p2, size_t size)
 {
-    (void)state;
-    char p1[128], p2[128];
-    path_of(p1, sizeof p1, "c-1");
-    path_of(p2, sizeof p2, "c-1-b");
+    path_of(p1, size, "c-1");
+    path_of(p2, size, "c-1-b");
     assert_int_equal(0, mkdir(p1, 0700));
     assert_int_equal(0, mkdir(p2, 0700));
     write_card("c-1/x.xml", "c-1", "bob", "4", 3000, 1);
     write_card("c-1-b/x.xml", "c-1-b", "bob", "2", 3000, 2);
-    path_of(p1, sizeof p1, "c-1/x.xml");
-    path_of(p2, sizeof p2, "c-1-b/x.xml");
+    path_of(p1, size, "c-1/x.xml");
+    path_of(p2, size, "c-1-b/x.xml");
     struct sw_requisition *q = fresh();
     assert_int_equal(2, refresh(q));
+    return q;
+}
+
+/* Neither is parsed again while unchanged; finding by candidate, interview
+ * and interviewer; an editor's read of one is the cache's parse. */
+static void test_requisition_c1_beside_c1b_unchanged(void **state)
+{
+    (void)state;
+    char p1[128], p2[128];
+    struct sw_requisition *q = c1_beside_c1b(p1, p2, sizeof p1);
     assert_int_equal(0, refresh(q));
     assert_int_equal(0, refresh(q));
     assert_int_equal(2, sw_requisition_parses(q));
@@ -379,35 +386,56 @@ static void test_requisition_c1_beside_c1b(void **state)
     assert_int_equal(1, sw_req_snapshot_find(s, 0, "c-1-b", NULL, NULL));
     assert_int_equal(1, sw_req_snapshot_find(s, 1, NULL, NULL, "bob"));
     assert_int_equal(2, sw_req_snapshot_find(s, 0, "c-1", "tech", "amy"));
-    assert_int_equal(2, sw_req_snapshot_find(s, 0, NULL, "other", NULL));
+    assert_int_equal(2, sw_req_snapshot_find(s, 0, NULL, "lead", NULL));
     assert_int_equal(3000, s->files[1].mtime.tv_sec);
     assert_int_equal(2, s->files[1].mtime.tv_nsec);
     sw_req_snapshot_release(s);
 
-    /* The editor's read: the file's bytes, and the cache's parse of them. */
     struct sw_buf bytes = SW_BUF_INIT;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_scorecard *sc = sw_requisition_card(q, p2, &bytes, &errs);
+    assert_non_null(sc);
+    assert_int_equal(0, errs.count);
+    assert_close(2, sc->ratings[0].value);
+    assert_non_null(strstr(sw_buf_str(&bytes), "candidate='c-1-b' "));
+    assert_int_equal(2, sw_requisition_parses(q));
+
+    /* An invalid file: NULL with its problem, parsed for the purpose. */
+    write_file("c-1/x.xml", "<scorecard/>", 3000, 6);
+    sw_buf_reset(&bytes);
+    assert_null(sw_requisition_card(q, p1, &bytes, &errs));
+    assert_true(errs.count > 0);
+    assert_int_equal(3, sw_requisition_parses(q));
+    sw_scorecard_free(sc);
+    sw_buf_release(&bytes);
+    sw_errors_release(&errs);
+    sw_requisition_free(q);
+}
+
+/* A save in one is seen by the next refresh, and only it is parsed. */
+static void test_requisition_c1_beside_c1b_saved(void **state)
+{
+    (void)state;
+    char p1[128], p2[128];
+    struct sw_requisition *q = c1_beside_c1b(p1, p2, sizeof p1);
+    struct sw_buf bytes = SW_BUF_INIT, next = SW_BUF_INIT;
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_scorecard *sc = sw_requisition_card(q, p1, &bytes, &errs);
     assert_non_null(sc);
-    assert_int_equal(0, errs.count);
-    assert_close(4, sc->ratings[0].value);
-    assert_non_null(strstr(sw_buf_str(&bytes), "candidate='c-1' "));
-    assert_int_equal(2, sw_requisition_parses(q));
-
-    /* A save in c-1 (a new file, renamed over): seen by the next refresh. */
-    const char *saved = strstr(sw_buf_str(&bytes), "value='4'");
-    assert_non_null(saved);
-    struct sw_buf next = SW_BUF_INIT;
-    sw_buf_add(&next, bytes.data, (size_t)(saved - bytes.data));
+    /* As the scorecard page saves: a new file renamed over the old. */
+    const char *v = strstr(sw_buf_str(&bytes), "value='4'");
+    assert_non_null(v);
+    sw_buf_add(&next, bytes.data, (size_t)(v - bytes.data));
     sw_buf_adds(&next, "value='5'");
-    sw_buf_adds(&next, saved + strlen("value='4'"));
+    sw_buf_adds(&next, v + strlen("value='4'"));
     assert_int_equal(0, sw_write_if_unchanged(p1, next.data, next.len, bytes.data, bytes.len,
                                               &errs));
     sw_requisition_forget(q, p1);
     assert_int_equal(1, refresh(q));
     assert_int_equal(3, sw_requisition_parses(q));
-    s = sw_requisition_snapshot(q);
+    struct sw_req_snapshot *s = sw_requisition_snapshot(q);
     assert_close(5, value_in(s, "c-1/x.xml"));
     assert_close(2, value_in(s, "c-1-b/x.xml"));
     sw_req_snapshot_release(s);
@@ -428,13 +456,6 @@ static void test_requisition_c1_beside_c1b(void **state)
     assert_close(5, value_in(s, "c-1/x.xml"));
     assert_close(3, value_in(s, "c-1-b/x.xml"));
     sw_req_snapshot_release(s);
-
-    /* An invalid file: NULL with its problem, parsed for the purpose. */
-    write_file("c-1/x.xml", "<scorecard/>", 3000, 6);
-    sw_buf_reset(&bytes);
-    assert_null(sw_requisition_card(q, p1, &bytes, &errs));
-    assert_true(errs.count > 0);
-    assert_int_equal(6, sw_requisition_parses(q));
     sw_scorecard_free(sc);
     sw_buf_release(&bytes);
     sw_buf_release(&next);
@@ -456,7 +477,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_requisition_agrees_with_a_full_load, make_dir,
                                         remove_dir),
         cmocka_unit_test(test_requisition_refuses_a_missing_folder),
-        cmocka_unit_test_setup_teardown(test_requisition_c1_beside_c1b, make_dir, remove_dir),
+        cmocka_unit_test_setup_teardown(test_requisition_c1_beside_c1b_unchanged, make_dir,
+                                        remove_dir),
+        cmocka_unit_test_setup_teardown(test_requisition_c1_beside_c1b_saved, make_dir,
+                                        remove_dir),
         cmocka_unit_test_setup_teardown(test_requisition_serves_readers_while_refreshing,
                                         make_dir, remove_dir),
     };
