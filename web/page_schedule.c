@@ -98,24 +98,21 @@ static const char *refusal(const struct sw_rubric *r, const struct booking *b)
     return NULL;
 }
 
-static void schedule(struct web_ctx *c, const struct booking *b)
+static void schedule(struct web_ctx *c, struct web_req *q, const struct booking *b)
 {
-    struct web_index *x = &c->srv->index;
-    const char *why = refusal(x->rubric, b);
+    const char *why = refusal(c->srv->index.rubric, b);
     if (why) {
         show(c, 400, b, why);
         return;
     }
-    struct web_req *q = web_index_req(x, c->path.seg[1]);
-    const char *dir = q ? q->dir : NULL;
     char *rel = sw_entry_default_path(b->candidate, b->interview, b->interviewer);
     char folder[4096], path[8192];
-    snprintf(folder, sizeof folder, "%s/%s", dir ? dir : ".", b->candidate);
-    snprintf(path, sizeof path, "%s/%s", dir ? dir : ".", rel ? rel : "");
+    snprintf(folder, sizeof folder, "%s/%s", q->dir, b->candidate);
+    snprintf(path, sizeof path, "%s/%s", q->dir, rel ? rel : "");
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_buf xml = SW_BUF_INIT;
-    int rc = dir && rel ? 0 : sw_fail_oom(&errs, NULL);
+    int rc = rel ? 0 : sw_fail_oom(&errs, NULL);
     if (rc == 0)
         rc = draft_xml(c, b, &xml, &errs);
     if (rc == 0)
@@ -145,7 +142,8 @@ void web_page_schedule(struct web_ctx *c)
     struct web_access a = { .role = c->me.role, .page = WEB_PAGE_SCHEDULE, .write = c->post };
     if (web_allow(c, &a) < 0)
         return;
-    if (!web_index_req(&c->srv->index, c->path.seg[1])) {
+    struct web_req *q = web_index_req(&c->srv->index, c->path.seg[1]);
+    if (!q) {
         web_message(c, 404, "Not found", "There is no such page.");
         return;
     }
@@ -153,7 +151,7 @@ void web_page_schedule(struct web_ctx *c)
     if (c->post) {
         b = (struct booking){ field(c, "candidate"), field(c, "name"), field(c, "level"),
                               field(c, "interview"), field(c, "interviewer") };
-        schedule(c, &b);
+        schedule(c, q, &b);
     } else {
         show(c, 200, &b, NULL);
     }
