@@ -47,8 +47,10 @@ static int row(const struct web_ctx *c, const struct sw_aggregate *a, size_t i,
     return rc;
 }
 
-static int compare_fields(struct web_ctx *c, const struct sw_aggregate *a, struct sw_tpl_scope *s)
+static int compare_fields(struct web_ctx *c, struct web_view *v)
 {
+    const struct sw_aggregate *a = v->snap->aggregate;
+    struct sw_tpl_scope *s = v->s;
     const char *want = web_param(&c->query, "sort");
     size_t sort = 0;
     for (size_t i = 0; want && i < sizeof sorts / sizeof sorts[0]; i++)
@@ -71,16 +73,11 @@ static int compare_fields(struct web_ctx *c, const struct sw_aggregate *a, struc
     return rc;
 }
 
-static int compare_view(struct web_ctx *c, struct web_view *v)
-{
-    return compare_fields(c, v->snap->aggregate, v->s);
-}
-
 void web_page_compare(struct web_ctx *c)
 {
     static const struct web_analysis page = {
         .page = WEB_PAGE_COMPARE, .tpl = "compare.html", .title = "Compare",
-        .fields = compare_view,
+        .fields = compare_fields,
     };
     web_analysis_page(c, &page);
 }

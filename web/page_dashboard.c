@@ -91,9 +91,11 @@ static int add_row(const struct web_ctx *c, const struct sw_aggregate *a, size_t
     return rc;
 }
 
-static int dashboard_fields(struct web_ctx *c, const struct sw_req_snapshot *snap,
-                            const struct sw_status *st, struct sw_tpl_scope *s)
+static int dashboard_fields(struct web_ctx *c, struct web_view *page)
 {
+    const struct sw_req_snapshot *snap = page->snap;
+    const struct sw_status *st = page->status;
+    struct sw_tpl_scope *s = page->s;
     const struct sw_aggregate *a = snap->aggregate;
     struct view v = read_view(c);
     size_t *order = malloc((a->n_candidates ? a->n_candidates : 1) * sizeof *order);
@@ -120,16 +122,11 @@ static int dashboard_fields(struct web_ctx *c, const struct sw_req_snapshot *sna
               | sw_tpl_set(s, "filtered", *v.decision ? v.decision : "");
 }
 
-static int dashboard_view(struct web_ctx *c, struct web_view *v)
-{
-    return dashboard_fields(c, v->snap, v->status, v->s);
-}
-
 void web_page_dashboard(struct web_ctx *c)
 {
     static const struct web_analysis page = {
         .page = WEB_PAGE_DASHBOARD, .tpl = "dashboard.html", .status = 1,
-        .fields = dashboard_view,
+        .fields = dashboard_fields,
     };
     web_analysis_page(c, &page);
 }
