@@ -88,7 +88,8 @@ CORE_SRCS  = $(sort $(wildcard core/*/*.c))
 CLI_SRCS   = $(sort $(wildcard cli/*.c))
 UNIT_SRCS  = $(sort $(wildcard tests/unit/test_*.c))
 WEB_SRCS   = $(sort $(wildcard web/*.c))
-RESOURCES  = rubrics/assessment.xsd rubrics/rubric.xsd rubrics/scorecard.xsd \
+RESOURCES  = rubrics/assessment.xsd rubrics/demographics.xsd rubrics/rubric.xsd \
+             rubrics/scorecard.xsd \
              $(sort $(filter-out templates/web,$(wildcard templates/*))) \
              $(sort $(wildcard templates/web/*)) $(sort $(wildcard web/assets/*))
 

@@ -120,6 +120,7 @@ int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,
                       struct sw_errors *errs);
 
 int cmd_assess(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_export(int argc, char **argv);

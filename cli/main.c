@@ -22,6 +22,7 @@ static const struct command commands[] = {
     { "report", cmd_report, "one packet per candidate: scores, gaps, flags, decision" },
     { "compare", cmd_compare, "candidates side by side, ranked" },
     { "calibrate", cmd_calibrate, "interviewer leniency and inter-rater reliability" },
+    { "audit", cmd_audit, "adverse impact by group: rates, impact ratios, interviewer gaps" },
     { "export", cmd_export, "the hiring committee's workbook (XLSX) with wheel charts" },
     { "status", cmd_status, "who still owes which scorecard, and for how long" },
     { "team", cmd_team, "rank candidates by what they add to a team's profile" },

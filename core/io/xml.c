@@ -237,7 +237,8 @@ xmlDocPtr sw_xml_parse(const char *data, size_t len, const char *path, struct sw
 static struct {
     const char *name;
     xmlSchemaPtr schema;
-} schemas[] = { { "rubric.xsd", NULL }, { "scorecard.xsd", NULL }, { "assessment.xsd", NULL } };
+} schemas[] = { { "rubric.xsd", NULL }, { "scorecard.xsd", NULL }, { "assessment.xsd", NULL },
+                { "demographics.xsd", NULL } };
 
 static pthread_once_t schemas_once = PTHREAD_ONCE_INIT;
 

@@ -130,12 +130,13 @@ static void load_policy(struct loader *L, xmlNodePtr n)
     *p = (struct sw_policy){ .min_scorecards = 3, .min_coverage = L->r->n_competencies,
                              .disagreement = 2, .gap = 1, .max_gaps = 1,
                              .veto = SW_REC_STRONG_NO_HIRE, .balanced = 0.25, .overdue = 48,
-                             .min_assessors = 2, .self_gap = 1 };
+                             .min_assessors = 2, .self_gap = 1, .min_cell = 5 };
     if (!n)
         return;
     p->min_assessors = (size_t)count_attr(n, "min-assessors", (double)p->min_assessors,
                                            SW_COUNT_MAX);
     p->self_gap = num_attr(n, "self-gap", p->self_gap);
+    p->min_cell = (size_t)count_attr(n, "min-cell", (double)p->min_cell, SW_COUNT_MAX);
     p->min_scorecards = (size_t)count_attr(n, "min-scorecards", (double)p->min_scorecards,
                                             SW_COUNT_MAX);
     p->min_coverage = (size_t)count_attr(n, "min-coverage", (double)p->min_coverage,

@@ -46,7 +46,7 @@ struct sw_scale {
  * min-scorecards 3, min-coverage = every competency, disagreement 2, gap 1,
  * max-gaps 1, veto strong-no-hire, balanced 0.25, overdue 48 (hours); for
  * assessments (docs/design.md "Growth and promotion") min-assessors 2,
- * self-gap 1. */
+ * self-gap 1; for the adverse-impact audit (rule 16) min-cell 5. */
 struct sw_policy {
     size_t min_scorecards;
     size_t min_coverage;
@@ -58,6 +58,7 @@ struct sw_policy {
     double overdue;     /* hours after which a draft is overdue (rule 12) */
     size_t min_assessors;   /* rule 14: fewer non-self assessors: insufficient-evidence */
     double self_gap;        /* rule 13: |self - others| flagging a blind spot (> 0) */
+    size_t min_cell;        /* rule 16: groups of fewer candidates are suppressed */
 };
 
 struct sw_indicator {

@@ -54,6 +54,7 @@
 #include "aggregate.h"
 #include "severity.h"
 #include "calibrate.h"
+#include "audit.h"
 #include "report.h"
 #include "status.h"
 #include "requisition.h"
