@@ -8,6 +8,9 @@ the rules (not from the C code), to check scorewheel's JSON field by field.
     recompute.py --promote LEVEL[,CYCLE[,N]] RUBRIC.xml PROMOTE.json PATH...
                                                             rule 14 (promote)
     recompute.py --status RUBRIC.xml STATUS.json PATH...    rule 12 (status; its "now")
+    recompute.py --audit DEMOGRAPHICS.xml CAL.json RUBRIC.xml AUDIT.json PATH...
+                                   rule 16 (audit; tests/audit_ref.py), rule 11's fit read
+                                   from calibrate's JSON
     recompute.py --adjusted CAL.json RUBRIC.xml REPORT.json PATH...
                                    rules 1-7 on x(s,c) - adjustment(i(s)) (report --adjusted),
                                    the adjustments read from calibrate's JSON
@@ -69,7 +72,8 @@ def load_rubric(path):
                      "balanced": float(get("balanced", 0.25)),
                      "overdue": float(get("overdue", 48)),
                      "min_assessors": int(get("min-assessors", 2)),
-                     "self_gap": float(get("self-gap", 1))}
+                     "self_gap": float(get("self-gap", 1)),
+                     "min_cell": int(get("min-cell", 5))}
     rub["level_order"] = [lv.get("id") for lv in root.iter(R + "level")]
     rub["interview_probes"] = {
         iv.get("id"): {m.get("competency") for q in iv.iter(R + "question")
@@ -576,6 +580,27 @@ def status(rub, paths, now_stamp):
     return {"now": now_stamp, "overdue_hours": rub["policy"]["overdue"], "candidates": out}
 
 
+def audit_main(args):
+    import audit_ref
+    demo, cal_path, rubric, got_path, paths = args[0], args[1], args[2], args[3], args[4:]
+    rub = load_rubric(rubric)
+    with open(cal_path, encoding="utf-8") as f:
+        cal = json.load(f)
+    with open(got_path, encoding="utf-8") as f:
+        got = json.load(f)
+    pairs = pairs_of(read_cards(rub, paths), rub["comps"])
+    want = audit_ref.audit(compute(rub, paths), demo, cal, pairs, rub["policy"]["min_cell"])
+    errors = []
+    compare(want, got, "$", errors)
+    for e in errors[:20]:
+        print(e)
+    print(f"recompute: audit of {want['population']} candidates, "
+          f"{sum(len(d['groups']) for d in want['dimensions'])} groups, "
+          f"{len(want['intersections'])} intersections, {len(want['interviewers'])} gaps "
+          f"({sum(g['flag'] for g in want['interviewers'])} flagged), {len(errors)} differences")
+    return 1 if errors else 0
+
+
 def main():
     args = sys.argv[1:]
     mode, shift = "report", None
@@ -583,6 +608,8 @@ def main():
         mode, args = args[0][2:], args[1:]
     elif args and args[0] == "--promote":
         mode, spec, args = "promote", (args[1].split(",") + [None, None])[:3], args[2:]
+    if args and args[0] == "--audit":
+        return audit_main(args[1:])
     if args and args[0] == "--adjusted":
         with open(args[1], encoding="utf-8") as f:
             shift = {i["id"]: i["adjustment"] for i in json.load(f)["interviewers"]}
