@@ -1,0 +1,50 @@
+# audit (docs/design.md rule 16): bad demographics files, a generated
+# requisition with planted effects checked against tests/recompute.py --audit,
+# and privacy: no candidate id in any output.
+LEN="--rubric tests/fixtures/rubrics/mini.xml"
+DEMO=tests/fixtures/demographics
+
+check audit-help 0 "$SW" audit --help
+check audit-no-demographics 2 "$SW" $LEN audit tests/fixtures/leniency
+check audit-missing-file 3 "$SW" $LEN audit --demographics "$DEMO/none.xml" tests/fixtures/leniency
+for bad in malformed root value undeclared duplicate twice declared-twice no-dimensions \
+           doctype no-id; do
+    check "audit-bad-$bad" 1 "$SW" $LEN audit --demographics "$DEMO/bad-$bad.xml" \
+        tests/fixtures/leniency
+done
+
+# Several hundred candidates, two dimensions, rare groups, unknowns, 5 people not
+# in the requisition; planted: iv-07 rates women 0.6 lower, black candidates'
+# ability is 0.6 lower (tools/gendemo.py).
+python3 tools/gendemo.py --out "$TMP/req" --demographics "$TMP/demo.xml" --count 400 --seed 16
+check audit-planted-table 0 "$SW" audit --demographics "$TMP/demo.xml" "$TMP/req"
+"$SW" audit --demographics "$TMP/demo.xml" --format json "$TMP/req" >"$TMP/audit.json"
+"$SW" calibrate --format json "$TMP/req" >"$TMP/cal.json"
+check_rc audit-recompute 0 python3 tests/recompute.py --audit "$TMP/demo.xml" "$TMP/cal.json" \
+    rubrics/tpm.xml "$TMP/audit.json" "$TMP/req"
+# The check can fail: one rate moved by 2e-9 is a difference.
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); g = d["dimensions"][0]["groups"][0]
+g["selection_rate"] += 2e-9; json.dump(d, open(sys.argv[2], "w"))' "$TMP/audit.json" "$TMP/audit-off.json"
+check_rc audit-recompute-can-fail 1 python3 tests/recompute.py --audit "$TMP/demo.xml" \
+    "$TMP/cal.json" rubrics/tpm.xml "$TMP/audit-off.json" "$TMP/req"
+python3 - "$TMP/audit.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+race = {g["value"]: g for g in d["dimensions"][1]["groups"]}
+assert race["black"]["selection_impact"] < 0.8 and race["black"]["flag"], race["black"]
+assert race["pacific"]["suppressed"] and race["pacific"]["n"] is None, race["pacific"]
+assert d["unmatched"] == 5 and d["population"] == 400, d["unmatched"]
+gap = [g for g in d["interviewers"] if g["id"] == "iv-07" and g["value"] == "female"]
+assert gap and gap[0]["gap"] < 0 and gap[0]["flag"], gap
+others = [g for g in d["interviewers"] if g["flag"] and g["id"] != "iv-07"]
+assert len(others) <= 3, others
+PY
+assert audit-planted-flagged test $? = 0
+
+# Privacy: no candidate id (c-0001...) in any format, the workbook included.
+"$SW" audit --demographics "$TMP/demo.xml" --format csv "$TMP/req" >"$TMP/audit.csv"
+"$SW" audit --demographics "$TMP/demo.xml" "$TMP/req" >"$TMP/audit.txt"
+for f in audit.json audit.csv audit.txt; do
+    assert "audit-no-candidate-id-$f" test -z "$(grep -o 'c-[0-9][0-9]*' "$TMP/$f")"
+done
+check audit-planted-csv-head 0 sh -c "head -c 400 '$TMP/audit.csv'"
