@@ -47,7 +47,7 @@ int cmd_audit(int argc, char **argv)
     int keep_going = 0, first;
     const struct cli_option options[] = {
         CLI_VALUE("demographics", 'd', "FILE", &demographics, "@files",
-                  "the demographics file (scorewheel-demographics(5)); required"),
+                  "the demographics file, required\n(scorewheel-demographics(5))"),
         CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
                   "decide against this level (default: the scorecards')"),
         CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",

@@ -20,7 +20,7 @@ SH
     }
     MINI_RUBRIC=$PWD/tests/fixtures/rubrics/mini.xml
     same complete-commands \
-        "assess calibrate compare export growth kit new people promote report rubric score serve status team validate wheel" \
+        "assess audit calibrate compare export growth kit new people promote report rubric score serve status team validate wheel" \
         "$(comp "")"
     same complete-a-command "calibrate compare" "$(comp c)"
     same complete-global-options "--help --jobs --quiet --rubric --version" "$(comp --)"
