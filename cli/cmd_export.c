@@ -12,6 +12,7 @@
 #include <malloc.h>
 #endif
 
+#include "audit.h"
 #include "cli.h"
 #include "options.h"
 #include "xlsx.h"
@@ -19,12 +20,15 @@
 static const struct cli_command export_command = {
     .name = "export",
     .synopsis = "-o FILE.xlsx [--level ID] [--anonymize]\n"
-                "[--sheets N] [--keep-going] [--adjusted] [--quiet] PATH...",
+                "[--sheets N] [--keep-going] [--adjusted] [--demographics FILE]\n"
+                "[--quiet] PATH...",
     .about = "Writes the hiring committee's workbook: Summary (one row per candidate,\n"
              "ranked by overall), one sheet per candidate (competency table, wheel chart\n"
              "against the level's target, each interviewer's scores, the evidence and\n"
              "notes), Compare (wheels overlaid), Interviewers (calibration, reliability)\n"
              "and Data (long format for pivot tables). The file is replaced atomically.\n"
+             "With --demographics, an Audit sheet too: the tables of 'scorewheel audit'\n"
+             "(rule 16) and a chart of the impact ratios against the 0.8 line.\n"
              "With --people, the people workbook from assessments instead: Summary (each\n"
              "person's latest cycle, readiness for the next level, blind spots), a sheet\n"
              "per person (the rule-13 table of every cycle, a radar of others, self and\n"
@@ -188,9 +192,29 @@ static int write_workbook(const struct cli_run *run, const char *output, const c
     return rc;
 }
 
+/* --demographics: rule 16 over run's aggregate into opt->audit (with the
+ * severity fit it needs in *sev when --adjusted did not make one). EXIT_OK
+ * or the exit code, said. */
+static int audit_for_export(const struct cli_run *run, const char *path,
+                            struct sw_demographics **d, struct sw_severity **sev,
+                            struct sw_audit **au, struct sw_errors *errs)
+{
+    if (!path)
+        return EXIT_OK;
+    *d = sw_demographics_load(path, errs);
+    if (*d && !*sev)
+        *sev = sw_severity_fit(run->aggregate, errs);
+    if (*d && *sev)
+        *au = sw_audit_new(run->aggregate, *d, *sev, errs);
+    if (*au)
+        return EXIT_OK;
+    diag_print(errs);
+    return diag_exit_code(errs);
+}
+
 int cmd_export(int argc, char **argv)
 {
-    const char *output = NULL, *level = NULL, *sheets = "all";
+    const char *output = NULL, *level = NULL, *sheets = "all", *demographics = NULL;
     int keep_going = 0, quiet = 0, adjusted = 0, people = 0, first;
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
     const struct cli_option options[] = {
@@ -211,6 +235,9 @@ int cmd_export(int argc, char **argv)
                  "add severity-adjusted scores beside the raw ones\n"
                  "(rule 11): Summary's adjusted overall, each sheet's\n"
                  "adjusted means, each interviewer's adjustment +- SE"),
+        CLI_VALUE("demographics", 'd', "FILE", &demographics, "@files",
+                  "add the Audit sheet (rule 16) from this demographics\n"
+                  "file (scorewheel-demographics(5))"),
         CLI_FLAG("quiet", 'q', &quiet,
                  "do not say where the workbook was written (as the\n"
                  "global -q)"),
@@ -220,10 +247,10 @@ int cmd_export(int argc, char **argv)
         return rc;
     if ((rc = export_settings(&opt, output, sheets)) != EXIT_OK)
         return rc;
-    if (people && (level || opt.anonymize || adjusted ||
+    if (people && (level || opt.anonymize || adjusted || demographics ||
                    opt.candidate_sheets != SW_XLSX_EVERY_CANDIDATE))
-        return diag_usage("export", "--people takes no --level, --anonymize, --adjusted or "
-                                    "--sheets");
+        return diag_usage("export", "--people takes no --level, --anonymize, --adjusted, "
+                                    "--demographics or --sheets");
     if (people)
         return cli_export_people(output, &opt, keep_going, quiet || cli_quiet, argv + first,
                                  argc - first);
@@ -239,9 +266,16 @@ int cmd_export(int argc, char **argv)
         rc = diag_exit_code(&errs);
     }
     opt.severity = sev;
+    struct sw_demographics *demo = NULL;
+    struct sw_audit *au = NULL;
+    if (rc == EXIT_OK)
+        rc = audit_for_export(&run, demographics, &demo, &sev, &au, &errs);
+    opt.audit = au;
     if (rc == EXIT_OK)
         rc = write_workbook(&run, output, argv[first], &opt, quiet || cli_quiet, &errs);
     sw_errors_release(&errs);
+    sw_audit_free(au);
+    sw_demographics_free(demo);
     sw_severity_free(sev);
     cli_run_release(&run);
     return rc;

@@ -199,6 +199,10 @@ static void build(struct xw *x)
     xw_sheet_done(x);
     xw_interviewers(x);
     xw_sheet_done(x);
+    if (x->opt->audit) {
+        xw_audit(x);
+        xw_sheet_done(x);
+    }
     xw_data(x);
 }
 
@@ -269,7 +273,7 @@ static size_t plan(struct xw *x, const struct sw_aggregate *a, const char *path,
                                                                         : SW_XLSX_DATA_ROWS;
     size_t rows = count_data_rows(a);
     x->data_sheets = rows ? (rows - 1) / x->data_rows + 1 : 1;
-    x->sheets = x->with_sheets + 3 + x->data_sheets;
+    x->sheets = x->with_sheets + 3 + x->data_sheets + (opt->audit != NULL);
     return submitted;
 }
 

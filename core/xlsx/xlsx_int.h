@@ -97,6 +97,8 @@ const char *xw_requisition(const struct xw *x);
 void xw_summary(struct xw *x);
 void xw_compare(struct xw *x);
 void xw_interviewers(struct xw *x);
+/* The Audit sheet when opt->audit is set (xlsx_audit.c). */
+void xw_audit(struct xw *x);
 void xw_data(struct xw *x);
 /* The name of Data sheet `part` (1: "Data", 2: "Data 2"...). */
 void xw_data_name(size_t part, char *out, size_t size);

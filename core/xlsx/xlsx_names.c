@@ -228,8 +228,8 @@ static int take(struct sw_sheet_names *s, const char *name)
 
 int sw_sheet_names_init(struct sw_sheet_names *s)
 {
-    static const char *const reserved[] = { "Summary", "Compare", "Interviewers", "Data",
-                                            "History" };
+    static const char *const reserved[] = { "Summary", "Compare", "Interviewers", "Audit",
+                                            "Data", "History" };
     memset(s, 0, sizeof *s);
     for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
         if (take(s, reserved[i]) < 0)

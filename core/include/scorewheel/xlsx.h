@@ -68,6 +68,8 @@
 #include "aggregate.h"
 #include "severity.h"
 #include "buf.h"
+
+struct sw_audit;
 #include "error.h"
 
 /* Above this many submitted scorecards, SW_XLSX_MEMORY_AUTO streams. */
@@ -127,13 +129,18 @@ struct sw_xlsx_options {
      * "Adjustment" and "Adjustment SE" columns after Hire rate and a line on
      * the fit. The other figures stay raw. */
     const struct sw_severity *severity;
+    /* Rule 16 (audit.h) over the same aggregate, or NULL (the default): with
+     * it, an "Audit" sheet after Interviewers holds the audit's tables (no
+     * candidate listed; hidden groups without numbers), what they mean, and a
+     * column chart of the compared groups' impact ratios with the 0.8 line. */
+    const struct sw_audit *audit;
 };
 
 #define SW_XLSX_EVERY_CANDIDATE ((size_t)-1)
 /* A sheet's rows (Excel's limit, 1,048,576) less the header. */
 #define SW_XLSX_DATA_ROWS ((size_t)1048575)
 #define SW_XLSX_OPTIONS_INIT                                                             \
-    { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL, SW_XLSX_EVERY_CANDIDATE, 0, NULL }
+    { NULL, 0, 0, NULL, SW_XLSX_MEMORY_AUTO, NULL, NULL, SW_XLSX_EVERY_CANDIDATE, 0, NULL, NULL }
 
 /* What was written. */
 struct sw_xlsx_result {
@@ -194,7 +201,7 @@ int sw_xlsx_write_people(const struct sw_growth *g, const char *path,
 int sw_xlsx_sheet_base(const char *name, const char *id, struct sw_buf *out);
 
 /* A set of sheet names taken so far; starts with Summary, Compare,
- * Interviewers, Data and History reserved. */
+ * Interviewers, Audit, Data and History reserved. */
 struct sw_sheet_names {
     char **folded;    /* case-folded, sorted */
     size_t count, cap;
