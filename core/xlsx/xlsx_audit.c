@@ -34,12 +34,13 @@ struct audit_sheet {
     struct xw *x;
     lxw_worksheet *ws;
     const struct sw_audit *au;
-    lxw_format *rate, *flag;
+    lxw_format *rate, *flag, *p;
     lxw_row_t row;
 };
 
 static void head(struct audit_sheet *s, const char *const *names, size_t n)
 {
+    xw_row_lines(s->x, s->ws, s->row, 2);
     for (size_t i = 0; i < n; i++)
         xw_str(s->x, s->ws, s->row, (lxw_col_t)i, names[i], s->x->f.header);
     s->row++;
@@ -68,7 +69,7 @@ static void group_row(struct audit_sheet *s, const struct sw_audit_dimension *di
     count(s, 7, g->above);
     xw_num(x, s->ws, s->row, 8, g->scoring_rate, s->rate);
     xw_num(x, s->ws, s->row, 9, g->scoring_impact, x->f.score);
-    xw_num(x, s->ws, s->row, 10, g->fisher_p, x->f.score);
+    xw_num(x, s->ws, s->row, 10, g->fisher_p, s->p);
     const char *note = g->suppressed ? "hidden" : g->flag ? "FLAG: impact ratio under 0.8"
                        : g->excluded ? "small: not compared" : "";
     xw_str(x, s->ws, s->row, 11, note, g->flag && !g->suppressed ? s->flag : x->f.muted);
@@ -155,29 +156,37 @@ static size_t chart_data(struct audit_sheet *s, lxw_row_t *first)
     return n;
 }
 
-/* The 0.8 line: a series of 0.8s drawn as nothing but its linear trendline
- * (this libxlsxwriter cannot combine a line chart with columns), stretched
- * half a category past either end and kept out of the legend but for itself. */
-static void four_fifths(struct xw *x, lxw_chart *chart, lxw_row_t first, lxw_row_t last)
+/* A series of the 0.8s with neither fill nor border: one before the bars and
+ * one after keeps each category's pair of bars centred. */
+static lxw_chart_series *hidden_series(struct xw *x, lxw_chart *chart, lxw_row_t first,
+                                       lxw_row_t last)
 {
-    lxw_chart_series *four = chart_add_series(chart, NULL, NULL);
-    if (!four)
-        return (void)xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
-    chart_series_set_categories(four, AUDIT_SHEET, first, 0, last, 0);
-    chart_series_set_values(four, AUDIT_SHEET, first, 3, last, 3);
-    chart_series_set_name_range(four, AUDIT_SHEET, first - 1, 3);
+    lxw_chart_series *ser = chart_add_series(chart, NULL, NULL);
+    if (!ser) {
+        xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
+        return NULL;
+    }
+    chart_series_set_categories(ser, AUDIT_SHEET, first, 0, last, 0);
+    chart_series_set_values(ser, AUDIT_SHEET, first, 3, last, 3);
+    chart_series_set_name_range(ser, AUDIT_SHEET, first - 1, 3);
     lxw_chart_fill none = { .none = 1 };
     lxw_chart_line no_line = { .none = 1 };
-    chart_series_set_fill(four, &none);
-    chart_series_set_line(four, &no_line);
+    chart_series_set_fill(ser, &none);
+    chart_series_set_line(ser, &no_line);
+    return ser;
+}
+
+/* The 0.8 line: the linear trendline of a hidden series of 0.8s (this
+ * libxlsxwriter cannot combine a line chart with columns), stretched half a
+ * category past either end. */
+static void four_fifths(lxw_chart_series *four)
+{
     chart_series_set_trendline(four, LXW_CHART_TRENDLINE_TYPE_LINEAR, 0);
     chart_series_set_trendline_forecast(four, 0.5, 0.5);
     chart_series_set_trendline_name(four, "Four-fifths line (0.8)");
     lxw_chart_line red = { .color = 0xC00000, .width = 2.25,
                            .dash_type = LXW_CHART_LINE_DASH_DASH };
     chart_series_set_trendline_line(four, &red);
-    int16_t hidden[] = { 2, -1 };
-    xw_check(x, chart_legend_delete_series(chart, hidden), "chart");
 }
 
 static void chart(struct audit_sheet *s, lxw_row_t first, size_t n)
@@ -187,6 +196,10 @@ static void chart(struct audit_sheet *s, lxw_row_t first, size_t n)
     if (!bars)
         return (void)xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart");
     lxw_row_t last = (lxw_row_t)(first + n - 1);
+    lxw_chart_series *four = hidden_series(x, bars, first, last);
+    if (!four)
+        return;
+    four_fifths(four);
     static const lxw_color_t colors[] = { 0x4472C4, 0xA5A5A5 };
     for (lxw_col_t c = 1; c <= 2; c++) {
         lxw_chart_series *ser = chart_add_series(bars, NULL, NULL);
@@ -198,8 +211,14 @@ static void chart(struct audit_sheet *s, lxw_row_t first, size_t n)
         lxw_chart_fill fill = { .color = colors[c - 1] };
         chart_series_set_fill(ser, &fill);
     }
-    four_fifths(x, bars, first, last);
-    chart_title_set_name(bars, "Impact ratios by group (flagged under 0.8)");
+    if (!hidden_series(x, bars, first, last))
+        return;
+    int16_t hidden[] = { 0, 3, -1 };
+    xw_check(x, chart_legend_delete_series(bars, hidden), "chart");
+    chart_set_series_gap(bars, 50);
+    chart_title_set_name(bars, "Impact ratios by group (dashed: 0.8, the four-fifths line)");
+    lxw_chart_font tf = { .size = 12, .bold = 1 };
+    chart_title_set_name_font(bars, &tf);
     chart_axis_set_min(bars->y_axis, 0);
     chart_axis_set_major_unit(bars->y_axis, 0.2);
     chart_legend_set_position(bars, LXW_CHART_LEGEND_BOTTOM);
@@ -214,6 +233,7 @@ static void title(struct audit_sheet *s)
     char line[512], median[32] = "none";
     if (!isnan(au->median_overall))
         snprintf(median, sizeof median, "%.2f", au->median_overall);
+    worksheet_set_row(s->ws, 0, 24, NULL);
     xw_str(x, s->ws, 0, 0, "Adverse-impact audit (rule 16)", x->f.title);
     snprintf(line, sizeof line,
              "%zu candidates with a submitted scorecard, %zu with a suggested decision; median "
@@ -234,9 +254,11 @@ void xw_audit(struct xw *x)
         return;
     s.rate = workbook_add_format(x->wb);
     s.flag = workbook_add_format(x->wb);
-    if (!s.rate || !s.flag)
+    s.p = workbook_add_format(x->wb);
+    if (!s.rate || !s.flag || !s.p)
         return (void)xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "formats");
     format_set_num_format(s.rate, "0.0%");
+    format_set_num_format(s.p, "[<0.001]0.0E+00;0.000");
     format_set_bold(s.flag);
     format_set_font_color(s.flag, 0x9C0006);
     format_set_bg_color(s.flag, 0xFFC7CE);
