@@ -48,3 +48,27 @@ for f in audit.json audit.csv audit.txt; do
     assert "audit-no-candidate-id-$f" test -z "$(grep -o 'c-[0-9][0-9]*' "$TMP/$f")"
 done
 check audit-planted-csv-head 0 sh -c "head -c 400 '$TMP/audit.csv'"
+
+# export --demographics: the Audit sheet holds the audit's figures (read back
+# with openpyxl), lists no candidate id, and hidden groups show no numbers.
+check_rc audit-export 0 "$SW" export -q --sheets 0 --demographics "$TMP/demo.xml" \
+    -o "$TMP/audit.xlsx" "$TMP/req"
+/usr/bin/python3 - "$TMP/audit.xlsx" "$TMP/audit.json" <<'PY'
+import json, re, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["Summary", "Compare", "Interviewers", "Audit", "Data"], wb.sheetnames
+ws = wb["Audit"]
+cells = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+assert not [v for v in cells if isinstance(v, str) and re.search(r"\bc-\d+", v)], "candidate id"
+d = json.load(open(sys.argv[2]))
+rows = {r[0].value: [c.value for c in r] for r in ws.iter_rows() if isinstance(r[0].value, str)}
+black = rows["black"]
+g = {x["value"]: x for x in d["dimensions"][1]["groups"]}["black"]
+assert black[1:4] == [g["n"], g["decided"], g["selected"]], black
+assert abs(black[5] - g["selection_impact"]) < 1e-12 and black[11].startswith("FLAG"), black
+assert rows["pacific"][1:11] == [None] * 10 and rows["pacific"][11] == "hidden", rows["pacific"]
+PY
+assert audit-export-sheet test $? = 0
+check audit-export-people 2 "$SW" export --people --demographics "$TMP/demo.xml" \
+    -o "$TMP/p.xlsx" "$TMP/req"
