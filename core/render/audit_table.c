@@ -132,9 +132,14 @@ static void gaps_table(const struct sw_audit *au, const struct sw_aggregate *a,
         add_number(&t, gap->gap, 1, 2);
         add_number(&t, gap->se, 1, 2);
     }
-    sw_buf_addf(out, "\nInterviewer gaps: %zu comparisons of an interviewer's scores for a group "
-                     "with their\nscores for the others; %zu flagged", au->n_gaps, flagged);
-    sw_buf_adds(out, flagged ? ":\n" : ".\n");
+    struct sw_buf say = SW_BUF_INIT;
+    sw_buf_addf(&say, "Interviewer gaps: %zu comparisons of an interviewer's scores for a group "
+                      "with their scores for the others; %zu flagged%s", au->n_gaps, flagged,
+                flagged ? ":" : ".");
+    sw_buf_addc(out, '\n');
+    sw_text_wrap(out, say.failed ? "" : sw_buf_str(&say), 0, 0, WIDTH);
+    out->failed |= say.failed;
+    sw_buf_release(&say);
     if (flagged && (t.failed || sw_table_render(&t, WIDTH, out) < 0))
         out->failed = 1;
     sw_table_release(&t);
@@ -152,7 +157,8 @@ static const char *const reading =
     "min-cell, or hidden so that no hidden count can be worked out) show no numbers. An "
     "interviewer gap is the mean, after rule 11's adjustment, of an interviewer's residual "
     "scores for a group minus those for everyone else, flagged at two standard errors: a "
-    "reason to read that interviewer's scorecards, never a verdict.";
+    "reason to read that interviewer's scorecards, never a verdict; among many comparisons "
+    "about one in twenty is flagged by chance alone.";
 
 int sw_audit_table(const struct sw_audit *au, const struct sw_aggregate *a, struct sw_buf *out,
                    struct sw_errors *errs)

@@ -28,7 +28,7 @@ static const char *const reading =
     "being worked out, show no numbers ('hidden'). An interviewer gap compares an interviewer's "
     "residual scores (after rule 11's adjustment) for a group with those for everyone else; a "
     "flag at two standard errors is a reason to read that interviewer's scorecards, never a "
-    "verdict.";
+    "verdict; among many comparisons about one in twenty is flagged by chance alone.";
 
 struct audit_sheet {
     struct xw *x;
