@@ -121,6 +121,11 @@ int cli_finish_output(const struct cli_run *run, struct sw_buf *out, int failed,
 
 int cmd_assess(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+/* EXIT_OK when the demographics file lies outside every PATH; else says so on
+ * stderr (naming `cmd`) and returns EXIT_INPUT: docs/design.md keeps it apart
+ * from the requisition. */
+int cli_demographics_apart(const char *cmd, const char *demographics, char *const *paths,
+                           int n_paths);
 int cmd_calibrate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -1,5 +1,7 @@
 /* cmd_audit.c - scorewheel audit: adverse impact by group (docs/design.md rule 16). */
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
@@ -20,6 +22,26 @@ static const struct cli_command audit_command = {
     .min_operands = 1, .max_operands = -1,
     .operand_name = "PATH", .operand_complete = "@files",
 };
+
+int cli_demographics_apart(const char *cmd, const char *demographics, char *const *paths,
+                           int n_paths)
+{
+    char *file = realpath(demographics, NULL);
+    int rc = EXIT_OK;
+    for (int i = 0; file && i < n_paths && rc == EXIT_OK; i++) {
+        char *dir = realpath(paths[i], NULL);
+        size_t len = dir ? strlen(dir) : 0;
+        if (dir && strncmp(file, dir, len) == 0 && (file[len] == '/' || !file[len]
+                                                    || strcmp(dir, "/") == 0)) {
+            fprintf(stderr, "%s: error: the demographics file is inside %s, which %s reads: "
+                            "keep it outside the requisition\n", demographics, paths[i], cmd);
+            rc = EXIT_INPUT;
+        }
+        free(dir);
+    }
+    free(file);
+    return rc;
+}
 
 /* The audit of run's aggregate against demographics d, written as fmt says. */
 static int write_audit(struct cli_run *run, const struct sw_demographics *d,
@@ -64,6 +86,8 @@ int cmd_audit(int argc, char **argv)
     int usage = cli_parse_format("audit", format, &fmt);
     if (usage != EXIT_OK)
         return usage;
+    if ((rc = cli_demographics_apart("audit", demographics, argv + first, argc - first)))
+        return rc;
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_demographics *d = sw_demographics_load(demographics, &errs);

@@ -255,6 +255,9 @@ int cmd_export(int argc, char **argv)
         return cli_export_people(output, &opt, keep_going, quiet || cli_quiet, argv + first,
                                  argc - first);
 
+    if (demographics &&
+        (rc = cli_demographics_apart("export", demographics, argv + first, argc - first)))
+        return rc;
     keep_large_blocks_mapped();
     struct cli_run run;
     rc = cli_aggregate(&run, "export", level, keep_going, argv + first, argc - first);

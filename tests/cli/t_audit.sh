@@ -72,3 +72,16 @@ PY
 assert audit-export-sheet test $? = 0
 check audit-export-people 2 "$SW" export --people --demographics "$TMP/demo.xml" \
     -o "$TMP/p.xlsx" "$TMP/req"
+
+# The demographics file stays apart from the requisition: refused under a PATH,
+# and nothing of serve (web/, cmd_serve.c) ever loads one.
+mkdir -p "$TMP/inside"
+cp "$DEMO/bad-value.xml" "$TMP/inside/demo.xml"
+"$SW" $LEN audit --demographics "$TMP/inside/demo.xml" "$TMP/inside" 2>"$TMP/inside.err"
+assert audit-demographics-inside-rc test $? = 1
+assert audit-demographics-inside-message grep -q "is inside $TMP/inside, which audit reads" \
+    "$TMP/inside.err"
+"$SW" $LEN export --demographics "$TMP/inside/demo.xml" -o "$TMP/in.xlsx" "$TMP/inside" 2>/dev/null
+assert audit-export-demographics-inside-rc test $? = 1
+assert audit-serve-never-reads-demographics test -z "$(grep -l 'sw_demographics\|sw_audit' \
+    web/*.c cli/cmd_serve.c)"
