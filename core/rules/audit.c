@@ -178,34 +178,41 @@ static int less(size_t a, size_t b, size_t c, size_t d)
     return (unsigned long long)a * d < (unsigned long long)c * b;
 }
 
-/* Impact ratios of one rate (selected over decided, or above over scored). */
-static void impact(struct sw_audit_dimension *dim, size_t num_off, size_t den_off,
-                   size_t impact_off)
+/* Which rate: selection (selected over decided) or scoring (above over scored). */
+enum which { SELECTION, SCORING };
+
+static size_t num_of(const struct sw_audit_group *g, enum which w)
 {
-#define COUNT(g, off) (*(const size_t *)((const char *)(g) + (off)))
+    return w == SELECTION ? g->selected : g->above;
+}
+
+static size_t den_of(const struct sw_audit_group *g, enum which w)
+{
+    return w == SELECTION ? g->decided : g->scored;
+}
+
+/* Impact ratios and flags of one rate. */
+static void impact(struct sw_audit_dimension *dim, enum which w)
+{
     const struct sw_audit_group *best = NULL;
     for (size_t j = 0; j < dim->n_groups; j++) {
         const struct sw_audit_group *g = &dim->groups[j];
-        if (g->excluded || g->suppressed || COUNT(g, den_off) == 0)
+        if (g->excluded || g->suppressed || den_of(g, w) == 0)
             continue;
-        if (!best || less(COUNT(best, num_off), COUNT(best, den_off), COUNT(g, num_off),
-                          COUNT(g, den_off)))
+        if (!best || less(num_of(best, w), den_of(best, w), num_of(g, w), den_of(g, w)))
             best = g;
     }
     for (size_t j = 0; j < dim->n_groups; j++) {
         struct sw_audit_group *g = &dim->groups[j];
-        double *out = (double *)((char *)g + impact_off);
+        double *out = w == SELECTION ? &g->selection_impact : &g->scoring_impact;
         *out = NAN;
-        if (!best || COUNT(best, num_off) == 0 || g->excluded || g->suppressed ||
-            COUNT(g, den_off) == 0)
+        if (!best || num_of(best, w) == 0 || g->excluded || g->suppressed || den_of(g, w) == 0)
             continue;
-        size_t a = COUNT(g, num_off), b = COUNT(g, den_off);
-        size_t c = COUNT(best, num_off), d = COUNT(best, den_off);
+        size_t a = num_of(g, w), b = den_of(g, w), c = num_of(best, w), d = den_of(best, w);
         *out = ((double)a / (double)b) / ((double)c / (double)d);
         if (5ULL * a * d < 4ULL * b * c)
             g->flag = 1;
     }
-#undef COUNT
 }
 
 static double rate(size_t num, size_t den)
@@ -226,11 +233,8 @@ static void measure(struct sw_audit *au, struct sw_audit_dimension *dim)
         g->scoring_rate = rate(g->above, g->scored);
     }
     suppress(dim, au->min_cell);
-    impact(dim, offsetof(struct sw_audit_group, selected),
-           offsetof(struct sw_audit_group, decided),
-           offsetof(struct sw_audit_group, selection_impact));
-    impact(dim, offsetof(struct sw_audit_group, above), offsetof(struct sw_audit_group, scored),
-           offsetof(struct sw_audit_group, scoring_impact));
+    impact(dim, SELECTION);
+    impact(dim, SCORING);
     for (size_t j = 0; j < dim->n_groups; j++) {
         struct sw_audit_group *g = &dim->groups[j];
         if (g->suppressed) {

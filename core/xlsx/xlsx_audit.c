@@ -79,18 +79,18 @@ static void group_row(struct audit_sheet *s, const struct sw_audit_dimension *di
 static void grouping(struct audit_sheet *s, const struct sw_audit_dimension *dim)
 {
     const struct sw_audit *au = s->au;
-    char title[512];
+    char text[512];
     int len = 0;
     for (size_t k = 0; k < (dim->id ? 1 : au->n_dimensions) && len < 400; k++)
-        len += snprintf(title + len, sizeof title - (size_t)len, "%s%s", k ? " \u00d7 " : "",
+        len += snprintf(text + len, sizeof text - (size_t)len, "%s%s", k ? " \u00d7 " : "",
                         dim->id ? dim->id : au->dimensions[k].id);
     if (dim->withheld != SW_AUDIT_NULL)
-        snprintf(title + len, sizeof title - (size_t)len,
+        snprintf(text + len, sizeof text - (size_t)len,
                  " (%zu candidates withheld: hidden groups and unknown)", dim->withheld);
     else
-        snprintf(title + len, sizeof title - (size_t)len, " (%zu candidates unknown)",
+        snprintf(text + len, sizeof text - (size_t)len, " (%zu candidates unknown)",
                  dim->unknown);
-    xw_str(s->x, s->ws, s->row++, 0, title, s->x->f.heading);
+    xw_str(s->x, s->ws, s->row++, 0, text, s->x->f.heading);
     head(s, group_head, sizeof group_head / sizeof group_head[0]);
     for (size_t g = 0; g < dim->n_groups; g++)
         group_row(s, dim, &dim->groups[g]);
@@ -169,9 +169,9 @@ static lxw_chart_series *hidden_series(struct xw *x, lxw_chart *chart, lxw_row_t
     chart_series_set_categories(ser, AUDIT_SHEET, first, 0, last, 0);
     chart_series_set_values(ser, AUDIT_SHEET, first, 3, last, 3);
     chart_series_set_name_range(ser, AUDIT_SHEET, first - 1, 3);
-    lxw_chart_fill none = { .none = 1 };
+    lxw_chart_fill empty = { .none = 1 };
     lxw_chart_line no_line = { .none = 1 };
-    chart_series_set_fill(ser, &none);
+    chart_series_set_fill(ser, &empty);
     chart_series_set_line(ser, &no_line);
     return ser;
 }

@@ -214,7 +214,7 @@ static void test_audit_flag_exact_and_zero_reference(void **state)
     double overall[15];
     for (size_t k = 0; k < 15; k++) {
         values[k] = k < 5 ? "a" : k < 10 ? "b" : "c";
-        int hire = k < 5 || (k >= 5 && k < 9) || (k >= 10 && k < 13);
+        int hire = k < 9 || (k >= 10 && k < 13);
         dec[k] = hire ? SW_DECISION_HIRE : SW_DECISION_NO_HIRE;
         overall[k] = 3;
     }
