@@ -85,3 +85,23 @@ assert audit-demographics-inside-message grep -q "is inside $TMP/inside, which a
 assert audit-export-demographics-inside-rc test $? = 1
 assert audit-serve-never-reads-demographics test -z "$(grep -l 'sw_demographics\|sw_audit' \
     web/*.c cli/cmd_serve.c)"
+
+# A second requisition, another seed, min-cell 12 (more groups and
+# intersections hidden, complementary suppression at work), no planted effect.
+sed 's/<policy /<policy min-cell="12" /' rubrics/tpm.xml >"$TMP/tpm-cell12.xml"
+python3 tools/gendemo.py --out "$TMP/req2" --demographics "$TMP/demo2.xml" --count 300 --seed 7 \
+    --bias 0 --selection-gap 0
+"$SW" --rubric "$TMP/tpm-cell12.xml" audit --demographics "$TMP/demo2.xml" --format json \
+    "$TMP/req2" >"$TMP/audit2.json"
+"$SW" --rubric "$TMP/tpm-cell12.xml" calibrate --format json "$TMP/req2" >"$TMP/cal2.json"
+check_rc audit-recompute-min-cell-12 0 python3 tests/recompute.py --audit "$TMP/demo2.xml" \
+    "$TMP/cal2.json" "$TMP/tpm-cell12.xml" "$TMP/audit2.json" "$TMP/req2"
+python3 - "$TMP/audit2.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["min_cell"] == 12, d["min_cell"]
+hidden = [g for x in d["dimensions"] for g in x["groups"] if g["suppressed"]]
+assert hidden and all(g["n"] is None and g["fisher_p"] is None for g in hidden), hidden
+assert all(x["withheld"] is None or x["withheld"] >= 12 for x in d["dimensions"])
+PY
+assert audit-min-cell-12-hidden test $? = 0
