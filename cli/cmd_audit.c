@@ -10,8 +10,8 @@
 
 static const struct cli_command audit_command = {
     .name = "audit",
-    .synopsis = "--demographics FILE [--level ID] [--format FORMAT]\n"
-                "[--keep-going] PATH...",
+    .synopsis = "--demographics FILE [--level ID]\n"
+                "[--format FORMAT] [--keep-going] PATH...",
     .about = "Audits the requisition for adverse impact (rule 16) against a demographics\n"
              "file of voluntary self-identification kept outside it: per group and per\n"
              "intersection of groups, the selection rate (suggested hire among hire and\n"

@@ -29,7 +29,7 @@ SH
     same complete-after-double-dash "report rubric" "$(comp -q -- r)"
     same complete-jobs-free "" "$(comp -j "")"
     same complete-options-of-export \
-        "--adjusted --anonymize --help --keep-going --level --output --people --quiet --sheets" \
+        "--adjusted --anonymize --demographics --help --keep-going --level --output --people --quiet --sheets" \
         "$(comp export --)"
     same complete-options-of-new \
         "--candidate --force --help --interview --interviewer --level --name --output" \
