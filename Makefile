@@ -272,7 +272,7 @@ check-render:
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 60
 FUZZ_CHECK_SECONDS ?= 7
-FUZZERS             = rubric scorecard report assessment request
+FUZZERS             = rubric scorecard report assessment request demographics
 FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                       -fsanitize=fuzzer-no-link,address,undefined
 .PHONY: fuzz fuzz-build check-fuzz

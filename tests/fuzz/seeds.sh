@@ -8,7 +8,7 @@
 set -eu
 c=tests/fuzz/corpus
 rm -rf "$c"
-mkdir -p "$c/rubric" "$c/scorecard" "$c/report" "$c/assessment"
+mkdir -p "$c/rubric" "$c/scorecard" "$c/report" "$c/assessment" "$c/demographics"
 
 copy() {    # copy FILE DIR: under a name made of its path, once per content
     name=$(echo "$1" | sed -e 's|^tests/fixtures/||' -e 's|/|_|g')
@@ -32,6 +32,9 @@ for f in $(find tests/fixtures docs/examples -name '*.xml' | sort); do
 done
 for f in $(find tests/fixtures -name '*.xml' | sort); do
     grep -q '<assessment' "$f" && copy "$f" "$c/assessment"
+done
+for f in $(find tests/fixtures -name '*.xml' | sort); do
+    grep -q '<demographics' "$f" && copy "$f" "$c/demographics"
 done
 
 join() {    # join NAME FILE...: one report seed
