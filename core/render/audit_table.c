@@ -152,13 +152,14 @@ static const char *const reading =
     "impact ratios, divide a group's rate by the highest rate of the groups compared. FLAG "
     "marks a ratio under 0.8 (the four-fifths rule): a signal to look closer at how this "
     "step treats the group, not a finding of discrimination. p, Fisher's exact test of the "
-    "selection rate against everyone else's, says how often a gap at least this large arises by chance alone. 'small' groups (under "
-    "2 % of candidates) are shown but not compared; 'hidden' groups (under the policy's "
-    "min-cell, or hidden so that no hidden count can be worked out) show no numbers. An "
-    "interviewer gap is the mean, after rule 11's adjustment, of an interviewer's residual "
-    "scores for a group minus those for everyone else, flagged at two standard errors: a "
-    "reason to read that interviewer's scorecards, never a verdict; among many comparisons "
-    "about one in twenty is flagged by chance alone.";
+    "selection rate against everyone else's, is the chance of a split at least this uneven "
+    "if selection did not depend on the group. 'small' groups (under 2 % of candidates) are shown but not "
+    "compared; 'hidden' groups (under the policy's min-cell, or hidden so that no hidden "
+    "count can be worked out) show no numbers. An interviewer gap is the mean, after rule "
+    "11's adjustment, of an interviewer's residual scores for a group minus those for "
+    "everyone else, flagged at two standard errors: a reason to read that interviewer's "
+    "scorecards, never a verdict; among many comparisons about one in twenty is flagged by "
+    "chance alone.";
 
 int sw_audit_table(const struct sw_audit *au, const struct sw_aggregate *a, struct sw_buf *out,
                    struct sw_errors *errs)
