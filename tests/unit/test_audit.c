@@ -121,30 +121,54 @@ static void test_audit_median_even_count(void **state)
     sw_strmap_release(&f.a.candidate_ids);
 }
 
+/* `count` candidates in group `value` (NULL: unknown), with that decision. */
+struct run {
+    const char *value;
+    size_t count;
+    enum sw_decision decision;
+};
+
+/* The fixture of the runs, one after the other, every overall 3 (so no scoring
+ * rate can flag), audited. */
+static struct sw_audit *audit_runs(struct fixture *f, const struct run *runs, size_t n_runs,
+                                   size_t min_cell)
+{
+    static const char *values[128];
+    static enum sw_decision dec[128];
+    static double overall[128];
+    size_t n = 0;
+    for (size_t r = 0; r < n_runs; r++)
+        for (size_t i = 0; i < runs[r].count && n < 128; i++, n++) {
+            values[n] = runs[r].value;
+            dec[n] = runs[r].decision;
+            overall[n] = 3;
+        }
+    setup(f, n, values, dec, overall, min_cell);
+    return run_audit(f);
+}
+
+static void done(struct fixture *f, struct sw_audit *au)
+{
+    sw_audit_free(au);
+    sw_strmap_release(&f->a.candidate_ids);
+}
+
 /* 100 candidates, min-cell 1: "a" with 2 (exactly 2 %: kept in the comparison),
  * "b" with 1 (1 %: excluded), "c" with 97. */
 static void test_audit_group_at_two_percent(void **state)
 {
     (void)state;
     static struct fixture f;
-    const char *values[100];
-    enum sw_decision dec[100];
-    double overall[100];
-    for (size_t k = 0; k < 100; k++) {
-        values[k] = k < 2 ? "a" : k < 3 ? "b" : "c";
-        dec[k] = SW_DECISION_HIRE;
-        overall[k] = 3;
-    }
-    setup(&f, 100, values, dec, overall, 1);
-    struct sw_audit *au = run_audit(&f);
+    const struct run runs[] = { { "a", 2, SW_DECISION_HIRE }, { "b", 1, SW_DECISION_HIRE },
+                                { "c", 97, SW_DECISION_HIRE } };
+    struct sw_audit *au = audit_runs(&f, runs, 3, 1);
     const struct sw_audit_dimension *dim = &au->dimensions[0];
     assert_int_equal(0, dim->groups[0].excluded);
     assert_close(1.0, dim->groups[0].selection_impact);
     assert_int_equal(1, dim->groups[1].excluded);
     assert_null_number(dim->groups[1].selection_impact);
     assert_int_equal(1, dim->groups[1].n);
-    sw_audit_free(au);
-    sw_strmap_release(&f.a.candidate_ids);
+    done(&f, au);
 }
 
 /* min-cell 5: "b" with exactly 5 is shown, "c" with 4 is hidden; with 3
@@ -153,16 +177,9 @@ static void test_audit_group_at_min_cell(void **state)
 {
     (void)state;
     static struct fixture f;
-    const char *values[60];
-    enum sw_decision dec[60];
-    double overall[60];
-    for (size_t k = 0; k < 60; k++) {
-        values[k] = k < 5 ? "b" : k < 9 ? "c" : k < 12 ? NULL : "d";
-        dec[k] = k % 2 ? SW_DECISION_HIRE : SW_DECISION_NO_HIRE;
-        overall[k] = (double)k;
-    }
-    setup(&f, 60, values, dec, overall, 5);
-    struct sw_audit *au = run_audit(&f);
+    const struct run runs[] = { { "b", 5, SW_DECISION_HIRE }, { "c", 4, SW_DECISION_NO_HIRE },
+                                { NULL, 3, SW_DECISION_HIRE }, { "d", 48, SW_DECISION_HIRE } };
+    struct sw_audit *au = audit_runs(&f, runs, 4, 5);
     const struct sw_audit_dimension *dim = &au->dimensions[0];
     assert_int_equal(3, dim->n_groups);
     assert_int_equal(5, dim->groups[0].n);
@@ -173,8 +190,7 @@ static void test_audit_group_at_min_cell(void **state)
     assert_null_number(dim->groups[1].fisher_p);
     assert_true(dim->unknown == SW_AUDIT_NULL);
     assert_int_equal(7, dim->withheld);
-    sw_audit_free(au);
-    sw_strmap_release(&f.a.candidate_ids);
+    done(&f, au);
 }
 
 /* Without unknowns the hidden "c" (4) leaves withheld 4 < 5: the smallest shown
@@ -183,23 +199,15 @@ static void test_audit_complementary_suppression(void **state)
 {
     (void)state;
     static struct fixture f;
-    const char *values[60];
-    enum sw_decision dec[60];
-    double overall[60];
-    for (size_t k = 0; k < 60; k++) {
-        values[k] = k < 5 ? "b" : k < 9 ? "c" : "d";
-        dec[k] = SW_DECISION_HIRE;
-        overall[k] = 3;
-    }
-    setup(&f, 60, values, dec, overall, 5);
-    struct sw_audit *au = run_audit(&f);
+    const struct run runs[] = { { "b", 5, SW_DECISION_HIRE }, { "c", 4, SW_DECISION_HIRE },
+                                { "d", 51, SW_DECISION_HIRE } };
+    struct sw_audit *au = audit_runs(&f, runs, 3, 5);
     const struct sw_audit_dimension *dim = &au->dimensions[0];
     assert_int_equal(1, dim->groups[0].suppressed);
     assert_int_equal(1, dim->groups[1].suppressed);
     assert_int_equal(0, dim->groups[2].suppressed);
     assert_int_equal(9, dim->withheld);
-    sw_audit_free(au);
-    sw_strmap_release(&f.a.candidate_ids);
+    done(&f, au);
 }
 
 /* Selection 4/5 against the best 5/5: the ratio is exactly 0.8, not flagged;
@@ -209,36 +217,26 @@ static void test_audit_flag_exact_and_zero_reference(void **state)
 {
     (void)state;
     static struct fixture f;
-    const char *values[15];
-    enum sw_decision dec[15];
-    double overall[15];
-    for (size_t k = 0; k < 15; k++) {
-        values[k] = k < 5 ? "a" : k < 10 ? "b" : "c";
-        int hire = k < 9 || (k >= 10 && k < 13);
-        dec[k] = hire ? SW_DECISION_HIRE : SW_DECISION_NO_HIRE;
-        overall[k] = 3;
-    }
-    setup(&f, 15, values, dec, overall, 1);
-    struct sw_audit *au = run_audit(&f);
+    const struct run runs[] = { { "a", 5, SW_DECISION_HIRE }, { "b", 4, SW_DECISION_HIRE },
+                                { "b", 1, SW_DECISION_NO_HIRE }, { "c", 3, SW_DECISION_HIRE },
+                                { "c", 2, SW_DECISION_NO_HIRE } };
+    struct sw_audit *au = audit_runs(&f, runs, 5, 1);
     const struct sw_audit_dimension *dim = &au->dimensions[0];
     assert_close(0.8, dim->groups[1].selection_impact);
     assert_int_equal(0, dim->groups[1].flag);
     assert_close(0.6, dim->groups[2].selection_impact);
     assert_int_equal(1, dim->groups[2].flag);
-    sw_audit_free(au);
-    sw_strmap_release(&f.a.candidate_ids);
-    for (size_t k = 0; k < 15; k++)
-        dec[k] = SW_DECISION_NO_HIRE;
-    setup(&f, 15, values, dec, overall, 1);
-    au = run_audit(&f);
+    done(&f, au);
+    const struct run none[] = { { "a", 5, SW_DECISION_NO_HIRE }, { "b", 5, SW_DECISION_NO_HIRE },
+                                { "c", 5, SW_DECISION_NO_HIRE } };
+    au = audit_runs(&f, none, 3, 1);
     dim = &au->dimensions[0];
     for (size_t g = 0; g < 3; g++) {
         assert_close(0.0, dim->groups[g].selection_rate);
         assert_null_number(dim->groups[g].selection_impact);
         assert_int_equal(0, dim->groups[g].flag);
     }
-    sw_audit_free(au);
-    sw_strmap_release(&f.a.candidate_ids);
+    done(&f, au);
 }
 
 /* --- the demographics file ---------------------------------------------------- */
