@@ -73,25 +73,8 @@ static int open_existing(struct session *ss, const struct assess_args *args)
 
 static int open_new(struct session *ss, const struct assess_args *args, enum sw_relation rel)
 {
-    long level;
-    int rc = cli_level_index(ss->r, "assess", args->level, &level);
-    if (rc != EXIT_OK)
-        return rc;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    struct sw_buf name = SW_BUF_INIT;
-    if (args->name)
-        sw_entry_clean_text(args->name, strlen(args->name), &name);
-    struct sw_assessment *a = name.failed ? NULL
-        : sw_assessment_blank(ss->r, args->person, args->assessor, rel, args->cycle, level,
-                              sw_buf_str(&name), &errs);
-    sw_buf_release(&name);
-    diag_print(&errs);
-    sw_errors_release(&errs);
-    if (!a)
-        return EXIT_SYSTEM;
-    sw_form_of_assessment(&ss->f, ss->r, a);
-    return session_start(ss);
+    int rc = assess_blank("assess", ss->r, args, rel, &ss->f);
+    return rc == EXIT_OK ? session_start(ss) : rc;
 }
 
 static int assess(const struct sw_rubric *r, const struct assess_args *args,

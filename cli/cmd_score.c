@@ -93,26 +93,8 @@ static int open_existing(struct session *ss, const struct entry_args *a)
 /* A new blank draft, saved at once so that the file is ours. */
 static int open_new(struct session *ss, const struct entry_args *a)
 {
-    size_t interview;
-    long level;
-    int rc = entry_resolve("score", ss->r, a, &interview, &level);
-    if (rc != EXIT_OK)
-        return rc;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    struct sw_buf name = SW_BUF_INIT;
-    if (a->name)
-        sw_entry_clean_text(a->name, strlen(a->name), &name);
-    struct sw_scorecard *s = name.failed ? NULL
-        : sw_entry_blank(ss->r, interview, a->candidate, a->interviewer, level,
-                         sw_buf_str(&name), &errs);
-    sw_buf_release(&name);
-    diag_print(&errs);
-    sw_errors_release(&errs);
-    if (!s)
-        return EXIT_SYSTEM;
-    sw_form_of_scorecard(&ss->f, ss->r, s);
-    return session_start(ss);
+    int rc = entry_blank("score", ss->r, a, &ss->f);
+    return rc == EXIT_OK ? session_start(ss) : rc;
 }
 
 static int score(const struct sw_rubric *r, const struct entry_args *a, const char *path)
