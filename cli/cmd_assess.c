@@ -3,7 +3,6 @@
  * entry dialogue that `score` has too (entry_session.h). */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "assess_args.h"
 #include "cli.h"
@@ -49,79 +48,53 @@ static void show_competency(struct session *ss, size_t c)
     session_show_indicators(ss, c);
 }
 
+static void ids(const struct sw_form *f, const char *ids[3])
+{
+    ids[0] = f->a->person;
+    ids[1] = f->a->assessor;
+    ids[2] = f->a->cycle;
+}
+
 static const struct session_face assess_face = {
-    .cmd = "assess", .doc = "assessment", .item = "competency", .items = "competencies",
-    .done = "Rated", .evidence = "what you have seen", .notes = "Notes",
-    .name = "Person's name", .wheel = "The wheel you drew",
+    .kind = SW_FORM_ASSESSMENT, .cmd = "assess", .doc = "assessment",
+    .item = "competency", .items = "competencies", .done = "Rated",
+    .evidence = "what you have seen", .notes = "Notes", .name = "Person's name",
+    .wheel = "The wheel you drew", .id_names = { "person", "assessor", "cycle" }, .ids = ids,
     .title = title, .show_item = show_competency,
 };
 
-/* --- opening the assessment ---------------------------------------------- */
+/* The options, and the relation they give. */
+struct assess_opts {
+    struct assess_args a;
+    enum sw_relation rel;
+};
 
-static int open_existing(struct session *ss, const struct assess_args *args)
+static int blank(struct session *ss, const void *args)
 {
-    int rc = session_load(ss, SW_FORM_ASSESSMENT);
-    if (rc != EXIT_OK)
-        return rc;
-    const struct sw_assessment *a = ss->f.a;
-    if (session_differs(ss, "person", a->person, args->person) |
-        session_differs(ss, "assessor", a->assessor, args->assessor) |
-        session_differs(ss, "cycle", a->cycle, args->cycle))
-        return EXIT_INPUT;
-    return session_reopen(ss, args->force);
-}
-
-static int open_new(struct session *ss, const struct assess_args *args, enum sw_relation rel)
-{
-    int rc = assess_blank("assess", ss->r, args, rel, &ss->f);
-    return rc == EXIT_OK ? session_start(ss) : rc;
-}
-
-static int assess(const struct sw_rubric *r, const struct assess_args *args,
-                  enum sw_relation rel, const char *path, int exists)
-{
-    struct session ss;
-    session_init(&ss, &assess_face, r, path);
-    ss.new_name = args->name;
-    int rc = EXIT_OK;
-    if (exists && args->level)
-        rc = cli_level_index(r, "assess", args->level, &ss.new_level);
-    if (rc == EXIT_OK)
-        rc = exists ? open_existing(&ss, args) : open_new(&ss, args, rel);
-    if (rc == EXIT_OK)
-        rc = session_run(&ss, exists);
-    session_release(&ss);
-    return rc;
+    const struct assess_opts *o = args;
+    return assess_blank("assess", ss->r, &o->a, o->rel, &ss->f);
 }
 
 int cmd_assess(int argc, char **argv)
 {
-    struct assess_args a;
-    memset(&a, 0, sizeof a);
+    struct assess_opts o = { .rel = SW_REL_SELF };
+    struct assess_args *a = &o.a;
     const struct cli_option options[] = {
-        ASSESS_OPTIONS(&a, "reopen a submitted assessment (it becomes a draft again)"),
+        ASSESS_OPTIONS(a, "reopen a submitted assessment (it becomes a draft again)"),
     };
-    int first;
+    int first, exists = 0;
     int rc = cli_parse(&assess_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
         return rc;
-    if (a.output && strcmp(a.output, "-") == 0)
-        return diag_usage("assess", "assess saves as it goes: -o needs a file, not '-'");
-    struct stat st;
-    int exists = a.output && stat(a.output, &st) == 0;
-    enum sw_relation rel = SW_REL_SELF;
-    if (!exists && (rc = assess_check("assess", &a, &rel)) != EXIT_OK)
+    rc = session_check_output(&assess_face, a->output, &exists);
+    if (rc == EXIT_OK && !exists)
+        rc = assess_check("assess", a, &o.rel);
+    if (rc != EXIT_OK)
         return rc;
-    struct sw_rubric *r = cli_load_rubric(&rc);
-    if (!r)
-        return rc;
-    char *path = a.output ? strdup(a.output)
-                          : sw_assessment_default_path(a.cycle, a.person, a.assessor);
-    if (path)
-        rc = assess(r, &a, rel, path, exists || stat(path, &st) == 0);
-    else
-        rc = diag_error(EXIT_SYSTEM, NULL, "out of memory");
-    free(path);
-    sw_rubric_free(r);
-    return rc;
+    const struct session_open open = {
+        .level = a->level, .name = a->name, .want = { a->person, a->assessor, a->cycle },
+        .force = a->force, .blank = blank, .args = &o,
+    };
+    return session_main(&assess_face, a->output ? strdup(a->output)
+                        : sw_assessment_default_path(a->cycle, a->person, a->assessor), &open);
 }

@@ -32,27 +32,37 @@ static const struct entry_help new_help = {
     .force = "replace the file if it exists",
 };
 
-int entry_write_new(struct sw_form *f, const char *path, int force)
+/* Writes xml to path ("-": standard output) unless it exists (and not force). */
+static int write_draft(const char *path, const struct sw_buf *xml, int force,
+                       struct sw_errors *errs)
+{
+    if (strcmp(path, "-") == 0)
+        return cli_write_stdout(xml->data, xml->len);
+    int rc = entry_make_parent(path);
+    if (rc == EXIT_OK && sw_write_atomic(path, xml->data, xml->len, force, errs) == 0)
+        printf("%s\n", path);
+    return rc;
+}
+
+int entry_write_new(struct sw_form *f, const char *output, int force)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_buf xml = SW_BUF_INIT;
     time_t now;
     int rc = cli_now("new", &now);
-    if (rc == EXIT_OK && sw_form_set_created(f, now) < 0)
+    char *path = output ? strdup(output) : sw_form_default_path(f);
+    if (rc == EXIT_OK && (!path || sw_form_set_created(f, now) < 0))
         rc = diag_error(EXIT_SYSTEM, NULL, "out of memory");
-    int made = rc == EXIT_OK && sw_form_xml(f, &xml, &errs) == 0;
+    if (rc == EXIT_OK && sw_form_xml(f, &xml, &errs) == 0)
+        rc = write_draft(path, &xml, force, &errs);
     sw_form_release(f);
-    if (made && strcmp(path, "-") == 0)
-        rc = cli_write_stdout(xml.data, xml.len);
-    else if (made && (rc = entry_make_parent(path)) == EXIT_OK &&
-             sw_write_atomic(path, xml.data, xml.len, force, &errs) == 0)
-        printf("%s\n", path);
     diag_print(&errs);
     if (rc == EXIT_OK)
         rc = diag_exit_code(&errs);
     sw_errors_release(&errs);
     sw_buf_release(&xml);
+    free(path);
     return rc;
 }
 
@@ -60,16 +70,7 @@ static int make_draft(const struct sw_rubric *r, const struct entry_args *a)
 {
     struct sw_form f;
     int rc = entry_blank("new", r, a, &f);
-    if (rc != EXIT_OK)
-        return rc;
-    char *path = a->output ? strdup(a->output)
-                           : sw_entry_default_path(a->candidate, a->interview, a->interviewer);
-    if (path)
-        rc = entry_write_new(&f, path, a->force);
-    else
-        rc = diag_error(EXIT_SYSTEM, NULL, "out of memory"), sw_form_release(&f);
-    free(path);
-    return rc;
+    return rc == EXIT_OK ? entry_write_new(&f, a->output, a->force) : rc;
 }
 
 int cmd_new(int argc, char **argv)

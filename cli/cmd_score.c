@@ -3,7 +3,6 @@
  * dialogue (entry_session.h). */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "entry.h"
@@ -67,73 +66,44 @@ static void show_question(struct session *ss, size_t i)
     }
 }
 
+static void ids(const struct sw_form *f, const char *ids[3])
+{
+    ids[0] = f->r->interviews[f->s->interview].id;
+    ids[1] = f->s->candidate;
+    ids[2] = f->s->interviewer;
+}
+
 static const struct session_face score_face = {
-    .cmd = "score", .doc = "scorecard", .item = "question", .items = "questions",
-    .done = "Answered", .evidence = "what the candidate said and did",
+    .kind = SW_FORM_SCORECARD, .cmd = "score", .doc = "scorecard",
+    .item = "question", .items = "questions", .done = "Answered",
+    .evidence = "what the candidate said and did",
     .notes = "Notes for the hiring committee", .name = "Candidate's name",
     .wheel = "This scorecard's wheel (weighted mean of the ratings per competency)",
+    .id_names = { "interview", "candidate", "interviewer" }, .ids = ids,
     .title = title, .show_item = show_question,
 };
 
-/* --- opening the scorecard ----------------------------------------------- */
-
-static int open_existing(struct session *ss, const struct entry_args *a)
+static int blank(struct session *ss, const void *args)
 {
-    int rc = session_load(ss, SW_FORM_SCORECARD);
-    if (rc != EXIT_OK)
-        return rc;
-    const struct sw_scorecard *s = ss->f.s;
-    if (session_differs(ss, "interview", ss->r->interviews[s->interview].id, a->interview) |
-        session_differs(ss, "candidate", s->candidate, a->candidate) |
-        session_differs(ss, "interviewer", s->interviewer, a->interviewer))
-        return EXIT_INPUT;
-    return session_reopen(ss, a->force);
-}
-
-/* A new blank draft, saved at once so that the file is ours. */
-static int open_new(struct session *ss, const struct entry_args *a)
-{
-    int rc = entry_blank("score", ss->r, a, &ss->f);
-    return rc == EXIT_OK ? session_start(ss) : rc;
-}
-
-static int score(const struct sw_rubric *r, const struct entry_args *a, const char *path)
-{
-    struct session ss;
-    session_init(&ss, &score_face, r, path);
-    ss.new_name = a->name;
-    struct stat st;
-    int exists = stat(path, &st) == 0;
-    int rc = EXIT_OK;
-    if (exists && a->level)
-        rc = cli_level_index(r, "score", a->level, &ss.new_level);
-    if (rc == EXIT_OK)
-        rc = exists ? open_existing(&ss, a) : open_new(&ss, a);
-    if (rc == EXIT_OK)
-        rc = session_run(&ss, exists);
-    session_release(&ss);
-    return rc;
+    return entry_blank("score", ss->r, args, &ss->f);
 }
 
 int cmd_score(int argc, char **argv)
 {
     struct entry_args a;
     int rc = entry_parse_args(&score_command, &score_help, argc, argv, &a);
+    int resuming = 0;
     if (rc != CLI_GO_ON)
         return rc;
-    if (a.output && strcmp(a.output, "-") == 0)
-        return diag_usage("score", "score saves as it goes: -o needs a file, not '-'");
-    struct stat st;
-    int resuming = a.output && stat(a.output, &st) == 0;
-    if (!resuming && (rc = entry_check_ids("score", &a)) != EXIT_OK)
+    rc = session_check_output(&score_face, a.output, &resuming);
+    if (rc == EXIT_OK && !resuming)
+        rc = entry_check_ids("score", &a);
+    if (rc != EXIT_OK)
         return rc;
-    struct sw_rubric *r = cli_load_rubric(&rc);
-    if (!r)
-        return rc;
-    char *path = a.output ? strdup(a.output)
-                          : sw_entry_default_path(a.candidate, a.interview, a.interviewer);
-    rc = path ? score(r, &a, path) : diag_error(EXIT_SYSTEM, NULL, "out of memory");
-    free(path);
-    sw_rubric_free(r);
-    return rc;
+    const struct session_open open = {
+        .level = a.level, .name = a.name, .want = { a.interview, a.candidate, a.interviewer },
+        .force = a.force, .blank = blank, .args = &a,
+    };
+    return session_main(&score_face, a.output ? strdup(a.output)
+                        : sw_entry_default_path(a.candidate, a.interview, a.interviewer), &open);
 }

@@ -51,8 +51,9 @@ int entry_clean_name(const char *name, struct sw_buf *out);
 /* Creates the folders leading to file `path`; EXIT_OK or EXIT_SYSTEM (printed). */
 int entry_make_parent(const char *path);
 /* `new` for either kind (cli/cmd_new.c): stamps f created and writes its
- * XML to path ("-": standard output), never replacing a file unless force;
- * prints the path written. Releases f. Returns the exit code. */
-int entry_write_new(struct sw_form *f, const char *path, int force);
+ * XML to output ("-": standard output; NULL: sw_form_default_path), never
+ * replacing a file unless force; prints the path written. Releases f.
+ * Returns the exit code. */
+int entry_write_new(struct sw_form *f, const char *output, int force);
 
 #endif

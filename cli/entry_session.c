@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cli.h"
@@ -12,13 +13,13 @@
 #include "entry_session.h"
 #include "files.h"
 
-void session_init(struct session *ss, const struct session_face *face,
+static void session_init(struct session *ss, const struct session_face *face,
                   const struct sw_rubric *r, const char *path)
 {
     *ss = (struct session){ .face = face, .r = r, .path = path, .new_level = -2 };
 }
 
-void session_release(struct session *ss)
+static void session_release(struct session *ss)
 {
     sw_buf_release(&ss->line);
     sw_buf_release(&ss->text);
@@ -65,7 +66,9 @@ int session_save(struct session *ss)
 
 /* --- opening ------------------------------------------------------------- */
 
-int session_load(struct session *ss, enum sw_form_kind kind)
+/* Loads the existing file at path; EXIT_OK, or the exit code with every
+ * problem printed. */
+static int load(struct session *ss)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
@@ -73,7 +76,7 @@ int session_load(struct session *ss, enum sw_form_kind kind)
     char *bytes = sw_xml_slurp(ss->path, &len, &errs);
     if (bytes) {
         sw_buf_add(&ss->last, bytes, len);
-        sw_form_parse(&ss->f, ss->r, kind, bytes, len, ss->path, &errs);
+        sw_form_parse(&ss->f, ss->r, ss->face->kind, bytes, len, ss->path, &errs);
     }
     free(bytes);
     diag_print(&errs);
@@ -85,17 +88,23 @@ int session_load(struct session *ss, enum sw_form_kind kind)
     return rc;
 }
 
-int session_differs(const struct session *ss, const char *what, const char *file_id,
-                    const char *want)
+/* EXIT_INPUT (every mismatch printed) when the file is not for the ids
+ * wanted, else EXIT_OK. */
+static int check_ids(const struct session *ss, const char *const want[3])
 {
-    if (!want || strcmp(file_id, want) == 0)
-        return 0;
-    diag_error(EXIT_INPUT, ss->path, "this %s is for %s '%s', not '%s'", ss->face->doc, what,
-               file_id, want);
-    return 1;
+    const char *have[3];
+    int rc = EXIT_OK;
+    ss->face->ids(&ss->f, have);
+    for (size_t i = 0; i < 3; i++)
+        if (want[i] && strcmp(have[i], want[i]) != 0)
+            rc = diag_error(EXIT_INPUT, ss->path, "this %s is for %s '%s', not '%s'",
+                            ss->face->doc, ss->face->id_names[i], have[i], want[i]);
+    return rc;
 }
 
-int session_reopen(struct session *ss, int force)
+/* A submitted file is refused unless force; with force it becomes a draft
+ * again (saved). */
+static int reopen(struct session *ss, int force)
 {
     if (!sw_form_submitted(&ss->f))
         return EXIT_OK;
@@ -107,7 +116,21 @@ int session_reopen(struct session *ss, int force)
     return session_save(ss) < 0 ? session_failure(ss) : EXIT_OK;
 }
 
-int session_start(struct session *ss)
+/* The existing file, checked against the options. */
+static int resume(struct session *ss, const struct session_open *o)
+{
+    int rc = o->level ? cli_level_index(ss->r, ss->face->cmd, o->level, &ss->new_level)
+                      : EXIT_OK;
+    if (rc == EXIT_OK)
+        rc = load(ss);
+    if (rc == EXIT_OK)
+        rc = check_ids(ss, o->want);
+    return rc == EXIT_OK ? reopen(ss, o->force) : rc;
+}
+
+/* A new blank draft, saved at once so that the file is ours: stamped
+ * created, its folder made. */
+static int start(struct session *ss)
 {
     time_t now;
     int rc = cli_now(ss->face->cmd, &now);
@@ -185,7 +208,7 @@ static int converse(struct session *ss, size_t k)
     }
 }
 
-int session_run(struct session *ss, int resuming)
+static int run(struct session *ss, int resuming)
 {
     prompt_init(&ss->p);
     sw_entry_describe_scale(&ss->r->scale, &ss->scale);
@@ -201,4 +224,42 @@ int session_run(struct session *ss, int resuming)
     if (rc != EXIT_OK)
         return rc;
     return converse(ss, resuming ? sw_form_resume_step(&ss->f) : 0);
+}
+
+/* --- the command --------------------------------------------------------- */
+
+int session_check_output(const struct session_face *face, const char *output, int *exists)
+{
+    struct stat st;
+    if (output && strcmp(output, "-") == 0)
+        return diag_usage(face->cmd, "%s saves as it goes: -o needs a file, not '-'",
+                          face->cmd);
+    *exists = output && stat(output, &st) == 0;
+    return EXIT_OK;
+}
+
+int session_main(const struct session_face *face, char *path, const struct session_open *o)
+{
+    int rc;
+    struct sw_rubric *r = path ? cli_load_rubric(&rc) : NULL;
+    if (!path)
+        rc = diag_error(EXIT_SYSTEM, NULL, "out of memory");
+    if (!r) {
+        free(path);
+        return rc;
+    }
+    struct session ss;
+    session_init(&ss, face, r, path);
+    ss.new_name = o->name;
+    struct stat st;
+    int exists = stat(path, &st) == 0;
+    rc = exists ? resume(&ss, o) : o->blank(&ss, o->args);
+    if (rc == EXIT_OK && !exists)
+        rc = start(&ss);
+    if (rc == EXIT_OK)
+        rc = run(&ss, exists);
+    session_release(&ss);
+    sw_rubric_free(r);
+    free(path);
+    return rc;
 }

@@ -19,6 +19,7 @@ struct session;
 
 /* What differs between score and assess: words, and how an item is shown. */
 struct session_face {
+    enum sw_form_kind kind;       /* what it fills in */
     const char *cmd;              /* "score" */
     const char *doc;              /* "scorecard" */
     const char *item, *items;     /* "question", "questions" */
@@ -27,6 +28,8 @@ struct session_face {
     const char *notes;            /* "Notes for the hiring committee" */
     const char *name;             /* "Candidate's name" */
     const char *wheel;            /* the summary's title */
+    const char *id_names[3];      /* the ids a file is for: "interview", ... */
+    void (*ids)(const struct sw_form *f, const char *ids[3]);   /* the file's ids */
     void (*title)(struct session *ss);             /* the first line */
     void (*show_item)(struct session *ss, size_t i); /* item i's text and indicators */
 };
@@ -50,28 +53,27 @@ struct session {
 /* What a step of the conversation ended with. */
 enum step { STEP_NEXT, STEP_BACK, STEP_QUIT, STEP_END, STEP_FAIL };
 
+/* How a command opens its file (session_main). */
+struct session_open {
+    const char *level, *name;   /* --level, --name: on a resumed file they replace its own */
+    const char *want[3];        /* the ids the file must be for (NULL: any), as face->id_names */
+    int force;                  /* --force: reopen a submitted file */
+    /* Fills ss->f with a new blank form from args; EXIT_OK or the exit code
+     * (printed). */
+    int (*blank)(struct session *ss, const void *args);
+    const void *args;
+};
+
 /* --- cli/entry_session.c ------------------------------------------------- */
 
-/* A session of face on r for the file at path (nothing loaded yet). */
-void session_init(struct session *ss, const struct session_face *face,
-                  const struct sw_rubric *r, const char *path);
-void session_release(struct session *ss);
-/* Loads the existing file at path as a form of `kind`; EXIT_OK, or the exit
- * code with every problem printed. */
-int session_load(struct session *ss, enum sw_form_kind kind);
-/* 1 (printed) when the file's id for `what` is not the wanted one (NULL:
- * any), else 0. */
-int session_differs(const struct session *ss, const char *what, const char *file_id,
-                    const char *want);
-/* A loaded form that is submitted is refused unless force; with force it
- * becomes a draft again (saved). EXIT_OK or the exit code (printed). */
-int session_reopen(struct session *ss, int force);
-/* Starts the new draft ss->f (filled in by the caller): stamps it created,
- * makes its folder and saves it. EXIT_OK or the exit code (printed). */
-int session_start(struct session *ss);
-/* The conversation, from the start or (resuming) where the draft stopped.
- * Returns the exit code. */
-int session_run(struct session *ss, int resuming);
+/* Checks -o FILE: '-' is a usage error (the session saves as it goes);
+ * *exists tells whether FILE is there. EXIT_OK or EXIT_USAGE (printed). */
+int session_check_output(const struct session_face *face, const char *output, int *exists);
+/* The command once its options are checked: loads the rubric, opens `path`
+ * (resumed when it exists, else a new blank draft saved at once), and holds
+ * the conversation. Frees path (NULL: out of memory). Returns the exit code. */
+int session_main(const struct session_face *face, char *path, const struct session_open *o);
+
 /* Saves the form: 0, or -1 with the error printed, ss->save_failure set
  * and the document on standard output (nothing typed is lost). */
 int session_save(struct session *ss);

@@ -28,16 +28,7 @@ static int make_draft(const struct sw_rubric *r, const struct assess_args *a,
 {
     struct sw_form f;
     int rc = assess_blank("new", r, a, relation, &f);
-    if (rc != EXIT_OK)
-        return rc;
-    char *path = a->output ? strdup(a->output)
-                           : sw_assessment_default_path(a->cycle, a->person, a->assessor);
-    if (path)
-        rc = entry_write_new(&f, path, a->force);
-    else
-        rc = diag_error(EXIT_SYSTEM, NULL, "out of memory"), sw_form_release(&f);
-    free(path);
-    return rc;
+    return rc == EXIT_OK ? entry_write_new(&f, a->output, a->force) : rc;
 }
 
 int cli_new_assessment(int argc, char **argv)

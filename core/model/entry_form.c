@@ -30,14 +30,21 @@ int sw_form_parse(struct sw_form *f, const struct sw_rubric *r, enum sw_form_kin
         sw_scorecard_free(loaded);
         if (s)
             sw_form_of_scorecard(f, r, s);
-        return s ? 0 : -1;
+    } else {
+        struct sw_assessment *loaded = sw_assessment_parse(r, data, len, path, errs);
+        if (loaded)
+            sw_form_of_assessment(f, r, sw_assessment_entry(r, loaded, errs));
+        sw_assessment_free(loaded);
     }
-    struct sw_assessment *loaded = sw_assessment_parse(r, data, len, path, errs);
-    struct sw_assessment *a = loaded ? sw_assessment_entry(r, loaded, errs) : NULL;
-    sw_assessment_free(loaded);
-    if (a)
-        sw_form_of_assessment(f, r, a);
-    return a ? 0 : -1;
+    return f->s || f->a ? 0 : -1;
+}
+
+char *sw_form_default_path(const struct sw_form *f)
+{
+    if (f->s)
+        return sw_entry_default_path(f->s->candidate, f->r->interviews[f->s->interview].id,
+                                     f->s->interviewer);
+    return sw_assessment_default_path(f->a->cycle, f->a->person, f->a->assessor);
 }
 
 void sw_form_release(struct sw_form *f)

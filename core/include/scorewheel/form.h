@@ -44,6 +44,9 @@ void sw_form_of_assessment(struct sw_form *f, const struct sw_rubric *r, struct 
  * f. 0, or -1 with every problem in errs (f then holds nothing). */
 int sw_form_parse(struct sw_form *f, const struct sw_rubric *r, enum sw_form_kind kind,
                   const char *data, size_t len, const char *path, struct sw_errors *errs);
+/* Where the document goes when no file is named: sw_entry_default_path or
+ * sw_assessment_default_path of its ids. Caller frees; NULL when out of memory. */
+char *sw_form_default_path(const struct sw_form *f);
 /* Frees the document; f holds nothing afterwards. Accepts an empty form. */
 void sw_form_release(struct sw_form *f);
 
