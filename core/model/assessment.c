@@ -60,12 +60,15 @@ static int is_id(const char *s)
     return 1;
 }
 
-/* The header's meaning; -1 when the rubric is another (nothing else can be checked). */
-static int load_header(struct sw_load *L, xmlNodePtr root)
+/* The root element and its meaning; -1 when the rubric is another (nothing
+ * else can be checked) or out of memory. */
+static int header(struct sw_load *L, xmlNodePtr root)
 {
     const struct sw_rubric *r = L->r;
     struct sw_assessment *a = L->a;
-    int line = a->line;
+    int line = a->line = sw_xml_line(root);
+    a->path = sw_load_copy(L, L->path);
+    a->person_name = a->notes = "";
     a->rubric = sw_load_copy(L, sw_xml_attr(root, "rubric"));
     a->person = sw_load_copy(L, sw_xml_attr(root, "person"));
     a->assessor = sw_load_copy(L, sw_xml_attr(root, "assessor"));
@@ -95,64 +98,26 @@ static int load_header(struct sw_load *L, xmlNodePtr root)
     a->level = level ? sw_rubric_level(r, level) : -1;
     if (level && a->level < 0)
         sw_fail(L->errs, L->path, line, "unknown level '%s' in rubric '%s'", level, r->id);
-    return 0;
+    a->ratings = sw_load_ratings(L, root, sizeof *a->ratings);
+    return a->ratings ? 0 : -1;
 }
 
-static void build(struct sw_load *L, xmlNodePtr root)
+static void child(struct sw_load *L, xmlNodePtr c)
 {
-    struct sw_assessment *a = L->a;
-    a->path = sw_load_copy(L, L->path);
-    a->line = sw_xml_line(root);
-    a->person_name = a->notes = "";
-    if (load_header(L, root) < 0)
-        return;
-    size_t n = 0;
-    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
-        n += sw_xml_is(c, "rating");
-    a->ratings = sw_arena_calloc(&a->arena, n ? n : 1, sizeof *a->ratings);
-    if (!a->ratings) {
-        L->oom = 1;
-        return;
-    }
-    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next)) {
-        if (sw_xml_is(c, "rating"))
-            load_rating(L, c);
-        else if (sw_xml_is(c, "person-name"))
-            a->person_name = sw_load_text(L, c);
-        else if (sw_xml_is(c, "notes"))
-            a->notes = sw_load_text(L, c);
-    }
+    if (sw_xml_is(c, "rating"))
+        load_rating(L, c);
+    else if (sw_xml_is(c, "person-name"))
+        L->a->person_name = sw_load_text(L, c);
+    else if (sw_xml_is(c, "notes"))
+        L->a->notes = sw_load_text(L, c);
 }
+
 
 static const struct sw_doc_type assessment_doc = {
     .kind = SW_DOC_ASSESSMENT, .what = "an assessment", .element = "an <assessment>",
     .ns = SW_NS_ASSESSMENT, .xsd = "assessment.xsd", .size = sizeof(struct sw_assessment),
-    .arena = offsetof(struct sw_assessment, arena), .build = build,
+    .arena = offsetof(struct sw_assessment, arena), .header = header, .child = child,
 };
 
-struct sw_assessment *sw_assessment_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
-                                             const char *path, struct sw_errors *errs)
-{
-    return sw_load_doc(r, doc, &assessment_doc, path, errs);
-}
-
-struct sw_assessment *sw_assessment_parse(const struct sw_rubric *r, const char *data,
-                                          size_t len, const char *path,
-                                          struct sw_errors *errs)
-{
-    return sw_load_parse(r, data, len, &assessment_doc, path, errs);
-}
-
-struct sw_assessment *sw_assessment_load(const struct sw_rubric *r, const char *path,
-                                         struct sw_errors *errs)
-{
-    return sw_load_file(r, &assessment_doc, path, errs);
-}
-
-void sw_assessment_free(struct sw_assessment *a)
-{
-    if (!a)
-        return;
-    sw_arena_release(&a->arena);
-    free(a);
-}
+/* sw_assessment_from_doc, _parse, _load and _free. */
+SW_LOAD_FUNCTIONS(struct sw_assessment, sw_assessment, assessment_doc)

@@ -26,7 +26,9 @@ void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_
                          .path = path, .errs = errs };
     sw_arena_init(L.arena);
     size_t before = errs->count + errs->lost;
-    t->build(&L, root);
+    if (t->header(&L, root) == 0)
+        for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
+            t->child(&L, c);
     free(L.first_line);
     if (L.oom)
         sw_fail_oom(errs, path);
@@ -60,6 +62,17 @@ void *sw_load_file(const struct sw_rubric *r, const struct sw_doc_type *t, const
     void *obj = data ? sw_load_parse(r, data, len, t, path, errs) : NULL;
     free(data);
     return obj;
+}
+
+void *sw_load_ratings(struct sw_load *L, xmlNodePtr root, size_t size)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
+        n += sw_xml_is(c, "rating");
+    void *room = sw_arena_calloc(L->arena, n ? n : 1, size);
+    if (!room)
+        L->oom = 1;
+    return room;
 }
 
 const char *sw_load_copy(struct sw_load *L, const char *v)

@@ -46,8 +46,12 @@ struct sw_doc_type {
     const char *xsd;            /* "scorecard.xsd" */
     size_t size;                /* sizeof its struct */
     size_t arena;               /* offsetof its struct sw_arena */
-    /* Reads the tree under root into L->doc (L->path copied first). */
-    void (*build)(struct sw_load *L, xmlNodePtr root);
+    /* Reads and checks the root element into L->doc (L->path copied) and
+     * makes room for its ratings (sw_load_ratings); -1 when the children
+     * cannot be read (a wrong rubric, out of memory). */
+    int (*header)(struct sw_load *L, xmlNodePtr root);
+    /* Reads one child element of the root (a rating, the notes...). */
+    void (*child)(struct sw_load *L, xmlNodePtr c);
     /* A quicker way for a plainly valid document, or NULL: the tree is then
      * the way that reports every problem. */
     void *(*fast)(const struct sw_rubric *r, const char *data, size_t len, const char *path);
@@ -62,6 +66,37 @@ void *sw_load_parse(const struct sw_rubric *r, const char *data, size_t len,
                     const struct sw_doc_type *t, const char *path, struct sw_errors *errs);
 void *sw_load_file(const struct sw_rubric *r, const struct sw_doc_type *t, const char *path,
                    struct sw_errors *errs);
+
+/* Room in the document's arena for as many ratings of `size` bytes as root
+ * has <rating> children (at least one); NULL with L->oom set when out of
+ * memory. */
+void *sw_load_ratings(struct sw_load *L, xmlNodePtr root, size_t size);
+/* Defines the public life cycle of a kind over type t, as its header
+ * declares it: T *PREFIX_from_doc(r, doc, path, errs) (sw_load_doc),
+ * T *PREFIX_parse(r, data, len, path, errs) (sw_load_parse),
+ * T *PREFIX_load(r, path, errs) (sw_load_file) and void PREFIX_free(T *)
+ * (its arena, then itself; NULL accepted). */
+#define SW_LOAD_FUNCTIONS(T, PREFIX, t)                                                       \
+    T *PREFIX##_from_doc(const struct sw_rubric *r, xmlDocPtr doc, const char *path,        \
+                         struct sw_errors *errs)                                            \
+    {                                                                                       \
+        return sw_load_doc(r, doc, &(t), path, errs);                                       \
+    }                                                                                       \
+    T *PREFIX##_parse(const struct sw_rubric *r, const char *data, size_t len,              \
+                      const char *path, struct sw_errors *errs)                             \
+    {                                                                                       \
+        return sw_load_parse(r, data, len, &(t), path, errs);                               \
+    }                                                                                       \
+    T *PREFIX##_load(const struct sw_rubric *r, const char *path, struct sw_errors *errs)   \
+    {                                                                                       \
+        return sw_load_file(r, &(t), path, errs);                                           \
+    }                                                                                       \
+    void PREFIX##_free(T *doc)                                                              \
+    {                                                                                       \
+        if (doc)                                                                            \
+            sw_arena_release(&doc->arena);                                                  \
+        free(doc);                                                                          \
+    }
 
 /* A copy of v ("" when NULL) in the document's arena; "" and L->oom set when
  * out of memory. */

@@ -102,44 +102,37 @@ int sw_scorecard_check_header(struct sw_load *L, const struct header *h)
     return 0;
 }
 
-static int load_header(struct sw_load *L, xmlNodePtr root)
-{
-    const struct header h = {
-        sw_xml_attr(root, "rubric"), sw_xml_attr(root, "candidate"),
-        sw_xml_attr(root, "interviewer"), sw_xml_attr(root, "status"),
-        sw_xml_attr(root, "submitted"), sw_xml_attr(root, "level"),
-        sw_xml_attr(root, "interview"), sw_xml_attr(root, "created"),
-    };
-    return sw_scorecard_check_header(L, &h);
-}
-
-static void build(struct sw_load *L, xmlNodePtr root)
+/* The root element and its meaning, then room for the ratings. */
+static int header(struct sw_load *L, xmlNodePtr root)
 {
     struct sw_scorecard *s = L->s;
     s->path = sw_load_copy(L, L->path);
     s->line = sw_xml_line(root);
     s->candidate_name = s->notes = "";
     s->recommendation = SW_REC_NONE;
-    if (load_header(L, root) < 0)
-        return;
-    size_t n = 0;
-    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
-        n += sw_xml_is(c, "rating");
-    s->ratings = sw_arena_calloc(&s->arena, n ? n : 1, sizeof *s->ratings);
-    if (!s->ratings) {
-        L->oom = 1;
-        return;
-    }
-    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next)) {
-        if (sw_xml_is(c, "rating"))
-            load_rating(L, c);
-        else if (sw_xml_is(c, "candidate-name"))
-            s->candidate_name = sw_load_text(L, c);
-        else if (sw_xml_is(c, "notes"))
-            s->notes = sw_load_text(L, c);
-        else if (sw_xml_is(c, "recommendation"))
-            s->recommendation = sw_recommendation_parse(sw_xml_attr(c, "value"));
-    }
+    const struct header h = {
+        sw_xml_attr(root, "rubric"), sw_xml_attr(root, "candidate"),
+        sw_xml_attr(root, "interviewer"), sw_xml_attr(root, "status"),
+        sw_xml_attr(root, "submitted"), sw_xml_attr(root, "level"),
+        sw_xml_attr(root, "interview"), sw_xml_attr(root, "created"),
+    };
+    if (sw_scorecard_check_header(L, &h) < 0)
+        return -1;
+    s->ratings = sw_load_ratings(L, root, sizeof *s->ratings);
+    return s->ratings ? 0 : -1;
+}
+
+static void child(struct sw_load *L, xmlNodePtr c)
+{
+    struct sw_scorecard *s = L->s;
+    if (sw_xml_is(c, "rating"))
+        load_rating(L, c);
+    else if (sw_xml_is(c, "candidate-name"))
+        s->candidate_name = sw_load_text(L, c);
+    else if (sw_xml_is(c, "notes"))
+        s->notes = sw_load_text(L, c);
+    else if (sw_xml_is(c, "recommendation"))
+        s->recommendation = sw_recommendation_parse(sw_xml_attr(c, "value"));
 }
 
 static void *stream(const struct sw_rubric *r, const char *data, size_t len, const char *path)
@@ -151,31 +144,9 @@ static void *stream(const struct sw_rubric *r, const char *data, size_t len, con
 static const struct sw_doc_type scorecard_doc = {
     .kind = SW_DOC_SCORECARD, .what = "a scorecard", .element = "a <scorecard>",
     .ns = SW_NS_SCORECARD, .xsd = "scorecard.xsd", .size = sizeof(struct sw_scorecard),
-    .arena = offsetof(struct sw_scorecard, arena), .build = build, .fast = stream,
+    .arena = offsetof(struct sw_scorecard, arena), .header = header, .child = child,
+    .fast = stream,
 };
 
-struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
-                                           const char *path, struct sw_errors *errs)
-{
-    return sw_load_doc(r, doc, &scorecard_doc, path, errs);
-}
-
-struct sw_scorecard *sw_scorecard_parse(const struct sw_rubric *r, const char *data,
-                                        size_t len, const char *path, struct sw_errors *errs)
-{
-    return sw_load_parse(r, data, len, &scorecard_doc, path, errs);
-}
-
-struct sw_scorecard *sw_scorecard_load(const struct sw_rubric *r, const char *path,
-                                       struct sw_errors *errs)
-{
-    return sw_load_file(r, &scorecard_doc, path, errs);
-}
-
-void sw_scorecard_free(struct sw_scorecard *s)
-{
-    if (!s)
-        return;
-    sw_arena_release(&s->arena);
-    free(s);
-}
+/* sw_scorecard_from_doc, _parse, _load and _free. */
+SW_LOAD_FUNCTIONS(struct sw_scorecard, sw_scorecard, scorecard_doc)
