@@ -268,19 +268,19 @@ static enum step ask_submit(struct session *ss)
     session_show_summary(ss);
     for (;;) {
         const char *typed;
-        long w;
-        int done;
+        long w = CHOICE_NONE;
+        int done = 0;
         enum step st = ask_word(ss, "Submit it now, or keep it as a draft?", words, 4, 0, 3,
                                 "", &typed, &w);
         if (st == STEP_NEXT && w == 0)
             st = submit(ss, &done);
-        if (st != STEP_NEXT || (w == 0 && done))
+        if (st != STEP_NEXT || done)
             return st;
         if (w == 2)
             return STEP_BACK;
         if (w == 1 || w == 3)
             return STEP_QUIT;
-        if (w != 0)
+        if (w != 0)   /* a refused submission was said by submit() */
             prompt_say("%sAnswer submit, draft or back.%s\n", prompt_red(&ss->p),
                        prompt_plain(&ss->p));
     }
