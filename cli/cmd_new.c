@@ -54,7 +54,7 @@ int entry_write_new(struct sw_form *f, const char *output, int force)
     char *path = output ? strdup(output) : sw_form_default_path(f);
     if (rc == EXIT_OK && (!path || sw_form_set_created(f, now) < 0))
         rc = diag_error(EXIT_SYSTEM, NULL, "out of memory");
-    if (rc == EXIT_OK && sw_form_xml(f, &xml, &errs) == 0)
+    if (rc == EXIT_OK && path && sw_form_xml(f, &xml, &errs) == 0)
         rc = write_draft(path, &xml, force, &errs);
     sw_form_release(f);
     diag_print(&errs);

@@ -8,8 +8,8 @@
 #include <time.h>
 
 #include "choice.h"
-#include "entry.h"
 #include "cli.h"
+#include "entry.h"
 #include "entry_session.h"
 #include "prompt.h"
 
