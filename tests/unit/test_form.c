@@ -8,19 +8,8 @@
 #include "entry.h"
 #include "form.h"
 
+/* Errors of the test running (none expected unless it says so). */
 static struct sw_errors errs;
-
-static int setup(void **state)
-{
-    sw_errors_init(&errs);
-    return mini_setup(state);
-}
-
-static int teardown(void **state)
-{
-    sw_errors_release(&errs);
-    return mini_teardown(state);
-}
 
 static void card_form(struct sw_form *f)
 {
@@ -59,6 +48,7 @@ static void assert_refused(const struct sw_form *f, const char *why)
 static void test_form_scorecard_steps_and_resume(void **state)
 {
     (void)state;
+    sw_errors_init(&errs);
     struct sw_form f;
     card_form(&f);
     assert_int_equal(2, f.n_items);
@@ -84,12 +74,14 @@ static void test_form_scorecard_steps_and_resume(void **state)
     free(path);
     sw_form_release(&f);
     assert_null(f.s);
+    sw_errors_release(&errs);
 }
 
 /* The submit rule through the form: no rating, then no recommendation. */
 static void test_form_scorecard_submit_rule(void **state)
 {
     (void)state;
+    sw_errors_init(&errs);
     struct sw_form f;
     card_form(&f);
     assert_unrated(&f, 2, "t1, t2");
@@ -103,6 +95,7 @@ static void test_form_scorecard_submit_rule(void **state)
     assert_int_equal(1, sw_form_submitted(&f));
     assert_string_equal("2026-11-18T11:06:40Z", sw_form_submitted_at(&f));
     sw_form_release(&f);
+    sw_errors_release(&errs);
 }
 
 /* An assessment: four competencies, no recommendation; one rating is
@@ -110,6 +103,7 @@ static void test_form_scorecard_submit_rule(void **state)
 static void test_form_assessment(void **state)
 {
     (void)state;
+    sw_errors_init(&errs);
     struct sw_form f;
     assessment_form(&f);
     assert_int_equal(4, f.n_items);
@@ -136,6 +130,7 @@ static void test_form_assessment(void **state)
     assert_string_equal("2026-h1/p-ann--p-max.xml", path);
     free(path);
     sw_form_release(&f);
+    sw_errors_release(&errs);
 }
 
 /* What a form writes, the one loader reads back in entry order; the other
@@ -143,6 +138,7 @@ static void test_form_assessment(void **state)
 static void test_form_parse_round_trip(void **state)
 {
     (void)state;
+    sw_errors_init(&errs);
     struct sw_form f, back;
     assessment_form(&f);
     assert_int_equal(0, sw_form_rate(&f, 1, 4, "ships"));
@@ -166,6 +162,7 @@ static void test_form_parse_round_trip(void **state)
                         "'urn:scorewheel:scorecard:1'", errs.items[0].message);
     sw_form_release(&back);
     sw_buf_release(&xml);
+    sw_errors_release(&errs);
 }
 
 int main(void)
@@ -176,5 +173,5 @@ int main(void)
         cmocka_unit_test(test_form_assessment),
         cmocka_unit_test(test_form_parse_round_trip),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, mini_setup, mini_teardown);
 }
