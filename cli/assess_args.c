@@ -5,26 +5,17 @@
 
 #include "cli.h"
 #include "entry.h"
-
-static int check_id(const char *cmd, const char *option, const char *id)
-{
-    if (!id)
-        return diag_usage(cmd, "option '--%s ID' is required", option);
-    if (!sw_entry_id_ok(id))
-        return diag_usage(cmd, "--%s '%s' is not a valid id: use letters, digits, '.', '_' "
-                          "and '-', not starting with '.' or '-'", option, id);
-    return EXIT_OK;
-}
+#include "entry_args.h"
 
 int assess_check(const char *cmd, struct assess_args *a, enum sw_relation *relation)
 {
-    int rc = check_id(cmd, "person", a->person);
+    int rc = entry_check_id(cmd, "person", a->person);
     if (rc == EXIT_OK && !a->assessor)
         a->assessor = a->person;
     if (rc == EXIT_OK)
-        rc = check_id(cmd, "assessor", a->assessor);
+        rc = entry_check_id(cmd, "assessor", a->assessor);
     if (rc == EXIT_OK)
-        rc = check_id(cmd, "cycle", a->cycle);
+        rc = entry_check_id(cmd, "cycle", a->cycle);
     if (rc != EXIT_OK)
         return rc;
     int self = strcmp(a->person, a->assessor) == 0;
@@ -40,4 +31,25 @@ int assess_check(const char *cmd, struct assess_args *a, enum sw_relation *relat
                                     : "relation '%s' needs the assessor to be the person",
                           a->relation);
     return EXIT_OK;
+}
+
+int assess_blank(const char *cmd, const struct sw_rubric *r, const struct assess_args *a,
+                 enum sw_relation relation, struct sw_form *f)
+{
+    long level;
+    struct sw_buf name = SW_BUF_INIT;
+    int rc = cli_level_index(r, cmd, a->level, &level);
+    if (rc == EXIT_OK)
+        rc = entry_clean_name(a->name, &name);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_assessment *made = rc != EXIT_OK ? NULL
+        : sw_assessment_blank(r, a->person, a->assessor, relation, a->cycle, level,
+                              sw_buf_str(&name), &errs);
+    sw_buf_release(&name);
+    diag_print(&errs);
+    sw_errors_release(&errs);
+    if (made)
+        sw_form_of_assessment(f, r, made);
+    return made ? EXIT_OK : rc != EXIT_OK ? rc : EXIT_SYSTEM;
 }

@@ -6,6 +6,7 @@
 #define SW_CLI_ASSESS_ARGS_H
 
 #include "assessment.h"
+#include "form.h"
 #include "options.h"
 #include "rubric.h"
 
@@ -35,5 +36,9 @@ struct assess_args {
  * the relation (self exactly when the assessor is the person); fills in the
  * defaults. EXIT_OK or EXIT_USAGE (printed). */
 int assess_check(const char *cmd, struct assess_args *a, enum sw_relation *relation);
+/* The blank assessment of a (checked: assess_check) as form f: --level
+ * resolved, --name cleaned. EXIT_OK, or the exit code (printed). */
+int assess_blank(const char *cmd, const struct sw_rubric *r, const struct assess_args *a,
+                 enum sw_relation relation, struct sw_form *f);
 
 #endif

@@ -39,6 +39,13 @@ void diag_print(const struct sw_errors *e);
 /* Prints "scorewheel CMD: MESSAGE" and "Try 'scorewheel CMD --help'." on
  * stderr; returns EXIT_USAGE. */
 int diag_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "FILE: error: MESSAGE" ("scorewheel: error: MESSAGE" when file is
+ * NULL) on stderr; returns code. */
+int diag_error(int code, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Prints "scorewheel CMD: MESSAGE" on stderr: what a command says about its
+ * state when it stops (not an error of the input). */
+void diag_note(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The exit code for what errs holds (EXIT_OK when empty). */
 int diag_exit_code(const struct sw_errors *e);
 

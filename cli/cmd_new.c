@@ -7,6 +7,7 @@
 #include "entry.h"
 #include "entry_args.h"
 #include "files.h"
+#include "form.h"
 
 static const struct cli_command new_command = {
     .name = "new",
@@ -31,63 +32,45 @@ static const struct entry_help new_help = {
     .force = "replace the file if it exists",
 };
 
-static int write_draft(const struct entry_args *a, const char *path, const struct sw_buf *xml)
+/* Writes xml to path ("-": standard output) unless it exists (and not force). */
+static int write_draft(const char *path, const struct sw_buf *xml, int force,
+                       struct sw_errors *errs)
 {
     if (strcmp(path, "-") == 0)
         return cli_write_stdout(xml->data, xml->len);
     int rc = entry_make_parent(path);
-    if (rc != EXIT_OK)
-        return rc;
+    if (rc == EXIT_OK && sw_write_atomic(path, xml->data, xml->len, force, errs) == 0)
+        printf("%s\n", path);
+    return rc;
+}
+
+int entry_write_new(struct sw_form *f, const char *output, int force)
+{
     struct sw_errors errs;
     sw_errors_init(&errs);
-    if (sw_write_atomic(path, xml->data, xml->len, a->force, &errs) == 0)
-        printf("%s\n", path);
+    struct sw_buf xml = SW_BUF_INIT;
+    time_t now;
+    int rc = cli_now("new", &now);
+    char *path = output ? strdup(output) : sw_form_default_path(f);
+    if (rc == EXIT_OK && (!path || sw_form_set_created(f, now) < 0))
+        rc = diag_error(EXIT_SYSTEM, NULL, "out of memory");
+    if (rc == EXIT_OK && path && sw_form_xml(f, &xml, &errs) == 0)
+        rc = write_draft(path, &xml, force, &errs);
+    sw_form_release(f);
     diag_print(&errs);
-    rc = diag_exit_code(&errs);
+    if (rc == EXIT_OK)
+        rc = diag_exit_code(&errs);
     sw_errors_release(&errs);
+    sw_buf_release(&xml);
+    free(path);
     return rc;
 }
 
 static int make_draft(const struct sw_rubric *r, const struct entry_args *a)
 {
-    size_t interview;
-    long level;
-    int rc = entry_resolve("new", r, a, &interview, &level);
-    if (rc != EXIT_OK)
-        return rc;
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    struct sw_buf name = SW_BUF_INIT, xml = SW_BUF_INIT;
-    if (a->name)
-        sw_entry_clean_text(a->name, strlen(a->name), &name);
-    struct sw_scorecard *s = sw_entry_blank(r, interview, a->candidate, a->interviewer, level,
-                                            sw_buf_str(&name), &errs);
-    char *path = NULL;
-    time_t now;
-    rc = cli_now("new", &now);
-    if (rc != EXIT_OK) {
-        sw_scorecard_free(s);
-        sw_buf_release(&name);
-        sw_errors_release(&errs);
-        return rc;
-    }
-    if (s && sw_entry_set_created(s, now) < 0)
-        sw_fail_oom(&errs, NULL);
-    else if (s && !name.failed && sw_entry_xml(r, s, SW_ENTRY_GUIDE, &xml, &errs) == 0) {
-        path = a->output ? strdup(a->output) : sw_entry_default_path(a->candidate, a->interview, a->interviewer);
-        if (!path)
-            sw_fail_oom(&errs, NULL);
-    } else if (name.failed) {
-        sw_fail_oom(&errs, NULL);
-    }
-    diag_print(&errs);
-    rc = path ? write_draft(a, path, &xml) : diag_exit_code(&errs);
-    free(path);
-    sw_errors_release(&errs);
-    sw_buf_release(&xml);
-    sw_buf_release(&name);
-    sw_scorecard_free(s);
-    return rc;
+    struct sw_form f;
+    int rc = entry_blank("new", r, a, &f);
+    return rc == EXIT_OK ? entry_write_new(&f, a->output, a->force) : rc;
 }
 
 int cmd_new(int argc, char **argv)

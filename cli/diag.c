@@ -43,6 +43,27 @@ int diag_usage(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int diag_error(int code, const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: error: ", file ? file : "scorewheel");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+void diag_note(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "scorewheel %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
 int cli_write_stdout(const char *data, size_t len)
 {
     if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {

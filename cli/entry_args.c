@@ -1,4 +1,5 @@
-/* entry_args.c - the options `new` and `score` share. */
+/* entry_args.c - the options `new` and `score` share, and the checks of
+ * every entry command. */
 #include "entry_args.h"
 
 #include <stdio.h>
@@ -28,7 +29,7 @@ int entry_parse_args(const struct cli_command *cmd, const struct entry_help *hel
     return cli_parse(cmd, options, CLI_N(options), argc, argv, &first);
 }
 
-static int check_id(const char *cmd, const char *option, const char *id)
+int entry_check_id(const char *cmd, const char *option, const char *id)
 {
     if (!id)
         return diag_usage(cmd, "option '--%s ID' is required", option);
@@ -40,11 +41,11 @@ static int check_id(const char *cmd, const char *option, const char *id)
 
 int entry_check_ids(const char *cmd, const struct entry_args *a)
 {
-    int rc = check_id(cmd, "interview", a->interview);
+    int rc = entry_check_id(cmd, "interview", a->interview);
     if (rc == EXIT_OK)
-        rc = check_id(cmd, "candidate", a->candidate);
+        rc = entry_check_id(cmd, "candidate", a->candidate);
     if (rc == EXIT_OK)
-        rc = check_id(cmd, "interviewer", a->interviewer);
+        rc = entry_check_id(cmd, "interviewer", a->interviewer);
     return rc;
 }
 
@@ -63,6 +64,36 @@ int entry_resolve(const char *cmd, const struct sw_rubric *r, const struct entry
     }
     *interview = (size_t)iv;
     return cli_level_index(r, cmd, a->level, level);
+}
+
+int entry_clean_name(const char *name, struct sw_buf *out)
+{
+    if (name && sw_entry_clean_text(name, strlen(name), out) == (size_t)-1)
+        return diag_error(EXIT_SYSTEM, NULL, "out of memory");
+    return EXIT_OK;
+}
+
+int entry_blank(const char *cmd, const struct sw_rubric *r, const struct entry_args *a,
+                struct sw_form *f)
+{
+    size_t interview;
+    long level;
+    struct sw_buf name = SW_BUF_INIT;
+    int rc = entry_resolve(cmd, r, a, &interview, &level);
+    if (rc == EXIT_OK)
+        rc = entry_clean_name(a->name, &name);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_scorecard *s = rc != EXIT_OK ? NULL
+        : sw_entry_blank(r, interview, a->candidate, a->interviewer, level, sw_buf_str(&name),
+                         &errs);
+    sw_buf_release(&name);
+    diag_print(&errs);
+    sw_errors_release(&errs);
+    if (!s)
+        return rc != EXIT_OK ? rc : EXIT_SYSTEM;
+    sw_form_of_scorecard(f, r, s);
+    return EXIT_OK;
 }
 
 int entry_make_parent(const char *path)

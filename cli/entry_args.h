@@ -1,12 +1,15 @@
 /*
  * entry_args.h - the options `new` and `score` share: who is interviewed in
- * which interview by whom, and where the scorecard goes.
+ * which interview by whom, and where the scorecard goes; and what every
+ * entry command (new, score, assess) does with ids, names and folders.
  */
 #ifndef SW_CLI_ENTRY_ARGS_H
 #define SW_CLI_ENTRY_ARGS_H
 
 #include <stddef.h>
 
+#include "buf.h"
+#include "form.h"
 #include "options.h"
 #include "rubric.h"
 
@@ -32,7 +35,25 @@ int entry_check_ids(const char *cmd, const struct entry_args *a);
  * EXIT_OK, or EXIT_USAGE with a message listing what the rubric has. */
 int entry_resolve(const char *cmd, const struct sw_rubric *r, const struct entry_args *a,
                   size_t *interview, long *level);
+/* The blank scorecard of a (ids checked) as form f: --interview and --level
+ * resolved, --name cleaned. EXIT_OK, or the exit code (printed). */
+int entry_blank(const char *cmd, const struct sw_rubric *r, const struct entry_args *a,
+                struct sw_form *f);
+
+/* --- what new, score and assess share ---------------------------------- */
+
+/* Checks one id option: given, valid and safe as a file name (sw_entry_id_ok).
+ * EXIT_OK or EXIT_USAGE (printed). */
+int entry_check_id(const char *cmd, const char *option, const char *id);
+/* Appends --name's text, cleaned for XML (sw_entry_clean_text), to out
+ * (nothing when name is NULL). EXIT_OK or EXIT_SYSTEM (printed). */
+int entry_clean_name(const char *name, struct sw_buf *out);
 /* Creates the folders leading to file `path`; EXIT_OK or EXIT_SYSTEM (printed). */
 int entry_make_parent(const char *path);
+/* `new` for either kind (cli/cmd_new.c): stamps f created and writes its
+ * XML to output ("-": standard output; NULL: sw_form_default_path), never
+ * replacing a file unless force; prints the path written. Releases f.
+ * Returns the exit code. */
+int entry_write_new(struct sw_form *f, const char *output, int force);
 
 #endif

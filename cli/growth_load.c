@@ -1,6 +1,5 @@
 /* growth_load.c - what the assessment commands do first: the rubric, the
  * files, the growth set (growth.h); errors printed, the exit code kept. */
-#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -60,9 +59,8 @@ int cli_growth_person(const struct cli_growth_run *run, const char *id, long *pe
     *person = sw_growth_person(run->growth, id);
     if (*person >= 0)
         return EXIT_OK;
-    fprintf(stderr, "scorewheel: error: no assessment of person '%s' under the given paths\n",
-            id);
-    return EXIT_INPUT;
+    return diag_error(EXIT_INPUT, NULL, "no assessment of person '%s' under the given paths",
+                      id);
 }
 
 void cli_growth_release(struct cli_growth_run *run)

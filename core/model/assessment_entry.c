@@ -7,16 +7,13 @@
 #include <string.h>
 
 #include "entry.h"
+#include "model/entry_int.h"
 #include "render/template.h"
 #include "timestamp.h"
 
 static int copy_text(struct sw_assessment *a, const char **field, const char *text)
 {
-    char *copy = sw_arena_strdup(&a->arena, text ? text : "");
-    if (!copy)
-        return -1;
-    *field = copy;
-    return 0;
+    return sw_entry_copy(&a->arena, field, text);
 }
 
 /* An empty assessment with one unanswered rating per competency. */
@@ -102,35 +99,17 @@ int sw_assessment_set_text(struct sw_assessment *a, const char **field, const ch
 
 int sw_assessment_set_submitted(struct sw_assessment *a, time_t t)
 {
-    if (t == (time_t)-1) {
-        a->submitted = 0;
-        return copy_text(a, &a->submitted_at, "");
-    }
-    struct tm tm;
-    char stamp[32];
-    if (!gmtime_r(&t, &tm) || !strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        return -1;
-    a->submitted = 1;
-    return copy_text(a, &a->submitted_at, stamp);
+    return sw_entry_stamp_submitted(&a->arena, &a->submitted, &a->submitted_at, t);
 }
 
 int sw_assessment_set_created(struct sw_assessment *a, time_t t)
 {
-    char stamp[21];
-    if (*a->created)
-        return 0;
-    return sw_utc_format(t, stamp) < 0 ? -1 : copy_text(a, &a->created, stamp);
+    return sw_entry_stamp_created(&a->arena, &a->created, t);
 }
 
 char *sw_assessment_default_path(const char *cycle, const char *person, const char *assessor)
 {
-    struct sw_buf b = SW_BUF_INIT;
-    sw_buf_addf(&b, "%s/%s--%s.xml", cycle, person, assessor);
-    if (b.failed) {
-        sw_buf_release(&b);
-        return NULL;
-    }
-    return sw_buf_detach(&b, NULL);
+    return sw_entry_default_path(cycle, person, assessor);
 }
 
 /* --- output -------------------------------------------------------------- */
@@ -179,13 +158,11 @@ static int set_header(const struct sw_rubric *r, const struct sw_assessment *a, 
          | sw_tpl_set(t, "person_name", a->person_name) | sw_tpl_set(t, "notes", a->notes);
 }
 
-int sw_assessment_xml(const struct sw_rubric *r, const struct sw_assessment *a, unsigned flags,
-                      struct sw_buf *out, struct sw_errors *errs)
+static int fill_assessment(struct sw_tpl_scope *top, const struct sw_rubric *r,
+                           const void *doc, int guide)
 {
-    struct sw_arena arena = SW_ARENA_INIT;
-    struct sw_tpl_scope *top = sw_tpl_scope_new(&arena);
-    int guide = (flags & SW_ASSESSMENT_GUIDE) != 0;
-    int rc = top ? set_header(r, a, guide, top) : -1;
+    const struct sw_assessment *a = doc;
+    int rc = set_header(r, a, guide, top);
     for (size_t i = 0; i < a->n_ratings && rc == 0; i++) {
         const struct sw_assessment_rating *rt = &a->ratings[i];
         struct sw_tpl_scope *t = sw_tpl_add(top, "ratings");
@@ -195,10 +172,12 @@ int sw_assessment_xml(const struct sw_rubric *r, const struct sw_assessment *a, 
                   sw_tpl_set(t, "evidence", rt->evidence) |
                   (guide ? add_guide(r, rt->competency, t) : 0);
     }
-    if (rc < 0)
-        sw_fail_oom(errs, a->path);
-    else
-        rc = sw_tpl_render("assessment.xml", top, SW_TPL_XML, out, errs);
-    sw_arena_release(&arena);
     return rc;
+}
+
+int sw_assessment_xml(const struct sw_rubric *r, const struct sw_assessment *a, unsigned flags,
+                      struct sw_buf *out, struct sw_errors *errs)
+{
+    return sw_entry_render("assessment.xml", fill_assessment, r, a,
+                           (flags & SW_ASSESSMENT_GUIDE) != 0, a->path, out, errs);
 }

@@ -1,3 +1,5 @@
+/* entry.c - a scorecard's entry form: the blank draft, the editable copy,
+ * reading typed values, and its XML (entry.h). */
 #include "entry.h"
 
 #include <ctype.h>
@@ -5,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/entry_int.h"
 #include "timestamp.h"
 #include "render/template.h"
 #include "util/utf8.h"
@@ -58,13 +61,18 @@ struct sw_scorecard *sw_entry_blank(const struct sw_rubric *r, size_t interview,
     return s;
 }
 
-static int copy_text(struct sw_scorecard *s, const char **field, const char *text)
+int sw_entry_copy(struct sw_arena *a, const char **field, const char *text)
 {
-    char *copy = sw_arena_strdup(&s->arena, text ? text : "");
+    char *copy = sw_arena_strdup(a, text ? text : "");
     if (!copy)
         return -1;
     *field = copy;
     return 0;
+}
+
+static int copy_text(struct sw_scorecard *s, const char **field, const char *text)
+{
+    return sw_entry_copy(&s->arena, field, text);
 }
 
 struct sw_scorecard *sw_entry_from(const struct sw_rubric *r, const struct sw_scorecard *from,
@@ -140,26 +148,31 @@ int sw_entry_set_text(struct sw_scorecard *s, const char **field, const char *te
     return copy_text(s, field, text);
 }
 
+int sw_entry_stamp_submitted(struct sw_arena *a, int *submitted, const char **at, time_t t)
+{
+    char stamp[21] = "";
+    if (t != (time_t)-1 && sw_utc_format(t, stamp) < 0)
+        return -1;
+    *submitted = t != (time_t)-1;
+    return sw_entry_copy(a, at, stamp);
+}
+
+int sw_entry_stamp_created(struct sw_arena *a, const char **created, time_t t)
+{
+    char stamp[21];
+    if (**created)
+        return 0;
+    return sw_utc_format(t, stamp) < 0 ? -1 : sw_entry_copy(a, created, stamp);
+}
+
 int sw_entry_set_submitted(struct sw_scorecard *s, time_t t)
 {
-    if (t == (time_t)-1) {
-        s->submitted = 0;
-        return copy_text(s, &s->submitted_at, "");
-    }
-    struct tm tm;
-    char stamp[32];
-    if (!gmtime_r(&t, &tm) || !strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        return -1;
-    s->submitted = 1;
-    return copy_text(s, &s->submitted_at, stamp);
+    return sw_entry_stamp_submitted(&s->arena, &s->submitted, &s->submitted_at, t);
 }
 
 int sw_entry_set_created(struct sw_scorecard *s, time_t t)
 {
-    char stamp[21];
-    if (*s->created)
-        return 0;
-    return sw_utc_format(t, stamp) < 0 ? -1 : copy_text(s, &s->created, stamp);
+    return sw_entry_stamp_created(&s->arena, &s->created, t);
 }
 
 /* --- reading answers ----------------------------------------------------- */
@@ -351,19 +364,36 @@ static int set_header(const struct sw_rubric *r, const struct sw_scorecard *s, i
     return rc;
 }
 
-int sw_entry_xml(const struct sw_rubric *r, const struct sw_scorecard *s, unsigned flags,
-                 struct sw_buf *out, struct sw_errors *errs)
+int sw_entry_render(const char *tpl,
+                    int (*fill)(struct sw_tpl_scope *top, const struct sw_rubric *r,
+                                const void *doc, int guide),
+                    const struct sw_rubric *r, const void *doc, int guide, const char *path,
+                    struct sw_buf *out, struct sw_errors *errs)
 {
     struct sw_arena arena = SW_ARENA_INIT;
     struct sw_tpl_scope *top = sw_tpl_scope_new(&arena);
-    int guide = (flags & SW_ENTRY_GUIDE) != 0;
-    int rc = top ? set_header(r, s, guide, top) : -1;
-    for (size_t i = 0; i < s->n_ratings && rc == 0; i++)
-        rc = add_rating(r, &s->ratings[i], guide, top);
+    int rc = top ? fill(top, r, doc, guide) : -1;
     if (rc < 0)
-        sw_fail_oom(errs, s->path);
+        sw_fail_oom(errs, path);
     else
-        rc = sw_tpl_render("scorecard.xml", top, SW_TPL_XML, out, errs);
+        rc = sw_tpl_render(tpl, top, SW_TPL_XML, out, errs);
     sw_arena_release(&arena);
     return rc;
+}
+
+static int fill_card(struct sw_tpl_scope *top, const struct sw_rubric *r, const void *doc,
+                     int guide)
+{
+    const struct sw_scorecard *s = doc;
+    int rc = set_header(r, s, guide, top);
+    for (size_t i = 0; i < s->n_ratings && rc == 0; i++)
+        rc = add_rating(r, &s->ratings[i], guide, top);
+    return rc;
+}
+
+int sw_entry_xml(const struct sw_rubric *r, const struct sw_scorecard *s, unsigned flags,
+                 struct sw_buf *out, struct sw_errors *errs)
+{
+    return sw_entry_render("scorecard.xml", fill_card, r, s, (flags & SW_ENTRY_GUIDE) != 0,
+                           s->path, out, errs);
 }

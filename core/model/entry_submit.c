@@ -1,6 +1,7 @@
 /* entry_submit.c - when a scorecard may be submitted: the one rule that
  * `score`, `assess` and the web form share (entry.h, "submitting"). */
 #include "entry.h"
+#include "assessment.h"
 
 #include <math.h>
 
@@ -38,5 +39,29 @@ int sw_entry_submit_check(const struct sw_scorecard *s, struct sw_buf *why)
         return 0;
     if (why)
         sw_buf_adds(why, reason);
+    return -1;
+}
+
+/* An assessment: the same rule without a recommendation (assessment.h). */
+size_t sw_assessment_unrated(const struct sw_assessment *a, size_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->n_ratings; i++) {
+        if (!isnan(a->ratings[i].value))
+            continue;
+        if (n < cap)
+            out[n] = a->ratings[i].competency;
+        n++;
+    }
+    return n;
+}
+
+int sw_assessment_submit_check(const struct sw_assessment *a, struct sw_buf *why)
+{
+    for (size_t i = 0; i < a->n_ratings; i++)
+        if (!isnan(a->ratings[i].value))
+            return 0;
+    if (why)
+        sw_buf_adds(why, SW_ASSESSMENT_NO_RATING);
     return -1;
 }

@@ -3,6 +3,7 @@
 #include "scorecard.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,54 +14,18 @@
 #include "timestamp.h"
 #include "io/xml.h"
 
-const char *sw_scorecard_copy(struct loader *L, const char *v)
-{
-    char *c = sw_arena_strdup(&L->s->arena, v ? v : "");
-    if (!c)
-        L->oom = 1;
-    return c ? c : "";
-}
-
-static const char *text_of(struct loader *L, xmlNodePtr n)
-{
-    char *t = sw_xml_text(n, &L->s->arena);
-    if (!t)
-        L->oom = 1;
-    return t ? t : "";
-}
-
-static void check_value(struct loader *L, struct sw_rating *rt, const char *raw)
-{
-    const struct sw_scale *sc = &L->r->scale;
-    double v = rt->value;
-    if (v < sc->min || v > sc->max)
-        sw_fail(L->errs, L->path, rt->line, "value '%s' is off the scale %g to %g", raw,
-                sc->min, sc->max);
-    else if (!sw_scale_contains(sc, v))
-        sw_fail(L->errs, L->path, rt->line, "value '%s' is off the scale's step %g", raw,
-                sc->step);
-}
-
 /* Reports a second rating of the same question or competency. */
-static void check_repeat(struct loader *L, const struct sw_rating *rt, const char *id)
+static void check_repeat(struct sw_load *L, const struct sw_rating *rt, const char *id)
 {
     size_t nq = L->r->n_questions;
-    if (!L->first_line && !(L->first_line = calloc(nq + L->r->n_competencies + 1, sizeof(int)))) {
-        L->oom = 1;
-        return;
-    }
-    int *first = &L->first_line[rt->question >= 0 ? (size_t)rt->question
-                                                   : nq + (size_t)rt->competency];
-    if (*first)
-        sw_fail(L->errs, L->path, rt->line, "'%s' is rated twice (first on line %d)", id,
-                *first);
-    else
-        *first = rt->line;
+    sw_load_check_repeat(L, rt->question >= 0 ? (size_t)rt->question
+                                              : nq + (size_t)rt->competency,
+                         nq + L->r->n_competencies, id, rt->line);
 }
 
 /* Resolves and checks rating rt (its line set) from its attributes question,
  * competency and value (NULL when absent). */
-void sw_scorecard_check_rating(struct loader *L, struct sw_rating *rt, const char *qid,
+void sw_scorecard_check_rating(struct sw_load *L, struct sw_rating *rt, const char *qid,
                                const char *cid, const char *raw)
 {
     const struct sw_rubric *r = L->r;
@@ -89,19 +54,16 @@ void sw_scorecard_check_rating(struct loader *L, struct sw_rating *rt, const cha
                     r->id);
     }
     if (raw)
-        check_value(L, rt, raw);
+        sw_load_check_value(L, rt->value, raw, rt->line);
     if (rt->question >= 0 || rt->competency >= 0)
         check_repeat(L, rt, qid ? qid : cid);
 }
 
-static void load_rating(struct loader *L, xmlNodePtr n)
+static void load_rating(struct sw_load *L, xmlNodePtr n)
 {
     struct sw_rating *rt = &L->s->ratings[L->s->n_ratings++];
     rt->line = sw_xml_line(n);
-    rt->evidence = "";
-    for (xmlNodePtr c = sw_xml_element(n->children); c; c = sw_xml_element(c->next))
-        if (sw_xml_is(c, "evidence"))
-            rt->evidence = text_of(L, c);
+    rt->evidence = sw_load_evidence(L, n);
     sw_scorecard_check_rating(L, rt, sw_xml_attr(n, "question"),
                               sw_xml_attr(n, "competency"), sw_xml_attr(n, "value"));
 }
@@ -109,17 +71,17 @@ static void load_rating(struct loader *L, xmlNodePtr n)
 
 /* The scorecard's attributes; returns -1 when the interview is unknown, since
  * the ratings cannot be checked without it. */
-int sw_scorecard_check_header(struct loader *L, const struct header *h)
+int sw_scorecard_check_header(struct sw_load *L, const struct header *h)
 {
     const struct sw_rubric *r = L->r;
     struct sw_scorecard *s = L->s;
     int line = s->line;
-    s->rubric = sw_scorecard_copy(L, h->rubric);
-    s->candidate = sw_scorecard_copy(L, h->candidate);
-    s->interviewer = sw_scorecard_copy(L, h->interviewer);
+    s->rubric = sw_load_copy(L, h->rubric);
+    s->candidate = sw_load_copy(L, h->candidate);
+    s->interviewer = sw_load_copy(L, h->interviewer);
     s->submitted = strcmp(h->status, "submitted") == 0;
-    s->submitted_at = sw_scorecard_copy(L, h->submitted);
-    s->created = sw_scorecard_copy(L, h->created);
+    s->submitted_at = sw_load_copy(L, h->submitted);
+    s->created = sw_load_copy(L, h->created);
     if (*s->created && !sw_utc_stamp_ok(s->created))
         sw_fail(L->errs, L->path, line, "created '%s' is not a UTC time: write it as "
                 "YYYY-MM-DDTHH:MM:SSZ", s->created);
@@ -140,107 +102,51 @@ int sw_scorecard_check_header(struct loader *L, const struct header *h)
     return 0;
 }
 
-static int load_header(struct loader *L, xmlNodePtr root)
+/* The root element and its meaning, then room for the ratings. */
+static int header(struct sw_load *L, xmlNodePtr root)
 {
+    struct sw_scorecard *s = L->s;
+    s->path = sw_load_copy(L, L->path);
+    s->line = sw_xml_line(root);
+    s->candidate_name = s->notes = "";
+    s->recommendation = SW_REC_NONE;
     const struct header h = {
         sw_xml_attr(root, "rubric"), sw_xml_attr(root, "candidate"),
         sw_xml_attr(root, "interviewer"), sw_xml_attr(root, "status"),
         sw_xml_attr(root, "submitted"), sw_xml_attr(root, "level"),
         sw_xml_attr(root, "interview"), sw_xml_attr(root, "created"),
     };
-    return sw_scorecard_check_header(L, &h);
+    if (sw_scorecard_check_header(L, &h) < 0)
+        return -1;
+    s->ratings = sw_load_ratings(L, root, sizeof *s->ratings);
+    return s->ratings ? 0 : -1;
 }
 
-static void build(struct loader *L, xmlNodePtr root)
+static void child(struct sw_load *L, xmlNodePtr c)
 {
     struct sw_scorecard *s = L->s;
-    s->line = sw_xml_line(root);
-    s->candidate_name = s->notes = "";
-    s->recommendation = SW_REC_NONE;
-    if (load_header(L, root) < 0)
-        return;
-    size_t n = 0;
-    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
-        n += sw_xml_is(c, "rating");
-    s->ratings = sw_arena_calloc(&s->arena, n ? n : 1, sizeof *s->ratings);
-    if (!s->ratings) {
-        L->oom = 1;
-        return;
-    }
-    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next)) {
-        if (sw_xml_is(c, "rating"))
-            load_rating(L, c);
-        else if (sw_xml_is(c, "candidate-name"))
-            s->candidate_name = text_of(L, c);
-        else if (sw_xml_is(c, "notes"))
-            s->notes = text_of(L, c);
-        else if (sw_xml_is(c, "recommendation"))
-            s->recommendation = sw_recommendation_parse(sw_xml_attr(c, "value"));
-    }
+    if (sw_xml_is(c, "rating"))
+        load_rating(L, c);
+    else if (sw_xml_is(c, "candidate-name"))
+        s->candidate_name = sw_load_text(L, c);
+    else if (sw_xml_is(c, "notes"))
+        s->notes = sw_load_text(L, c);
+    else if (sw_xml_is(c, "recommendation"))
+        s->recommendation = sw_recommendation_parse(sw_xml_attr(c, "value"));
 }
 
-struct sw_scorecard *sw_scorecard_from_doc(const struct sw_rubric *r, xmlDocPtr doc,
-                                           const char *path, struct sw_errors *errs)
+static void *stream(const struct sw_rubric *r, const char *data, size_t len, const char *path)
 {
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    if (sw_doc_root_kind(doc) != SW_DOC_SCORECARD) {
-        sw_fail(errs, path, root ? sw_xml_line(root) : 1,
-                "not a scorecard: expected a <scorecard> element in namespace '%s'",
-                SW_NS_SCORECARD);
-        return NULL;
-    }
-    if (sw_xml_validate(doc, "scorecard.xsd", path, errs) < 0)
-        return NULL;
-    struct sw_scorecard *s = calloc(1, sizeof *s);
-    if (!s) {
-        sw_fail_oom(errs, path);
-        return NULL;
-    }
-    sw_arena_init(&s->arena);
-    struct loader L = { r, s, path, errs, 0, NULL };
-    size_t before = errs->count + errs->lost;
-    s->path = sw_scorecard_copy(&L, path);
-    build(&L, root);
-    free(L.first_line);
-    if (L.oom)
-        sw_fail_oom(errs, path);
-    if (errs->count + errs->lost > before) {
-        sw_scorecard_free(s);
-        return NULL;
-    }
-    return s;
+    return sw_scorecard_stream(r, data, len, path);
 }
 
-struct sw_scorecard *sw_scorecard_parse(const struct sw_rubric *r, const char *data,
-                                        size_t len, const char *path, struct sw_errors *errs)
-{
-    struct sw_scorecard *fast = sw_scorecard_stream(r, data, len, path);
-    if (fast)
-        return fast;
-    xmlDocPtr doc = sw_xml_parse(data, len, path, errs);
-    if (!doc)
-        return NULL;
-    struct sw_scorecard *s = sw_scorecard_from_doc(r, doc, path, errs);
-    xmlFreeDoc(doc);
-    return s;
-}
+/* sw_load_parse streams first (scorecard_stream.c), the tree when that fails. */
+static const struct sw_doc_type scorecard_doc = {
+    .kind = SW_DOC_SCORECARD, .what = "a scorecard", .element = "a <scorecard>",
+    .ns = SW_NS_SCORECARD, .xsd = "scorecard.xsd", .size = sizeof(struct sw_scorecard),
+    .arena = offsetof(struct sw_scorecard, arena), .header = header, .child = child,
+    .fast = stream,
+};
 
-struct sw_scorecard *sw_scorecard_load(const struct sw_rubric *r, const char *path,
-                                       struct sw_errors *errs)
-{
-    size_t len;
-    char *data = sw_xml_slurp(path, &len, errs);
-    if (!data)
-        return NULL;
-    struct sw_scorecard *s = sw_scorecard_parse(r, data, len, path, errs);
-    free(data);
-    return s;
-}
-
-void sw_scorecard_free(struct sw_scorecard *s)
-{
-    if (!s)
-        return;
-    sw_arena_release(&s->arena);
-    free(s);
-}
+/* sw_scorecard_from_doc, _parse, _load and _free. */
+SW_LOAD_FUNCTIONS(struct sw_scorecard, sw_scorecard, scorecard_doc)

@@ -19,7 +19,7 @@ enum { ATTR_MAX = 8 };
 
 struct stream {
     struct sw_xml_stream xs;       /* first: the SAX callbacks' user data */
-    struct loader L;
+    struct sw_load L;
     struct sw_errors errs;         /* any entry: give up */
     int depth;
     int in_rating;                 /* inside a <rating> */
@@ -220,12 +220,12 @@ struct sw_scorecard *sw_scorecard_stream(const struct sw_rubric *r, const char *
     sw_arena_init(&s->arena);
     struct stream S;
     memset(&S, 0, sizeof S);
-    S.L = (struct loader){ r, s, path, &S.errs, 0, NULL };
+    S.L = (struct sw_load){ .r = r, .s = s, .arena = &s->arena, .path = path, .errs = &S.errs };
     sw_errors_init(&S.errs);
     sw_buf_init(&S.text);
     for (int k = 0; k < ATTR_MAX; k++)
         sw_buf_init(&S.attr[k]);
-    s->path = sw_scorecard_copy(&S.L, path);
+    s->path = sw_load_copy(&S.L, path);
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.startElementNs = sax_start;

@@ -79,6 +79,28 @@ printf '%s\n' 2 '' 2.5 '' '' submit >"$AS/k/more"
 "$SW" $MINI assess --person p-ann --assessor p-max --cycle c9 -o "$AS/k/a.xml" \
     <"$AS/k/more" >"$TMP/out" 2>&1
 assert assess-killed-resume-rc test $? = 0
-assert assess-killed-resume-where grep -q '^Resuming the draft: 2 of 4 competencies done.' "$TMP/out"
+assert assess-killed-resume-where grep -q '^Resuming the draft .*a.xml: 2 of 4 competencies answered.' "$TMP/out"
 "$SW" $MINI growth --format csv "$AS/k" >"$TMP/out" 2>&1
 assert assess-killed-all-values grep -q '^p-ann,,,c9,1,false,3,craft,design,1,4.5,' "$TMP/out"
+
+# assess takes unique prefixes like score: 'ou' is Outperform, 'n' Needs
+# Focus, 's' skip, 'b' back, 'on' On Track; 'o' could be two anchors and is
+# asked again; at the end 'd' keeps the draft.
+rm -rf "$AS/px"
+printf '%s\n' o ou '' n '' s b on '' s '' d >"$AS/prefix"
+check_input assess-prefix 0 "$AS/prefix" in_as "$SW" $MINI assess --person p-ann --cycle px
+assert assess-prefix-outperform grep -q 'competency="design" value="5"' "$AS/px/p-ann--p-ann.xml"
+assert assess-prefix-needs-focus grep -q 'competency="coding" value="1"' "$AS/px/p-ann--p-ann.xml"
+assert assess-prefix-on-track grep -q 'competency="mentoring" value="3"' "$AS/px/p-ann--p-ann.xml"
+assert assess-prefix-draft grep -q 'status="draft"' "$AS/px/p-ann--p-ann.xml"
+
+# The submit rule: an assessment with no rating is refused with the rule's
+# words; the session goes on and 'd' keeps the draft.
+rm -rf "$AS/nr"
+printf '%s\n' s s s s '' s d >"$AS/none"
+check_input assess-refuse-no-rating 0 "$AS/none" in_as "$SW" $MINI assess --person p-ann --cycle nr
+assert assess-refuse-draft grep -q 'status="draft"' "$AS/nr/p-ann--p-ann.xml"
+
+# The first save failing is an I/O error (exit 3), not invalid input.
+: >"$AS/plain.txt"
+check assess-first-save-io 3 in_as "$SW" $MINI assess --person p-ann --cycle io -o plain.txt/a.xml

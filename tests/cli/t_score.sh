@@ -97,6 +97,27 @@ score_in score-prefix-submit 0 -o c-7/tech--amy.xml
 assert score-prefix-submitted grep -q 'status="submitted"' "$card7"
 rm -rf "$W/c-7"
 
+# The submit rule (entry.h "submitting"): the summary lists the questions
+# left unrated; a card with no rating, then one with no recommendation, is
+# refused with the rule's words and the session goes on: 'd' keeps the draft.
+printf '%s\n' skip skip skip '' s d >"$in"
+score_in score-refuse-no-rating 0 -i tech -c c-8 -r amy
+card8="$W/c-8/tech--amy.xml"
+assert score-refuse-no-rating-draft grep -q 'status="draft"' "$card8"
+printf '%s\n' 4 'seen' '' s sk '' s d >"$in"
+score_in score-refuse-no-recommendation 0 -o c-8/tech--amy.xml
+assert score-refuse-no-recommendation-draft grep -q 'status="draft"' "$card8"
+printf '%s\n' s h '' s >"$in"
+score_in score-refuse-then-submit 0 -o c-8/tech--amy.xml
+assert score-refuse-kept grep -q '<rating question="t1" value="4">' "$card8"
+assert score-refuse-then-submitted grep -q 'status="submitted"' "$card8"
+rm -rf "$W/c-8"
+
+# The first save failing is an I/O error (exit 3), not invalid input.
+: >"$W/plain.txt"
+: >"$in"
+score_in score-first-save-io 3 -i tech -c c-9 -r amy -o plain.txt/x.xml
+
 # The file's ids win; conflicting options are an error. -o - is refused.
 : >"$in"
 score_in score-other-candidate 1 -o c-2/tech--amy.xml -c c-3

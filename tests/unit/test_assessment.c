@@ -163,6 +163,33 @@ static void test_assessment_entry_form_and_created(void **state)
     sw_errors_release(&errs);
 }
 
+/* The submit rule for an assessment: at least one rating with a value. */
+static void test_assessment_submit_needs_a_rating(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_assessment *a = sw_assessment_blank(mini, "p", "p", SW_REL_SELF, "y1", -1, NULL,
+                                                  &errs);
+    assert_non_null(a);
+    size_t unrated[4];
+    struct sw_buf why = SW_BUF_INIT;
+    assert_int_equal(4, sw_assessment_unrated(a, unrated, 2));
+    assert_int_equal(0, unrated[0]);
+    assert_int_equal(1, unrated[1]);
+    assert_int_equal(-1, sw_assessment_submit_check(a, &why));
+    assert_string_equal("nothing is rated yet: rate at least one competency before submitting",
+                        sw_buf_str(&why));
+    assert_int_equal(0, sw_assessment_set_rating(a, 0, 2.5, NULL));
+    assert_int_equal(3, sw_assessment_unrated(a, unrated, 4));
+    assert_int_equal(1, unrated[0]);
+    assert_int_equal(3, unrated[2]);
+    assert_int_equal(0, sw_assessment_submit_check(a, NULL));
+    sw_buf_release(&why);
+    sw_assessment_free(a);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +199,7 @@ int main(void)
         cmocka_unit_test(test_assessment_relation_names),
         cmocka_unit_test(test_assessment_policy_attributes),
         cmocka_unit_test(test_assessment_entry_form_and_created),
+        cmocka_unit_test(test_assessment_submit_needs_a_rating),
     };
     return cmocka_run_group_tests(tests, mini_setup, mini_teardown);
 }

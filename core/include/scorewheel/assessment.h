@@ -93,6 +93,17 @@ int sw_assessment_set_created(struct sw_assessment *a, time_t t);
 /* "CYCLE/PERSON--ASSESSOR.xml"; caller frees; NULL when out of memory. */
 char *sw_assessment_default_path(const char *cycle, const char *person, const char *assessor);
 
+/* Submitting (docs/design.md "The web app, turn 3", the rule of entry.h
+ * "submitting" without a recommendation): the competencies left unrated, as
+ * rubric competency indices, the first `cap` of them to out; returns how many
+ * there are. */
+size_t sw_assessment_unrated(const struct sw_assessment *a, size_t *out, size_t cap);
+#define SW_ASSESSMENT_NO_RATING \
+    "nothing is rated yet: rate at least one competency before submitting"
+/* 0 when a may be submitted (at least one rating with a value); else -1 with
+ * SW_ASSESSMENT_NO_RATING appended to why unless it is NULL. */
+int sw_assessment_submit_check(const struct sw_assessment *a, struct sw_buf *why);
+
 enum { SW_ASSESSMENT_GUIDE = 1 };   /* comments with descriptions and indicators */
 
 /* Appends a as assessment XML (the template templates/assessment.xml); with

@@ -49,6 +49,7 @@
 #include "document.h"
 #include "load.h"
 #include "entry.h"
+#include "form.h"
 #include "kit.h"
 #include "stats.h"
 #include "aggregate.h"

@@ -1,6 +1,6 @@
-/* score_ask.c - the conversation of `scorewheel score`: one step at a time,
- * each question's rating and evidence, the recommendation, the notes and the
- * submission; the session around it is cmd_score.c. */
+/* entry_ask.c - the steps of the entry dialogue (entry_session.h): each
+ * item's rating and evidence, the recommendation, the notes and the
+ * submission, for `score` and `assess` alike. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,21 +8,22 @@
 #include <time.h>
 
 #include "choice.h"
+#include "cli.h"
 #include "entry.h"
+#include "entry_session.h"
 #include "prompt.h"
-#include "score.h"
 
 static const char help_text[] =
     "  A rating is a number on the scale (%s),\n"
     "  or an anchor's name. Other answers:\n"
-    "    skip   leave this question unanswered and go on\n"
-    "    back   return to the previous question\n"
+    "    skip   leave this %s unanswered and go on\n"
+    "    back   return to the previous %s\n"
     "    quit   stop here; the draft keeps everything entered so far\n"
     "    Enter  keep the current rating (when there is one)\n"
     "  Any word may be cut to a start no other answer here shares, an anchor's\n"
     "  name too: s=skip means 's' is enough for skip.\n";
 
-/* --- the questions ------------------------------------------------------- */
+/* --- the items ----------------------------------------------------------- */
 
 static void trim(struct sw_buf *b)
 {
@@ -81,14 +82,13 @@ static enum step ask_word(struct session *ss, const char *question, const char *
 
 static enum step ask_evidence(struct session *ss, size_t i)
 {
-    const struct sw_rating *rt = &ss->s->ratings[i];
-    prompt_say("Evidence: what the candidate said and did (end with an empty line%s):\n",
-               *rt->evidence ? "; an empty first line keeps what is there" : "");
+    prompt_say("Evidence: %s (end with an empty line%s):\n", ss->face->evidence,
+               *sw_form_evidence(&ss->f, i) ? "; an empty first line keeps what is there" : "");
     enum prompt_result r = prompt_lines(&ss->p, &ss->text);
-    if (ss->text.len) {
-        if (sw_entry_set_rating(ss->s, i, rt->value, sw_buf_str(&ss->text)) < 0 || score_save(ss) < 0)
-            return STEP_FAIL;
-    }
+    if (ss->text.len &&
+        (sw_form_rate(&ss->f, i, sw_form_value(&ss->f, i), sw_buf_str(&ss->text)) < 0 ||
+         session_save(ss) < 0))
+        return STEP_FAIL;
     return r == PROMPT_LINE ? STEP_NEXT : read_failed(ss, r);
 }
 
@@ -118,41 +118,46 @@ static void explain_value(struct session *ss, const char *typed)
 /* The rating prompt's words: these four, then the scale's anchors. */
 enum { W_SKIP, W_BACK, W_QUIT, W_HELP, W_ANCHORS };
 
+/* Sets item i to v and saves, then asks for the evidence. */
+static enum step rate(struct session *ss, size_t i, double v)
+{
+    if (sw_form_rate(&ss->f, i, v, NULL) < 0 || session_save(ss) < 0)
+        return STEP_FAIL;
+    return ask_evidence(ss, i);
+}
+
 static enum step ask_value_of(struct session *ss, size_t i, const char **words, size_t n)
 {
-    const struct sw_rating *rt = &ss->s->ratings[i];
     for (;;) {
+        double now = sw_form_value(&ss->f, i), v;
         struct sw_buf q = SW_BUF_INIT;
         sw_buf_adds(&q, "Rating");
-        if (!isnan(rt->value)) {
+        if (!isnan(now)) {
             sw_buf_adds(&q, " [");
-            sw_buf_add_double(&q, rt->value);
+            sw_buf_add_double(&q, now);
             sw_buf_adds(&q, "]");
         }
         const char *typed;
         long w;
         enum step st = ask_word(ss, sw_buf_str(&q), words, n, 0, W_HELP, ", ?", &typed, &w);
         sw_buf_release(&q);
-        double v;
         if (st != STEP_NEXT)
             return st;
-        if (!*typed && !isnan(rt->value))
+        if (!*typed && !isnan(now))
             return ask_evidence(ss, i);
         if (w == W_SKIP) {
-            prompt_say("Skipped: %s stays unanswered.\n", ss->r->questions[rt->question].id);
-            if (sw_entry_set_rating(ss->s, i, NAN, NULL) < 0 || score_save(ss) < 0)
-                return STEP_FAIL;
-            return STEP_NEXT;
+            prompt_say("Skipped: %s stays unanswered.\n", sw_form_item_id(&ss->f, i));
+            return sw_form_rate(&ss->f, i, NAN, NULL) < 0 || session_save(ss) < 0 ? STEP_FAIL
+                                                                                  : STEP_NEXT;
         }
         if (w == W_BACK || w == W_QUIT)
             return w == W_BACK ? STEP_BACK : STEP_QUIT;
         if (w == W_HELP || strcmp(typed, "?") == 0)
-            prompt_say(help_text, sw_buf_str(&ss->scale));
-        else if (w >= W_ANCHORS || sw_entry_parse_value(&ss->r->scale, typed, &v) == 0)
-            return sw_entry_set_rating(ss->s, i, w >= W_ANCHORS
-                                       ? ss->r->scale.anchors[w - W_ANCHORS].value : v,
-                                       NULL) < 0 || score_save(ss) < 0
-                   ? STEP_FAIL : ask_evidence(ss, i);
+            prompt_say(help_text, sw_buf_str(&ss->scale), ss->face->item, ss->face->item);
+        else if (w >= W_ANCHORS)
+            return rate(ss, i, ss->r->scale.anchors[w - W_ANCHORS].value);
+        else if (sw_entry_parse_value(&ss->r->scale, typed, &v) == 0)
+            return rate(ss, i, v);
         else
             explain_value(ss, typed);
     }
@@ -163,7 +168,7 @@ static enum step ask_value(struct session *ss, size_t i)
     const struct sw_scale *sc = &ss->r->scale;
     const char **words = malloc((W_ANCHORS + sc->n_anchors) * sizeof *words);
     if (!words) {
-        fputs("scorewheel: error: out of memory\n", stderr);
+        diag_error(EXIT_SYSTEM, NULL, "out of memory");
         return STEP_FAIL;
     }
     static const char *const fixed[] = { "skip", "back", "quit", "help" };
@@ -175,13 +180,12 @@ static enum step ask_value(struct session *ss, size_t i)
     return st;
 }
 
-static enum step ask_question(struct session *ss, size_t i)
+static enum step ask_item(struct session *ss, size_t i)
 {
-    score_show_question(ss, i);
-    const struct sw_rating *rt = &ss->s->ratings[i];
-    if (!isnan(rt->value) || *rt->evidence) {
+    ss->face->show_item(ss, i);
+    if (!isnan(sw_form_value(&ss->f, i)) || *sw_form_evidence(&ss->f, i)) {
         prompt_say("  So far: ");
-        score_show_answer(rt);
+        session_show_answer(ss, i);
     }
     return ask_value(ss, i);
 }
@@ -190,6 +194,7 @@ static enum step ask_question(struct session *ss, size_t i)
 
 static enum step ask_recommendation(struct session *ss)
 {
+    struct sw_scorecard *s = ss->f.s;
     /* The recommendations in enum order, then the other answers. */
     static const char *const words[] = { "strong-no-hire", "no-hire", "hire", "strong-hire",
                                          "skip", "back", "quit" };
@@ -197,7 +202,7 @@ static enum step ask_recommendation(struct session *ss)
     sw_buf_addf(&q, "\n%sRecommendation%s: ", prompt_bold(&ss->p), prompt_plain(&ss->p));
     for (size_t k = 0; k < SW_REC_COUNT; k++)
         sw_buf_addf(&q, "%s%s", k == 0 ? "" : k + 1 == SW_REC_COUNT ? " or " : ", ", words[k]);
-    const char *current = sw_recommendation_name(ss->s->recommendation);
+    const char *current = sw_recommendation_name(s->recommendation);
     if (*current)
         sw_buf_addf(&q, " [%s]", current);
     enum step st;
@@ -213,8 +218,8 @@ static enum step ask_recommendation(struct session *ss)
             break;
         }
         if (w >= 0) {
-            ss->s->recommendation = w == 4 ? SW_REC_NONE : (enum sw_recommendation)w;
-            st = score_save(ss) < 0 ? STEP_FAIL : STEP_NEXT;
+            s->recommendation = w == 4 ? SW_REC_NONE : (enum sw_recommendation)w;
+            st = session_save(ss) < 0 ? STEP_FAIL : STEP_NEXT;
             break;
         }
         prompt_say("%s'%s' is not a recommendation: type one, or a start only it has "
@@ -226,52 +231,67 @@ static enum step ask_recommendation(struct session *ss)
 
 static enum step ask_notes(struct session *ss)
 {
-    prompt_say("\n%sNotes%s for the hiring committee (end with an empty line%s):\n",
-               prompt_bold(&ss->p), prompt_plain(&ss->p),
-               *ss->s->notes ? "; an empty first line keeps what is there" : "");
-    if (*ss->s->notes)
-        score_say_wrapped(ss->s->notes, 2);
+    const char *notes = sw_form_notes(&ss->f);
+    prompt_say("\n%s%s%s (end with an empty line%s):\n", prompt_bold(&ss->p), ss->face->notes,
+               prompt_plain(&ss->p), *notes ? "; an empty first line keeps what is there" : "");
+    if (*notes)
+        session_say_wrapped(notes, 2);
     enum prompt_result r = prompt_lines(&ss->p, &ss->text);
-    if (ss->text.len) {
-        if (sw_entry_set_text(ss->s, &ss->s->notes, sw_buf_str(&ss->text)) < 0 || score_save(ss) < 0)
-            return STEP_FAIL;
-    }
+    if (ss->text.len && (sw_form_set_notes(&ss->f, sw_buf_str(&ss->text)) < 0 ||
+                         session_save(ss) < 0))
+        return STEP_FAIL;
     return r == PROMPT_LINE ? STEP_NEXT : read_failed(ss, r);
+}
+
+/* Submits by the rule (entry.h "submitting"): a refused submission is said
+ * and the session goes on. STEP_NEXT when submitted or refused (*done says
+ * which), STEP_FAIL when it could not be saved. */
+static enum step submit(struct session *ss, int *done)
+{
+    struct sw_buf why = SW_BUF_INIT;
+    *done = sw_form_submit_check(&ss->f, &why) == 0;
+    if (!*done)
+        prompt_say("%sNot submitted: %s.%s\n", prompt_red(&ss->p), sw_buf_str(&why),
+                   prompt_plain(&ss->p));
+    sw_buf_release(&why);
+    if (!*done)
+        return STEP_NEXT;
+    if (sw_form_set_submitted(&ss->f, time(NULL)) < 0 || session_save(ss) < 0)
+        return STEP_FAIL;
+    prompt_say("Submitted: %s\n", ss->path);
+    return STEP_NEXT;
 }
 
 static enum step ask_submit(struct session *ss)
 {
     static const char *const words[] = { "submit", "draft", "back", "quit" };
-    score_show_summary(ss);
+    session_show_summary(ss);
     for (;;) {
         const char *typed;
-        long w;
+        long w = CHOICE_NONE;
+        int done = 0;
         enum step st = ask_word(ss, "Submit it now, or keep it as a draft?", words, 4, 0, 3,
                                 "", &typed, &w);
-        if (st != STEP_NEXT)
+        if (st == STEP_NEXT && w == 0)
+            st = submit(ss, &done);
+        if (st != STEP_NEXT || done)
             return st;
         if (w == 2)
             return STEP_BACK;
         if (w == 1 || w == 3)
             return STEP_QUIT;
-        if (w == 0) {
-            if (sw_entry_set_submitted(ss->s, time(NULL)) < 0 || score_save(ss) < 0)
-                return STEP_FAIL;
-            prompt_say("Submitted: %s\n", ss->path);
-            return STEP_NEXT;
-        }
-        prompt_say("%sAnswer submit, draft or back.%s\n", prompt_red(&ss->p),
-                   prompt_plain(&ss->p));
+        if (w != 0)   /* a refused submission was said by submit() */
+            prompt_say("%sAnswer submit, draft or back.%s\n", prompt_red(&ss->p),
+                       prompt_plain(&ss->p));
     }
 }
 
-enum step score_ask_step(struct session *ss, size_t k)
+enum step session_ask_step(struct session *ss, size_t k)
 {
-    if (k < ss->n_questions)
-        return ask_question(ss, k);
-    if (k == ss->n_questions)
-        return ask_recommendation(ss);
-    if (k == ss->n_questions + 1)
-        return ask_notes(ss);
-    return ask_submit(ss);
+    switch (sw_form_step_kind(&ss->f, k)) {
+    case SW_STEP_ITEM: return ask_item(ss, k);
+    case SW_STEP_RECOMMENDATION: return ask_recommendation(ss);
+    case SW_STEP_NOTES: return ask_notes(ss);
+    default: return ask_submit(ss);
+    }
 }

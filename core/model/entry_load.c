@@ -1,0 +1,125 @@
+/* entry_load.c - the loading skeleton and the rating checks that scorecards
+ * and assessments share (entry_load.h). */
+#include "model/entry_load.h"
+
+#include <stdlib.h>
+
+#include "io/xml.h"
+
+void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_type *t,
+                  const char *path, struct sw_errors *errs)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (sw_doc_root_kind(doc) != t->kind) {
+        sw_fail(errs, path, root ? sw_xml_line(root) : 1,
+                "not %s: expected %s element in namespace '%s'", t->what, t->element, t->ns);
+        return NULL;
+    }
+    if (sw_xml_validate(doc, t->xsd, path, errs) < 0)
+        return NULL;
+    char *obj = calloc(1, t->size);
+    if (!obj) {
+        sw_fail_oom(errs, path);
+        return NULL;
+    }
+    struct sw_load L = { .r = r, .doc = obj, .arena = (struct sw_arena *)(obj + t->arena),
+                         .path = path, .errs = errs };
+    sw_arena_init(L.arena);
+    size_t before = errs->count + errs->lost;
+    if (t->header(&L, root) == 0)
+        for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
+            t->child(&L, c);
+    free(L.first_line);
+    if (L.oom)
+        sw_fail_oom(errs, path);
+    if (errs->count + errs->lost > before) {
+        sw_arena_release(L.arena);
+        free(obj);
+        return NULL;
+    }
+    return obj;
+}
+
+void *sw_load_parse(const struct sw_rubric *r, const char *data, size_t len,
+                    const struct sw_doc_type *t, const char *path, struct sw_errors *errs)
+{
+    void *fast = t->fast ? t->fast(r, data, len, path) : NULL;
+    if (fast)
+        return fast;
+    xmlDocPtr doc = sw_xml_parse(data, len, path, errs);
+    if (!doc)
+        return NULL;
+    void *obj = sw_load_doc(r, doc, t, path, errs);
+    xmlFreeDoc(doc);
+    return obj;
+}
+
+void *sw_load_file(const struct sw_rubric *r, const struct sw_doc_type *t, const char *path,
+                   struct sw_errors *errs)
+{
+    size_t len;
+    char *data = sw_xml_slurp(path, &len, errs);
+    void *obj = data ? sw_load_parse(r, data, len, t, path, errs) : NULL;
+    free(data);
+    return obj;
+}
+
+void *sw_load_ratings(struct sw_load *L, xmlNodePtr root, size_t size)
+{
+    size_t n = 0;
+    for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
+        n += sw_xml_is(c, "rating");
+    void *room = sw_arena_calloc(L->arena, n ? n : 1, size);
+    if (!room)
+        L->oom = 1;
+    return room;
+}
+
+const char *sw_load_copy(struct sw_load *L, const char *v)
+{
+    char *c = sw_arena_strdup(L->arena, v ? v : "");
+    if (!c)
+        L->oom = 1;
+    return c ? c : "";
+}
+
+const char *sw_load_text(struct sw_load *L, xmlNodePtr n)
+{
+    char *t = sw_xml_text(n, L->arena);
+    if (!t)
+        L->oom = 1;
+    return t ? t : "";
+}
+
+const char *sw_load_evidence(struct sw_load *L, xmlNodePtr rating)
+{
+    const char *evidence = "";
+    for (xmlNodePtr c = sw_xml_element(rating->children); c; c = sw_xml_element(c->next))
+        if (sw_xml_is(c, "evidence"))
+            evidence = sw_load_text(L, c);
+    return evidence;
+}
+
+void sw_load_check_value(struct sw_load *L, double v, const char *raw, int line)
+{
+    const struct sw_scale *sc = &L->r->scale;
+    if (v < sc->min || v > sc->max)
+        sw_fail(L->errs, L->path, line, "value '%s' is off the scale %g to %g", raw, sc->min,
+                sc->max);
+    else if (!sw_scale_contains(sc, v))
+        sw_fail(L->errs, L->path, line, "value '%s' is off the scale's step %g", raw, sc->step);
+}
+
+void sw_load_check_repeat(struct sw_load *L, size_t slot, size_t n_slots, const char *id,
+                          int line)
+{
+    if (!L->first_line && !(L->first_line = calloc(n_slots + 1, sizeof *L->first_line))) {
+        L->oom = 1;
+        return;
+    }
+    int *first = &L->first_line[slot];
+    if (*first)
+        sw_fail(L->errs, L->path, line, "'%s' is rated twice (first on line %d)", id, *first);
+    else
+        *first = line;
+}
