@@ -12,16 +12,17 @@
 
 static const struct cli_command people_command = {
     .name = "people",
-    .synopsis = "add --people FILE --role ROLE\n"
-                "    [--name TEXT] [--url URL] ID\n"
+    .synopsis = "add --people FILE --role ROLE [--role ROLE]...\n"
+                "    [--name TEXT] [--public-url URL] ID\n"
                 "revoke --people FILE ID\n"
                 "list --people FILE",
     .about = "Keeps the people file of 'scorewheel serve --people FILE'. add draws a\n"
              "sign-in token of 256 random bits, prints the sign-in link once and keeps\n"
              "only the token's SHA-256 (the file is written with mode 0600). Roles:\n"
              "interviewer (their own scorecards), committee (reads everything),\n"
-             "recruiter (the committee's rights, and schedules interviews). revoke\n"
-             "removes a person: their link and sessions stop working at once.\n",
+             "recruiter (the committee's rights, and schedules interviews); --role\n"
+             "again gives several. revoke removes a person: their link and sessions\n"
+             "stop working at once, also after a new add of the same ID.\n",
     .min_operands = 1, .max_operands = 2, .operand_name = "ARGUMENT",
 };
 
@@ -51,11 +52,24 @@ static int save(const char *path, const struct web_people *p)
     return rc;
 }
 
-static int person_add(const char *path, const char *id, const char *role_name, const char *name,
-               const char *url)
+/* The --role values as a set; 0 when one is not a role or none is given. */
+static unsigned roles_of(const struct cli_list *names)
 {
-    enum web_role role = role_name ? web_role_parse(role_name) : WEB_ANONYMOUS;
-    if (role == WEB_ANONYMOUS)
+    unsigned roles = 0;
+    for (size_t i = 0; i < names->n; i++) {
+        enum web_role r = web_role_parse(names->items[i]);
+        if (r == WEB_ANONYMOUS)
+            return 0;
+        roles |= WEB_ROLE_BIT(r);
+    }
+    return roles;
+}
+
+static int person_add(const char *path, const char *id, const struct cli_list *role_names,
+                      const char *name, const char *url)
+{
+    unsigned roles = roles_of(role_names);
+    if (!roles)
         return diag_usage("people", "add needs --role interviewer, committee or recruiter");
     if (!sw_entry_id_ok(id))
         return diag_usage("people", "'%s' is not an id ([A-Za-z0-9._-]+, not starting with "
@@ -67,13 +81,15 @@ static int person_add(const char *path, const char *id, const char *role_name, c
                 "link)\n", path, id);
         rc = EXIT_INPUT;
     }
-    char token[WEB_TOKEN_HEX], hash[WEB_TOKEN_HEX], created[32];
+    char token[WEB_TOKEN_HEX], hash[WEB_TOKEN_HEX], created[32] = "", role_text[64];
     time_t now = time(NULL);
     struct tm tm;
-    strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
-    web_random_hex(token, 32);
+    if (!gmtime_r(&now, &tm) || !strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        created[0] = '\0';   /* the attribute is optional */
+    web_random_hex(token, 32);   /* starts libsodium */
     web_sha256_hex(token, strlen(token), hash);
-    if (rc == EXIT_OK && web_people_add(&p, id, name, role, hash, created) < 0) {
+    web_roles_format(roles, role_text, sizeof role_text);
+    if (rc == EXIT_OK && web_people_add(&p, id, name, roles, hash, created) < 0) {
         fputs("scorewheel: error: out of memory\n", stderr);
         rc = EXIT_SYSTEM;
     }
@@ -81,7 +97,7 @@ static int person_add(const char *path, const char *id, const char *role_name, c
         rc = save(path, &p);
     if (rc == EXIT_OK)
         printf("Sign-in link for %s (%s), shown only this once:\n%s/login?t=%s\n", id,
-               role_name, url, token);
+               role_text, url, token);
     explicit_bzero(token, sizeof token);
     web_people_release(&p);
     return rc;
@@ -108,29 +124,51 @@ static int person_list(const char *path)
     if (rc == EXIT_OK && p.n)
         printf("%-20s %-12s %-21s %s\n", "ID", "ROLE", "CREATED", "NAME");
     for (size_t i = 0; rc == EXIT_OK && i < p.n; i++)
-        printf("%-20s %-12s %-21s %s\n", p.items[i].id, web_role_name(p.items[i].role),
+        {
+        char roles[64];
+        web_roles_format(p.items[i].roles, roles, sizeof roles);
+        printf("%-20s %-12s %-21s %s\n", p.items[i].id, roles,
                *p.items[i].created ? p.items[i].created : "-",
                *p.items[i].name ? p.items[i].name : "-");
+    }
     web_people_release(&p);
     return rc;
 }
 
+static int people_run(int argc, char **argv, int first, const char *path,
+                      const struct cli_list *role, const char *name, const char *url);
+
 int cmd_people(int argc, char **argv)
 {
-    const char *path = NULL, *role = NULL, *name = NULL, *url = "http://127.0.0.1:8080";
+    const char *path = NULL, *name = NULL, *url = "http://127.0.0.1:8080";
+    struct cli_list role = { 0 };
     int first;
     const struct cli_option options[] = {
         CLI_VALUE("people", 'p', "FILE", &path, "@files", "the people file"),
-        CLI_VALUE("role", 'r', "ROLE", &role, "interviewer committee recruiter",
-                  "add: interviewer, committee or recruiter"),
+        CLI_LIST("role", 'r', "ROLE", &role, "interviewer committee recruiter",
+                  "add: interviewer, committee or recruiter\n"
+                  "(again for several)"),
         CLI_VALUE("name", 'n', "TEXT", &name, NULL, "add: the person's name"),
-        CLI_VALUE("url", 'u', "URL", &url, NULL,
-                  "add: the server's address as people reach it,\n"
-                  "for the link (default http://127.0.0.1:8080)"),
+        CLI_VALUE("public-url", 'u', "URL", &url, NULL,
+                  "add: the server's address as people reach it\n"
+                  "(serve's --public-url), for the link\n"
+                  "(default http://127.0.0.1:8080)"),
+        CLI_VALUE("url", 0, "URL", &url, NULL, NULL),
     };
     int rc = cli_parse(&people_command, options, CLI_N(options), argc, argv, &first);
-    if (rc != CLI_GO_ON)
+    if (rc != CLI_GO_ON) {
+        cli_list_release(&role);
         return rc;
+    }
+    rc = people_run(argc, argv, first, path, &role, name, url);
+    cli_list_release(&role);
+    return rc;
+}
+
+static int people_run(int argc, char **argv, int first, const char *path,
+                      const struct cli_list *role, const char *name, const char *url)
+{
+    int rc;
     const char *sub = argv[first], *id = first + 1 < argc ? argv[first + 1] : NULL;
     if (!path)
         return diag_usage("people", "--people FILE is needed");

@@ -12,6 +12,7 @@
 static const struct cli_command serve_command = {
     .name = "serve",
     .synopsis = "[--listen ADDR:PORT] [--people FILE]\n"
+                "[--public-url URL] [--trusted-proxy ADDR]\n"
                 "[--tls-cert FILE --tls-key FILE] REQ...",
     .about = "Serves the requisition folders REQ in the browser: each interviewer's\n"
              "scorecards as forms (saved to the same files 'score' writes), the\n"
@@ -40,12 +41,13 @@ static unsigned timeout_from_env(void)
     const char *s = getenv("SCOREWHEEL_SERVE_TIMEOUT");
     char *end;
     long v = s && *s ? strtol(s, &end, 10) : 0;
-    return s && *s && !*end && v > 0 && v <= 3600 ? (unsigned)v : 30;
+    return s && *s && !*end && v > 0 && v <= 3600 ? (unsigned)v : 0;
 }
 
 int cmd_serve(int argc, char **argv)
 {
     const char *listen = "127.0.0.1:8080", *people = NULL, *cert = NULL, *key = NULL;
+    const char *public_url = NULL, *proxy = NULL;
     int first;
     const struct cli_option options[] = {
         CLI_VALUE("listen", 'l', "ADDR:PORT", &listen, NULL,
@@ -54,6 +56,12 @@ int cmd_serve(int argc, char **argv)
         CLI_VALUE("people", 'p', "FILE", &people, "@files",
                   "who may sign in (see 'scorewheel people');\n"
                   "without it, single-person mode on loopback"),
+        CLI_VALUE("public-url", 0, "URL", &public_url, NULL,
+                  "the origin browsers use, behind a proxy\n"
+                  "(https://cards.example.com)"),
+        CLI_VALUE("trusted-proxy", 0, "ADDR", &proxy, NULL,
+                  "the proxy's address: X-Forwarded-For from it\n"
+                  "names the client"),
         CLI_VALUE("tls-cert", 0, "FILE", &cert, "@files",
                   "serve HTTPS with this certificate (PEM)"),
         CLI_VALUE("tls-key", 0, "FILE", &key, "@files", "and this private key (PEM)"),
@@ -70,6 +78,7 @@ int cmd_serve(int argc, char **argv)
         return rc;
     struct web_config cfg = {
         .listen = listen, .people_path = people, .tls_cert = cert, .tls_key = key,
+        .public_url = public_url, .trusted_proxy = proxy,
         .reqs = argv + first, .n_reqs = (size_t)(argc - first), .rubric = r,
         .timeout = timeout_from_env(),
     };

@@ -1,21 +1,22 @@
 /* access.c - the access rule; see access.h. */
 #include "access.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static enum web_verdict scorecard(const struct web_access *a)
 {
     if (a->card == WEB_CARD_NONE)
         return WEB_NOT_FOUND;
+    if (a->own && a->role != WEB_ANONYMOUS)
+        return WEB_ALLOW;   /* one's own card, whatever one's other roles */
     switch (a->role) {
     case WEB_EVERYONE:
         return WEB_ALLOW;
     case WEB_COMMITTEE:
     case WEB_RECRUITER:
-        return a->write ? WEB_NOT_FOUND : WEB_ALLOW;
+        return a->write || a->mine == WEB_CARD_DRAFT ? WEB_NOT_FOUND : WEB_ALLOW;
     case WEB_INTERVIEWER:
-        if (a->own)
-            return WEB_ALLOW;
         return !a->write && a->card == WEB_CARD_SUBMITTED && a->mine == WEB_CARD_SUBMITTED
                ? WEB_ALLOW : WEB_NOT_FOUND;
     case WEB_ANONYMOUS:
@@ -55,6 +56,8 @@ enum web_verdict web_access_check(const struct web_access *a)
             return scorecard(a);
         if (a->page == WEB_PAGE_SCHEDULE)
             return a->role == WEB_RECRUITER ? WEB_ALLOW : WEB_NOT_FOUND;
+        if (a->page == WEB_PAGE_PACKET && a->mine == WEB_CARD_DRAFT)
+            return WEB_NOT_FOUND;   /* independent scoring binds every role */
         return a->write ? WEB_NOT_FOUND : WEB_ALLOW;
     case WEB_EVERYONE:
         return a->page == WEB_PAGE_SCORECARD ? scorecard(a) : WEB_ALLOW;
@@ -80,4 +83,44 @@ enum web_role web_role_parse(const char *name)
 const char *web_role_name(enum web_role role)
 {
     return role_names[role];
+}
+
+enum web_role web_roles_top(unsigned roles)
+{
+    for (int r = WEB_RECRUITER; r >= WEB_INTERVIEWER; r--)
+        if (roles & WEB_ROLE_BIT(r))
+            return (enum web_role)r;
+    return WEB_ANONYMOUS;
+}
+
+unsigned web_roles_parse(const char *text)
+{
+    unsigned roles = 0;
+    char word[16];
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n == 0) {
+            p++;
+            continue;
+        }
+        if (n >= sizeof word)
+            return 0;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        enum web_role r = web_role_parse(word);
+        if (r == WEB_ANONYMOUS)
+            return 0;
+        roles |= WEB_ROLE_BIT(r);
+        p += n;
+    }
+    return roles;
+}
+
+void web_roles_format(unsigned roles, char *out, size_t size)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (int r = WEB_INTERVIEWER; r <= WEB_RECRUITER; r++)
+        if (roles & WEB_ROLE_BIT(r) && at < size)
+            at += (size_t)snprintf(out + at, size - at, "%s%s", at ? " " : "", role_names[r]);
 }

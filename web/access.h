@@ -11,6 +11,8 @@
 #ifndef SW_WEB_ACCESS_H
 #define SW_WEB_ACCESS_H
 
+#include <stddef.h>
+
 enum web_role {
     WEB_ANONYMOUS,      /* no session (with --people) */
     WEB_INTERVIEWER,
@@ -45,7 +47,8 @@ struct web_access {
     int own;
     enum web_card card;
     /* Scorecard of another interviewer and packet pages: the person's own
-     * scorecard for that candidate (SUBMITTED when any of them is submitted).
+     * scorecards for that candidate (SUBMITTED only when every one of them is
+     * submitted: independent scoring is per card).
      * Kit page: DRAFT or SUBMITTED when the person has a scorecard for that
      * interview, in any requisition. */
     enum web_card mine;
@@ -67,8 +70,11 @@ enum web_verdict {
  *   (independent scoring); the kit of an interview they have a scorecard
  *   for. Nothing else: no dashboard, compare, calibration, status, export
  *   or schedule.
- * - committee: reads every page and every existing scorecard; writes nothing.
+ * - committee: reads every page and every existing scorecard; writes nothing
+ *   but their own cards. Independent scoring binds them too: while they have
+ *   a draft for a candidate, that candidate's packet and other cards are 404.
  * - recruiter: the committee's rights, plus schedule (read and write).
+ * - one's own scorecard is readable and writable whatever one's roles.
  * - everyone (single-person mode): every page; writes every existing
  *   scorecard and schedules.
  * A scorecard that does not exist is 404 for every role. */
@@ -78,5 +84,19 @@ enum web_verdict web_access_check(const struct web_access *a);
  * the text names none. */
 enum web_role web_role_parse(const char *name);
 const char *web_role_name(enum web_role role);
+
+/* Roles are a set (docs/design.md, "turn 3"): a bit per role. Since one's
+ * own draft is editable and independent scoring binds whatever one's roles,
+ * the rights of a set are those of its highest role:
+ * interviewer < committee < recruiter. */
+#define WEB_ROLE_BIT(r) (1u << (unsigned)(r))
+#define WEB_ROLES_ALL (WEB_ROLE_BIT(WEB_INTERVIEWER) | WEB_ROLE_BIT(WEB_COMMITTEE) | \
+                       WEB_ROLE_BIT(WEB_RECRUITER))
+enum web_role web_roles_top(unsigned roles);
+/* Space-separated role names -> their bits; 0 when one is not a role (or
+ * none is given). */
+unsigned web_roles_parse(const char *text);
+/* The roles' names, space-separated, into out (size >= 40). */
+void web_roles_format(unsigned roles, char *out, size_t size);
 
 #endif

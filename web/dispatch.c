@@ -17,9 +17,7 @@ void web_ctx_release(struct web_ctx *c)
     sw_buf_release(&c->reply.body);
 }
 
-/* Reloads the people file when it changed on disk (a `people add` or
- * `revoke` while serving). A file that became invalid keeps the old list. */
-static void reload_people(struct web_server *srv)
+void web_reload_people(struct web_server *srv)
 {
     struct stat st;
     if (stat(srv->cfg->people_path, &st) < 0)
@@ -44,45 +42,51 @@ static void reload_people(struct web_server *srv)
     sw_errors_release(&errs);
 }
 
-/* Who is asking: the session's person, as the people file says now. */
+/* Who is asking: the session's person, as the people file says now. A
+ * session made with a link that is no longer the person's (revoked, or
+ * revoked and added again) ends here. Nobody signed in: the CSRF proof is
+ * the sign-in form's, which needs no state. */
 static void identify(struct web_server *srv, const struct web_incoming *in, struct web_ctx *c)
 {
-    char cookie[WEB_TOKEN_HEX], person[WEB_ID_MAX];
+    char cookie[WEB_TOKEN_HEX], person[WEB_ID_MAX], link[WEB_TOKEN_HEX];
     c->me.role = WEB_ANONYMOUS;
-    if (web_cookie(in->cookie, COOKIE_NAME, cookie, sizeof cookie) < 0 ||
-        web_session_find(srv->sessions, cookie, c->now, person, c->csrf) < 0)
-        return;
-    strcpy(c->cookie, cookie);
     if (srv->single) {
         c->me.role = WEB_EVERYONE;
+        web_csrf_for(srv->sessions, "single-person", c->csrf);
         return;
     }
-    if (!*person)
+    web_signin_proof(srv->sessions, c->now, c->csrf);
+    if (web_cookie(in->cookie, COOKIE_NAME, cookie, sizeof cookie) < 0 ||
+        web_session_find(srv->sessions, cookie, c->now, person, link) < 0)
         return;
     pthread_mutex_lock(&srv->people_lock);
-    reload_people(srv);
+    web_reload_people(srv);
     const struct web_person *p = web_people_find(&srv->people, person);
-    if (p) {
+    int alive = p && web_equal_secret(p->token_sha256, link);
+    if (alive) {
         snprintf(c->me.id, sizeof c->me.id, "%s", p->id);
         snprintf(c->me.name, sizeof c->me.name, "%s", *p->name ? p->name : p->id);
         c->me.role = p->role;
     }
     pthread_mutex_unlock(&srv->people_lock);
-    if (!p) {   /* revoked: the session ends with the person */
+    if (!alive) {   /* the session ends with its link */
         web_session_end(srv->sessions, cookie);
-        c->cookie[0] = c->csrf[0] = '\0';
+        return;
     }
+    strcpy(c->cookie, cookie);
+    web_csrf_for(srv->sessions, cookie, c->csrf);
 }
 
-int web_start_session(struct web_ctx *c, const char *person)
+int web_start_session(struct web_ctx *c, const char *person, const char *link)
 {
-    if (web_session_start(c->srv->sessions, person, c->now, c->cookie, c->csrf) < 0) {
+    if (web_session_start(c->srv->sessions, person, link, c->now, c->cookie) < 0) {
         web_message(c, 500, "Error", "The session could not be started.");
         return -1;
     }
+    web_csrf_for(c->srv->sessions, c->cookie, c->csrf);
     snprintf(c->reply.set_cookie, sizeof c->reply.set_cookie,
              COOKIE_NAME "=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", c->cookie,
-             WEB_SESSION_MAX, c->srv->tls ? "; Secure" : "");
+             WEB_SESSION_MAX, c->srv->secure_cookie ? "; Secure" : "");
     return 0;
 }
 
@@ -138,8 +142,51 @@ static void route(struct web_ctx *c)
         web_message(c, 404, "Not found", "There is no such page.");
 }
 
+static int is_scorecard(const struct web_path *p)
+{
+    return p->n == 6 && strcmp(p->seg[0], "r") == 0 && strcmp(p->seg[2], "s") == 0;
+}
+
+/* Whether the POST comes from our own pages: the origin browsers use is
+ * --public-url's when given, else this server's own (Host). */
+static int origin_ok(const struct web_ctx *c, const struct web_incoming *in)
+{
+    const char *o = c->srv->origin;
+    if (!*o)
+        return web_origin_ok(in->origin, in->fetch_site, in->host, c->srv->tls);
+    int https = strncmp(o, "https://", 8) == 0;
+    return web_origin_ok(in->origin, in->fetch_site, o + (https ? 8 : 7), https);
+}
+
+/* The proof a POST must carry: the sign-in form's on /login, else the
+ * session's. A form whose session is gone is a 401 that shows the typed
+ * text back (scorecards) or says to sign in again. 0, or -1 with the reply. */
+static int check_proof(struct web_ctx *c)
+{
+    const char *token = web_param(&c->form, "csrf");
+    int signin = c->path.n == 1 && strcmp(c->path.seg[0], "login") == 0;
+    if (signin && !c->srv->single)
+        return token && web_signin_proof_ok(c->srv->sessions, token, c->now) ? 0
+               : (web_message(c, 403, "Refused", "This sign-in page has expired: open your "
+                              "link again."), -1);
+    int ok = token && web_equal_secret(token, c->csrf);
+    if (ok && (c->srv->single || *c->cookie))
+        return 0;
+    int status = c->srv->single || *c->cookie ? 403 : 401;
+    c->signed_out = status == 401;
+    if (is_scorecard(&c->path))
+        web_scorecard_refused(c, status);
+    else if (status == 401)
+        web_message(c, 401, "Signed out", "You are signed out, so this was not done: sign in "
+                    "again with your link, then send it again.");
+    else
+        web_message(c, 403, "Refused", "This form has expired: reload the page and send it "
+                    "again.");
+    return -1;
+}
+
 /* The checks of a POST before any page sees it: size, type, form, origin,
- * CSRF token. 0, or -1 with the reply set. */
+ * CSRF proof. 0, or -1 with the reply set. */
 static int check_post(struct web_ctx *c, const struct web_incoming *in)
 {
     if (in->body_too_large)
@@ -149,13 +196,9 @@ static int check_post(struct web_ctx *c, const struct web_incoming *in)
                            "Forms are sent as application/x-www-form-urlencoded."), -1;
     if (web_parse_form(in->body ? in->body : "", in->body_len, &c->form) < 0)
         return web_message(c, 400, "Bad request", "The form could not be read."), -1;
-    if (!web_origin_ok(in->origin, in->fetch_site, in->host, c->srv->tls))
+    if (!origin_ok(c, in))
         return web_message(c, 403, "Refused", "This form was sent from another site."), -1;
-    const char *token = web_param(&c->form, "csrf");
-    if (!*c->csrf || !token || !web_equal_secret(token, c->csrf))
-        return web_message(c, 403, "Refused", "This form has expired: reload the page and "
-                           "send it again."), -1;
-    return 0;
+    return check_proof(c);
 }
 
 void web_dispatch(struct web_server *srv, const struct web_incoming *in, struct web_ctx *c)
@@ -170,6 +213,11 @@ void web_dispatch(struct web_server *srv, const struct web_incoming *in, struct 
     size_t len = strlen(in->uri);
     if (!get && !c->post) {
         web_message(c, 405, "Not allowed", "This method is not used here.");
+        c->reply.allow = "GET, HEAD, POST";
+        return;
+    }
+    if (in->http11 && !in->host) {
+        web_message(c, 400, "Bad request", "HTTP/1.1 needs a Host header.");
         return;
     }
     if (len > WEB_MAX_URI) {
@@ -189,11 +237,5 @@ void web_dispatch(struct web_server *srv, const struct web_incoming *in, struct 
     identify(srv, in, c);
     if (c->post && check_post(c, in) < 0)
         return;
-    int asset = c->path.n == 2 && strcmp(c->path.seg[0], "assets") == 0;
-    if (srv->single && !*c->cookie && get && !asset) {
-        if (web_start_session(c, "") < 0)
-            return;
-        c->me.role = WEB_EVERYONE;
-    }
     route(c);
 }

@@ -59,8 +59,9 @@ static struct sw_scorecard *load(struct web_ctx *c, const struct target *t, stru
     return s;
 }
 
-static void show(struct web_ctx *c, int status, const struct sw_scorecard *s,
-                 const struct sw_buf *bytes, const char *path, const char *message, int readonly)
+static void show_with(struct web_ctx *c, int status, const struct sw_scorecard *s,
+                      const struct sw_buf *bytes, const char *path, const char *message,
+                      int readonly, const char *packet)
 {
     char version[WEB_TOKEN_HEX], saved[32] = "";
     web_sha256_hex(bytes->data ? bytes->data : "", bytes->len, version);
@@ -71,7 +72,7 @@ static void show(struct web_ctx *c, int status, const struct sw_scorecard *s,
         snprintf(saved, sizeof saved, "Saved at %s", hhmm);
     }
     struct web_form f = { .req = c->path.seg[1], .version = version, .message = message,
-                          .saved = saved, .readonly = readonly };
+                          .saved = saved, .readonly = readonly, .packet = packet };
     struct sw_arena arena = SW_ARENA_INIT;
     struct sw_tpl_scope *top = sw_tpl_scope_new(&arena);
     if (top && web_form_fields(c->srv->index.rubric, s, &f, top) == 0)
@@ -80,6 +81,28 @@ static void show(struct web_ctx *c, int status, const struct sw_scorecard *s,
     else
         web_message(c, 500, "Error", "Out of memory.");
     sw_arena_release(&arena);
+}
+
+static void show(struct web_ctx *c, int status, const struct sw_scorecard *s,
+                 const struct sw_buf *bytes, const char *path, const char *message, int readonly)
+{
+    show_with(c, status, s, bytes, path, message, readonly, NULL);
+}
+
+/* The page after a submit: the card, and the packet when it may be read now. */
+static void show_submitted(struct web_ctx *c, const struct target *t,
+                           const struct sw_scorecard *s, const struct sw_buf *bytes)
+{
+    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_PACKET };
+    struct sw_req_snapshot *snap = web_req_snapshot(t->req);
+    a.mine = snap ? web_snap_mine(snap, c->path.seg[3], c->me.id) : WEB_CARD_NONE;
+    sw_req_snapshot_release(snap);
+    char packet[600];
+    snprintf(packet, sizeof packet, "/r/%s/c/%s", c->path.seg[1], c->path.seg[3]);
+    int can = web_access_check(&a) == WEB_ALLOW;
+    show_with(c, 200, s, bytes, t->path, can ? "Submitted. The candidate's packet is open to "
+              "you now." : "Submitted. The packet opens once all your scorecards for this "
+              "candidate are submitted.", 1, can ? packet : NULL);
 }
 
 /* Typed text as it may be kept in XML (entry.h: invalid UTF-8 replaced, CR dropped). */
@@ -126,6 +149,62 @@ static int apply_form(const struct web_ctx *c, struct sw_scorecard *s, int *bad)
     return rc;
 }
 
+/* What a posted field was, for people: "Evidence for question 2", "Notes". */
+static int typed_label(const char *name, char *out, size_t size)
+{
+    char *end;
+    if ((name[0] == 'e' || name[0] == 'v') && name[1] >= '0' && name[1] <= '9') {
+        unsigned long q = strtoul(name + 1, &end, 10);
+        if (*end)
+            return -1;
+        snprintf(out, size, "%s for question %lu", name[0] == 'e' ? "Evidence" : "Rating",
+                 q + 1);
+    } else if (strcmp(name, "notes") == 0 || strcmp(name, "rec") == 0) {
+        snprintf(out, size, "%s", name[0] == 'n' ? "Notes" : "Recommendation");
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+void web_scorecard_refused(struct web_ctx *c, int status)
+{
+    if (web_param(&c->form, "ajax")) {
+        sw_buf_reset(&c->reply.body);
+        sw_buf_adds(&c->reply.body, status == 401 ? "{\"error\": \"signed-out\"}\n"
+                                                  : "{\"error\": \"expired\"}\n");
+        c->reply.status = status;
+        c->reply.type = "application/json";
+        return;
+    }
+    struct sw_arena arena = SW_ARENA_INIT;
+    struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
+    int rc = !s ? -1 : sw_tpl_set(s, "heading", status == 401 ? "Signed out: not saved"
+                                                               : "Expired: not saved")
+        | sw_tpl_set(s, "message", status == 401
+                     ? "You are signed out (the session ended), so nothing was saved. What "
+                       "you typed is below: sign in again and save it."
+                     : "This page is too old to be sent, so nothing was saved. What you typed "
+                       "is below: reload the scorecard and save it.")
+        | sw_tpl_set(s, "signin", status == 401 ? "yes" : "")
+        | sw_tpl_setf(s, "action", "/r/%s/s/%s/%s/%s", c->path.seg[1], c->path.seg[3],
+                      c->path.seg[4], c->path.seg[5]);
+    char label[64];
+    for (size_t i = 0; i < c->form.n && rc == 0; i++) {
+        const struct web_param *f = &c->form.items[i];
+        if (!*f->value || typed_label(f->name, label, sizeof label) < 0)
+            continue;
+        struct sw_tpl_scope *t = sw_tpl_add(s, "typed");
+        rc = !t ? -1 : sw_tpl_set(t, "label", label) | sw_tpl_set(t, "value", f->value) |
+                       sw_tpl_setf(t, "n", "%zu", i);
+    }
+    if (rc == 0)
+        web_render(c, status, "Not saved", "signin_again.html", s, &arena);
+    else
+        web_message(c, 500, "Error", "Out of memory.");
+    sw_arena_release(&arena);
+}
+
 static void answer_ajax(struct web_ctx *c, int status, const char *version, const char *message)
 {
     char hhmm[8];
@@ -163,6 +242,25 @@ static int write_card(struct web_ctx *c, const struct sw_scorecard *s, const cha
     return status;
 }
 
+/* Submit is deliberate: the rule `score` applies (entry.h). 0 when s may
+ * be submitted; else -1, and the form is shown again with the reason. */
+static int refuse_submit(struct web_ctx *c, const struct sw_scorecard *s,
+                         const struct sw_buf *bytes, const char *path)
+{
+    struct sw_buf why = SW_BUF_INIT;
+    if (sw_entry_submit_check(s, &why) == 0) {
+        sw_buf_release(&why);
+        return 0;
+    }
+    struct sw_buf msg = SW_BUF_INIT;
+    sw_buf_addf(&msg, "Not submitted: %s. What you typed is below (not saved yet).",
+                sw_buf_str(&why));
+    show(c, 400, s, bytes, path, sw_buf_str(&msg), 0);
+    sw_buf_release(&why);
+    sw_buf_release(&msg);
+    return -1;
+}
+
 static void save(struct web_ctx *c, const struct target *t)
 {
     const char *path = t->path;
@@ -173,6 +271,7 @@ static void save(struct web_ctx *c, const struct target *t)
     struct sw_scorecard *s = load(c, t, &bytes);
     int ajax = web_param(&c->form, "ajax") != NULL, bad = 0;
     const char *version = web_param(&c->form, "version"), *action = web_param(&c->form, "action");
+    int submit = !ajax && action && strcmp(action, "submit") == 0;
     char current[WEB_TOKEN_HEX];
     web_sha256_hex(bytes.data ? bytes.data : "", bytes.len, current);
     int was_submitted = s && s->submitted;
@@ -189,8 +288,9 @@ static void save(struct web_ctx *c, const struct target *t)
     } else if (bad) {
         ajax ? answer_ajax(c, 400, NULL, "Not saved: a rating is not on the scale.")
              : show(c, 400, s, &bytes, path, "Not saved: a rating is not on the scale.", 0);
+    } else if (submit && refuse_submit(c, s, &bytes, path) < 0) {
+        /* reply set */
     } else {
-        int submit = action && strcmp(action, "submit") == 0;
         int status = submit && sw_entry_set_submitted(s, c->now) < 0 ? 500
                      : write_card(c, s, path, &bytes, &xml);
         if (status == 0)
@@ -200,7 +300,7 @@ static void save(struct web_ctx *c, const struct target *t)
         if (status == 0 && ajax)
             answer_ajax(c, 200, fresh, NULL);
         else if (status == 0)
-            web_redirect(c, target_url);
+            web_redirect(c, submit ? strcat(target_url, "?submitted=1") : target_url);
         else if (ajax)
             answer_ajax(c, status, NULL, status == 409 ? changed_message : "Not saved: the "
                         "server could not write the file.");
@@ -225,7 +325,9 @@ void web_page_scorecard(struct web_ctx *c)
     } else {
         struct sw_buf bytes = SW_BUF_INIT;
         struct sw_scorecard *s = load(c, &t, &bytes);
-        if (s)
+        if (s && s->submitted && web_param(&c->query, "submitted"))
+            show_submitted(c, &t, s, &bytes);
+        else if (s)
             show(c, 200, s, &bytes, t.path, NULL, s->submitted || !t.access.own);
         sw_scorecard_free(s);
         sw_buf_release(&bytes);

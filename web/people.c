@@ -29,7 +29,7 @@ void web_people_release(struct web_people *p)
     memset(p, 0, sizeof *p);
 }
 
-int web_people_add(struct web_people *p, const char *id, const char *name, enum web_role role,
+int web_people_add(struct web_people *p, const char *id, const char *name, unsigned roles,
                    const char *token_sha256, const char *created)
 {
     if (p->n == p->cap) {
@@ -45,7 +45,8 @@ int web_people_add(struct web_people *p, const char *id, const char *name, enum 
     e->name = sw_arena_strdup(&p->arena, name ? name : "");
     e->token_sha256 = sw_arena_strdup(&p->arena, token_sha256);
     e->created = sw_arena_strdup(&p->arena, created ? created : "");
-    e->role = role;
+    e->roles = roles;
+    e->role = web_roles_top(roles);
     e->line = 0;
     if (!e->id || !e->name || !e->token_sha256 || !e->created)
         return -1;
@@ -107,10 +108,10 @@ static void check_person(struct web_people *p, xmlNodePtr n, const char *path,
         sw_fail(errs, path, line, "person '%s' is listed twice", id);
         return;
     }
-    enum web_role r = role ? web_role_parse(role) : WEB_ANONYMOUS;
-    if (r == WEB_ANONYMOUS) {
+    unsigned r = role ? web_roles_parse(role) : 0;
+    if (!r) {
         sw_fail(errs, path, line, "role '%s' of person '%s' is not interviewer, committee or "
-                "recruiter", role ? role : "", id);
+                "recruiter (or several of them, separated by spaces)", role ? role : "", id);
         return;
     }
     if (!hash || !is_hash(hash)) {
@@ -176,8 +177,9 @@ int web_people_xml(const struct web_people *p, struct sw_buf *out)
             sw_buf_adds(out, "\" name=\"");
             sw_buf_add_xml(out, e->name);
         }
-        sw_buf_addf(out, "\" role=\"%s\" token-sha256=\"%s\"", web_role_name(e->role),
-                    e->token_sha256);
+        char roles[64];
+        web_roles_format(e->roles, roles, sizeof roles);
+        sw_buf_addf(out, "\" role=\"%s\" token-sha256=\"%s\"", roles, e->token_sha256);
         if (*e->created) {
             sw_buf_adds(out, " created=\"");
             sw_buf_add_xml(out, e->created);
@@ -203,6 +205,19 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+int web_write_private(const char *path, const void *data, size_t len, struct sw_errors *errs)
+{
+    struct sw_tmpfile t;
+    int rc = sw_tmpfile_create(&t, path, errs);
+    if (rc == 0 && (fchmod(t.fd, 0600) < 0 || write_all(t.fd, data, len) < 0)) {
+        rc = sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write: %s", strerror(errno));
+        sw_tmpfile_discard(&t);
+    } else if (rc == 0) {
+        rc = sw_tmpfile_commit(&t, path, 1, errs);
+    }
+    return rc;
+}
+
 int web_people_save(const char *path, const struct web_people *p, struct sw_errors *errs)
 {
     struct sw_buf xml = SW_BUF_INIT;
@@ -210,14 +225,7 @@ int web_people_save(const char *path, const struct web_people *p, struct sw_erro
         sw_buf_release(&xml);
         return sw_fail_oom(errs, path);
     }
-    struct sw_tmpfile t;
-    int rc = sw_tmpfile_create(&t, path, errs);
-    if (rc == 0 && (fchmod(t.fd, 0600) < 0 || write_all(t.fd, xml.data, xml.len) < 0)) {
-        rc = sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write: %s", strerror(errno));
-        sw_tmpfile_discard(&t);
-    } else if (rc == 0) {
-        rc = sw_tmpfile_commit(&t, path, 1, errs);
-    }
+    int rc = web_write_private(path, xml.data, xml.len, errs);
     sw_buf_release(&xml);
     return rc;
 }

@@ -3,10 +3,12 @@
  * (urn:scorewheel:people:1; docs/design.md, "The web app"):
  *
  *   <people xmlns="urn:scorewheel:people:1">
- *     <person id="akim" name="Ana Kim" role="interviewer"
+ *     <person id="akim" name="Ana Kim" role="interviewer committee"
  *             token-sha256="64 HEX DIGITS" created="2026-11-29T12:00:00Z"/>
  *   </people>
  *
+ * A person's roles are a set (space-separated in the file); their rights are
+ * the union, which is the rights of the highest of them (access.h).
  * Only the SHA-256 of each person's sign-in token is stored. The file is
  * read through core's hardened XML parser and written atomically with mode
  * 0600. A struct web_people owns its strings (one arena); release it with
@@ -28,7 +30,8 @@
 struct web_person {
     const char *id;
     const char *name;          /* "" when absent */
-    enum web_role role;
+    enum web_role role;        /* the highest of `roles` */
+    unsigned roles;            /* WEB_ROLE_BIT of each role */
     const char *token_sha256;  /* 64 lowercase hex digits */
     const char *created;       /* "" when absent */
     int line;
@@ -55,6 +58,9 @@ int web_people_load(const char *path, int missing_ok, struct web_people *p,
 int web_people_xml(const struct web_people *p, struct sw_buf *out);
 /* Writes p to path atomically (temporary file, mode 0600, renamed over). */
 int web_people_save(const char *path, const struct web_people *p, struct sw_errors *errs);
+/* Writes len bytes to path as web_people_save does (mode 0600, atomic):
+ * for the people file and the sessions file beside it. 0 or -1. */
+int web_write_private(const char *path, const void *data, size_t len, struct sw_errors *errs);
 
 /* Takes an exclusive lock on the folder holding `path` (flock), so that two
  * `people` commands changing one file take turns from reading to writing.
@@ -67,8 +73,9 @@ const struct web_person *web_people_find(const struct web_people *p, const char 
 /* The person whose token hash is SHA-256(token), comparing with every
  * person in constant time; NULL when none. */
 const struct web_person *web_people_by_token(const struct web_people *p, const char *token);
-/* Appends a person (strings copied). 0, or -1 when out of memory. */
-int web_people_add(struct web_people *p, const char *id, const char *name, enum web_role role,
+/* Appends a person with the roles `roles` (WEB_ROLE_BIT of each; strings
+ * copied). 0, or -1 when out of memory. */
+int web_people_add(struct web_people *p, const char *id, const char *name, unsigned roles,
                    const char *token_sha256, const char *created);
 /* Removes the person `id`: 0, or -1 when there is none. */
 int web_people_remove(struct web_people *p, const char *id);

@@ -96,8 +96,8 @@ enum web_card web_snap_mine(const struct sw_req_snapshot *s, const char *candida
     enum web_card state = WEB_CARD_NONE;
     for (size_t i = sw_req_snapshot_find(s, 0, candidate, NULL, who); i < s->n_files;
          i = sw_req_snapshot_find(s, i + 1, candidate, NULL, who))
-        state = s->files[i].scorecard->submitted ? WEB_CARD_SUBMITTED
-              : state == WEB_CARD_NONE ? WEB_CARD_DRAFT : state;
+        state = !s->files[i].scorecard->submitted || state == WEB_CARD_DRAFT
+                ? WEB_CARD_DRAFT : WEB_CARD_SUBMITTED;
     return state;
 }
 

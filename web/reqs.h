@@ -48,7 +48,8 @@ struct sw_req_snapshot *web_req_snapshot(struct web_req *q);
 const struct sw_req_file *web_snap_card(const struct sw_req_snapshot *s, const char *candidate,
                                         const char *interview, const char *interviewer);
 /* The state of `who`'s own scorecards for `candidate` in s: SUBMITTED when
- * any is submitted, DRAFT when there is one, else NONE. */
+ * every one is submitted, DRAFT when one is not, NONE when there is none
+ * (independent scoring is per card). */
 enum web_card web_snap_mine(const struct sw_req_snapshot *s, const char *candidate,
                             const char *who);
 /* Whether `who` has a scorecard for interview `interview` in any

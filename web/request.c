@@ -259,3 +259,21 @@ int web_host_is_loopback(const char *host)
     }
     return parts == 3 && digits > 0 && digits <= 3;
 }
+
+int web_forwarded_for(const char *header, char *out, size_t size)
+{
+    if (!header)
+        return -1;
+    const char *last = strrchr(header, ',');
+    last = last ? last + 1 : header;
+    while (*last == ' ' || *last == '\t')
+        last++;
+    size_t n = strlen(last);
+    while (n && (last[n - 1] == ' ' || last[n - 1] == '\t'))
+        n--;
+    if (n == 0 || n >= size)
+        return -1;
+    memcpy(out, last, n);
+    out[n] = '\0';
+    return 0;
+}

@@ -84,6 +84,11 @@ int web_origin_ok(const char *origin, const char *fetch_site, const char *host, 
  * points at 127.0.0.1 (DNS rebinding) cannot read it. NULL: 0. */
 int web_host_is_loopback(const char *host);
 
+/* The last address of an X-Forwarded-For header ("a, b, c" -> "c"), spaces
+ * trimmed, into out. Nothing changes (and -1 is returned) when the header
+ * is NULL, its last entry empty, or too long for out; else 0. */
+int web_forwarded_for(const char *header, char *out, size_t size);
+
 /* Whether `ct` (a Content-Type header, may be NULL) names
  * application/x-www-form-urlencoded, with or without parameters. */
 int web_is_urlencoded(const char *ct);

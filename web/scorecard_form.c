@@ -97,6 +97,7 @@ int web_form_fields(const struct sw_rubric *r, const struct sw_scorecard *s,
                          s->interviewer)
            | sw_tpl_set(top, "version", f->version)
            | sw_tpl_set(top, "message", f->message ? f->message : "")
+           | sw_tpl_set(top, "packet", f->packet ? f->packet : "")
            | sw_tpl_set(top, "saved", f->saved ? f->saved : "")
            | sw_tpl_set(top, "readonly", f->readonly ? "yes" : "")
            | sw_tpl_set(top, "notes", s->notes) | web_scale_field(r, top) | add_recs(s, top);

@@ -15,10 +15,14 @@
 #include <microhttpd.h>
 
 #include "analysis.h"
+#include "deadline.h"
 #include "web.h"
 
-#define CONNECTION_LIMIT 256     /* each may hold a 1 MiB body */
+/* docs/design.md "turn 3", slow clients: 4 addresses x 64 connections leave
+ * room for everyone else; the deadline (deadline.h) frees them in 15 s. */
+#define CONNECTION_LIMIT 1024
 #define PER_ADDRESS_LIMIT 64
+#define DEADLINE 15              /* seconds for a request's headers and body */
 #define MEMORY_PER_CONNECTION (64 * 1024)   /* request line and headers fit in it */
 /* Saves wait on fsync: more threads than cores keep the disk busy. 20
  * clients autosaving got 322 saves/s with 4 threads, 737 with 8. */
@@ -41,6 +45,7 @@ struct web_conn {
 };
 
 static atomic_int in_flight;
+static struct web_deadline *deadline;
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *con)
 {
@@ -68,7 +73,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
                          enum MHD_RequestTerminationCode why)
 {
     (void)cls;
-    (void)con;
+    web_deadline_received(deadline, con, 0);
     struct web_conn *k = *req_cls;
     if (!k)
         return;
@@ -89,8 +94,12 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **req_cls,
     *req_cls = NULL;
 }
 
+static int hsts;   /* under --tls-cert */
+
 static void add_headers(struct MHD_Response *r, const struct web_reply *rep)
 {
+    if (hsts)
+        MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
     MHD_add_response_header(r, "Content-Security-Policy", csp);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
@@ -98,6 +107,8 @@ static void add_headers(struct MHD_Response *r, const struct web_reply *rep)
     MHD_add_response_header(r, "Cache-Control", rep->cacheable ? "no-cache" : "no-store");
     if (*rep->location)
         MHD_add_response_header(r, "Location", rep->location);
+    if (rep->allow)
+        MHD_add_response_header(r, "Allow", rep->allow);
     if (*rep->set_cookie)
         MHD_add_response_header(r, "Set-Cookie", rep->set_cookie);
 }
@@ -143,6 +154,16 @@ static const char *header(struct MHD_Connection *con, const char *name)
     return MHD_lookup_connection_value(con, MHD_HEADER_KIND, name);
 }
 
+/* Behind --trusted-proxy: when the peer is the proxy, the client is the
+ * last address of X-Forwarded-For (the one the proxy added). */
+static void forwarded(const struct web_server *srv, struct MHD_Connection *con, char *addr,
+                      size_t size)
+{
+    const char *proxy = srv->cfg->trusted_proxy;
+    if (proxy && strcmp(addr, proxy) == 0)
+        web_forwarded_for(header(con, "X-Forwarded-For"), addr, size);
+}
+
 /* The first call for a request: the body's announced size can be refused at once. */
 static enum MHD_Result begin(struct MHD_Connection *con, struct web_conn *k, const char *method)
 {
@@ -151,6 +172,7 @@ static enum MHD_Result begin(struct MHD_Connection *con, struct web_conn *k, con
     snprintf(k->method, sizeof k->method, "%s", method);
     const char *length = header(con, MHD_HTTP_HEADER_CONTENT_LENGTH);
     if (length && strtoull(length, NULL, 10) > WEB_MAX_BODY) {
+        web_deadline_received(deadline, con, 1);
         struct web_reply rep = { .status = 413 };
         sw_buf_adds(&rep.body, "<!DOCTYPE html><title>Too large</title><p>The form is over "
                                "1 MiB.</p>\n");
@@ -164,7 +186,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
                                   const char *upload_data, size_t *upload_data_size,
                                   void **req_cls)
 {
-    (void)version;
     struct web_server *srv = cls;
     struct web_conn *k = *req_cls;
     if (!k && !(k = *req_cls = on_uri(NULL, url, con)))
@@ -181,14 +202,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     }
     if (k->status)
         return MHD_YES;   /* answered already (413 on the announced size) */
+    web_deadline_received(deadline, con, 1);
     char addr[64];
     client_address(con, addr, sizeof addr);
+    forwarded(srv, con, addr, sizeof addr);
     struct web_incoming in = {
         .method = method, .uri = k->uri ? k->uri : url, .body = k->body.data,
         .body_len = k->body.len, .body_too_large = k->too_large,
         .cookie = header(con, MHD_HTTP_HEADER_COOKIE), .origin = header(con, "Origin"),
         .fetch_site = header(con, "Sec-Fetch-Site"), .host = header(con, MHD_HTTP_HEADER_HOST),
         .content_type = header(con, MHD_HTTP_HEADER_CONTENT_TYPE), .addr = addr,
+        .http11 = strcmp(version, MHD_HTTP_VERSION_1_1) == 0,
     };
     struct web_ctx c;
     web_dispatch(srv, &in, &c);
@@ -270,7 +294,7 @@ static struct MHD_Daemon *start(struct web_server *srv, const struct sockaddr_st
         flags |= MHD_USE_IPv6;
     if (cert)
         flags |= MHD_USE_TLS;
-    unsigned timeout = srv->cfg->timeout ? srv->cfg->timeout : 30;
+    unsigned timeout = srv->cfg->timeout ? srv->cfg->timeout : DEADLINE;
     struct MHD_OptionItem tls[] = {
         { cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, cert },
         { cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, key },
@@ -286,6 +310,7 @@ static struct MHD_Daemon *start(struct web_server *srv, const struct sockaddr_st
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)MEMORY_PER_CONNECTION,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_NOTIFY_CONNECTION, web_deadline_notify, deadline,
         MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
         MHD_OPTION_ARRAY, tls,
         MHD_OPTION_END);
@@ -309,12 +334,29 @@ static void run_until_signal(struct MHD_Daemon *d)
     web_log("stopped (%s)", sig == SIGINT ? "SIGINT" : "SIGTERM");
 }
 
+/* --public-url: "http(s)://HOST[:PORT]" and at most a final '/'; 0 or -1. */
+static int public_origin(struct web_server *srv, const char *url, struct sw_errors *errs)
+{
+    if (!url)
+        return 0;
+    int https = strncmp(url, "https://", 8) == 0;
+    const char *host = https ? url + 8 : strncmp(url, "http://", 7) == 0 ? url + 7 : NULL;
+    size_t n = host ? strcspn(host, "/?#@ \t") : 0;
+    if (!host || n == 0 || (host[n] && strcmp(host + n, "/") != 0) ||
+        (size_t)(host - url) + n >= sizeof srv->origin)
+        return sw_fail(errs, NULL, 0, "--public-url '%s' is not http(s)://HOST[:PORT] (no "
+                       "path)", url);
+    snprintf(srv->origin, sizeof srv->origin, "%.*s", (int)((size_t)(host - url) + n), url);
+    srv->secure_cookie |= https;
+    return 0;
+}
+
 static int setup(struct web_server *srv, const struct web_config *cfg, struct sw_errors *errs)
 {
     memset(srv, 0, sizeof *srv);
     srv->cfg = cfg;
     srv->single = cfg->people_path == NULL;
-    srv->tls = cfg->tls_cert != NULL;
+    srv->tls = srv->secure_cookie = hsts = cfg->tls_cert != NULL;
     pthread_mutex_init(&srv->people_lock, NULL);
     web_people_init(&srv->people);
     if (web_index_init(&srv->index, cfg->rubric, cfg->reqs, cfg->n_reqs, errs) < 0)
@@ -324,16 +366,24 @@ static int setup(struct web_server *srv, const struct web_config *cfg, struct sw
         if (web_people_load(cfg->people_path, 0, &srv->people, errs) < 0)
             return -1;
     }
-    srv->sessions = web_sessions_new(SESSIONS);
+    struct sw_buf state = SW_BUF_INIT;
+    if (cfg->people_path)
+        sw_buf_addf(&state, "%s.sessions", cfg->people_path);
+    srv->sessions = web_sessions_new(SESSIONS, cfg->people_path ? sw_buf_str(&state) : NULL,
+                                     errs);
+    sw_buf_release(&state);
+    if (!srv->sessions || public_origin(srv, cfg->public_url, errs) < 0)
+        return -1;
     srv->rate = web_ratelimit_new();
-    if (!srv->sessions || !srv->rate)
-        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "cannot start: out of memory or no "
-                            "random numbers");
+    if (!srv->rate)
+        return sw_fail_oom(errs, NULL);
     return 0;
 }
 
 static void teardown(struct web_server *srv)
 {
+    if (srv->sessions)
+        web_sessions_flush(srv->sessions);
     web_index_release(&srv->index);
     web_sessions_free(srv->sessions);
     web_ratelimit_free(srv->rate);
@@ -358,6 +408,9 @@ int web_serve(const struct web_config *cfg, struct sw_errors *errs)
     if (rc == 0 && cfg->tls_cert && (!(cert = read_small_file(cfg->tls_cert, errs)) ||
                                      !(key = read_small_file(cfg->tls_key, errs))))
         rc = -1;
+    unsigned limit = cfg->timeout ? cfg->timeout : DEADLINE;
+    if (rc == 0 && !(deadline = web_deadline_new(limit, CONNECTION_LIMIT)))
+        rc = sw_fail_oom(errs, NULL);
     struct MHD_Daemon *d = rc == 0 ? start(&srv, &addr, cert, key) : NULL;
     if (rc == 0 && !d)
         rc = sw_error_add(errs, SW_ESYSTEM, NULL, 0, "cannot listen on %s: %s", listen,
@@ -372,6 +425,8 @@ int web_serve(const struct web_config *cfg, struct sw_errors *errs)
         run_until_signal(d);
         MHD_stop_daemon(d);
     }
+    web_deadline_free(deadline);
+    deadline = NULL;
     free(cert);
     if (key)
         explicit_bzero(key, strlen(key));

@@ -37,10 +37,12 @@ struct web_config {
     const char *listen;          /* "ADDR:PORT" (IPv6 in brackets); NULL: 127.0.0.1:8080 */
     const char *people_path;     /* NULL: single-person mode (loopback only) */
     const char *tls_cert, *tls_key;   /* both or neither */
+    const char *public_url;      /* "https://cards.example.com": the origin browsers use */
+    const char *trusted_proxy;   /* the proxy's address: X-Forwarded-For from it counts */
     char **reqs;                 /* requisition folders */
     size_t n_reqs;
     const struct sw_rubric *rubric;
-    unsigned timeout;            /* connection timeout, seconds (0: 30) */
+    unsigned timeout;            /* idle timeout and request deadline, seconds (0: 15) */
 };
 
 /* Serves until SIGTERM or SIGINT, then stops accepting, lets the requests in
@@ -63,6 +65,8 @@ struct web_server {
     const struct web_config *cfg;
     int single;                  /* no --people */
     int tls;
+    int secure_cookie;           /* TLS, or an https --public-url */
+    char origin[512];            /* the origin browsers use; "" when not given */
     struct web_index index;
     struct web_sessions *sessions;
     struct web_ratelimit *rate;
@@ -80,6 +84,7 @@ struct web_reply {
     size_t static_len;
     int cacheable;               /* assets: no "Cache-Control: no-store" */
     char location[1024];         /* redirect target, "" when none */
+    const char *allow;           /* the Allow header (405), NULL when none */
     char set_cookie[256];
 };
 
@@ -96,7 +101,8 @@ struct web_ctx {
     struct web_params query, form;
     struct web_me me;
     char cookie[WEB_TOKEN_HEX];  /* the session's cookie value, "" when none */
-    char csrf[WEB_TOKEN_HEX];    /* the session's CSRF token, "" when none */
+    char csrf[WEB_TOKEN_HEX];    /* the CSRF proof our forms carry (session.h) */
+    int signed_out;              /* a POST whose session is gone (401) */
     const char *addr;            /* the client's address, as text */
     time_t now;
     struct web_reply reply;
@@ -110,6 +116,7 @@ struct web_incoming {
     size_t body_len;
     int body_too_large;
     const char *cookie, *origin, *fetch_site, *host, *content_type;   /* NULL: absent */
+    int http11;                  /* HTTP/1.1: a Host header is required */
     const char *addr;
 };
 
@@ -130,15 +137,22 @@ void web_redirect(struct web_ctx *c, const char *location);
 /* Applies the access rule: 0 when allowed, else the reply is set (404, or a
  * redirect to sign-in) and -1 returned. */
 int web_allow(struct web_ctx *c, const struct web_access *a);
-/* Starts a session for person ("" anonymous): sets the reply's cookie and
- * c->csrf. 0, or -1 (reply set to 500). */
-int web_start_session(struct web_ctx *c, const char *person);
+/* Starts a session for person, signed in with the link whose token hash is
+ * `link`: sets the reply's cookie and c->csrf. 0, or -1 (reply set to 500). */
+int web_start_session(struct web_ctx *c, const char *person, const char *link);
+/* Reloads the people file when it changed on disk; call with people_lock
+ * held. A file that became invalid keeps the old list. */
+void web_reload_people(struct web_server *srv);
 
 /* The pages: each fills c->reply. */
 void web_page_signin(struct web_ctx *c);
 void web_page_signout(struct web_ctx *c);
 void web_page_home(struct web_ctx *c);
 void web_page_scorecard(struct web_ctx *c);
+/* A scorecard POST that cannot be saved because the session is gone (401)
+ * or the form's proof is stale (403): the typed text shown back (JSON for
+ * autosave), with the way to sign in again. */
+void web_scorecard_refused(struct web_ctx *c, int status);
 void web_page_kit(struct web_ctx *c);
 void web_page_asset(struct web_ctx *c);
 /* The committee's and the recruiter's pages (analysis.h). */
@@ -162,6 +176,7 @@ int web_scale_field(const struct sw_rubric *r, struct sw_tpl_scope *top);
  * top; `saved` is the "Saved at HH:MM" line (may be ""). */
 struct web_form {
     const char *req, *version, *message, *saved;
+    const char *packet;          /* after submit: the packet's URL, NULL when hidden */
     int readonly;
 };
 int web_form_fields(const struct sw_rubric *r, const struct sw_scorecard *s,

@@ -56,6 +56,14 @@ static const struct row table[] = {
     { R, WEB_PAGE_DASHBOARD, GET, 0, N, N, 200 }, { R, WEB_PAGE_SCHEDULE, GET, 0, N, N, 200 },
     { R, WEB_PAGE_SCHEDULE, POST, 0, N, N, 200 }, { R, WEB_PAGE_SCORECARD, GET, 0, D, N, 200 },
     { R, WEB_PAGE_SCORECARD, POST, 0, D, N, 404 }, { R, WEB_PAGE_EXPORT, POST, 0, N, N, 404 },
+    /* turn 3: one's own card is editable whatever one's other roles (roles
+     * are a set; its rights are its highest role's) ... */
+    { C, WEB_PAGE_SCORECARD, GET, 1, D, D, 200 }, { C, WEB_PAGE_SCORECARD, POST, 1, D, D, 200 },
+    { R, WEB_PAGE_SCORECARD, POST, 1, D, D, 200 }, { R, WEB_PAGE_SCORECARD, POST, 1, N, N, 404 },
+    /* ... and independent scoring binds every role with a draft for k */
+    { C, WEB_PAGE_PACKET, GET, 0, N, D, 404 }, { C, WEB_PAGE_SCORECARD, GET, 0, S, D, 404 },
+    { R, WEB_PAGE_PACKET, GET, 0, N, D, 404 }, { R, WEB_PAGE_SCORECARD, GET, 0, S, D, 404 },
+    { C, WEB_PAGE_PACKET, GET, 0, N, S, 200 }, { R, WEB_PAGE_SCORECARD, GET, 0, S, S, 200 },
     /* single-person mode: every page, writes every existing card */
     { E, WEB_PAGE_SCORECARD, POST, 1, D, N, 200 }, { E, WEB_PAGE_SCORECARD, GET, 1, S, N, 200 },
     { E, WEB_PAGE_SCORECARD, GET, 1, N, N, 404 }, { E, WEB_PAGE_SCHEDULE, POST, 0, N, N, 200 },
@@ -91,11 +99,28 @@ static void test_web_access_role_names(void **state)
     assert_string_equal("recruiter", web_role_name(WEB_RECRUITER));
 }
 
+static void test_web_access_role_sets(void **state)
+{
+    (void)state;
+    unsigned ic = WEB_ROLE_BIT(WEB_INTERVIEWER) | WEB_ROLE_BIT(WEB_COMMITTEE);
+    assert_int_equal(ic, web_roles_parse("interviewer committee"));
+    assert_int_equal(ic, web_roles_parse(" committee  interviewer "));
+    assert_int_equal(0, web_roles_parse("interviewer boss"));
+    assert_int_equal(0, web_roles_parse(""));
+    assert_int_equal(WEB_COMMITTEE, web_roles_top(ic));
+    assert_int_equal(WEB_RECRUITER, web_roles_top(WEB_ROLES_ALL));
+    assert_int_equal(WEB_ANONYMOUS, web_roles_top(0));
+    char text[64];
+    web_roles_format(WEB_ROLES_ALL, text, sizeof text);
+    assert_string_equal("interviewer committee recruiter", text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_web_access_table),
         cmocka_unit_test(test_web_access_role_names),
+        cmocka_unit_test(test_web_access_role_sets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -174,9 +174,26 @@ static void test_web_request_loopback_host(void **state)
     assert_int_equal(0, web_host_is_loopback(NULL));
 }
 
+static void test_web_request_forwarded_for(void **state)
+{
+    (void)state;
+    char out[64] = "peer";
+    assert_int_equal(0, web_forwarded_for("203.0.113.9, 10.0.0.2 , 198.51.100.7 ", out,
+                                          sizeof out));
+    assert_string_equal("198.51.100.7", out);
+    assert_int_equal(0, web_forwarded_for("2001:db8::1", out, sizeof out));
+    assert_string_equal("2001:db8::1", out);
+    strcpy(out, "peer");
+    assert_int_equal(-1, web_forwarded_for(NULL, out, sizeof out));
+    assert_int_equal(-1, web_forwarded_for("a, ", out, sizeof out));
+    assert_int_equal(-1, web_forwarded_for("0123456789", out, 8));
+    assert_string_equal("peer", out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_web_request_forwarded_for),
         cmocka_unit_test(test_web_request_path_splits_and_decodes),
         cmocka_unit_test(test_web_request_path_refuses_hostile),
         cmocka_unit_test(test_web_request_form_decodes),

@@ -13,68 +13,155 @@
 #include "render/template.h"
 #include "web.h"
 
+#define LINK "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
 static void test_web_session_find_and_end(void **state)
 {
     (void)state;
-    struct web_sessions *s = web_sessions_new(4);
-    char cookie[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX], person[WEB_ID_MAX], got[WEB_TOKEN_HEX];
-    assert_int_equal(0, web_session_start(s, "akim", 1000, cookie, csrf));
+    struct web_sessions *s = web_sessions_new(4, NULL, NULL);
+    char cookie[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX], person[WEB_ID_MAX], link[WEB_TOKEN_HEX];
+    assert_int_equal(0, web_session_start(s, "akim", LINK, 1000, cookie));
     assert_int_equal(64, strlen(cookie));
+    web_csrf_for(s, cookie, csrf);
     assert_int_equal(64, strlen(csrf));
     assert_string_not_equal(cookie, csrf);
-    assert_int_equal(0, web_session_find(s, cookie, 1001, person, got));
+    assert_int_equal(0, web_session_find(s, cookie, 1001, person, link));
     assert_string_equal("akim", person);
-    assert_string_equal(csrf, got);
+    assert_string_equal(LINK, link);
     char wrong[WEB_TOKEN_HEX];
     strcpy(wrong, cookie);
     wrong[0] = wrong[0] == 'a' ? 'b' : 'a';
-    assert_int_equal(-1, web_session_find(s, wrong, 1001, person, got));
+    assert_int_equal(-1, web_session_find(s, wrong, 1001, person, link));
     web_session_end(s, cookie);
-    assert_int_equal(-1, web_session_find(s, cookie, 1002, person, got));
+    assert_int_equal(-1, web_session_find(s, cookie, 1002, person, link));
+    /* Nobody anonymous: a session needs a person and a link. */
+    assert_int_equal(-1, web_session_start(s, "", LINK, 1000, cookie));
+    assert_int_equal(-1, web_session_start(s, "akim", "00", 1000, cookie));
     web_sessions_free(s);
 }
 
 static void test_web_session_expires_idle_and_absolute(void **state)
 {
     (void)state;
-    struct web_sessions *s = web_sessions_new(4);
-    char cookie[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX], person[WEB_ID_MAX];
-    web_session_start(s, "akim", 0, cookie, csrf);
-    assert_int_equal(0, web_session_find(s, cookie, WEB_SESSION_IDLE - 1, person, csrf));
+    struct web_sessions *s = web_sessions_new(4, NULL, NULL);
+    char cookie[WEB_TOKEN_HEX], link[WEB_TOKEN_HEX], person[WEB_ID_MAX];
+    web_session_start(s, "akim", LINK, 0, cookie);
+    assert_int_equal(0, web_session_find(s, cookie, WEB_SESSION_IDLE - 1, person, link));
     /* used at 2h-1s: alive until 4h-1s */
-    assert_int_equal(0, web_session_find(s, cookie, 2 * WEB_SESSION_IDLE - 2, person, csrf));
-    assert_int_equal(-1, web_session_find(s, cookie, 4 * WEB_SESSION_IDLE, person, csrf));
+    assert_int_equal(0, web_session_find(s, cookie, 2 * WEB_SESSION_IDLE - 2, person, link));
+    assert_int_equal(-1, web_session_find(s, cookie, 4 * WEB_SESSION_IDLE, person, link));
     /* used every hour, still ends at 12 h */
-    web_session_start(s, "akim", 0, cookie, csrf);
+    web_session_start(s, "akim", LINK, 0, cookie);
     for (time_t t = 3600; t < WEB_SESSION_MAX; t += 3600)
-        assert_int_equal(0, web_session_find(s, cookie, t, person, csrf));
-    assert_int_equal(-1, web_session_find(s, cookie, WEB_SESSION_MAX, person, csrf));
+        assert_int_equal(0, web_session_find(s, cookie, t, person, link));
+    assert_int_equal(-1, web_session_find(s, cookie, WEB_SESSION_MAX, person, link));
     web_sessions_free(s);
 }
 
-static void test_web_session_full_store_drops_anonymous_first(void **state)
+static void test_web_session_full_store_drops_idle_longest(void **state)
 {
     (void)state;
-    struct web_sessions *s = web_sessions_new(2);
-    char a[WEB_TOKEN_HEX], b[WEB_TOKEN_HEX], c[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX];
+    struct web_sessions *s = web_sessions_new(2, NULL, NULL);
+    char a[WEB_TOKEN_HEX], b[WEB_TOKEN_HEX], c[WEB_TOKEN_HEX], link[WEB_TOKEN_HEX];
     char person[WEB_ID_MAX];
-    web_session_start(s, "akim", 10, a, csrf);
-    web_session_start(s, "", 20, b, csrf);
-    web_session_start(s, "bo", 30, c, csrf);
+    web_session_start(s, "akim", LINK, 10, a);
+    web_session_start(s, "cara", LINK, 20, b);
+    assert_int_equal(0, web_session_find(s, a, 25, person, link));
+    web_session_start(s, "bo", LINK, 30, c);
     assert_int_equal(2, web_session_count(s));
-    assert_int_equal(0, web_session_find(s, a, 31, person, csrf));
-    assert_int_equal(-1, web_session_find(s, b, 31, person, csrf));
-    assert_int_equal(0, web_session_find(s, c, 31, person, csrf));
+    assert_int_equal(0, web_session_find(s, a, 31, person, link));
+    assert_int_equal(-1, web_session_find(s, b, 31, person, link));
+    assert_int_equal(0, web_session_find(s, c, 31, person, link));
     assert_string_equal("bo", person);
     web_sessions_free(s);
 }
 
+/* The state file: a second store on it (a restart) knows the sessions and
+ * the secret (same CSRF proofs); mode 0600; no cookie value in it. */
+static void test_web_session_state_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sw-sessions-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/people.xml.sessions", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct web_sessions *s = web_sessions_new(8, path, &errs);
+    assert_non_null(s);
+    char cookie[WEB_TOKEN_HEX], csrf[WEB_TOKEN_HEX], again[WEB_TOKEN_HEX];
+    char person[WEB_ID_MAX], link[WEB_TOKEN_HEX], proof[WEB_TOKEN_HEX];
+    assert_int_equal(0, web_session_start(s, "akim", LINK, 1000, cookie));
+    web_csrf_for(s, cookie, csrf);
+    web_signin_proof(s, 1000, proof);
+    web_sessions_free(s);
+    struct stat st;
+    assert_int_equal(0, stat(path, &st));
+    assert_int_equal(0600, st.st_mode & 0777);
+    FILE *f = fopen(path, "r");
+    char text[1024] = "";
+    assert_true(fread(text, 1, sizeof text - 1, f) > 0);
+    fclose(f);
+    assert_null(strstr(text, cookie));
+    assert_non_null(strstr(text, " akim\n"));
+    s = web_sessions_new(8, path, &errs);
+    assert_non_null(s);
+    assert_int_equal(0, web_session_find(s, cookie, 1001, person, link));
+    assert_string_equal("akim", person);
+    web_csrf_for(s, cookie, again);
+    assert_string_equal(csrf, again);
+    assert_int_equal(1, web_signin_proof_ok(s, proof, 1000 + WEB_SIGNIN_FORM_LIFE));
+    web_session_end(s, cookie);
+    web_sessions_free(s);
+    s = web_sessions_new(8, path, &errs);
+    assert_int_equal(-1, web_session_find(s, cookie, 1002, person, link));
+    web_sessions_free(s);
+    f = fopen(path, "w");
+    fputs("garbage\n", f);
+    fclose(f);
+    assert_null(web_sessions_new(8, path, &errs));
+    assert_int_equal(1, errs.count);
+    assert_string_equal("not a sessions file (first line 'scorewheel-sessions 1')",
+                        errs.items[0].message);
+    sw_errors_release(&errs);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void test_web_session_signin_proof(void **state)
+{
+    (void)state;
+    struct web_sessions *s = web_sessions_new(1, NULL, NULL);
+    struct web_sessions *other = web_sessions_new(1, NULL, NULL);
+    char proof[WEB_TOKEN_HEX];
+    web_signin_proof(s, 0x5f000000, proof);
+    assert_int_equal(64, strlen(proof));
+    assert_memory_equal("5f000000", proof, 8);
+    assert_int_equal(1, web_signin_proof_ok(s, proof, 0x5f000000));
+    assert_int_equal(1, web_signin_proof_ok(s, proof, 0x5f000000 + WEB_SIGNIN_FORM_LIFE));
+    assert_int_equal(0, web_signin_proof_ok(s, proof, 0x5f000000 + WEB_SIGNIN_FORM_LIFE + 1));
+    assert_int_equal(0, web_signin_proof_ok(s, proof, 0x5f000000 - 1));   /* from the future */
+    assert_int_equal(0, web_signin_proof_ok(other, proof, 0x5f000000));   /* another secret */
+    proof[8] = proof[8] == 'a' ? 'b' : 'a';
+    assert_int_equal(0, web_signin_proof_ok(s, proof, 0x5f000000));
+    proof[0] = '6';   /* a later time with the old MAC */
+    assert_int_equal(0, web_signin_proof_ok(s, proof, 0x6f000000));
+    assert_int_equal(0, web_signin_proof_ok(s, "", 0));
+    web_sessions_free(s);
+    web_sessions_free(other);
+}
+
+/* Only failures count: ten failures refuse the eleventh attempt for a minute. */
 static void test_web_session_rate_limit(void **state)
 {
     (void)state;
     struct web_ratelimit *r = web_ratelimit_new();
-    for (int i = 0; i < WEB_SIGNIN_PER_MINUTE; i++)
+    for (int i = 0; i < 100; i++)
+        assert_int_equal(1, web_ratelimit_allow(r, "10.0.0.1", 100));
+    for (int i = 0; i < WEB_SIGNIN_PER_MINUTE; i++) {
         assert_int_equal(1, web_ratelimit_allow(r, "10.0.0.1", 100 + i));
+        web_ratelimit_fail(r, "10.0.0.1", 100 + i);
+    }
     assert_int_equal(0, web_ratelimit_allow(r, "10.0.0.1", 130));
     assert_int_equal(1, web_ratelimit_allow(r, "10.0.0.2", 130));
     assert_int_equal(0, web_ratelimit_allow(r, "10.0.0.1", 159));
@@ -107,7 +194,8 @@ static void test_web_people_round_trip(void **state)
     assert_int_equal(0, p.n);
     char hash[WEB_TOKEN_HEX];
     web_sha256_hex("tok", 3, hash);
-    assert_int_equal(0, web_people_add(&p, "akim", "Ana <Kim> & \"co\"", WEB_INTERVIEWER, hash,
+    assert_int_equal(0, web_people_add(&p, "akim", "Ana <Kim> & \"co\"", WEB_ROLE_BIT(WEB_INTERVIEWER) |
+                                       WEB_ROLE_BIT(WEB_COMMITTEE), hash,
                                        "2026-11-29T12:00:00Z"));
     assert_int_equal(0, web_people_save(path, &p, &errs));
     web_people_release(&p);
@@ -117,7 +205,9 @@ static void test_web_people_round_trip(void **state)
     assert_int_equal(0, web_people_load(path, 0, &p, &errs));
     assert_int_equal(1, p.n);
     assert_string_equal("Ana <Kim> & \"co\"", p.items[0].name);
-    assert_int_equal(WEB_INTERVIEWER, p.items[0].role);
+    assert_int_equal(WEB_COMMITTEE, p.items[0].role);   /* the highest of the set */
+    assert_int_equal(WEB_ROLE_BIT(WEB_INTERVIEWER) | WEB_ROLE_BIT(WEB_COMMITTEE),
+                     p.items[0].roles);
     assert_ptr_equal(&p.items[0], web_people_by_token(&p, "tok"));
     assert_null(web_people_by_token(&p, "tok2"));
     assert_int_equal(0, web_people_remove(&p, "akim"));
@@ -149,7 +239,8 @@ static void test_web_people_bad_file(void **state)
     assert_int_equal(2, errs.items[0].line);
     assert_string_equal("person id '../x' is not an id ([A-Za-z0-9._-]+, not starting with '.' "
                         "or '-')", errs.items[0].message);
-    assert_string_equal("role 'boss' of person 'a' is not interviewer, committee or recruiter",
+    assert_string_equal("role 'boss' of person 'a' is not interviewer, committee or recruiter "
+                        "(or several of them, separated by spaces)",
                         errs.items[1].message);
     assert_string_equal("token-sha256 of person 'b' is not 64 lowercase hex digits",
                         errs.items[2].message);
@@ -198,7 +289,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_web_session_find_and_end),
         cmocka_unit_test(test_web_session_expires_idle_and_absolute),
-        cmocka_unit_test(test_web_session_full_store_drops_anonymous_first),
+        cmocka_unit_test(test_web_session_full_store_drops_idle_longest),
+        cmocka_unit_test(test_web_session_state_file),
+        cmocka_unit_test(test_web_session_signin_proof),
         cmocka_unit_test(test_web_session_rate_limit),
         cmocka_unit_test(test_web_session_sha256),
         cmocka_unit_test(test_web_people_round_trip),

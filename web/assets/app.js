@@ -1,23 +1,132 @@
-// The one script of scorewheel serve: autosave of the scorecard form a few
-// seconds after typing stops, and a "Saved at HH:MM" line. Everything works
-// without it: the form's Save draft and Submit buttons post as usual.
+// The one script of scorewheel serve, on the scorecard form: autosave a few
+// seconds after typing stops, a "Saved at HH:MM" line, a copy of the typed
+// text in this browser (localStorage) until the server has it, a question
+// before leaving with unsaved text, and a confirmation before Submit that
+// lists the questions left unrated. Everything works without it: Save draft
+// and Submit post as usual, and a refused post shows the typed text back.
 (function () {
   'use strict';
   var DELAY_MS = 3000;
+  var RETRY_MS = 15000;
   var form = document.querySelector('form.scorecard');
   if (!form || !window.fetch || !window.URLSearchParams || !window.FormData) {
     return;
   }
   // form.action would be the buttons named "action": read the attribute.
   var target = form.getAttribute('action');
+  var key = 'scorewheel:' + target;
   var line = document.getElementById('saved');
   var timer = null;
   var busy = false;
   var again = false;
+  var dirty = false;
+  var signedOut = false;
+  var sending = false;
 
   function say(text) {
     if (line) {
       line.textContent = text;
+    }
+  }
+
+  function fields() {
+    var out = {};
+    new FormData(form).forEach(function (v, k) {
+      if (k !== 'csrf' && k !== 'version' && k !== 'action') {
+        out[k] = String(v);
+      }
+    });
+    return out;
+  }
+
+  function keep() {
+    try {
+      localStorage.setItem(key, JSON.stringify(fields()));
+    } catch (e) { /* storage full or disabled: the server copy is all */ }
+  }
+
+  function forget() {
+    try {
+      localStorage.removeItem(key);
+    } catch (e) { /* nothing kept */ }
+  }
+
+  function setField(name, value) {
+    var el = form.elements[name];
+    if (!el) {
+      return;
+    }
+    if (el.length !== undefined && el.tagName === undefined) {
+      Array.prototype.forEach.call(el, function (r) { r.checked = r.value === value; });
+    } else {
+      el.value = value;
+    }
+  }
+
+  // A copy left by an earlier page (signed out, closed, restarted server):
+  // put it back when it differs from what the server has.
+  function restore() {
+    var kept = null;
+    try {
+      kept = JSON.parse(localStorage.getItem(key) || 'null');
+    } catch (e) { kept = null; }
+    if (!kept) {
+      return;
+    }
+    var now = fields();
+    var differs = Object.keys(kept).some(function (k) { return now[k] !== kept[k]; });
+    if (!differs) {
+      forget();
+      return;
+    }
+    Object.keys(kept).forEach(function (k) { setField(k, kept[k]); });
+    dirty = true;
+    say('Put back what you typed before (kept in this browser); saving it now.');
+    timer = setTimeout(save, 500);
+  }
+
+  // Signed in again (in this tab or another): take the new page's proof.
+  function renew() {
+    return fetch(target, { credentials: 'same-origin' }).then(function (r) {
+      if (!r.ok || r.redirected) {
+        return false;
+      }
+      return r.text().then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var csrf = doc.querySelector('form.scorecard input[name="csrf"]');
+        if (!csrf) {
+          return false;
+        }
+        form.elements.csrf.value = csrf.value;
+        return true;
+      });
+    }).catch(function () { return false; });
+  }
+
+  function retry() {
+    if (!signedOut || busy) {
+      return;
+    }
+    renew().then(function (back) {
+      if (back) {
+        signedOut = false;
+        save();
+      }
+    });
+  }
+
+  function outcome(res) {
+    if (res.ok) {
+      form.elements.version.value = res.body.version;
+      dirty = false;
+      forget();
+      say('Saved at ' + res.body.saved);
+    } else if (res.body.error === 'signed-out' || res.body.error === 'expired') {
+      signedOut = true;
+      say('Not saved: you are signed out. Your text is kept in this browser; sign in ' +
+          'again (your link, in another tab) and it is saved then.');
+    } else {
+      say(res.body.message || 'Not saved.');
     }
   }
 
@@ -35,16 +144,9 @@
         return r.json().then(function (j) { return { ok: r.ok, body: j }; },
                              function () { return { ok: false, body: {} }; });
       })
-      .then(function (res) {
-        if (res.ok) {
-          form.elements.version.value = res.body.version;
-          say('Saved at ' + res.body.saved);
-        } else {
-          say(res.body.message || 'Not saved.');
-        }
-      })
+      .then(outcome)
       .catch(function () {
-        say('Not saved: the server cannot be reached. Your text is still here.');
+        say('Not saved: the server cannot be reached. Your text is kept in this browser.');
       })
       .then(function () {
         busy = false;
@@ -56,14 +158,56 @@
   }
 
   function changed() {
+    dirty = true;
+    keep();
     clearTimeout(timer);
     say('Unsaved changes');
     timer = setTimeout(save, DELAY_MS);
   }
 
+  // The numbers of the questions whose rating is still "Not rated".
+  function unrated() {
+    var out = [];
+    Array.prototype.forEach.call(form.querySelectorAll('input[type=radio][value=""]'),
+      function (r) {
+        var m = /^v(\d+)$/.exec(r.name);
+        if (m && r.checked) {
+          out.push(Number(m[1]) + 1);
+        }
+      });
+    return out;
+  }
+
+  function confirmSubmit(e) {
+    var left = unrated();
+    var text = 'Submit this scorecard? It cannot be changed afterwards.';
+    if (left.length) {
+      text += '\n\nQuestions left unrated: ' + left.join(', ') + '.';
+    }
+    if (!window.confirm(text)) {
+      e.preventDefault();
+      return false;
+    }
+    return true;
+  }
+
   form.addEventListener('input', changed);
   form.addEventListener('change', changed);
-  form.addEventListener('submit', function () {
+  form.addEventListener('submit', function (e) {
+    if (e.submitter && e.submitter.value === 'submit' && !confirmSubmit(e)) {
+      return;
+    }
     clearTimeout(timer);
+    keep();
+    sending = true;
   });
+  window.addEventListener('beforeunload', function (e) {
+    if (dirty && !sending) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
+  window.addEventListener('focus', retry);
+  setInterval(retry, RETRY_MS);
+  restore();
 }());
