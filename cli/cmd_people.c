@@ -12,7 +12,7 @@
 
 static const struct cli_command people_command = {
     .name = "people",
-    .synopsis = "add --people FILE --role ROLE [--role ROLE]...\n"
+    .synopsis = "add --people FILE --role ROLE...\n"
                 "    [--name TEXT] [--public-url URL] ID\n"
                 "revoke --people FILE ID\n"
                 "list --people FILE",
