@@ -4,3 +4,4 @@
 check serve-bad-public-url 2 "$SW" serve --public-url https://cards.example.com/app \
     --listen 127.0.0.1:0 "$TMP"
 assert serve-trust-http python3 tests/web/http_trust_test.py "$SW"
+assert serve-slow-clients python3 tests/web/http_slow_test.py "$SW"
