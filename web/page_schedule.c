@@ -87,6 +87,8 @@ static int draft_xml(struct web_ctx *c, const struct booking *b, struct sw_buf *
 /* What is wrong with the booking, or NULL. */
 static const char *refusal(const struct sw_rubric *r, const struct booking *b)
 {
+    if (strlen(b->candidate) >= WEB_ID_MAX || strlen(b->interviewer) >= WEB_ID_MAX)
+        return "An id is at most 127 characters.";
     if (!sw_entry_id_ok(b->candidate))
         return "The candidate id must be " ID_RULE;
     if (!sw_entry_id_ok(b->interviewer))
@@ -98,13 +100,62 @@ static const char *refusal(const struct sw_rubric *r, const struct booking *b)
     return NULL;
 }
 
+/* A level or name that the candidate's other scorecards contradict (in the
+ * requisition's snapshot), as the reason to refuse, into why; 0 when none.
+ * Aggregation would reject two levels (docs/design.md rule 4), and one
+ * candidate has one name. */
+static int conflict(const struct sw_rubric *r, struct web_req *q, const struct booking *b,
+                    struct sw_buf *why)
+{
+    struct sw_req_snapshot *snap = web_req_snapshot(q);
+    long level = *b->level ? sw_rubric_level(r, b->level) : -1;
+    for (size_t i = snap ? sw_req_snapshot_find(snap, 0, b->candidate, NULL, NULL) : 0;
+         snap && i < snap->n_files && !why->len;
+         i = sw_req_snapshot_find(snap, i + 1, b->candidate, NULL, NULL)) {
+        const struct sw_scorecard *s = snap->files[i].scorecard;
+        const char *file = strrchr(snap->files[i].path, '/');
+        file = file ? file + 1 : snap->files[i].path;
+        if (level >= 0 && s->level >= 0 && s->level != level)
+            sw_buf_addf(why, "Candidate %s is assessed for level '%s' on their other "
+                        "scorecards (%s): schedule that level.", b->candidate,
+                        r->levels[s->level].id, file);
+        else if (*b->name && *s->candidate_name && strcmp(b->name, s->candidate_name))
+            sw_buf_addf(why, "Candidate %s is named '%s' on their other scorecards (%s): use "
+                        "that name, or leave it empty.", b->candidate, s->candidate_name, file);
+    }
+    sw_req_snapshot_release(snap);
+    return why->len ? -1 : 0;
+}
+
+/* With --people, the interviewer must be someone who can sign in. */
+static int known_interviewer(struct web_server *srv, const char *id)
+{
+    if (srv->single)
+        return 1;
+    pthread_mutex_lock(&srv->people_lock);
+    web_reload_people(srv);
+    int known = web_people_find(&srv->people, id) != NULL;
+    pthread_mutex_unlock(&srv->people_lock);
+    return known;
+}
+
 static void schedule(struct web_ctx *c, struct web_req *q, const struct booking *b)
 {
     const char *why = refusal(c->srv->index.rubric, b);
+    if (!why && !known_interviewer(c->srv, b->interviewer))
+        why = "This interviewer is not in the people file: add them first (scorewheel "
+              "people add).";
     if (why) {
         show(c, 400, b, why);
         return;
     }
+    struct sw_buf reason = SW_BUF_INIT;
+    if (conflict(c->srv->index.rubric, q, b, &reason) < 0) {
+        show(c, 400, b, sw_buf_str(&reason));
+        sw_buf_release(&reason);
+        return;
+    }
+    sw_buf_release(&reason);
     char *rel = sw_entry_default_path(b->candidate, b->interview, b->interviewer);
     char folder[4096], path[8192];
     snprintf(folder, sizeof folder, "%s/%s", q->dir, b->candidate);

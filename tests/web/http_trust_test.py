@@ -24,6 +24,7 @@ import http_test as h  # noqa: E402  (Server, Client, check, run)
 
 check, run, Server, Client = h.check, h.run, h.Server, h.Client
 CARD = "/r/req1/s/c-1/technical-deep-dive/akim"
+LEVELS = h.run("rubric", "--ids", "levels").stdout.split()
 
 
 def version_of(page):
@@ -39,15 +40,54 @@ def make_requisition(tmp):
     for cand, iv, who in cards:
         r = run("new", "-i", iv, "-c", cand, "-r", who, "--name", "Ada " + cand, cwd=req)
         assert r.returncode == 0, r.stderr
+    r = run("new", "-i", "technical-deep-dive", "-c", "c-101", "-r", "akim", "--name",
+            "Li Wei", "--level", LEVELS[0], cwd=req)
+    assert r.returncode == 0, r.stderr
     people = os.path.join(tmp, "people.xml")
     tokens = {}
-    for who, roles in [("akim", ["interviewer"]), ("bo", ["interviewer"]),
+    for who, roles in [("akim", ["interviewer"]), ("bo", ["interviewer"]), ("rita", ["recruiter"]),
                        ("cara", ["committee"]), ("hm", ["interviewer", "committee"])]:
         args = [x for role in roles for x in ("--role", role)]
         r = run("people", "add", "--people", people, *args, who)
         assert r.returncode == 0, r.stderr
         tokens[who] = re.search(r"/login\?t=([0-9a-f]{64})$", r.stdout.strip()).group(1)
     return req, people, tokens
+
+
+def test_schedule(srv, tokens, req):
+    """Schedule refuses what aggregation would reject: 400, the typed values kept."""
+    rita = signed_in(srv, tokens["rita"])
+    path = "/r/req1/schedule"
+    rita.get(path)
+    before = h.files_under(req)
+    base = {"candidate": "c-101", "name": "Li Wei", "level": LEVELS[0],
+            "interview": "program-execution", "interviewer": "bo"}
+    cases = [
+        ("level", dict(base, level=LEVELS[1]), "Candidate c-101 is assessed for level '%s' on "
+         "their other scorecards (technical-deep-dive--akim.xml): schedule that level." % LEVELS[0]),
+        ("name", dict(base, name="Lee Way"), "Candidate c-101 is named 'Li Wei' on their other "
+         "scorecards (technical-deep-dive--akim.xml): use that name, or leave it empty."),
+        ("unknown-interviewer", dict(base, interviewer="nobody"), "This interviewer is not in "
+         "the people file: add them first (scorewheel people add)."),
+        ("unknown-interview", dict(base, interview="nope"), "Choose one of the rubric's "
+         "interviews."),
+        ("5000-char-id", dict(base, candidate="c" * 5000), "An id is at most 127 characters."),
+    ]
+    for name, fields, message in cases:
+        r = rita.post(path, fields)
+        check("schedule-400 " + name, r.status == 400 and h_escape(message) in r.body,
+              "%d %s" % (r.status, re.findall(r'role="alert">([^<]*)', r.body)))
+        check("schedule-keeps-typed " + name, 'value="%s"' % h_escape(fields["name"]) in r.body)
+    check("schedule-refusals-change-no-file", h.files_under(req) == before)
+    r = rita.post(path, base)
+    check("schedule-consistent-303", r.status == 303, str(r.status))
+    r = run("report", "--format", "json", req)
+    check("schedule-report-still-valid", r.returncode == 0, r.stderr)
+
+
+def h_escape(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace(
+        "'", "&apos;").replace('"', "&quot;")
 
 
 def signed_in(srv, token):
@@ -302,6 +342,7 @@ def main():
             test_submit_rule(srv, tokens, req)
             test_roles(srv, tokens, req)
             test_independence(srv, tokens)
+            test_schedule(srv, tokens, req)
         finally:
             srv.stop()
         test_proxy(tmp, people, tokens, req)
