@@ -123,7 +123,7 @@ static int name_candidates(struct xw *x)
             snprintf(label, sizeof label, "Candidate %s", letters);
             x->label[i] = copy_text(label);
             x->shown[i] = copy_text(label);
-            x->shown_id[i] = copy_text(sw_xlsx_mentions(c->id, c->name) ? label : c->id);
+            x->shown_id[i] = copy_text(letters);   /* no id: ids name people too */
         } else {
             x->shown[i] = one_line(c->name && *c->name ? c->name : c->id);
             x->shown_id[i] = copy_text(c->id);

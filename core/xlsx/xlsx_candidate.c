@@ -37,10 +37,11 @@ struct cand {
  * its label when anonymizing. Owned by cd->text until the next call. */
 static const char *shown_text(struct cand *cd, const char *s)
 {
-    if (!cd->x->opt->anonymize || cd->n_names == 0)
+    if (!cd->x->opt->anonymize)
         return s;
     sw_buf_reset(&cd->text);
-    if (sw_xlsx_redact(s, cd->names, cd->n_names, cd->x->label[cd->ci], &cd->text) < 0)
+    if (sw_xlsx_redact_all(s, cd->names, cd->n_names, cd->c->id, cd->x->label[cd->ci],
+                           &cd->text) < 0)
         xw_check(cd->x, LXW_ERROR_MEMORY_MALLOC_FAILED, "evidence");
     return sw_buf_str(&cd->text);
 }

@@ -1,6 +1,7 @@
 /* xlsx_redact.c - what --anonymize does to the workbook's text: anonymous
  * labels for candidates, and the redaction of their names (whole names,
- * compounds and words, matched case-insensitively on word boundaries) in
+ * compounds and every word of any length, matched case-insensitively on
+ * word boundaries; in scripts written without spaces, anywhere) and ids in
  * evidence and notes. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,6 +24,21 @@ static int is_word(uint32_t c)
     if ((c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F))
         return 0;
     return 1;
+}
+
+/* Scripts written without spaces between words (Han, kana, Thai): a name in
+ * them has no word boundary to wait for. */
+static int is_unspaced(uint32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0x0E00 && c <= 0x0E7F);
+}
+
+/* Whether a match must stop at a word boundary beside code point c. */
+static int needs_boundary(uint32_t c)
+{
+    return is_word(c) && !is_unspaced(c);
 }
 
 static int is_letter(uint32_t c)
@@ -111,9 +127,27 @@ static int by_length_desc(const void *x, const void *y)
     return a->n < b->n ? 1 : a->n > b->n ? -1 : 0;
 }
 
+/* A word of 2 to 4 characters of an unspaced script ("王芳"): also its first
+ * character (the family name) and the rest (the given name). */
+static int unspaced_parts(const char *word, size_t len, struct patterns *ps)
+{
+    const char *p = word, *end = word + len, *second = NULL;
+    size_t n = 0;
+    while (p < end) {
+        if (!is_unspaced(sw_utf8_next(&p)))
+            return 0;
+        if (++n == 1)
+            second = p;
+    }
+    if (n < 2 || n > 4)
+        return 0;
+    return pattern_add(ps, word, (size_t)(second - word), 1) |
+           pattern_add(ps, second, (size_t)(end - second), 1);
+}
+
 /* Adds the name, its compounds (words joined by one hyphen or apostrophe)
- * and its words, each with 3 or more letters (the whole name always). */
-static int name_patterns(const char *name, struct patterns *ps)
+ * and its words, each with `min` or more letters (the whole name always). */
+static int name_patterns(const char *name, size_t min, struct patterns *ps)
 {
     size_t len = strlen(name);
     while (len > 0 && strchr(" \t\r\n", name[len - 1]))
@@ -144,7 +178,7 @@ static int name_patterns(const char *name, struct patterns *ps)
             joined = q == p && is_joiner(j);
         }
         if (!joined) {
-            if (compound && pattern_add(ps, compound, (size_t)(word_end - compound), 3) < 0)
+            if (compound && pattern_add(ps, compound, (size_t)(word_end - compound), min) < 0)
                 return -1;
             compound = p;
         }
@@ -157,21 +191,26 @@ static int name_patterns(const char *name, struct patterns *ps)
             }
         }
         word_end = p;
-        if (pattern_add(ps, word, (size_t)(word_end - word), 3) < 0)
+        if (pattern_add(ps, word, (size_t)(word_end - word), min) < 0 ||
+            (min <= 1 && unspaced_parts(word, (size_t)(word_end - word), ps) < 0))
             return -1;
     }
-    if (compound && pattern_add(ps, compound, (size_t)(word_end - compound), 3) < 0)
+    if (compound && pattern_add(ps, compound, (size_t)(word_end - compound), min) < 0)
         return -1;
     return 0;
 }
 
-/* Every name's patterns, longest first. */
-static int all_patterns(const char *const *names, size_t n, struct patterns *ps)
+/* Every name's patterns (parts of `min` letters or more) and the id whole,
+ * longest first. */
+static int all_patterns(const char *const *names, size_t n, const char *id, size_t min,
+                        struct patterns *ps)
 {
     memset(ps, 0, sizeof *ps);
     for (size_t i = 0; i < n; i++)
-        if (names[i] && *names[i] && name_patterns(names[i], ps) < 0)
+        if (names[i] && *names[i] && name_patterns(names[i], min, ps) < 0)
             return -1;
+    if (id && *id && pattern_add(ps, id, strlen(id), 1) < 0)
+        return -1;
     if (ps->count > 1)
         qsort(ps->items, ps->count, sizeof *ps->items, by_length_desc);
     return 0;
@@ -191,37 +230,46 @@ static const char *match_at(const char *s, const struct pattern *pat)
 int sw_xlsx_redact(const char *text, const char *const *names, size_t n_names,
                    const char *placeholder, struct sw_buf *out)
 {
+    return sw_xlsx_redact_all(text, names, n_names, NULL, placeholder, out);
+}
+
+int sw_xlsx_redact_all(const char *text, const char *const *names, size_t n_names,
+                       const char *id, const char *placeholder, struct sw_buf *out)
+{
     struct patterns ps;
-    if (all_patterns(names, n_names, &ps) < 0) {
+    if (all_patterns(names, n_names, id, 1, &ps) < 0) {
         patterns_release(&ps);
         return -1;
     }
-    int prev_word = 0;
+    int prev_word = 0, placed = 0;   /* placed: the last thing out is a placeholder */
     const char *p = text;
     while (*p) {
         const char *hit = NULL;
         for (size_t i = 0; i < ps.count && !hit; i++) {
             const struct pattern *pat = &ps.items[i];
-            if (prev_word && is_word(pat->cps[0]))
+            if (prev_word && needs_boundary(pat->cps[0]))
                 continue;
             const char *end = match_at(p, pat);
             if (!end)
                 continue;
             const char *peek = end;
-            if (*end && is_word(pat->cps[pat->n - 1]) && is_word(sw_utf8_next(&peek)))
+            if (*end && needs_boundary(pat->cps[pat->n - 1]) &&
+                needs_boundary(sw_utf8_next(&peek)))
                 continue;
             hit = end;
         }
         if (hit) {
-            sw_buf_adds(out, placeholder);
+            if (!placed)   /* "山田花子": two parts, one placeholder */
+                sw_buf_adds(out, placeholder);
             p = hit;
-            prev_word = 1;    /* the placeholder ends a word */
+            prev_word = placed = 1;    /* the placeholder ends a word */
             continue;
         }
+        placed = 0;
         const char *start = p;
         uint32_t c = sw_utf8_next(&p);
         sw_buf_add(out, start, (size_t)(p - start));
-        prev_word = is_word(c);
+        prev_word = needs_boundary(c);
     }
     patterns_release(&ps);
     return out->failed ? -1 : 0;
@@ -232,7 +280,7 @@ int sw_xlsx_mentions(const char *s, const char *name)
     if (!s || !name || !*name)
         return 0;
     struct patterns ps;
-    if (all_patterns(&name, 1, &ps) < 0) {
+    if (all_patterns(&name, 1, NULL, 3, &ps) < 0) {
         patterns_release(&ps);
         return 1;    /* out of memory: assume the worst */
     }

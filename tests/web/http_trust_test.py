@@ -10,6 +10,7 @@ independent scoring per card; roles as a set; a deliberate submit; the
 small items (405 Allow, Host). The slow-client deadline is in
 http_slow_test.py. Prints one line per failed check; exits 1 if any failed.
 """
+import http.client
 import json
 import os
 import re
@@ -331,6 +332,46 @@ def section(fn, *args):
         return None
 
 
+def test_anonymized(tmp):
+    """?anonymize=1: no candidate id anywhere, no part of any name (Li, 王芳, 山田 花子)."""
+    import io
+    import zipfile
+    req = os.path.join(tmp, "req2")
+    os.makedirs(req)
+    people = [("c-li", "Li Wei", "li said so"), ("c-wang", "王芳", "王说得好"),
+              ("c-yamada", "山田 花子", "山田花子さん, 花子")]
+    for cand, name, _ in people:
+        r = run("new", "-i", "technical-deep-dive", "-c", cand, "-r", "ann", "--name", name,
+                cwd=req)
+        assert r.returncode == 0, r.stderr
+    srv = Server(tmp, ["req2"])
+    c = Client(srv)
+    for cand, name, also in people:
+        path = "/r/req2/s/%s/technical-deep-dive/ann" % cand
+        r = submit(c, path, {"v0": "3", "rec": "hire",
+                             "e0": "%s (%s) explained it; %s" % (name, cand, also),
+                             "notes": "Ask %s again; %s" % (name.split()[0], cand)})
+        check("anon-submit " + cand, r.status == 303, str(r.status))
+    conn = http.client.HTTPConnection("127.0.0.1", srv.port, timeout=30)
+    conn.request("GET", "/r/req2/export.xlsx?anonymize=1",
+                 headers={"Host": "127.0.0.1:%d" % srv.port})
+    r = conn.getresponse()
+    data = r.read()
+    conn.close()
+    srv.stop()
+    check("anon-export-200", r.status == 200, str(r.status))
+    z = zipfile.ZipFile(io.BytesIO(data))
+    text = "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    text = re.sub(r"<[^>]*>", " ", text)   # what a reader sees: no tags
+    for cand, name, _ in people:
+        check("anon-no-id " + cand, cand not in text)
+        for part in name.split() + (["王", "芳"] if name == "王芳" else []):
+            found = re.search(r"(?<![A-Za-z])%s(?![A-Za-z])" % part, text, re.I)
+            check("anon-no-name-part " + part, found is None,
+                  text[max(0, found.start() - 40):found.end() + 40] if found else "")
+    check("anon-evidence-kept", "explained it" in text)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="sw-trust-")
     try:
@@ -357,6 +398,7 @@ def main():
             srv.stop()
         section(test_proxy, tmp, people, tokens, req)
         section(test_single_person_flood, tmp)
+        section(test_anonymized, tmp)
     finally:
         if not os.environ.get("KEEP"):
             shutil.rmtree(tmp, ignore_errors=True)

@@ -95,13 +95,12 @@ struct sw_xlsx_options {
      * output byte-stable. 0: now. */
     time_t created;
     /* docs/design.md's --anonymize: candidates are "Candidate A", "Candidate B"... by
-     * id order (after Z: AA, AB...). Names leave every sheet, sheet name, chart
-     * and document property; in the evidence and notes of a candidate's
-     * scorecards, every candidate-name they give, and each part of one of 3 or
-     * more letters, is replaced by the label where it stands as a whole word,
-     * case-insensitively (sw_xlsx_redact). Ids stay (c-101 is not a name) unless
-     * one contains such a name or part (sw_xlsx_mentions): then the label stands
-     * in for it too; so for the requisition. */
+     * id order (after Z: AA, AB...). Names and ids leave every sheet, sheet name,
+     * subtitle, chart and document property (the Id columns show the letters);
+     * in the evidence and notes of a candidate's scorecards, every
+     * candidate-name they give, each part of one of any length or script, and
+     * the id are replaced by the label (sw_xlsx_redact_all); so for the
+     * requisition. */
     int anonymize;
     /* Where libxlsxwriter keeps its scratch files; NULL: the system's
      * temporary folder ($TMP, else /tmp). */
@@ -224,14 +223,19 @@ int sw_xlsx_quote_sheet(const char *name, struct sw_buf *out);
 void sw_xlsx_label(size_t i, char *out);
 
 /* Appends `text` with each whole-word, case-insensitive occurrence of any of
- * the `names`, and of each part of one with 3 or more letters (split at spaces
- * and punctuation: "Smith-Jones" gives Smith-Jones, Smith, Jones), replaced
- * by `placeholder`; the longest match first, in one pass (the placeholder is
- * never searched again). A word is a run of letters (any non-ASCII letter)
- * and digits; typographic apostrophes and hyphens match ASCII ones. 0 or -1
- * (out of memory). */
+ * the `names`, and of each part of one of any length (split at spaces and
+ * punctuation: "Smith-Jones" gives Smith-Jones, Smith, Jones; "Li Na" gives
+ * Li and Na), replaced by `placeholder`; the longest match first, in one pass
+ * (the placeholder is never searched again). A word is a run of letters (any
+ * non-ASCII letter) and digits; typographic apostrophes and hyphens match
+ * ASCII ones. Words of scripts written without spaces (Han, kana, Thai)
+ * match anywhere, and one of 2 to 4 characters also gives its first
+ * character and the rest ("王芳": 王, 芳). 0 or -1 (out of memory). */
 int sw_xlsx_redact(const char *text, const char *const *names, size_t n_names,
                    const char *placeholder, struct sw_buf *out);
+/* As sw_xlsx_redact, and `id` (may be NULL) is replaced too, as a whole. */
+int sw_xlsx_redact_all(const char *text, const char *const *names, size_t n_names,
+                       const char *id, const char *placeholder, struct sw_buf *out);
 
 /* Whether `s` holds `name`, or a part of it with 3 or more letters, anywhere
  * (case-insensitive, inside words too): "ada.lovelace" mentions "Ada Lovelace". */
