@@ -1,6 +1,6 @@
 #!/bin/sh
-# browser.sh SCOREWHEEL BUILDDIR - the browser tests (browser_test.py, then
-# browser_pages_test.py on cards from BUILDDIR/tools/gencards) with
+# browser.sh SCOREWHEEL BUILDDIR - the browser tests (browser_test.py,
+# browser_trust_test.py, then browser_pages_test.py on cards from BUILDDIR/tools/gencards) with
 # axe-core installed by npm into BUILDDIR/node (git-ignored) when missing.
 # Screenshots land in BUILDDIR/web-shots: look at them.
 set -eu
@@ -14,5 +14,6 @@ if [ ! -f "$axe" ]; then
     }
 fi
 /usr/bin/python3 tests/web/browser_test.py "$sw" "$axe" "$b/web-shots"
+/usr/bin/python3 tests/web/browser_trust_test.py "$sw" "$axe" "$b/web-shots"
 exec /usr/bin/python3 tests/web/browser_pages_test.py "$sw" "$axe" "$b/web-shots" \
     "$b/tools/gencards"
