@@ -26,16 +26,10 @@ FORM = "/r/req1/s/c-1/technical-deep-dive/akim"
 
 
 def serve(tmp, people, port=0):
-    log = os.path.join(tmp, "serve-%d.log" % time.monotonic_ns())
-    proc = subprocess.Popen([b.SW, "serve", "--listen", "127.0.0.1:%d" % port, "--people",
-                             people, "req1"], cwd=tmp, stderr=open(log, "w"))
-    for _ in range(200):
-        m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", open(log).read())
-        if m:
-            return proc, int(m.group(1))
-        time.sleep(0.05)
-    proc.kill()
-    raise SystemExit("server did not start: " + open(log).read())
+    """The server on `port` (0: any; the last --listen counts), and its port."""
+    proc, base = b.start_server(tmp, ["--listen", "127.0.0.1:%d" % port, "--people", people,
+                                      "req1"])
+    return proc, int(base.rsplit(":", 1)[1])
 
 
 def stop(proc):
