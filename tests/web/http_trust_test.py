@@ -282,6 +282,15 @@ def test_roles(srv, tokens, req):
     cara (committee alone) edits her own card; neither reads c-1 while drafting."""
     hm = signed_in(srv, tokens["hm"])
     check("two-roles-dashboard", hm.get("/r/req1").status == 200)
+    own = "/r/req1/s/c-1/program-execution/hm"
+    page = hm.get(own)
+    check("two-roles-own-draft-form", page.status == 200 and "<textarea" in page.body)
+    r = hm.post(own, {"version": version_of(page.body), "action": "save",
+                      "notes": "hiring manager notes"})
+    check("two-roles-own-draft-save", r.status == 303, str(r.status))
+    check("two-roles-own-draft-file", "hiring manager notes" in
+          open(card_file(req, "c-1", "program-execution", "hm")).read())
+    check("two-roles-drafting-packet-hidden", hm.get("/r/req1/c/c-1").status == 404)
     cara = signed_in(srv, tokens["cara"])
     path = "/r/req1/s/c-2/technical-deep-dive/cara"
     page = cara.get(path)
