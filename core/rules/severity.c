@@ -14,6 +14,8 @@
 #define MIN_DF 10
 #define MIN_RATED 3
 #define MIN_TAU2 1e-8
+/* What a NaN or infinite score is told (docs/design.md rule 11). */
+#define FINITE "a score must be a finite number"
 
 /* --- observations to pairs ------------------------------------------------- */
 
@@ -51,10 +53,15 @@ int sw_severity_pairs(const struct sw_observation *obs, size_t n, size_t n_compe
 {
     *pairs = NULL;
     *n_pairs = 0;
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = 0; k < n; k++) {
         if (obs[k].competency >= n_competencies)
             return sw_fail(errs, NULL, 0, "observation %zu names competency %zu of %zu", k,
                            obs[k].competency, n_competencies);
+        if (!isfinite(obs[k].x))
+            return sw_fail(errs, NULL, 0, "observation %zu (candidate %zu, interviewer %zu, "
+                           "competency %zu) has the score %g; " FINITE, k, obs[k].candidate,
+                           obs[k].interviewer, obs[k].competency, obs[k].x);
+    }
     struct sw_observation *sorted = malloc((n + 1) * sizeof *sorted);
     double *d = malloc((n_competencies + 1) * sizeof *d);
     size_t *count = malloc((n_competencies + 1) * sizeof *count);
@@ -327,13 +334,19 @@ static int pair_order(const void *x, const void *y)
 static struct sw_pair *checked_pairs(const struct sw_pair *pairs, size_t n, size_t n_candidates,
                                      size_t n_interviewers, struct sw_errors *errs)
 {
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = 0; k < n; k++) {
         if (pairs[k].candidate >= n_candidates || pairs[k].interviewer >= n_interviewers) {
             sw_fail(errs, NULL, 0, "pair %zu names candidate %zu and interviewer %zu of %zu "
                     "and %zu", k, pairs[k].candidate, pairs[k].interviewer, n_candidates,
                     n_interviewers);
             return NULL;
         }
+        if (!isfinite(pairs[k].z)) {
+            sw_fail(errs, NULL, 0, "pair %zu (candidate %zu, interviewer %zu) has the score "
+                    "%g; " FINITE, k, pairs[k].candidate, pairs[k].interviewer, pairs[k].z);
+            return NULL;
+        }
+    }
     struct sw_pair *p = malloc((n + 1) * sizeof *p);
     if (!p) {
         sw_fail_oom(errs, NULL);

@@ -72,8 +72,8 @@
  * scores are adjusted.
  *
  * Numbers: "null" is NaN. Every function returns NULL or -1 with the reason
- * in errs (out of memory, a LAPACK failure, a bad index in the plain-array
- * entry points); the caller frees what sw_severity_*() returns with
+ * in errs (out of memory, a LAPACK failure, a bad index or a score that is
+ * NaN or infinite in the plain-array entry points); the caller frees what sw_severity_*() returns with
  * sw_severity_free().
  */
 #ifndef SW_SEVERITY_H
