@@ -9,7 +9,9 @@ DATADIR    = $(PREFIX)/share/scorewheel
 MANDIR     = $(PREFIX)/share/man
 
 CC        ?= cc
-PKGS       = libxml-2.0 xlsxwriter lapacke
+# openblas: rule 11's dense steps (tridiagonal reduction, Cholesky) with
+# optimised kernels; LAPACKE's calls resolve to it (docs/design.md "Dependencies").
+PKGS       = libxml-2.0 xlsxwriter lapacke openblas
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 WEB_PKGS   = libmicrohttpd libsodium

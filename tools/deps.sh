@@ -19,7 +19,7 @@
 set -eu
 
 build="build-essential pkg-config libxml2-dev libxlsxwriter-dev liblapacke-dev
-       libmicrohttpd-dev libsodium-dev"
+       libopenblas-dev libmicrohttpd-dev libsodium-dev"
 browser="python3-selenium chromium chromium-driver nodejs npm"
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind libxml2-utils
        python3 python3-openpyxl python3-numpy librsvg2-bin clang-tools cppcheck $browser"
