@@ -2,12 +2,14 @@
  * load.h - reading many documents on several threads, handing them over in
  * path order (what the aggregating commands and `validate` do first).
  *
- * Files are read in batches of SW_LOAD_BATCH: each batch is parsed by
- * `threads` workers (the calling thread being one of them; libxml2 is
- * initialised once, before any worker starts), then handed to the caller's
- * function one file at a time, in the order of `paths`. So what the caller
- * sees, documents and errors alike, is the same whatever the number of
- * threads, and at most one batch of documents is held at a time.
+ * With more than one thread, `threads` workers parse the files (libxml2 is
+ * initialised once, before any worker starts) while the calling thread hands
+ * them to the caller's function one file at a time, in the order of `paths`:
+ * parsing and handing over overlap, with no pause between batches. Workers
+ * stay at most SW_LOAD_BATCH files ahead of the file being handed over, so
+ * at most that many documents are held at a time. With one thread the calling
+ * thread parses each file and hands it over. What the caller sees, documents
+ * and errors alike, is the same whatever the number of threads.
  */
 #ifndef SW_LOAD_H
 #define SW_LOAD_H
@@ -22,7 +24,8 @@
 /* The most threads any function of the library runs at once. */
 #define SW_MAX_THREADS 16
 
-/* Called after each batch with how many files are done of how many. */
+/* Called after every SW_LOAD_BATCH files handed over, and after the last,
+ * with how many files are done of how many. */
 typedef void (*sw_progress_fn)(void *ctx, size_t done, size_t total);
 
 /* Called for each file, in path order, with what sw_document_load() made
@@ -35,7 +38,7 @@ typedef void (*sw_load_fn)(void *ctx, const char *path, struct sw_document *doc,
 
 /* Loads paths[0..n-1] with sw_document_load(r, path, flags, ...) on
  * `threads` workers (at most SW_MAX_THREADS; 0 counts as 1) and calls `each` for every
- * file and `progress` (may be NULL) after every batch, both with ctx.
+ * file and `progress` (may be NULL) as said above, both on the calling thread with ctx.
  * Returns 0, or -1 when out of memory before anything was read (then
  * nothing was called). */
 int sw_load_files(const struct sw_rubric *r, char *const *paths, size_t n, unsigned flags,
