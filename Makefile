@@ -318,8 +318,9 @@ bench: $(PROG) $(TOOL_BINS)
 	    $(B)/bench $(BENCH_SIZES)
 	$(Q)$(MAKE) --no-print-directory bench-severity
 
-# Rule 11 alone: calibrate against report with 400 interviewers, the fit with
-# up to 2,000 (bench/severity.md).
+# Rule 11 alone: calibrate against report with 400, 2,000 and 2,508
+# interviewers (20,000, 51,208 and 100,000 scorecards), the fit alone with up
+# to 2,000, and lme4 on the same pairs when R has it (bench/severity.md).
 bench-severity: $(PROG) $(TOOL_BINS)
 	$(Q)python3 tests/bench/bench.py --severity $(PROG) $(B)/tools/gencards \
 	    $(B)/tools/fitbench rubrics/tpm.xml $(B)/bench

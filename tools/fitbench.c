@@ -2,13 +2,16 @@
  * fitbench - times rule 11's fit alone (sw_severity_fit_pairs, severity.h)
  * on a generated sparse design, for `make bench`.
  *
- *   fitbench --interviewers N [--candidates K] [--panel M] [--seed S]
+ *   fitbench --interviewers N [--candidates K] [--panel M] [--seed S] [--write DIR]
  *
  * K candidates (default 10 N) each meet M distinct interviewers (default 5)
  * drawn at random; z = ability + offset + noise. Prints one line of JSON:
- * {"interviewers", "candidates", "pairs", "components", "fitted", "seconds",
- * "cpu_seconds"}: the fit's wall and CPU time only (not the generation); on a
- * shared machine the CPU time is the steadier of the two.
+ * {"interviewers", "candidates", "pairs", "components", "fitted", "sigma2",
+ * "tau2", "seconds", "cpu_seconds"}: the fit's wall and CPU time only (not the
+ * generation); on a shared machine the CPU time is the steadier of the two.
+ * With --write, also DIR/pairs.csv (candidate,interviewer,z: what the fit was
+ * given) and DIR/fit.csv (interviewer,adjustment,se), numbers to 17 digits, for
+ * tests/bench/lme4_fit.R to fit the same pairs with lme4.
  */
 #include <math.h>
 #include <stdint.h>
@@ -41,10 +44,33 @@ static double now(clockid_t clock)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* DIR/pairs.csv and DIR/fit.csv, as the comment at the top says; 0 or 3. */
+static int write_csv(const char *dir, const struct sw_pair *pairs, size_t n,
+                     const struct sw_severity *s)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/pairs.csv", dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return 3;
+    fprintf(f, "candidate,interviewer,z\n");
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, "%zu,%zu,%.17g\n", pairs[k].candidate, pairs[k].interviewer, pairs[k].z);
+    int rc = fclose(f) == 0 ? 0 : 3;
+    snprintf(path, sizeof path, "%s/fit.csv", dir);
+    if (!(f = fopen(path, "w")))
+        return 3;
+    fprintf(f, "interviewer,adjustment,se\n");
+    for (size_t i = 0; i < s->n_interviewers; i++)
+        fprintf(f, "%zu,%.17g,%.17g\n", i, s->adjustment[i], s->se[i]);
+    return fclose(f) == 0 ? rc : 3;
+}
+
 int main(int argc, char **argv)
 {
     size_t ni = 0, nk = 0, panel = 5;
     uint64_t seed = 2026;
+    const char *dir = NULL;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--interviewers") == 0)
             ni = strtoul(argv[i + 1], NULL, 10);
@@ -54,10 +80,12 @@ int main(int argc, char **argv)
             panel = strtoul(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--seed") == 0)
             seed = strtoull(argv[i + 1], NULL, 10);
+        else if (strcmp(argv[i], "--write") == 0)
+            dir = argv[i + 1];
     }
     if (ni < panel || panel == 0 || argc % 2 == 0) {
         fprintf(stderr, "usage: fitbench --interviewers N [--candidates K] [--panel M] "
-                        "[--seed S]\n");
+                        "[--seed S] [--write DIR]\n");
         return 2;
     }
     nk = nk ? nk : 10 * ni;
@@ -95,8 +123,11 @@ int main(int argc, char **argv)
     int rc = s ? 0 : 3;
     if (s)
         printf("{\"interviewers\": %zu, \"candidates\": %zu, \"pairs\": %zu, \"components\": "
-               "%zu, \"fitted\": %s, \"seconds\": %.6f, \"cpu_seconds\": %.6f}\n", ni, nk,
-               s->pairs, s->components, s->fitted ? "true" : "false", seconds, cpu);
+               "%zu, \"fitted\": %s, \"sigma2\": %.17g, \"tau2\": %.17g, \"seconds\": %.6f, "
+               "\"cpu_seconds\": %.6f}\n", ni, nk, s->pairs, s->components,
+               s->fitted ? "true" : "false", s->sigma2, s->tau2, seconds, cpu);
+    if (s && dir)
+        rc = write_csv(dir, pairs, n, s);
     for (size_t i = 0; i < errs.count; i++)
         fprintf(stderr, "fitbench: %s\n", errs.items[i].message);
     sw_severity_free(s);

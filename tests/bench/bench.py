@@ -5,10 +5,14 @@
     bench.py --severity SCOREWHEEL GENCARDS FITBENCH RUBRIC WORKDIR
 
 The second form (make bench-severity; make bench runs both) times rule 11:
-calibrate, which fits it, against report on the same 20,000 scorecards of
-400 interviewers (the issue's target: at most 1.5 times), and the fit alone
-(tools/fitbench) with 400, 1,000 and 2,000 interviewers of 10 candidates
-each, panels of 5. It writes bench/severity.md.
+calibrate, which fits it, against report on the same scorecards (the
+target: at most 1.5 times, peak RSS at most 256 MiB) with 20,000 scorecards
+of 400 interviewers, 51,208 of 2,000 (company scale) and 100,000 of
+gencards' default 2,508; the fit alone (tools/fitbench) with 400, 1,000 and
+2,000 interviewers of 10 candidates each, panels of 5; and, when R with lme4
+is installed (optional: Debian r-cran-lme4), the same pair scores fitted by
+lme4 (tests/bench/lme4_fit.R) with the time ratio and the largest
+differences in sigma2, tau2 and the BLUPs. It writes bench/severity.md.
 
 For each SIZE, generates SIZE scorecards once (cached in WORKDIR), then runs
 each command RUNS times (default 5) and reports the median wall time, its
@@ -255,13 +259,15 @@ def main():
 
 
 def run_cpu(cmd, stdout):
-    """One run: (wall seconds, CPU seconds: user + system of the process)."""
+    """One run: (wall seconds, CPU seconds: user + system of the process,
+    peak RSS in MiB)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise Failed(f"{' '.join(cmd)}: exit {os.waitstatus_to_exitcode(status)}")
-    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
+    return (time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024.0)
 
 
 def fit_alone(fitbench, interviewers):
@@ -277,22 +283,30 @@ def fit_alone(fitbench, interviewers):
     return statistics.median(times), statistics.median(cpu), times, info
 
 
-def severity(sw, gencards, fitbench, rubric, work):
-    os.makedirs(work, exist_ok=True)
-    cards = os.path.join(work, "cards-20000-i400")
+# The calibrate-against-report sets: (scorecards, interviewers; None: gencards'
+# default, count / 40 + 8). The issue's company scale is the second.
+SEVERITY_SETS = ((20000, 400), (51208, 2000), (100000, None))
+# lme4 sizes (interviewers, candidates): lme4 carries the candidates as dense
+# fixed effects, so it is run once per size and on small designs only.
+LME4_SIZES = ((30, 300), (100, 1000))
+
+
+def cards_set(gencards, rubric, work, count, interviewers):
+    """The cached folder of `count` scorecards (gencards --seed 2026)."""
+    name = f"cards-{count}" + (f"-i{interviewers}" if interviewers else "")
+    cards = os.path.join(work, name)
     if not os.path.isdir(cards):
-        print(f"bench: generating 20000 scorecards of 400 interviewers in {cards}", file=sys.stderr)
-        subprocess.run([gencards, "--rubric", rubric, "--count", "20000", "--interviewers", "400",
-                        "--out", cards + ".tmp", "--seed", "2026"], check=True)
+        print(f"bench: generating {cards}", file=sys.stderr)
+        extra = ["--interviewers", str(interviewers)] if interviewers else []
+        subprocess.run([gencards, "--rubric", rubric, "--count", str(count), "--out",
+                        cards + ".tmp", "--seed", "2026"] + extra, check=True)
         os.rename(cards + ".tmp", cards)
-    load_before = os.getloadavg()
-    lines = ["# rule 11 (severity) benchmark", "",
-             f"Machine: {machine()}. Medians of {RUNS} runs, in one run of the script; the "
-             f"machine is shared (load average {load_before[0]:.2f} before).", "",
-             "## calibrate against report, 20,000 scorecards, 400 interviewers", "",
-             "| command | median s | × report | median CPU s | × report | runs (s) |",
-             "| --- | ---: | ---: | ---: | ---: | --- |"]
-    # Alternated, so a change of load falls on both alike.
+    return cards
+
+
+def calibrate_table(sw, rubric, cards, count, interviewers):
+    """calibrate against report on one set, alternated so that a change of
+    load falls on both alike: Markdown lines."""
     commands = [("scorewheel report --format json", [sw, "--rubric", rubric, "report", "--format",
                                                     "json", cards]),
                 ("scorewheel calibrate", [sw, "--rubric", rubric, "calibrate", cards]),
@@ -300,26 +314,93 @@ def severity(sw, gencards, fitbench, rubric, work):
                                                        "--format", "json", cards])]
     times = {name: [] for name, _ in commands}
     cpu = {name: [] for name, _ in commands}
+    rss = {name: 0.0 for name, _ in commands}
+    load_before = os.getloadavg()[0]
     with open(os.devnull, "w") as null:
         for _ in range(RUNS):
             for name, cmd in commands:
-                wall, used = run_cpu(cmd, null)
+                wall, used, peak = run_cpu(cmd, null)
                 times[name].append(wall)
                 cpu[name].append(used)
+                rss[name] = max(rss[name], peak)
+    who = f"{interviewers:,}" if interviewers else f"{count // 40 + 8:,} (gencards' default)"
+    lines = [f"## calibrate against report, {count:,} scorecards, {who} interviewers", "",
+             f"Load average before {load_before:.2f}, after {os.getloadavg()[0]:.2f} (1 min). "
+             f"Target: calibrate ≤ 1.5× report, peak RSS ≤ 256 MiB.", "",
+             "| command | median s | × report | median CPU s | × report | peak RSS MiB "
+             "| runs (s) |", "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     base = statistics.median(times[commands[0][0]])
     cpu_base = statistics.median(cpu[commands[0][0]])
     for name, _ in commands:
         med, med_cpu = statistics.median(times[name]), statistics.median(cpu[name])
         lines.append(f"| {name} | {med:.3f} | {med / base:.2f} | {med_cpu:.3f} | "
-                     f"{med_cpu / cpu_base:.2f} | {' '.join(f'{t:.3f}' for t in times[name])} |")
-    lines += ["", "## the fit alone (sw_severity_fit_pairs), tools/fitbench", "",
+                     f"{med_cpu / cpu_base:.2f} | {rss[name]:.1f} | "
+                     f"{' '.join(f'{t:.3f}' for t in times[name])} |")
+    return lines + [""]
+
+
+def have_lme4():
+    try:
+        return subprocess.run(["Rscript", "-e", "library(lme4)"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL).returncode == 0
+    except OSError:
+        return False
+
+
+def read_adjustments(path):
+    with open(path) as f:
+        next(f)
+        return {int(i): float(a) for i, a, *_ in (line.strip().split(",") for line in f)}
+
+
+def lme4_section(fitbench, work):
+    """The same pair scores fitted by fitbench and by lme4 (tests/bench/lme4_fit.R):
+    the time ratio and the largest differences. Markdown lines."""
+    script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lme4_fit.R")
+    lines = ["## against lme4 (R), the same pair scores", ""]
+    if not have_lme4():
+        return lines + ["R with lme4 is not installed (Debian r-cran-lme4): not run.", ""]
+    lines += ["Largest differences are relative above 1, absolute below (docs/design.md rule 11).",
+              "", "| interviewers | candidates | pairs | fitbench s | lme4 s | × | σ² diff "
+              "| τ² diff | b̂ diff |", "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+              "| ---: |"]
+    for ni, nk in LME4_SIZES:
+        d = os.path.join(work, f"lme4-{ni}-{nk}")
+        os.makedirs(d, exist_ok=True)
+        ours = json.loads(subprocess.run([fitbench, "--interviewers", str(ni), "--candidates",
+                                          str(nk), "--write", d], check=True,
+                                         stdout=subprocess.PIPE).stdout)
+        theirs = json.loads(subprocess.run(["Rscript", script, d], check=True,
+                                           stdout=subprocess.PIPE).stdout)
+        rel = lambda a, b: abs(a - b) / max(1.0, abs(a))  # noqa: E731
+        a, b = read_adjustments(os.path.join(d, "fit.csv")), read_adjustments(
+            os.path.join(d, "lme4.csv"))
+        db = max(rel(a[i], b[i]) for i in b)
+        lines.append(f"| {ni} | {nk} | {ours['pairs']} | {ours['seconds']:.4f} | "
+                     f"{theirs['seconds']:.2f} | {theirs['seconds'] / ours['seconds']:.0f} | "
+                     f"{rel(ours['sigma2'], theirs['sigma2']):.1e} | "
+                     f"{rel(ours['tau2'], theirs['tau2']):.1e} | {db:.1e} |")
+    return lines + [""]
+
+
+def severity(sw, gencards, fitbench, rubric, work):
+    os.makedirs(work, exist_ok=True)
+    sets = [(count, ni, cards_set(gencards, rubric, work, count, ni))
+            for count, ni in SEVERITY_SETS]
+    lines = ["# rule 11 (severity) benchmark", "",
+             f"Machine: {machine()}. Medians of {RUNS} runs, in one run of the script; the "
+             f"machine may be shared: the load average is shown with each table.", ""]
+    for count, ni, cards in sets:
+        lines += calibrate_table(sw, rubric, cards, count, ni)
+    lines += ["## the fit alone (sw_severity_fit_pairs), tools/fitbench", "",
               "| interviewers | candidates | pairs | median s | median CPU s | runs (s) |",
               "| ---: | ---: | ---: | ---: | ---: | --- |"]
     for n in (400, 1000, 2000):
         med, cpu, runs, info = fit_alone(fitbench, n)
         lines.append(f"| {n} | {info['candidates']} | {info['pairs']} | {med:.3f} | {cpu:.3f} | "
                      f"{' '.join(f'{t:.3f}' for t in runs)} |")
-    lines += ["", f"Load average after: {os.getloadavg()[0]:.2f}.", ""]
+    lines += [""] + lme4_section(fitbench, work)
+    lines += [f"Load average after: {os.getloadavg()[0]:.2f}.", ""]
     text = "\n".join(lines)
     print(text)
     os.makedirs("bench", exist_ok=True)
