@@ -9,9 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
+#include "util/fanout.h"
 #include "util/vec.h"
+
+/* A top folder with this many subfolders is walked on every core, a subfolder
+ * each (the candidates' folders of a requisition). */
+#define SIDE_BY_SIDE 16
 
 void sw_paths_init(struct sw_paths *p)
 {
@@ -80,6 +86,87 @@ static char *name_and_type(const struct dirent *e)
     return copy;
 }
 
+static int collect_dir(struct sw_paths *p, const char *dir, int depth, struct sw_errors *errs);
+
+/* One entry of `dir` (its name with the type after the NUL, name_and_type). */
+static int collect_entry(struct sw_paths *p, const char *dir, const char *entry, int depth,
+                         struct sw_errors *errs)
+{
+    char *path = join(dir, entry);
+    unsigned char type = (unsigned char)entry[strlen(entry) + 1];
+    struct stat lst, st;
+    int rc = 0;
+    if (!path) {
+        return sw_fail_oom(errs, dir);
+    } else if (type == DT_REG) {
+        if (ends_with_xml(path))
+            return push(p, path, errs);
+    } else if (type == DT_DIR) {
+        rc = collect_dir(p, path, depth + 1, errs);
+    } else if (lstat(path, &lst) < 0 || stat(path, &st) < 0) {
+        ;    /* a dangling link or an entry removed meanwhile */
+    } else if (S_ISDIR(st.st_mode)) {
+        if (!S_ISLNK(lst.st_mode))
+            rc = collect_dir(p, path, depth + 1, errs);
+    } else if (S_ISREG(st.st_mode) && ends_with_xml(path)) {
+        return push(p, path, errs);
+    }
+    free(path);
+    return rc;
+}
+
+/* The top folder's entries walked side by side, each into a list of its own,
+ * then joined in order up to the first that failed (as a walk in one thread
+ * would have stopped there). */
+struct side {
+    const char *dir;
+    char **entries;
+    struct sw_paths *found;
+    struct sw_errors *errs;
+    int *rc;
+};
+
+static void walk_one(void *ctx, size_t i)
+{
+    struct side *s = ctx;
+    s->rc[i] = collect_entry(&s->found[i], s->dir, s->entries[i], 0, &s->errs[i]);
+}
+
+static int collect_side_by_side(struct sw_paths *p, const char *dir,
+                                const struct sw_paths *entries, struct sw_errors *errs)
+{
+    size_t n = entries->count;
+    struct sw_paths *found = calloc(n, sizeof *found);
+    struct sw_errors *e = calloc(n, sizeof *e);
+    int *rcs = calloc(n, sizeof *rcs);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int rc = 0;
+    if (!found || !e || !rcs) {
+        rc = sw_fail_oom(errs, dir);
+        n = 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        sw_errors_init(&e[i]);
+    struct side side = { dir, entries->items, found, e, rcs };
+    sw_fanout(n, cores < 1 ? 1 : (unsigned)cores, walk_one, &side);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < found[i].count; k++)
+            if (rc == 0 && push(p, found[i].items[k], errs) < 0)
+                rc = -1;
+            else if (rc != 0)
+                free(found[i].items[k]);
+        if (rc == 0)
+            sw_errors_move(errs, &e[i]);
+        rc = rc ? rc : rcs[i];
+        free(found[i].items);
+        sw_errors_release(&e[i]);
+    }
+    free(found);
+    free(e);
+    free(rcs);
+    return rc;
+}
+
 static int collect_dir(struct sw_paths *p, const char *dir, int depth, struct sw_errors *errs)
 {
     if (depth > 64)
@@ -91,38 +178,20 @@ static int collect_dir(struct sw_paths *p, const char *dir, int depth, struct sw
     struct sw_paths entries;
     sw_paths_init(&entries);
     int rc = 0;
+    size_t folders = 0;
     for (struct dirent *e; rc == 0 && (e = readdir(d));)
-        if (e->d_name[0] != '.')
+        if (e->d_name[0] != '.') {
             rc = push(&entries, name_and_type(e), errs);
+            folders += e->d_type != DT_REG;
+        }
     closedir(d);
     if (entries.count)
         qsort(entries.items, entries.count, sizeof *entries.items, by_name);
-    for (size_t i = 0; rc == 0 && i < entries.count; i++) {
-        char *path = join(dir, entries.items[i]);
-        unsigned char type = (unsigned char)entries.items[i][strlen(entries.items[i]) + 1];
-        struct stat lst, st;
-        if (!path) {
-            rc = sw_fail_oom(errs, dir);
-        } else if (type == DT_REG) {
-            if (ends_with_xml(path))
-                rc = push(p, path, errs);
-            else
-                free(path);
-        } else if (type == DT_DIR) {
-            rc = collect_dir(p, path, depth + 1, errs);
-            free(path);
-        } else if (lstat(path, &lst) < 0 || stat(path, &st) < 0) {
-            free(path);    /* a dangling link or an entry removed meanwhile */
-        } else if (S_ISDIR(st.st_mode)) {
-            if (!S_ISLNK(lst.st_mode))
-                rc = collect_dir(p, path, depth + 1, errs);
-            free(path);
-        } else if (S_ISREG(st.st_mode) && ends_with_xml(path)) {
-            rc = push(p, path, errs);
-        } else {
-            free(path);
-        }
-    }
+    if (rc == 0 && depth == 0 && folders >= SIDE_BY_SIDE)
+        rc = collect_side_by_side(p, dir, &entries, errs);
+    else
+        for (size_t i = 0; rc == 0 && i < entries.count; i++)
+            rc = collect_entry(p, dir, entries.items[i], depth, errs);
     sw_paths_release(&entries);
     return rc;
 }

@@ -92,6 +92,57 @@ static void test_files_collect_sorted_recursive(void **state)
     sw_errors_release(&errs);
 }
 
+/* A top folder of 20 subfolders is walked side by side (files.c): the order
+ * and, on an error, what was found before it are those of one thread. */
+static void test_files_collect_many_folders_in_order(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    char path[512], top[128];
+    snprintf(top, sizeof top, "%s/many", dir);
+    for (int i = 0; i < 20; i++) {
+        snprintf(path, sizeof path, "%s/d%02d/sub", top, i);
+        assert_int_equal(0, sw_mkdirs(path, &errs));
+        snprintf(path, sizeof path, "many/d%02d/x.xml", i);
+        put(path, "x");
+        snprintf(path, sizeof path, "many/d%02d/y.txt", i);
+        put(path, "x");
+        snprintf(path, sizeof path, "many/d%02d/sub/z.xml", i);
+        put(path, "x");
+    }
+    put("many/a.xml", "x");
+    put("many/zz.xml", "x");
+    struct sw_paths p;
+    sw_paths_init(&p);
+    assert_int_equal(0, sw_paths_collect(&p, top, &errs));
+    assert_int_equal(42, p.count);
+    snprintf(path, sizeof path, "%s/a.xml", top);
+    assert_string_equal(path, p.items[0]);
+    for (int i = 0; i < 20; i++) {
+        snprintf(path, sizeof path, "%s/d%02d/sub/z.xml", top, i);
+        assert_string_equal(path, p.items[1 + 2 * i]);
+        snprintf(path, sizeof path, "%s/d%02d/x.xml", top, i);
+        assert_string_equal(path, p.items[2 + 2 * i]);
+    }
+    snprintf(path, sizeof path, "%s/zz.xml", top);
+    assert_string_equal(path, p.items[41]);
+    sw_paths_release(&p);
+    /* 66 folders deep under d05: the walk stops there, as in one thread. */
+    int n = snprintf(path, sizeof path, "%s/d05", top);
+    for (int k = 0; k < 66; k++)
+        n += snprintf(path + n, sizeof path - (size_t)n, "/n");
+    assert_int_equal(0, sw_mkdirs(path, &errs));
+    assert_int_equal(-1, sw_paths_collect(&p, top, &errs));
+    assert_int_equal(11, p.count);
+    snprintf(path, sizeof path, "%s/d04/x.xml", top);
+    assert_string_equal(path, p.items[10]);
+    assert_int_equal(1, errs.count);
+    assert_string_equal("folders nested too deep (over 64)", errs.items[0].message);
+    sw_paths_release(&p);
+    sw_errors_release(&errs);
+}
+
 static void test_files_write_atomic_no_clobber(void **state)
 {
     (void)state;
@@ -245,6 +296,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_files_collect_sorted_recursive),
+        cmocka_unit_test(test_files_collect_many_folders_in_order),
         cmocka_unit_test(test_files_write_atomic_no_clobber),
         cmocka_unit_test(test_files_write_if_unchanged),
         cmocka_unit_test(test_files_write_into_missing_folder_fails_cleanly),
