@@ -9,6 +9,12 @@
 
 #include "rules/severity_int.h"
 
+/* OpenBLAS's (linked: docs/design.md "Dependencies"). The fit runs its BLAS on
+ * the calling thread: at 2,000 interviewers a second OpenBLAS thread saved
+ * nothing on a quiet machine (the reduction is bound by memory) and, on a busy
+ * one, spun 5 s of CPU to finish later (bench/results.md). */
+void openblas_set_num_threads(int threads);
+
 #define END SIZE_MAX
 /* Rule 11's thresholds. */
 #define MIN_DF 10
@@ -303,6 +309,7 @@ static int solve(struct sw_severity *sev, struct system *s, struct sw_errors *er
         return sw_fail_oom(errs, NULL);
     }
     double *d = work, *e = d + ni, *tau = e + ni, *w = tau + ni, *mu = w + ni, *x = mu + ni;
+    openblas_set_num_threads(1);
     memcpy(copy, s->C, ni * ni * sizeof *copy);
     int rc = reduce(s, d, e, tau, w, mu, errs);
     if (rc == 0) {
