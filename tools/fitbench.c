@@ -2,10 +2,12 @@
  * fitbench - times rule 11's fit alone (sw_severity_fit_pairs, severity.h)
  * on a generated sparse design, for `make bench`.
  *
- *   fitbench --interviewers N [--candidates K] [--panel M] [--seed S] [--write DIR]
+ *   fitbench --interviewers N [--candidates K] [--panel M] [--teams T] [--seed S]
+ *            [--write DIR]
  *
  * K candidates (default 10 N) each meet M distinct interviewers (default 5)
- * drawn at random; z = ability + offset + noise. Prints one line of JSON:
+ * drawn at random, from one of T teams of N / T interviewers (default 1: all
+ * of them; T teams make T components); z = ability + offset + noise. Prints one line of JSON:
  * {"interviewers", "candidates", "pairs", "components", "fitted", "sigma2",
  * "tau2", "seconds", "cpu_seconds"}: the fit's wall and CPU time only (not the
  * generation); on a shared machine the CPU time is the steadier of the two.
@@ -68,7 +70,7 @@ static int write_csv(const char *dir, const struct sw_pair *pairs, size_t n,
 
 int main(int argc, char **argv)
 {
-    size_t ni = 0, nk = 0, panel = 5;
+    size_t ni = 0, nk = 0, panel = 5, teams = 1;
     uint64_t seed = 2026;
     const char *dir = NULL;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -78,14 +80,16 @@ int main(int argc, char **argv)
             nk = strtoul(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--panel") == 0)
             panel = strtoul(argv[i + 1], NULL, 10);
+        else if (strcmp(argv[i], "--teams") == 0)
+            teams = strtoul(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--seed") == 0)
             seed = strtoull(argv[i + 1], NULL, 10);
         else if (strcmp(argv[i], "--write") == 0)
             dir = argv[i + 1];
     }
-    if (ni < panel || panel == 0 || argc % 2 == 0) {
+    if (teams == 0 || ni / teams < panel || panel == 0 || argc % 2 == 0) {
         fprintf(stderr, "usage: fitbench --interviewers N [--candidates K] [--panel M] "
-                        "[--seed S] [--write DIR]\n");
+                        "[--teams T] [--seed S] [--write DIR]\n");
         return 2;
     }
     nk = nk ? nk : 10 * ni;
@@ -106,7 +110,7 @@ int main(int argc, char **argv)
             size_t who;
             int again;
             do {
-                who = (size_t)(uniform() * (double)ni);
+                who = k % teams * (ni / teams) + (size_t)(uniform() * (double)(ni / teams));
                 again = 0;
                 for (size_t l = n - j; l < n; l++)
                     again |= pairs[l].interviewer == who;

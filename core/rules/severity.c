@@ -110,12 +110,14 @@ struct system {
     double *q;
     double S0;
     size_t components;
+    size_t *start;          /* component g's interviewers: compact start[g]..start[g+1]-1 */
 };
 
 static void system_release(struct system *s)
 {
     free(s->who);
     free(s->slot);
+    free(s->start);
     free(s->C);
     free(s->q);
 }
@@ -129,26 +131,54 @@ static size_t find(size_t *parent, size_t x)
     return x;
 }
 
-/* Connected components of candidates (0..K-1) and interviewers (K..K+I-1). */
-static int count_components(struct system *s, const struct sw_pair *p, size_t n)
+/* Connected components of candidates (0..K-1) and interviewers (K..K+I-1),
+ * then the interviewers renumbered component by component (in the order of
+ * their least index, ascending within each), so that C is block-diagonal. */
+static int find_components(struct system *s, const struct sw_pair *p, size_t n)
 {
     size_t nodes = s->nk + s->ni;
     size_t *parent = malloc((nodes + 1) * sizeof *parent);
-    if (!parent)
+    size_t *label = malloc((nodes + 1) * sizeof *label);
+    size_t *who = malloc((s->ni + 1) * sizeof *who);
+    s->start = calloc(s->ni + 2, sizeof *s->start);
+    if (!parent || !label || !who || !s->start) {
+        free(parent);
+        free(label);
+        free(who);
         return -1;
+    }
     for (size_t x = 0; x < nodes; x++)
         parent[x] = x;
-    s->components = nodes;
     for (size_t k = 0, cand = 0; k < n; k++) {
         if (k > 0 && p[k].candidate != p[k - 1].candidate)
             cand++;
         size_t a = find(parent, cand), b = find(parent, s->nk + s->slot[p[k].interviewer]);
-        if (a != b) {
+        if (a != b)
             parent[a] = b;
-            s->components--;
-        }
     }
+    for (size_t x = 0; x < nodes; x++)
+        label[x] = END;
+    for (size_t i = 0; i < s->ni; i++) {     /* count each component's interviewers */
+        size_t root = find(parent, s->nk + i);
+        if (label[root] == END)
+            label[root] = s->components++;
+        s->start[label[root] + 1]++;
+    }
+    for (size_t g = 0; g < s->components; g++)
+        s->start[g + 1] += s->start[g];
+    for (size_t i = 0; i < s->ni; i++)      /* each interviewer's component, in who */
+        who[i] = label[find(parent, s->nk + i)];
+    memcpy(label, s->start, s->components * sizeof *label);       /* the next free place */
+    for (size_t i = 0; i < s->ni; i++)
+        parent[i] = who[i];
+    for (size_t i = 0; i < s->ni; i++)
+        who[label[parent[i]]++] = s->who[i];
+    for (size_t j = 0; j < s->ni; j++)
+        s->slot[who[j]] = j;
+    free(s->who);
+    s->who = who;
     free(parent);
+    free(label);
     return 0;
 }
 
@@ -190,7 +220,9 @@ static int system_build(struct system *s, const struct sw_pair *p, size_t n,
             s->who[s->ni] = i;
             s->slot[i] = s->ni++;
         }
-    if (s->ni && s->ni > SIZE_MAX / s->ni / sizeof *s->C)
+    for (size_t k = 0; k < n; k++)
+        s->nk += k + 1 == n || p[k + 1].candidate != p[k].candidate;
+    if ((s->ni && s->ni > SIZE_MAX / s->ni / sizeof *s->C) || find_components(s, p, n) < 0)
         return -1;
     s->C = calloc(s->ni * s->ni + 1, sizeof *s->C);
     s->q = calloc(s->ni + 1, sizeof *s->q);
@@ -199,11 +231,10 @@ static int system_build(struct system *s, const struct sw_pair *p, size_t n,
     for (size_t k = 0, first = 0; k < n; k++) {
         if (k + 1 == n || p[k + 1].candidate != p[k].candidate) {
             add_candidate(s, p + first, k + 1 - first);
-            s->nk++;
             first = k + 1;
         }
     }
-    return count_components(s, p, n);
+    return 0;
 }
 
 /* --- the fit ------------------------------------------------------------------ */
@@ -245,50 +276,62 @@ static int lapack_failed(struct sw_errors *errs, const char *what, lapack_int in
 
 /* b = (C + lambda I)^-1 q and se(i) = sqrt(sigma2 [(C + lambda I)^-1](i,i)) from
  * the Cholesky factor U'U = C + lambda I (A holds C, column-major; overwritten):
- * the inverse is U^-1 U^-T, so its diagonal is the row sums of squares of U^-1. */
+ * the inverse is U^-1 U^-T, so its diagonal is the row sums of squares of U^-1.
+ * C is block-diagonal, a block per component: each is factorised alone. */
 static int blup(struct sw_severity *sev, const struct system *s, double *A, double lambda,
                 struct sw_errors *errs)
 {
-    lapack_int n = (lapack_int)s->ni, info;
-    for (size_t i = 0; i < s->ni; i++)
-        A[i * s->ni + i] += lambda;
-    if ((info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'U', n, A, n)) != 0)
-        return lapack_failed(errs, "dpotrf", info);
+    lapack_int lda = (lapack_int)s->ni, info = 0;
     double *b = malloc((s->ni + 1) * sizeof *b);
     if (!b)
         return sw_fail_oom(errs, NULL);
     memcpy(b, s->q, s->ni * sizeof *b);
-    if ((info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'U', n, 1, A, n, b, n)) != 0 ||
-        (info = LAPACKE_dtrtri(LAPACK_COL_MAJOR, 'U', 'N', n, A, n)) != 0) {
-        free(b);
-        return lapack_failed(errs, "dpotrs/dtrtri", info);
-    }
-    for (size_t i = 0; i < s->ni; i++) {
-        double v = 0;
-        for (size_t j = i; j < s->ni; j++)
-            v += A[i + j * s->ni] * A[i + j * s->ni];
-        sev->adjustment[s->who[i]] = b[i];
-        sev->se[s->who[i]] = sqrt(sev->sigma2 * v);
+    for (size_t g = 0; g < s->components && info == 0; g++) {
+        size_t off = s->start[g], m = s->start[g + 1] - off;
+        double *block = A + off * s->ni + off;
+        for (size_t i = 0; i < m; i++)
+            block[i * s->ni + i] += lambda;
+        lapack_int n = (lapack_int)m;
+        if ((info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, 'U', n, block, lda)) != 0 ||
+            (info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, 'U', n, 1, block, lda, b + off, n)) != 0 ||
+            (info = LAPACKE_dtrtri(LAPACK_COL_MAJOR, 'U', 'N', n, block, lda)) != 0)
+            break;
+        for (size_t i = 0; i < m; i++) {
+            double v = 0;
+            for (size_t j = i; j < m; j++)
+                v += block[i + j * s->ni] * block[i + j * s->ni];
+            sev->adjustment[s->who[off + i]] = b[off + i];
+            sev->se[s->who[off + i]] = sqrt(sev->sigma2 * v);
+        }
     }
     free(b);
-    return 0;
+    return info ? lapack_failed(errs, "dpotrf/dpotrs/dtrtri", info) : 0;
 }
 
-/* The tridiagonal reduction C = H T H' and T's eigenvalues (mu, ascending,
- * rounding below 1e-10 of the largest set to 0: the null directions, one per
+/* The tridiagonal reduction C = H T H', a block per component (T's
+ * off-diagonal is 0 between them), T's eigenvalues (mu, ascending, rounding
+ * below 1e-10 of the largest set to 0: the null directions, one per
  * component), and w = H'q; C is overwritten. */
 static int reduce(struct system *s, double *d, double *e, double *tau, double *w, double *mu,
                   struct sw_errors *errs)
 {
-    lapack_int n = (lapack_int)s->ni, info;
-    if ((info = LAPACKE_dsytrd(LAPACK_COL_MAJOR, 'U', n, s->C, n, d, e, tau)) != 0)
-        return lapack_failed(errs, "dsytrd", info);
+    lapack_int lda = (lapack_int)s->ni, info = 0;
     memcpy(w, s->q, s->ni * sizeof *w);
-    if ((info = LAPACKE_dormtr(LAPACK_COL_MAJOR, 'L', 'U', 'T', n, 1, s->C, n, tau, w, n)) != 0)
-        return lapack_failed(errs, "dormtr", info);
+    for (size_t g = 0; g < s->components; g++) {
+        size_t off = s->start[g], m = s->start[g + 1] - off;
+        double *block = s->C + off * s->ni + off;
+        lapack_int n = (lapack_int)m;
+        if ((info = LAPACKE_dsytrd(LAPACK_COL_MAJOR, 'U', n, block, lda, d + off, e + off,
+                                   tau + off)) != 0)
+            return lapack_failed(errs, "dsytrd", info);
+        if ((info = LAPACKE_dormtr(LAPACK_COL_MAJOR, 'L', 'U', 'T', n, 1, block, lda, tau + off,
+                                   w + off, n)) != 0)
+            return lapack_failed(errs, "dormtr", info);
+        e[off + m - 1] = 0;     /* T's blocks do not meet */
+    }
     memcpy(mu, d, s->ni * sizeof *mu);
     memcpy(tau, e, s->ni * sizeof *tau);        /* dsterf destroys its copy */
-    if ((info = LAPACKE_dsterf(n, mu, tau)) != 0)
+    if ((info = LAPACKE_dsterf((lapack_int)s->ni, mu, tau)) != 0)
         return lapack_failed(errs, "dsterf", info);
     double top = mu[s->ni - 1];
     for (size_t j = 0; j < s->ni; j++)

@@ -430,6 +430,48 @@ static void test_severity_recovers_known_offsets(void **state)
     sw_errors_release(&errs);
 }
 
+/* Components fitted block by block (severity.c): interviewers of two
+ * components interleaved, and a third whose one interviewer alone meets its
+ * candidates, give the fit of the same design numbered component by component. */
+static void test_severity_components_in_any_order(void **state)
+{
+    (void)state;
+    static const double offset[7] = { 0.5, -0.4, 0.2, -0.3, 0.1, 0.6, 0 };
+    static const size_t contiguous[7] = { 0, 3, 1, 4, 2, 5, 6 };
+    struct sw_pair a[38], b[38];
+    size_t n = 0;
+    for (size_t k = 0; k < 12; k++)
+        for (size_t j = 0; j < 3; j++) {
+            size_t i = 2 * j + (k >= 6);        /* 0, 2, 4 or 1, 3, 5 */
+            double z = 3 + offset[i] + 0.3 * sin((double)(7 * k + 3 * i));
+            a[n] = (struct sw_pair){ k, i, z, 1 };
+            b[n] = (struct sw_pair){ k, contiguous[i], z, 1 };
+            n++;
+        }
+    for (size_t k = 12; k < 14; k++, n++) {
+        a[n] = (struct sw_pair){ k, 6, 3.5 + (double)k / 10, 1 };
+        b[n] = a[n];
+    }
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_severity *x = sw_severity_fit_pairs(a, n, 14, 7, &errs);
+    struct sw_severity *y = sw_severity_fit_pairs(b, n, 14, 7, &errs);
+    assert_non_null(x);
+    assert_non_null(y);
+    assert_int_equal(3, x->components);
+    assert_true(x->fitted);
+    assert_close(y->sigma2, x->sigma2);
+    assert_close(y->tau2, x->tau2);
+    for (size_t i = 0; i < 7; i++) {
+        assert_close(y->adjustment[contiguous[i]], x->adjustment[i]);
+        assert_close(y->se[contiguous[i]], x->se[i]);
+    }
+    assert_true(x->adjustment[5] > x->adjustment[1]);
+    sw_severity_free(x);
+    sw_severity_free(y);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -440,6 +482,7 @@ int main(void)
         cmocka_unit_test(test_severity_no_fit_too_few),
         cmocka_unit_test(test_severity_no_fit_tau2_zero),
         cmocka_unit_test(test_severity_disconnected_components),
+        cmocka_unit_test(test_severity_components_in_any_order),
         cmocka_unit_test(test_severity_reml_profile_optimum_and_boundary),
         cmocka_unit_test(test_severity_recovers_known_offsets),
     };

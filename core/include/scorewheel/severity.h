@@ -59,7 +59,11 @@
  * computed from one Cholesky factorisation R'R = C + lambda I (dpotrf, dpotrs)
  * and R^-1 (dtrtri): the diagonal of R^-1 R^-T is the row sums of squares of
  * R^-1. Cost: about 2 I^3 flops per fit (dsytrd 4/3, dpotrf 1/3, dtrtri 1/3),
- * against about 5 I^3 for a full eigen-decomposition with vectors.
+ * against about 5 I^3 for a full eigen-decomposition with vectors. C has no
+ * entry between interviewers of different components: numbered component by
+ * component it is block-diagonal, and each block is reduced and factorised
+ * alone (T's off-diagonal is 0 between blocks), so a fit costs the sum of
+ * the cubes of the components' interviewer counts.
  * `adjustment`(i) = b(i): positive means i rates high.
  *
  * No fit (`fitted` 0, adjustments 0, standard errors null): when
