@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "severity.h"
 #include "status.h"
 #include "web.h"
 #include "wheel.h"
@@ -23,19 +24,44 @@ struct sw_req_snapshot *web_snapshot(struct web_ctx *c)
     return s;
 }
 
+/* The toggle between the scores as given and rule 11's adjusted scores:
+ * the page's own path with or without ?adjusted=1. */
+static int adjust_fields(struct web_ctx *c, struct sw_tpl_scope *s, int adjusted)
+{
+    struct sw_buf url = SW_BUF_INIT;
+    for (size_t i = 0; i < c->path.n; i++)
+        sw_buf_addf(&url, "/%s", c->path.seg[i]);
+    if (!adjusted)
+        sw_buf_adds(&url, "?adjusted=1");
+    int rc = url.failed ? -1
+             : sw_tpl_set(s, "adjusted", adjusted ? "yes" : "")
+               | sw_tpl_set(s, "adjust_url", sw_buf_str(&url))
+               | sw_tpl_set(s, "adjust_label", adjusted ? "Show the scores as given"
+                                                        : "Adjust for interviewer severity");
+    sw_buf_release(&url);
+    return rc;
+}
+
 /* The page's own part, with the snapshot taken. */
 static void serve_view(struct web_ctx *c, const struct web_analysis *p,
                        const struct sw_req_snapshot *snap)
 {
-    struct web_view v = { .snap = snap };
+    struct web_view v = { .snap = snap, .aggregate = snap->aggregate };
     sw_errors_init(&v.errs);
+    const char *adj = p->adjustable ? web_param(&c->query, "adjusted") : NULL;
+    struct sw_aggregate *adjusted = adj && strcmp(adj, "1") == 0 ? web_adjusted(snap, &v.errs)
+                                                                 : NULL;
+    if (adjusted)
+        v.aggregate = adjusted;
     snprintf(v.title, sizeof v.title, "%s", p->title ? p->title : c->path.seg[1]);
     struct sw_status *st = p->status ? sw_status_new(snap->aggregate, (double)c->now, &v.errs)
                                      : NULL;
     v.status = st;
     struct sw_arena arena = SW_ARENA_INIT;
     v.s = sw_tpl_scope_new(&arena);
-    int rc = v.s && (st || !p->status) ? p->fields(c, &v) : -1;
+    int rc = v.s && (st || !p->status) && (!adj || adjusted) ? p->fields(c, &v) : -1;
+    if (rc == 0 && p->adjustable)
+        rc = adjust_fields(c, v.s, adjusted != NULL);
     if (rc == 0)
         web_render(c, 200, v.title, p->tpl, v.s, &arena);
     else if (rc == WEB_NOT_FOUND)
@@ -45,6 +71,7 @@ static void serve_view(struct web_ctx *c, const struct web_analysis *p,
     sw_arena_release(&arena);
     sw_status_free(st);
     sw_errors_release(&v.errs);
+    sw_aggregate_free(adjusted);
 }
 
 void web_analysis_page(struct web_ctx *c, const struct web_analysis *p)
@@ -88,25 +115,31 @@ const char *web_candidate_label(const struct sw_candidate *cand, char *buf, size
     return buf;
 }
 
-int web_wheel_field(const struct sw_aggregate *a, const struct sw_candidate *cand, unsigned px,
-                    struct sw_tpl_scope *s, const char *key)
+int web_wheel_svg(const struct sw_aggregate *a, const struct sw_candidate *cand, unsigned px,
+                  struct sw_buf *out)
 {
     char title[512], subtitle[512];
     struct sw_wheel w;
     struct sw_errors errs;
     sw_errors_init(&errs);
-    if (sw_wheel_of_candidate(a, cand, &w, title, sizeof title, subtitle, sizeof subtitle,
-                              &errs) < 0) {
-        sw_errors_release(&errs);
-        return -1;
+    int rc = sw_wheel_of_candidate(a, cand, &w, title, sizeof title, subtitle, sizeof subtitle,
+                                   &errs);
+    if (rc == 0) {
+        rc = px ? sw_wheel_thumbnail_svg(&w, px, out, &errs) : sw_wheel_svg(&w, out, &errs);
+        sw_wheel_release(&w);
     }
+    sw_errors_release(&errs);
+    return rc < 0 || out->failed ? -1 : 0;
+}
+
+int web_wheel_field(const struct sw_aggregate *a, const struct sw_candidate *cand, unsigned px,
+                    struct sw_tpl_scope *s, const char *key)
+{
     struct sw_buf b = SW_BUF_INIT;
-    int rc = px ? sw_wheel_thumbnail_svg(&w, px, &b, &errs) : sw_wheel_svg(&w, &b, &errs);
+    int rc = web_wheel_svg(a, cand, px, &b);
     const char *svg = rc == 0 ? strstr(sw_buf_str(&b), "<svg") : NULL;
     rc = svg ? sw_tpl_set(s, key, svg) : -1;
     sw_buf_release(&b);
-    sw_wheel_release(&w);
-    sw_errors_release(&errs);
     return rc;
 }
 
@@ -143,4 +176,45 @@ int web_req_fields(struct web_ctx *c, struct sw_tpl_scope *s, const char *curren
     }
     return rc | sw_tpl_setf(s, "export_url", "/r/%s/export.xlsx", req)
               | sw_tpl_set(s, "workbook", *current ? "" : "yes");
+}
+
+const char *web_decision_words(enum sw_decision d)
+{
+    static const char *const words[] = { "No level yet", "Insufficient evidence", "No hire",
+                                         "Hire" };
+    return (unsigned)d < sizeof words / sizeof words[0] ? words[d] : "";
+}
+
+const char *web_recommendation_words(enum sw_recommendation r)
+{
+    static const char *const words[] = { "Strong no hire", "No hire", "Hire", "Strong hire" };
+    return r >= 0 && r < SW_REC_COUNT ? words[r] : "None yet";
+}
+
+const char *web_flag_words(enum sw_flag f)
+{
+    return f == SW_FLAG_DISAGREEMENT ? "Interviewers disagree"
+           : f == SW_FLAG_BELOW_TARGET ? "Below target" : "Not assessed";
+}
+
+struct sw_aggregate *web_adjusted(const struct sw_req_snapshot *snap, struct sw_errors *errs)
+{
+    struct sw_aggregate *a = sw_aggregate_new(snap->aggregate->rubric);
+    int rc = a ? 0 : -1;
+    for (size_t i = 0; i < snap->n_files && rc == 0; i++)
+        if (snap->files[i].added)
+            rc = sw_aggregate_add(a, snap->files[i].scorecard, errs);
+    struct sw_errors mismatch;   /* the snapshot has listed them already */
+    sw_errors_init(&mismatch);
+    if (rc == 0)
+        sw_aggregate_finish(a, -1, &mismatch);
+    sw_errors_release(&mismatch);
+    struct sw_severity *fit = rc == 0 && a->finished ? sw_severity_fit(a, errs) : NULL;
+    rc = fit ? sw_aggregate_adjust(a, fit, errs) : -1;
+    sw_severity_free(fit);
+    if (rc < 0) {
+        sw_aggregate_free(a);
+        return NULL;
+    }
+    return a;
 }

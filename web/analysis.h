@@ -16,6 +16,7 @@
 #include "aggregate.h"
 #include "requisition.h"
 #include "render/template.h"
+#include "buf.h"
 
 struct web_ctx;
 struct sw_status;
@@ -27,6 +28,9 @@ struct sw_status;
  * failure shows, and the title (the requisition's name unless changed). */
 struct web_view {
     const struct sw_req_snapshot *snap;
+    /* The aggregate to show: the snapshot's, or with ?adjusted=1 on a page
+     * that is `adjustable`, rule 11's adjusted one (web_adjusted). */
+    const struct sw_aggregate *aggregate;
     const struct sw_status *status;
     struct sw_tpl_scope *s;
     struct sw_errors errs;
@@ -42,6 +46,9 @@ struct web_analysis {
     /* The candidate at path segment 3, whose interviewer may read the page
      * once their own scorecard is submitted (access.h "mine"). */
     int candidate;
+    /* ?adjusted=1 shows rule 11's adjusted scores; sets the toggle's fields
+     * (templates/web/adjust.html). */
+    int adjustable;
     /* Sets the page's fields: 0 renders tpl; WEB_NOT_FOUND answers 404;
      * -1 answers 500 with v->errs' first message (or "Out of memory."). */
     int (*fields)(struct web_ctx *c, struct web_view *v);
@@ -67,6 +74,10 @@ struct sw_req_snapshot *web_snapshot(struct web_ctx *c);
 int web_set_number(struct sw_tpl_scope *s, const char *key, double v);
 /* "Name (id)", or "id" without a name, into buf. */
 const char *web_candidate_label(const struct sw_candidate *cand, char *buf, size_t size);
+/* Appends candidate cand's wheel as an SVG document to out: the thumbnail
+ * of `px` pixels, or with px 0 the full drawing. 0 or -1. */
+int web_wheel_svg(const struct sw_aggregate *a, const struct sw_candidate *cand, unsigned px,
+                  struct sw_buf *out);
 /* Sets `key` to candidate cand's wheel as inline SVG: the thumbnail of
  * `px` pixels, or with px 0 the full drawing (its XML declaration left
  * out). The SVG is core's (wheel.h), which escapes its text. 0 or -1. */
@@ -79,5 +90,18 @@ int web_problem_fields(const struct sw_req_snapshot *snap, struct sw_tpl_scope *
  * req (its name), the navigation's links with `current` marked, and the
  * Workbook link on the dashboard (current ""). 0 or -1. */
 int web_req_fields(struct web_ctx *c, struct sw_tpl_scope *s, const char *current);
+
+/* The snapshot's aggregate with rule 11's adjusted scores, as `report
+ * --adjusted` computes them: a new aggregate of the snapshot's scorecards,
+ * fitted and adjusted (severity.h). NULL with errs set. Free it with
+ * sw_aggregate_free(). */
+struct sw_aggregate *web_adjusted(const struct sw_req_snapshot *snap, struct sw_errors *errs);
+
+/* What people read for core's tokens: "Insufficient evidence" for
+ * insufficient-evidence, "Strong hire" for strong-hire (none: "None yet"),
+ * "Below target" for below-target. */
+const char *web_decision_words(enum sw_decision d);
+const char *web_recommendation_words(enum sw_recommendation r);
+const char *web_flag_words(enum sw_flag f);
 
 #endif

@@ -133,6 +133,9 @@ static void route(struct web_ctx *c)
         web_page_scorecard(c);
     else if (p->n == 2 && strcmp(s0, "r") == 0 && ids_ok(p, 1, 2))
         web_page_dashboard(c);
+    else if (p->n == 5 && strcmp(s0, "r") == 0 && strcmp(p->seg[2], "c") == 0 &&
+             strcmp(p->seg[4], "wheel.svg") == 0 && ids_ok(p, 1, 2) && ids_ok(p, 3, 4))
+        web_page_thumb(c);
     else if (p->n == 4 && strcmp(s0, "r") == 0 && strcmp(p->seg[2], "c") == 0 &&
              ids_ok(p, 1, 2) && ids_ok(p, 3, 4))
         web_page_packet(c);
@@ -183,6 +186,29 @@ static int check_proof(struct web_ctx *c)
         web_message(c, 403, "Refused", "This form has expired: reload the page and send it "
                     "again.");
     return -1;
+}
+
+void web_set_etag(struct web_reply *rep)
+{
+    const unsigned char *p = (const unsigned char *)(rep->static_body ? rep->static_body
+                                                                       : sw_buf_str(&rep->body));
+    size_t n = rep->static_body ? rep->static_len : rep->body.len;
+    unsigned long long h = 14695981039346656037ULL;   /* FNV-1a, 64 bits */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ p[i]) * 1099511628211ULL;
+    snprintf(rep->etag, sizeof rep->etag, "\"%016llx\"", h);
+}
+
+/* A reply with an ETag the browser already has becomes 304, without body. */
+static void not_modified(struct web_ctx *c, const char *if_none_match)
+{
+    if (c->reply.status != 200 || !*c->reply.etag || !if_none_match ||
+        !strstr(if_none_match, c->reply.etag))
+        return;
+    c->reply.status = 304;
+    c->reply.static_body = NULL;
+    c->reply.static_len = 0;
+    sw_buf_reset(&c->reply.body);
 }
 
 /* The checks of a POST before any page sees it: size, type, form, origin,
@@ -238,4 +264,5 @@ void web_dispatch(struct web_server *srv, const struct web_incoming *in, struct 
     if (c->post && check_post(c, in) < 0)
         return;
     route(c);
+    not_modified(c, in->if_none_match);
 }

@@ -104,7 +104,11 @@ static void add_headers(struct MHD_Response *r, const struct web_reply *rep)
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(r, "Content-Type", rep->type ? rep->type : "text/html; charset=utf-8");
-    MHD_add_response_header(r, "Cache-Control", rep->cacheable ? "no-cache" : "no-store");
+    MHD_add_response_header(r, "Cache-Control", rep->cacheable == WEB_CACHE_PRIVATE
+                                                    ? "private, no-cache"
+                                                    : rep->cacheable ? "no-cache" : "no-store");
+    if (*rep->etag)
+        MHD_add_response_header(r, "ETag", rep->etag);
     if (*rep->location)
         MHD_add_response_header(r, "Location", rep->location);
     if (rep->allow)
@@ -213,6 +217,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
         .fetch_site = header(con, "Sec-Fetch-Site"), .host = header(con, MHD_HTTP_HEADER_HOST),
         .content_type = header(con, MHD_HTTP_HEADER_CONTENT_TYPE), .addr = addr,
         .http11 = strcmp(version, MHD_HTTP_VERSION_1_1) == 0,
+        .if_none_match = header(con, "If-None-Match"),
     };
     struct web_ctx c;
     web_dispatch(srv, &in, &c);

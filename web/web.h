@@ -76,13 +76,19 @@ struct web_server {
     long people_ino;
 };
 
+/* Cache-Control: no-store (pages with candidate data), no-cache (assets,
+ * revalidated by their ETag), private, no-cache (wheel images: candidate
+ * data that only this browser keeps, revalidated by their ETag). */
+enum { WEB_CACHE_NONE, WEB_CACHE_PUBLIC, WEB_CACHE_PRIVATE };
+
 struct web_reply {
     int status;
     struct sw_buf body;
     const char *type;            /* Content-Type; NULL: text/html; charset=utf-8 */
     const char *static_body;     /* served as it is (assets), instead of body */
     size_t static_len;
-    int cacheable;               /* assets: no "Cache-Control: no-store" */
+    int cacheable;               /* WEB_CACHE_*: Cache-Control */
+    char etag[24];               /* "\"HEX\"", "" when none: If-None-Match gets 304 */
     char location[1024];         /* redirect target, "" when none */
     const char *allow;           /* the Allow header (405), NULL when none */
     char set_cookie[256];
@@ -117,6 +123,7 @@ struct web_incoming {
     int body_too_large;
     const char *cookie, *origin, *fetch_site, *host, *content_type;   /* NULL: absent */
     int http11;                  /* HTTP/1.1: a Host header is required */
+    const char *if_none_match;   /* NULL: absent */
     const char *addr;
 };
 
@@ -155,6 +162,11 @@ void web_page_scorecard(struct web_ctx *c);
 void web_scorecard_refused(struct web_ctx *c, int status);
 void web_page_kit(struct web_ctx *c);
 void web_page_asset(struct web_ctx *c);
+/* /r/REQ/c/CAND/wheel.svg: the candidate's wheel thumbnail (page_thumb.c). */
+void web_page_thumb(struct web_ctx *c);
+
+/* Sets the reply's ETag from its content (body, or static_body). */
+void web_set_etag(struct web_reply *rep);
 /* The committee's and the recruiter's pages (analysis.h). */
 void web_page_dashboard(struct web_ctx *c);
 void web_page_packet(struct web_ctx *c);
