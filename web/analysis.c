@@ -103,7 +103,28 @@ void web_analysis_page(struct web_ctx *c, const struct web_analysis *p)
 
 int web_set_number(struct sw_tpl_scope *s, const char *key, double v)
 {
-    return isnan(v) ? sw_tpl_set(s, key, "–") : sw_tpl_setf(s, key, "%.2f", v);
+    /* The template keeps its keys' pointers: the exact keys are literals. */
+    static const char *const exact[][2] = {
+        { "overall", "overall_value" }, { "shortfall", "shortfall_value" },
+        { "score", "score_value" }, { "mean", "mean_value" }, { "gap", "gap_value" },
+    };
+    int rc = isnan(v) ? sw_tpl_set(s, key, "–") : sw_tpl_setf(s, key, "%.2f", v);
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (strcmp(key, exact[i][0]) == 0)
+            rc |= sw_tpl_set_number(s, exact[i][1], v);
+    return rc;
+}
+
+const char *web_person_label(struct web_ctx *c, const char *id, char *buf, size_t size)
+{
+    pthread_mutex_lock(&c->srv->people_lock);
+    const struct web_person *p = web_people_find(&c->srv->people, id);
+    if (p && *p->name)
+        snprintf(buf, size, "%s (%s)", p->name, id);
+    else
+        snprintf(buf, size, "%s", id);
+    pthread_mutex_unlock(&c->srv->people_lock);
+    return buf;
 }
 
 const char *web_candidate_label(const struct sw_candidate *cand, char *buf, size_t size)

@@ -70,8 +70,11 @@ struct sw_req_snapshot *web_snapshot(struct web_ctx *c);
 
 /* --- fields the pages share -------------------------------------------------- */
 
-/* Sets `key` to v with 2 decimals, or "–" for null (NaN). */
+/* Sets `key` to v with 2 decimals and `key`_value to all its digits (for
+ * <data value>), or "–" and "" for null (NaN). */
 int web_set_number(struct sw_tpl_scope *s, const char *key, double v);
+/* "Name (id)" of the person `id` as the people file names them, or "id". */
+const char *web_person_label(struct web_ctx *c, const char *id, char *buf, size_t size);
 /* "Name (id)", or "id" without a name, into buf. */
 const char *web_candidate_label(const struct sw_candidate *cand, char *buf, size_t size);
 /* Appends candidate cand's wheel as an SVG document to out: the thumbnail

@@ -19,7 +19,8 @@ static int heads(const struct sw_rubric *r, struct sw_tpl_scope *s)
     int rc = 0;
     for (size_t k = 0; k < r->n_competencies && rc == 0; k++) {
         struct sw_tpl_scope *t = sw_tpl_add(s, "heads");
-        rc = !t ? -1 : sw_tpl_set(t, "name", r->competencies[k].name);
+        rc = !t ? -1 : sw_tpl_set(t, "name", r->competencies[k].name)
+                     | sw_tpl_setf(t, "n", "%zu", k + 1);
     }
     return rc;
 }
@@ -36,11 +37,13 @@ static int row(const struct web_ctx *c, const struct sw_aggregate *a, size_t i,
                      | web_set_number(t, "overall", cand->overall)
                      | web_set_number(t, "shortfall", cand->shortfall)
                      | sw_tpl_set(t, "decision", sw_decision_name(cand->decision))
+                     | sw_tpl_set(t, "decision_words", web_decision_words(cand->decision))
                      | sw_tpl_set(t, "archetype", cand->archetype >= 0
                                   ? r->archetypes[cand->archetype].name : "–");
     for (size_t k = 0; k < r->n_competencies && rc == 0; k++) {
         struct sw_tpl_scope *m = sw_tpl_add(t, "means");
         rc = !m ? -1 : web_set_number(m, "mean", cand->competencies[k].mean)
+                     | sw_tpl_set(m, "name", r->competencies[k].name)
                      | sw_tpl_set(m, "below", cand->competencies[k].flags & SW_FLAG_BELOW_TARGET
                                   ? "yes" : "");
     }
@@ -49,7 +52,9 @@ static int row(const struct web_ctx *c, const struct sw_aggregate *a, size_t i,
 
 static int compare_fields(struct web_ctx *c, struct web_view *v)
 {
-    const struct sw_aggregate *a = v->snap->aggregate;
+    const struct sw_aggregate *a = v->aggregate;
+    const char *adj = web_param(&c->query, "adjusted");
+    int adjusted = adj && strcmp(adj, "1") == 0;
     struct sw_tpl_scope *s = v->s;
     const char *want = web_param(&c->query, "sort");
     size_t sort = 0;
@@ -59,7 +64,8 @@ static int compare_fields(struct web_ctx *c, struct web_view *v)
     int rc = web_req_fields(c, s, "compare") | heads(a->rubric, s);
     for (size_t i = 0; i < sizeof sorts / sizeof sorts[0] && rc == 0; i++) {
         struct sw_tpl_scope *t = sw_tpl_add(s, "sorts");
-        rc = !t ? -1 : sw_tpl_setf(t, "url", "/r/%s/compare?sort=%s", c->path.seg[1], sorts[i].key)
+        rc = !t ? -1 : sw_tpl_setf(t, "url", "/r/%s/compare?sort=%s%s", c->path.seg[1],
+                                   sorts[i].key, adjusted ? "&adjusted=1" : "")
                      | sw_tpl_set(t, "label", sorts[i].label)
                      | sw_tpl_set(t, "current", i == sort ? "yes" : "");
     }
@@ -77,7 +83,7 @@ void web_page_compare(struct web_ctx *c)
 {
     static const struct web_analysis page = {
         .page = WEB_PAGE_COMPARE, .tpl = "compare.html", .title = "Compare",
-        .fields = compare_fields,
+        .adjustable = 1, .fields = compare_fields,
     };
     web_analysis_page(c, &page);
 }

@@ -18,7 +18,7 @@ static int flags_text(unsigned flags, struct sw_tpl_scope *t)
     for (unsigned f = SW_FLAG_DISAGREEMENT; f <= SW_FLAG_UNASSESSED; f <<= 1)
         if (flags & f)
             snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s",
-                     *text ? ", " : "", sw_flag_name((enum sw_flag)f));
+                     *text ? ", " : "", web_flag_words((enum sw_flag)f));
     return sw_tpl_set(t, "flags", text);
 }
 
@@ -46,7 +46,7 @@ static int competency_rows(const struct sw_aggregate *a, const struct sw_candida
     }
     for (int i = 0; i < SW_REC_COUNT && rc == 0; i++) {
         struct sw_tpl_scope *t = sw_tpl_add(s, "recommendations");
-        rc = !t ? -1 : sw_tpl_set(t, "name", sw_recommendation_name((enum sw_recommendation)i))
+        rc = !t ? -1 : sw_tpl_set(t, "name", web_recommendation_words((enum sw_recommendation)i))
                      | sw_tpl_setf(t, "count", "%zu", cand->recommendations[i]);
     }
     return rc;
@@ -70,17 +70,17 @@ static int rating_fields(const struct sw_rubric *r, const struct sw_rating *g,
     return rc;
 }
 
-static int card_fields(const struct sw_rubric *r, const struct sw_scorecard *sc,
-                       struct sw_tpl_scope *s)
+static int card_fields(struct web_ctx *c, const struct sw_rubric *r,
+                       const struct sw_scorecard *sc, struct sw_tpl_scope *s)
 {
     struct sw_tpl_scope *t = sw_tpl_add(s, sc->submitted ? "cards" : "drafts");
     if (!t)
         return -1;
+    char who[600];
     int rc = sw_tpl_set(t, "interview", r->interviews[sc->interview].name)
-           | sw_tpl_set(t, "interviewer", sc->interviewer)
-           | sw_tpl_set(t, "submitted_at", sc->submitted_at)
-           | sw_tpl_set(t, "recommendation", sc->recommendation == SW_REC_NONE ? "none"
-                        : sw_recommendation_name(sc->recommendation))
+           | sw_tpl_set(t, "interviewer", web_person_label(c, sc->interviewer, who, sizeof who))
+           | web_time_fields(t, "submitted_iso", "submitted_text", sc->submitted_at)
+           | sw_tpl_set(t, "recommendation", web_recommendation_words(sc->recommendation))
            | sw_tpl_set(t, "notes", sc->notes);
     for (size_t i = 0; sc->submitted && i < sc->n_ratings && rc == 0; i++) {
         struct sw_tpl_scope *g = sw_tpl_add(t, "ratings");
@@ -89,10 +89,11 @@ static int card_fields(const struct sw_rubric *r, const struct sw_scorecard *sc,
     return rc;
 }
 
-static int packet_fields(struct web_ctx *c, const struct sw_req_snapshot *snap, long k,
+static int packet_fields(struct web_ctx *c, const struct web_view *v, long k,
                          struct sw_tpl_scope *s)
 {
-    const struct sw_aggregate *a = snap->aggregate;
+    const struct sw_req_snapshot *snap = v->snap;
+    const struct sw_aggregate *a = v->aggregate;
     const struct sw_rubric *r = a->rubric;
     const struct sw_candidate *cand = &a->candidates[k];
     char label[600];
@@ -100,6 +101,7 @@ static int packet_fields(struct web_ctx *c, const struct sw_req_snapshot *snap, 
            | sw_tpl_set(s, "label", web_candidate_label(cand, label, sizeof label))
            | sw_tpl_set(s, "level", cand->level >= 0 ? r->levels[cand->level].name : "none")
            | sw_tpl_set(s, "decision", sw_decision_name(cand->decision))
+           | sw_tpl_set(s, "decision_words", web_decision_words(cand->decision))
            | sw_tpl_set(s, "archetype", cand->archetype >= 0 ? r->archetypes[cand->archetype].name
                                                              : "none")
            | web_set_number(s, "overall", cand->overall)
@@ -110,24 +112,25 @@ static int packet_fields(struct web_ctx *c, const struct sw_req_snapshot *snap, 
     for (size_t i = 0; i < snap->n_files && rc == 0; i++) {
         const struct sw_scorecard *sc = snap->files[i].scorecard;
         if (sc && snap->files[i].added && strcmp(sc->candidate, cand->id) == 0)
-            rc = card_fields(r, sc, s);
+            rc = card_fields(c, r, sc, s);
     }
     return rc;
 }
 
 static int packet_view(struct web_ctx *c, struct web_view *v)
 {
-    long k = sw_aggregate_candidate(v->snap->aggregate, c->path.seg[3]);
+    long k = sw_aggregate_candidate(v->aggregate, c->path.seg[3]);
     if (k < 0)
         return WEB_NOT_FOUND;
-    web_candidate_label(&v->snap->aggregate->candidates[k], v->title, sizeof v->title);
-    return packet_fields(c, v->snap, k, v->s);
+    web_candidate_label(&v->aggregate->candidates[k], v->title, sizeof v->title);
+    return packet_fields(c, v, k, v->s);
 }
 
 void web_page_packet(struct web_ctx *c)
 {
     static const struct web_analysis page = {
-        .page = WEB_PAGE_PACKET, .tpl = "packet.html", .candidate = 1, .fields = packet_view,
+        .page = WEB_PAGE_PACKET, .tpl = "packet.html", .candidate = 1, .adjustable = 1,
+        .fields = packet_view,
     };
     web_analysis_page(c, &page);
 }

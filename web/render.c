@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render/template.h"
+#include "timestamp.h"
 #include "web.h"
 
 static int set_layout(struct web_ctx *c, struct sw_tpl_scope *s, const char *title)
@@ -81,6 +82,21 @@ void web_clock(time_t t, char out[8])
     struct tm tm;
     if (!localtime_r(&t, &tm) || !strftime(out, 8, "%H:%M", &tm))
         strcpy(out, "--:--");
+}
+
+int web_time_fields(struct sw_tpl_scope *s, const char *iso_key, const char *text_key,
+                    const char *stamp)
+{
+    double t = 0;
+    char text[64] = "";
+    struct tm tm;
+    if (stamp && *stamp && sw_utc_parse(stamp, &t) == 0) {
+        time_t tt = (time_t)t;
+        if (gmtime_r(&tt, &tm))
+            strftime(text, sizeof text, "%d %b %Y, %H:%M UTC", &tm);
+    }
+    return sw_tpl_set(s, iso_key, *text ? stamp : "")
+           | sw_tpl_set(s, text_key, *text ? text : stamp ? stamp : "");
 }
 
 void web_age(time_t t, time_t now, char *out, size_t size)

@@ -194,6 +194,12 @@ struct web_form {
 int web_form_fields(const struct sw_rubric *r, const struct sw_scorecard *s,
                     const struct web_form *f, struct sw_tpl_scope *top);
 
+/* Sets iso_key to the UTC time stamp (for <time datetime>, which the
+ * script shows in the browser's local time) and text_key to it as people
+ * read it in UTC, "07 Dec 2026, 17:44 UTC" (stamp kept as it is when it is
+ * not a time stamp; iso_key then ""). Keys are kept, not copied. 0 or -1. */
+int web_time_fields(struct sw_tpl_scope *s, const char *iso_key, const char *text_key,
+                    const char *stamp);
 /* "HH:MM" of t in local time. */
 void web_clock(time_t t, char out[8]);
 /* "just now", "3 min ago", "5 h ago", "2 days ago": how long ago t was, seen at now. */

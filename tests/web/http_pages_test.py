@@ -105,7 +105,8 @@ def rows(page):
     for tr in body.split("<tr>")[1:]:
         cid = re.search(r'href="/r/req/c/([^"]+)"', tr).group(1)
         decision = re.search(r'class="decision decision-([a-z-]+)"', tr).group(1)
-        nums = re.findall(r'<td class="num"[^>]*>([^<]*)</td>', tr)
+        nums = [re.sub(r"<[^>]*>", "", n) for n in
+                re.findall(r'<td class="num"[^>]*>(.*?)</td>', tr)]
         out.append((cid, decision, nums))
     return out
 
@@ -134,6 +135,68 @@ def test_numbers(srv, cara, req):
     page = cara.get("/r/req?decision=no-hire").body
     got = sorted(cid for cid, _, _ in rows(page)) if "<tbody>" in page else []
     check("filter by decision", got == sorted(hires), "%s vs %s" % (got, hires))
+
+
+def values(page):
+    """The exact numbers of a page's <data value> elements, in order."""
+    return [float(v) if v else None for v in re.findall(r'<data value="([^"]*)"', page)]
+
+
+def close(got, want):
+    return len(got) == len(want) and all(
+        (g is None and w is None) or (g is not None and w is not None and abs(g - w) <= 1e-9)
+        for g, w in zip(got, want))
+
+
+def test_adjusted(cara, req):
+    """?adjusted=1 shows rule 11's numbers: those of report --adjusted, to 1e-9."""
+    report = json.loads(run("report", "--adjusted", "--format", "json", req).stdout)
+    plain = json.loads(run("report", "--format", "json", req).stdout)
+    check("adjusting changes something", report != plain)
+    byid = {c["id"]: c for c in report["candidates"]}
+    page = cara.get("/r/req?sort=name&adjusted=1").body
+    check("dashboard adjusted toggle", 'href="/r/req"' in page and "Adjusted" in page)
+    ids = re.findall(r'<th scope="row"><a href="/r/req/c/([^"]+)"', page)
+    want = []
+    for cid in ids:
+        c = byid[cid]
+        want += [c["overall"], c["shortfall"]] + [p["score"] for p in c["pillars"]]
+    got = values(page)
+    check("dashboard adjusted = report --adjusted", ids and close(got, want),
+          "%s vs %s" % (got[:6], want[:6]))
+    plain_page = cara.get("/r/req?sort=name").body
+    check("dashboard plain toggle", 'href="/r/req?adjusted=1"' in plain_page)
+    c = report["candidates"][0]
+    page = cara.get("/r/req/c/%s?adjusted=1" % c["id"]).body
+    got = values(page)
+    want = [c["overall"], c["shortfall"]] + [p["score"] for p in c["pillars"]]
+    want += [x for k in c["competencies"] for x in (k["mean"], k["gap"])]
+    check("packet adjusted = report --adjusted", close(got, want), "%s vs %s" % (got, want))
+    page = cara.get("/r/req/compare?sort=name&adjusted=1").body
+    ids = re.findall(r'<th scope="row"><a href="/r/req/c/([^"]+)"', page)
+    want = [x for cid in ids for x in [byid[cid]["overall"], byid[cid]["shortfall"]]
+            + [k["mean"] for k in byid[cid]["competencies"]]]
+    check("compare adjusted = report --adjusted", ids and close(values(page), want))
+    check("compare sort keeps adjusted", "sort=shortfall&amp;adjusted=1" in page)
+
+
+def test_images(srv, cara, req):
+    """Wheel thumbnails are images with an ETag; assets revalidate (304)."""
+    page = cara.get("/r/req").body
+    check("dashboard has no inline wheel", "<svg" not in page)
+    url = re.search(r'<img src="(/r/req/c/[^"]+/wheel\.svg)"', page)
+    check("dashboard thumbnail image", url is not None)
+    for path, kind in ((url.group(1) if url else "/", "image/svg+xml"),
+                       ("/assets/style.css", "text/css"), ("/assets/icon.svg", "image/svg+xml")):
+        r = cara.get(path)
+        tag = r.getheader("ETag") or ""
+        check("%s 200 with ETag" % path, r.status == 200 and tag.startswith('"') and
+              kind in (r.getheader("Content-Type") or ""), "%s %s" % (r.status, tag))
+        r = cara.get(path, headers={"If-None-Match": tag})
+        check("%s revalidates: 304" % path, r.status == 304 and r.body == "", str(r.status))
+    r = cara.get(url.group(1) if url else "/")
+    check("thumbnail private", r.getheader("Cache-Control") == "private, no-cache")
+    check("layout links the icon", 'rel="icon" href="/assets/icon.svg"' in page)
 
 
 def test_fresh_and_escaped(srv, cara, req):
@@ -220,6 +283,8 @@ def main():
             cara, rita = test_table(srv, tokens, cards, submitted, drafted)
             test_numbers(srv, cara, req)
             test_packet(cara, cards, submitted)
+            test_adjusted(cara, req)
+            test_images(srv, cara, req)
             test_export(srv, cara)
             test_fresh_and_escaped(srv, cara, req)
             test_schedule(srv, rita, tokens, submitted, req)
