@@ -1,13 +1,31 @@
 /* page_status.c - /r/REQ/status: loop status (docs/design.md rule 12,
- * status.h): per candidate, each scorecard still owed with its age (overdue
- * ones marked), and what the packet still lacks. */
+ * status.h) as a work list for whoever chases scorecards: the overdue
+ * drafts first, oldest first, then the other pending drafts, oldest first,
+ * then the candidates who still need a scorecard nobody is writing, and
+ * last the candidates whose loop is complete, collapsed (<details>). Ages
+ * read in days and hours. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
 #include "status.h"
 #include "web.h"
+
+/* One draft of the work list. */
+struct owed {
+    size_t candidate;          /* index into st->candidates */
+    size_t card;               /* index into its cards */
+    double age;                /* hours */
+};
+
+static int oldest_first(const void *x, const void *y)
+{
+    const struct owed *a = x, *b = y;
+    return a->age < b->age ? 1 : a->age > b->age ? -1
+           : a->candidate < b->candidate ? -1 : a->candidate > b->candidate;
+}
 
 static int names(const struct sw_rubric *r, const size_t *ks, size_t n, struct sw_tpl_scope *t,
                  const char *key)
@@ -19,43 +37,85 @@ static int names(const struct sw_rubric *r, const size_t *ks, size_t n, struct s
     return sw_tpl_set(t, key, text);
 }
 
+/* The candidate's link and what its packet still lacks, on t. */
 static int candidate_fields(const struct web_ctx *c, const struct sw_status *st, size_t i,
-                            struct sw_tpl_scope *s)
+                            struct sw_tpl_scope *t)
 {
     const struct sw_aggregate *a = st->aggregate;
     const struct sw_status_candidate *sc = &st->candidates[i];
     const struct sw_candidate *cand = &a->candidates[sc->candidate];
-    struct sw_tpl_scope *t = sw_tpl_add(s, "candidates");
     char label[600];
-    int rc = !t ? -1 : sw_tpl_set(t, "label", web_candidate_label(cand, label, sizeof label))
-                     | sw_tpl_setf(t, "url", "/r/%s/c/%s", c->path.seg[1], cand->id)
-                     | sw_tpl_setf(t, "submitted", "%zu", sc->submitted)
-                     | sw_tpl_setf(t, "pending", "%zu", sc->pending)
-                     | sw_tpl_setf(t, "needs", "%zu", sc->needs_scorecards)
-                     | names(a->rubric, sc->awaiting, sc->n_awaiting, t, "awaiting")
-                     | names(a->rubric, sc->uncovered, sc->n_uncovered, t, "uncovered");
-    for (size_t k = 0; k < sc->n_cards && rc == 0; k++) {
-        const struct sw_card *card = &a->cards[sc->cards[k].card];
-        struct sw_tpl_scope *ct = sw_tpl_add(t, "cards");
-        rc = !ct ? -1 : sw_tpl_set(ct, "interview", a->rubric->interviews[card->interview].name)
-                      | sw_tpl_set(ct, "interviewer", a->interviewers[card->interviewer])
-                      | sw_tpl_set(ct, "status", card->submitted ? "submitted" : "draft")
-                      | (isnan(sc->cards[k].age_hours) ? sw_tpl_set(ct, "age", "")
-                         : sw_tpl_setf(ct, "age", "%.0f h", sc->cards[k].age_hours))
-                      | sw_tpl_set(ct, "overdue", sc->cards[k].overdue ? "yes" : "");
+    return sw_tpl_set(t, "label", web_candidate_label(cand, label, sizeof label))
+           | sw_tpl_setf(t, "url", "/r/%s/c/%s", c->path.seg[1], cand->id)
+           | sw_tpl_setf(t, "submitted", "%zu", sc->submitted)
+           | sw_tpl_setf(t, "pending", "%zu", sc->pending)
+           | (sc->needs_scorecards ? sw_tpl_setf(t, "needs", "%zu more scorecard%s",
+                                                 sc->needs_scorecards,
+                                                 sc->needs_scorecards == 1 ? "" : "s")
+                                   : sw_tpl_set(t, "needs", ""))
+           | names(a->rubric, sc->awaiting, sc->n_awaiting, t, "awaiting")
+           | names(a->rubric, sc->uncovered, sc->n_uncovered, t, "uncovered");
+}
+
+static int owed_row(struct web_ctx *c, const struct sw_status *st, const struct owed *o,
+                    struct sw_tpl_scope *s)
+{
+    const struct sw_aggregate *a = st->aggregate;
+    const struct sw_status_card *k = &st->candidates[o->candidate].cards[o->card];
+    const struct sw_card *card = &a->cards[k->card];
+    struct sw_tpl_scope *t = sw_tpl_add(s, k->overdue ? "overdue_cards" : "pending_cards");
+    char who[600], age[64];
+    web_duration(o->age, age, sizeof age);
+    return !t ? -1 : candidate_fields(c, st, o->candidate, t)
+                     | sw_tpl_set(t, "interview", a->rubric->interviews[card->interview].name)
+                     | sw_tpl_set(t, "interviewer", web_person_label(c, a->interviewers[
+                                                        card->interviewer], who, sizeof who))
+                     | sw_tpl_set(t, "age", age);
+}
+
+/* The drafts, overdue ones first, each group oldest first. */
+static int owed_rows(struct web_ctx *c, const struct sw_status *st, struct sw_tpl_scope *s)
+{
+    size_t n = 0, m = 0;
+    for (size_t i = 0; i < st->n_candidates; i++)
+        n += st->candidates[i].n_cards;
+    struct owed *list = malloc((n ? n : 1) * sizeof *list);
+    if (!list)
+        return -1;
+    for (size_t i = 0; i < st->n_candidates; i++)
+        for (size_t k = 0; k < st->candidates[i].n_cards; k++)
+            if (!isnan(st->candidates[i].cards[k].age_hours))
+                list[m++] = (struct owed){ i, k, st->candidates[i].cards[k].age_hours };
+    qsort(list, m, sizeof *list, oldest_first);
+    int rc = 0, overdue = 0, pending = 0;
+    for (size_t i = 0; i < m && rc == 0; i++) {
+        rc = owed_row(c, st, &list[i], s);
+        st->candidates[list[i].candidate].cards[list[i].card].overdue ? overdue++ : pending++;
     }
-    return rc;
+    free(list);
+    return rc | sw_tpl_set(s, "has_overdue", overdue ? "yes" : "")
+              | sw_tpl_set(s, "has_pending", pending ? "yes" : "");
 }
 
 static int status_fields(struct web_ctx *c, struct web_view *v)
 {
     const struct sw_status *st = v->status;
-    int rc = web_req_fields(c, v->s, "status")
-           | sw_tpl_setf(v->s, "overdue_hours", "%.0f", st->overdue_hours)
+    size_t waiting = 0, complete = 0;
+    int rc = web_req_fields(c, v->s, "status") | owed_rows(c, st, v->s)
+           | sw_tpl_setf(v->s, "overdue_days", "%.0f", st->overdue_hours / 24)
            | sw_tpl_setf(v->s, "overdue", "%zu", st->overdue);
-    for (size_t i = 0; i < st->n_candidates && rc == 0; i++)
-        rc = candidate_fields(c, st, i, v->s);
-    return rc;
+    for (size_t i = 0; i < st->n_candidates && rc == 0; i++) {
+        const struct sw_status_candidate *sc = &st->candidates[i];
+        if (sc->pending)
+            continue;
+        int done = !sc->needs_scorecards && !sc->n_awaiting && !sc->n_uncovered;
+        struct sw_tpl_scope *t = sw_tpl_add(v->s, done ? "complete" : "unscheduled");
+        rc = t ? candidate_fields(c, st, i, t) : -1;
+        done ? complete++ : waiting++;
+    }
+    return rc | sw_tpl_setf(v->s, "n_complete", "%zu", complete)
+              | sw_tpl_set(v->s, "has_complete", complete ? "yes" : "")
+              | sw_tpl_set(v->s, "has_unscheduled", waiting ? "yes" : "");
 }
 
 void web_page_status(struct web_ctx *c)

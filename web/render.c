@@ -99,6 +99,20 @@ int web_time_fields(struct sw_tpl_scope *s, const char *iso_key, const char *tex
            | sw_tpl_set(s, text_key, *text ? text : stamp ? stamp : "");
 }
 
+void web_duration(double hours, char *out, size_t size)
+{
+    long h = hours > 0 ? (long)hours : 0, d = h / 24;
+    h %= 24;
+    if (d == 0 && h == 0)
+        snprintf(out, size, "under an hour");
+    else if (d == 0)
+        snprintf(out, size, "%ld hour%s", h, h == 1 ? "" : "s");
+    else if (h == 0)
+        snprintf(out, size, "%ld day%s", d, d == 1 ? "" : "s");
+    else
+        snprintf(out, size, "%ld day%s, %ld hour%s", d, d == 1 ? "" : "s", h, h == 1 ? "" : "s");
+}
+
 void web_age(time_t t, time_t now, char *out, size_t size)
 {
     long s = now > t ? (long)(now - t) : 0;

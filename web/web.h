@@ -200,6 +200,9 @@ int web_form_fields(const struct sw_rubric *r, const struct sw_scorecard *s,
  * not a time stamp; iso_key then ""). Keys are kept, not copied. 0 or -1. */
 int web_time_fields(struct sw_tpl_scope *s, const char *iso_key, const char *text_key,
                     const char *stamp);
+/* A duration as people read it: "under an hour", "5 hours", "3 days",
+ * "257 days, 6 hours". */
+void web_duration(double hours, char *out, size_t size);
 /* "HH:MM" of t in local time. */
 void web_clock(time_t t, char out[8]);
 /* "just now", "3 min ago", "5 h ago", "2 days ago": how long ago t was, seen at now. */

@@ -199,6 +199,29 @@ def test_images(srv, cara, req):
     check("layout links the icon", 'rel="icon" href="/assets/icon.svg"' in page)
 
 
+def test_status(cara, cards):
+    """Status is a work list: overdue drafts first, oldest first, ages in days."""
+    import time
+    drafts = [c for c in cards if c["status"] == "draft"]
+    now = time.time()
+    for c, days in zip(drafts, (5, 12.52, 3)):
+        os.utime(c["path"], (now - days * 86400, now - days * 86400))
+    page = html.unescape(cara.get("/r/req/status").body)
+    overdue = page.split('id="overdue-h"', 1)[1].split('id="pending-h"', 1)[0]
+    order = [(c, i) for c, i in re.findall(r'href="/r/req/c/([^"]+)">[^<]*</a></th>'
+                                             r'<td data-label="Interview">[^<]*</td>'
+                                             r'<td data-label="Interviewer">([^<]*)</td>', overdue)]
+    want = [(d["candidate"], d["interviewer"]) for d in (drafts[1], drafts[0], drafts[2])]
+    check("status: overdue drafts first, oldest first", order[:3] == want, "%s vs %s" %
+          (order, want))
+    check("status: age in days and hours", "12 days, 12 hours" in overdue, overdue[:400])
+    check("status: no hours count", not re.search(r"\d{3,} h\b", page))
+    check("status: never 'needs 0'", "needs 0" not in page)
+    check("status: complete loops collapsed", "<details" not in page or
+          page.index("<details") > page.index('id="pending-h"'))
+    check("status: the draft badge words", "Overdue" in page and "Pending" in page)
+
+
 def test_fresh_and_escaped(srv, cara, req):
     r = run("new", "-i", "technical-deep-dive", "-c", "c-new", "-r", "akim", "--name",
             "Nú <script>x</script>", cwd=req)
@@ -285,6 +308,7 @@ def main():
             test_packet(cara, cards, submitted)
             test_adjusted(cara, req)
             test_images(srv, cara, req)
+            test_status(cara, cards)
             test_export(srv, cara)
             test_fresh_and_escaped(srv, cara, req)
             test_schedule(srv, rita, tokens, submitted, req)
