@@ -145,6 +145,10 @@ int web_wheel_svg(const struct sw_aggregate *a, const struct sw_candidate *cand,
     sw_errors_init(&errs);
     int rc = sw_wheel_of_candidate(a, cand, &w, title, sizeof title, subtitle, sizeof subtitle,
                                    &errs);
+    char *token = strrchr(subtitle, ' ');   /* "LEVEL · overall X · DECISION" */
+    if (rc == 0 && token && strcmp(token + 1, sw_decision_name(cand->decision)) == 0)
+        snprintf(token + 1, sizeof subtitle - (size_t)(token + 1 - subtitle), "%s",
+                 web_decision_words(cand->decision));   /* people's words, not the token */
     if (rc == 0) {
         rc = px ? sw_wheel_thumbnail_svg(&w, px, out, &errs) : sw_wheel_svg(&w, out, &errs);
         sw_wheel_release(&w);
@@ -179,16 +183,16 @@ int web_problem_fields(const struct sw_req_snapshot *snap, struct sw_tpl_scope *
 
 int web_req_fields(struct web_ctx *c, struct sw_tpl_scope *s, const char *current)
 {
-    static const struct { const char *page, *label; } pages[] = {
-        { "", "Dashboard" }, { "compare", "Compare" }, { "calibrate", "Calibration" },
-        { "status", "Loop status" }, { "schedule", "Schedule" },
+    static const struct { const char *page, *label; enum web_page id; } pages[] = {
+        { "", "Dashboard", WEB_PAGE_DASHBOARD }, { "compare", "Compare", WEB_PAGE_COMPARE },
+        { "calibrate", "Calibration", WEB_PAGE_CALIBRATE },
+        { "status", "Loop status", WEB_PAGE_STATUS }, { "schedule", "Schedule", WEB_PAGE_SCHEDULE },
     };
     const char *req = c->path.seg[1];
-    int recruits = c->me.role == WEB_RECRUITER || c->me.role == WEB_EVERYONE;
     int rc = sw_tpl_set(s, "req", req);
     for (size_t i = 0; i < sizeof pages / sizeof pages[0] && rc == 0; i++) {
-        if (strcmp(pages[i].page, "schedule") == 0 && !recruits)
-            continue;
+        if (!web_may_open(c, pages[i].id))
+            continue;   /* the navigation lists only pages the person may open */
         struct sw_tpl_scope *t = sw_tpl_add(s, "nav");
         rc = !t ? -1 : sw_tpl_setf(t, "url", "/r/%s%s%s", req, *pages[i].page ? "/" : "",
                                    pages[i].page)
@@ -196,7 +200,14 @@ int web_req_fields(struct web_ctx *c, struct sw_tpl_scope *s, const char *curren
                      | sw_tpl_set(t, "current", strcmp(current, pages[i].page) == 0 ? "yes" : "");
     }
     return rc | sw_tpl_setf(s, "export_url", "/r/%s/export.xlsx", req)
-              | sw_tpl_set(s, "workbook", *current ? "" : "yes");
+              | sw_tpl_set(s, "workbook", !*current && web_may_open(c, WEB_PAGE_EXPORT) ? "yes"
+                                                                                       : "");
+}
+
+int web_may_open(const struct web_ctx *c, enum web_page page)
+{
+    struct web_access a = { .role = c->me.role, .page = page };
+    return web_access_check(&a) == WEB_ALLOW;
 }
 
 const char *web_decision_words(enum sw_decision d)

@@ -89,6 +89,9 @@ int web_wheel_field(const struct sw_aggregate *a, const struct sw_candidate *can
 /* Lists the snapshot's problems as "problems" (file, line, message) and
  * sets "has_problems". 0 or -1. */
 int web_problem_fields(const struct sw_req_snapshot *snap, struct sw_tpl_scope *s);
+/* Whether the person may open page (one not about a candidate or a
+ * scorecard): what the navigation lists. */
+int web_may_open(const struct web_ctx *c, enum web_page page);
 /* Sets the fields every requisition page shares (templates/web/req_nav.html):
  * req (its name), the navigation's links with `current` marked, and the
  * Workbook link on the dashboard (current ""). 0 or -1. */

@@ -7,14 +7,15 @@
 #include "calibrate.h"
 #include "web.h"
 
-static int interviewer_rows(const struct sw_aggregate *a, const struct sw_calibration *cal,
-                            struct sw_tpl_scope *s)
+static int interviewer_rows(struct web_ctx *c, const struct sw_aggregate *a,
+                            const struct sw_calibration *cal, struct sw_tpl_scope *s)
 {
     int rc = 0;
+    char who[600];
     for (size_t i = 0; i < cal->n_interviewers && rc == 0; i++) {
         const struct sw_interviewer_stats *st = &cal->interviewers[i];
         struct sw_tpl_scope *t = sw_tpl_add(s, "interviewers");
-        rc = !t ? -1 : sw_tpl_set(t, "id", a->interviewers[i])
+        rc = !t ? -1 : sw_tpl_set(t, "id", web_person_label(c, a->interviewers[i], who, sizeof who))
                      | sw_tpl_setf(t, "scorecards", "%zu", st->scorecards)
                      | sw_tpl_setf(t, "observations", "%zu", st->observations)
                      | web_set_number(t, "mean", st->mean)
@@ -46,7 +47,7 @@ static int calibrate_fields(struct web_ctx *c, struct web_view *v)
 {
     struct sw_calibration *cal = sw_calibrate(v->snap->aggregate, &v->errs);
     int rc = !cal ? -1 : web_req_fields(c, v->s, "calibrate")
-                       | interviewer_rows(v->snap->aggregate, cal, v->s)
+                       | interviewer_rows(c, v->snap->aggregate, cal, v->s)
                        | reliability_rows(v->snap->aggregate, cal, v->s);
     sw_calibration_free(cal);
     return rc;

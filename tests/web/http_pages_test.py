@@ -222,6 +222,43 @@ def test_status(cara, cards):
     check("status: the draft badge words", "Overdue" in page and "Pending" in page)
 
 
+TOKENS = ["strong-hire", "strong-no-hire", "no-hire", "insufficient-evidence", "no-level",
+          "below-target"]
+
+
+def visible(page):
+    """The text a person reads: no tags, no comments, no attribute values."""
+    page = re.sub(r"<!--.*?-->|<script.*?</script>|<style.*?</style>", "", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]*>", " ", page))
+
+
+def test_nav_and_words(srv, tokens, submitted):
+    """Every nav link answers 200 for the one who sees it; no raw tokens."""
+    iv = submitted["interviewer"]
+    who = {"cara": ["/"] + ["/r/req" + p for p in PAGES if p not in ("/export.xlsx",
+                                                                     "/schedule")],
+           "rita": ["/"] + ["/r/req" + p for p in PAGES if p != "/export.xlsx"],
+           iv: ["/", "/r/req/c/" + submitted["candidate"]]}
+    for person, pages in who.items():
+        c = signed_in(srv, tokens[person])
+        pages = pages + ["/r/req/c/" + submitted["candidate"]]
+        for page in pages:
+            r = c.get(page)
+            check("%s %s -> 200" % (person, page), r.status == 200, str(r.status))
+            text = visible(r.body)
+            bad = [t for t in TOKENS if re.search(r"(?<![\w-])%s(?![\w-])" % t, text)]
+            check("%s %s shows words, not tokens" % (person, page), not bad, str(bad))
+            navs = re.findall(r"<nav[^>]*>(.*?)</nav>", r.body, re.S)
+            for link in re.findall(r'href="([^"]+)"', " ".join(navs)):
+                link = html.unescape(link)
+                s = c.get(link).status
+                check("%s: nav link %s on %s -> 200" % (person, link, page), s == 200, str(s))
+        if person == iv:
+            page = c.get("/r/req/c/" + submitted["candidate"]).body
+            check("interviewer's packet offers no committee page",
+                  'href="/r/req/compare"' not in page and 'href="/r/req"' not in page)
+
+
 def test_fresh_and_escaped(srv, cara, req):
     r = run("new", "-i", "technical-deep-dive", "-c", "c-new", "-r", "akim", "--name",
             "Nú <script>x</script>", cwd=req)
@@ -309,6 +346,7 @@ def main():
             test_adjusted(cara, req)
             test_images(srv, cara, req)
             test_status(cara, cards)
+            test_nav_and_words(srv, tokens, submitted)
             test_export(srv, cara)
             test_fresh_and_escaped(srv, cara, req)
             test_schedule(srv, rita, tokens, submitted, req)
