@@ -99,6 +99,34 @@ def committee(d, base, tmp):
         check("openpyxl-opens-workbook", r.stdout.strip() == "Summary", r.stdout + r.stderr)
 
 
+def tour(d, base, role, pages):
+    """Every page the role may open, at 375 and 1280 px: no sideways scroll at
+    375 px, a screenshot of each ROLE-NAME-WIDTH.png in SHOTS (look at them),
+    every nav link answering with a page (no 404)."""
+    for path, name in pages:
+        d.get(base + path)
+        check("%s %s opens" % (role, name), "Not found" not in d.title, d.title)
+        no_sideways_scroll(d, "%s-%s" % (role, name))
+        for a in d.find_elements("css selector", "nav a"):
+            href = a.get_attribute("href")
+            status = d.execute_script(
+                "var x = new XMLHttpRequest(); x.open('GET', arguments[0], false);"
+                " x.send(); return x.status;", href)
+            check("%s %s nav %s" % (role, name, href), status == 200, str(status))
+
+
+def committee_tour(d, base, tmp):
+    cand = sorted(os.listdir(os.path.join(tmp, "req")))[0]
+    tour(d, base, "committee", [
+        ("/", "home"), ("/r/req", "dashboard"), ("/r/req?adjusted=1", "dashboard-adjusted"),
+        ("/r/req/c/" + cand, "packet"), ("/r/req/c/%s?adjusted=1" % cand, "packet-adjusted"),
+        ("/r/req/compare", "compare"), ("/r/req/compare?adjusted=1", "compare-adjusted"),
+        ("/r/req/calibrate", "calibrate"), ("/r/req/status", "status")])
+    d.get(base + "/r/req/status")
+    check("status: complete loops collapsed",
+          not d.find_elements("css selector", "details.complete[open]"))
+
+
 def recruiter(d, base):
     page(d, base, "/r/req/schedule", "schedule")
     d.find_element("tag name", "body").click()
@@ -124,14 +152,20 @@ def main():
         d = browser(os.path.join(tmp, "profile"))
         sign_in(d, base, tokens["cara"])
         committee(d, base, tmp)
+        committee_tour(d, base, tmp)
         d.delete_all_cookies()
         sign_in(d, base, tokens["rita"])
         recruiter(d, base)
+        tour(d, base, "recruiter", [("/", "home"), ("/r/req", "dashboard"),
+                                    ("/r/req/status", "status"), ("/r/req/schedule", "schedule")])
         d.delete_all_cookies()
         sign_in(d, base, tokens["akim"])
         check("interviewer-sees-scheduled",
               "/r/req/s/c-browser/technical-deep-dive/akim" in d.page_source)
         d.save_screenshot(os.path.join(SHOTS, "home-interviewer-1280.png"))
+        tour(d, base, "interviewer", [
+            ("/", "home"), ("/r/req/s/c-browser/technical-deep-dive/akim", "scorecard"),
+            ("/kit/technical-deep-dive", "kit")])
     finally:
         if d:
             d.quit()
