@@ -142,6 +142,72 @@ def section(sw, rubric):
             f"| exit status after SIGTERM | {rc} |", ""]
 
 
+DASHBOARD_CANDIDATES = (40, 600)   # 5 scorecards each (tools/gencards)
+DASHBOARD_MAX_BYTES = 300 * 1024   # docs/design.md "The web app, turn 3"
+DASHBOARD_MAX_RATIO = 0.1
+
+
+def dashboard_row(sw, gencards, rubric, tmp, n):
+    """The warm dashboard page of n candidates as served over HTTP (the
+    median of 50 GETs on one keep-alive connection, after one cold GET),
+    against `report --format json` run from scratch on the same folder."""
+    req = os.path.join(tmp, "req")
+    shutil.rmtree(req, ignore_errors=True)
+    subprocess.run([gencards, "--rubric", rubric, "--count", str(5 * n), "--out", req,
+                    "--seed", "11"], check=True, capture_output=True)
+    proc, port = start(sw, rubric, tmp)
+    try:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        c.request("GET", "/r/req")
+        r = c.getresponse()
+        r.read()
+        cookie = r.getheader("Set-Cookie").split(";")[0]
+        size = [0]
+
+        def get():
+            c.request("GET", "/r/req", headers={"Cookie": cookie})
+            r = c.getresponse()
+            size[0] = len(r.read())
+            assert r.status == 200, r.status
+
+        page_s = median_time(get, 50)
+        c.close()
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    report_s = median_time(lambda: subprocess.run(
+        [sw, "--rubric", rubric, "report", "--format", "json", req], check=True,
+        capture_output=True), 10)
+    return n, page_s, report_s, size[0]
+
+
+def dashboard_section(sw, gencards, rubric):
+    """The `serve` dashboard rows of make bench; exits 1 past the limits."""
+    sw, gencards, rubric = (os.path.abspath(x) for x in (sw, gencards, rubric))
+    tmp = tempfile.mkdtemp(prefix="sw-bench-dash-")
+    try:
+        rows = [dashboard_row(sw, gencards, rubric, tmp, n) for n in DASHBOARD_CANDIDATES]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    lines = ["## serve: the dashboard page", "",
+             "The warm dashboard `/r/req` over HTTP (median of 50 GETs, single-person mode) "
+             "against `report --format json` from scratch (median of 10) on the same folder; "
+             f"limits: ratio <= {DASHBOARD_MAX_RATIO}, page <= {DASHBOARD_MAX_BYTES // 1024} KB.",
+             "", "| candidates | page ms | report ms | page / report | page KB |",
+             "| ---: | ---: | ---: | ---: | ---: |"]
+    ok = True
+    for n, page_s, report_s, size in rows:
+        ratio = page_s / report_s
+        ok = ok and ratio <= DASHBOARD_MAX_RATIO and size <= DASHBOARD_MAX_BYTES
+        lines.append(f"| {n} | {1000 * page_s:.2f} | {1000 * report_s:.2f} | {ratio:.3f} | "
+                     f"{size / 1024:.0f} |")
+    return lines + [""], ok
+
+
 if __name__ == "__main__":
     import sys
+    if sys.argv[1] == "--dashboard":
+        text, within = dashboard_section(sys.argv[2], sys.argv[3], sys.argv[4])
+        print("\n".join(text))
+        sys.exit(0 if within else 1)
     print("\n".join(section(sys.argv[1], sys.argv[2])))
