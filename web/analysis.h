@@ -89,6 +89,11 @@ int web_wheel_field(const struct sw_aggregate *a, const struct sw_candidate *can
 /* Lists the snapshot's problems as "problems" (file, line, message) and
  * sets "has_problems". 0 or -1. */
 int web_problem_fields(const struct sw_req_snapshot *snap, struct sw_tpl_scope *s);
+/* The work list of loop status (templates/web/work.html) for requisition
+ * `req` on s: overdue drafts oldest first, then pending ones, candidates
+ * short of scorecards, complete loops (page_status.c). 0 or -1. */
+int web_work_fields(struct web_ctx *c, const char *req, const struct sw_status *st,
+                    struct sw_tpl_scope *s);
 /* Whether the person may open page (one not about a candidate or a
  * scorecard): what the navigation lists. */
 int web_may_open(const struct web_ctx *c, enum web_page page);

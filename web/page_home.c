@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "render/template.h"
+#include "status.h"
 #include "web.h"
 
 static int add_card(struct web_ctx *c, struct sw_tpl_scope *top, const struct web_req *q,
@@ -14,7 +16,7 @@ static int add_card(struct web_ctx *c, struct sw_tpl_scope *top, const struct we
     const char *interview = c->srv->index.rubric->interviews[e->interview].id;
     const char *name = e->candidate_name ? e->candidate_name : "";
     struct sw_tpl_scope *t = sw_tpl_add(top, e->submitted ? "submitted" : "drafts");
-    char age[32];
+    char age[64];
     web_age(f->mtime.tv_sec, c->now, age, sizeof age);
     if (!t)
         return -1;
@@ -57,17 +59,34 @@ static int add_kits(struct web_ctx *c, struct sw_tpl_scope *top)
     return rc;
 }
 
-/* The requisitions whose dashboard I may read (access.h). */
+/* Requisition q's work list, as its loop status page shows it. */
+static int add_work(struct web_ctx *c, struct web_req *q, struct sw_tpl_scope *t)
+{
+    struct sw_req_snapshot *snap = web_req_snapshot(q);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_status *st = snap ? sw_status_new(snap->aggregate, (double)c->now, &errs) : NULL;
+    int rc = !snap ? 0 : st ? web_work_fields(c, q->name, st, t) : -1;
+    sw_status_free(st);
+    sw_errors_release(&errs);
+    sw_req_snapshot_release(snap);
+    return rc;
+}
+
+/* The requisitions whose dashboard I may read (access.h), each with its
+ * work list when I may read its loop status (the recruiter's home). */
 static int add_reqs(struct web_ctx *c, struct sw_tpl_scope *top)
 {
-    struct web_access a = { .role = c->me.role, .page = WEB_PAGE_DASHBOARD };
-    if (web_access_check(&a) != WEB_ALLOW)
+    if (!web_may_open(c, WEB_PAGE_DASHBOARD))
         return 0;
+    int work = web_may_open(c, WEB_PAGE_STATUS);
     const struct web_index *x = &c->srv->index;
     int rc = sw_tpl_set(top, "has_reqs", x->n_reqs ? "yes" : "");
     for (size_t i = 0; i < x->n_reqs && rc == 0; i++) {
         struct sw_tpl_scope *t = sw_tpl_add(top, "reqs");
-        rc = !t ? -1 : sw_tpl_set(t, "name", x->reqs[i].name);
+        rc = !t ? -1 : sw_tpl_set(t, "name", x->reqs[i].name)
+                     | sw_tpl_set(t, "work", work ? "yes" : "")
+                     | (work ? add_work(c, &x->reqs[i], t) : 0);
     }
     return rc;
 }

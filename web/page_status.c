@@ -38,7 +38,7 @@ static int names(const struct sw_rubric *r, const size_t *ks, size_t n, struct s
 }
 
 /* The candidate's link and what its packet still lacks, on t. */
-static int candidate_fields(const struct web_ctx *c, const struct sw_status *st, size_t i,
+static int candidate_fields(const char *req, const struct sw_status *st, size_t i,
                             struct sw_tpl_scope *t)
 {
     const struct sw_aggregate *a = st->aggregate;
@@ -46,7 +46,7 @@ static int candidate_fields(const struct web_ctx *c, const struct sw_status *st,
     const struct sw_candidate *cand = &a->candidates[sc->candidate];
     char label[600];
     return sw_tpl_set(t, "label", web_candidate_label(cand, label, sizeof label))
-           | sw_tpl_setf(t, "url", "/r/%s/c/%s", c->path.seg[1], cand->id)
+           | sw_tpl_setf(t, "url", "/r/%s/c/%s", req, cand->id)
            | sw_tpl_setf(t, "submitted", "%zu", sc->submitted)
            | sw_tpl_setf(t, "pending", "%zu", sc->pending)
            | (sc->needs_scorecards ? sw_tpl_setf(t, "needs", "%zu more scorecard%s",
@@ -57,8 +57,8 @@ static int candidate_fields(const struct web_ctx *c, const struct sw_status *st,
            | names(a->rubric, sc->uncovered, sc->n_uncovered, t, "uncovered");
 }
 
-static int owed_row(struct web_ctx *c, const struct sw_status *st, const struct owed *o,
-                    struct sw_tpl_scope *s)
+static int owed_row(struct web_ctx *c, const char *req, const struct sw_status *st,
+                    const struct owed *o, struct sw_tpl_scope *s)
 {
     const struct sw_aggregate *a = st->aggregate;
     const struct sw_status_card *k = &st->candidates[o->candidate].cards[o->card];
@@ -66,7 +66,7 @@ static int owed_row(struct web_ctx *c, const struct sw_status *st, const struct 
     struct sw_tpl_scope *t = sw_tpl_add(s, k->overdue ? "overdue_cards" : "pending_cards");
     char who[600], age[64];
     web_duration(o->age, age, sizeof age);
-    return !t ? -1 : candidate_fields(c, st, o->candidate, t)
+    return !t ? -1 : candidate_fields(req, st, o->candidate, t)
                      | sw_tpl_set(t, "interview", a->rubric->interviews[card->interview].name)
                      | sw_tpl_set(t, "interviewer", web_person_label(c, a->interviewers[
                                                         card->interviewer], who, sizeof who))
@@ -74,7 +74,8 @@ static int owed_row(struct web_ctx *c, const struct sw_status *st, const struct 
 }
 
 /* The drafts, overdue ones first, each group oldest first. */
-static int owed_rows(struct web_ctx *c, const struct sw_status *st, struct sw_tpl_scope *s)
+static int owed_rows(struct web_ctx *c, const char *req, const struct sw_status *st,
+                     struct sw_tpl_scope *s)
 {
     size_t n = 0, m = 0;
     for (size_t i = 0; i < st->n_candidates; i++)
@@ -89,7 +90,7 @@ static int owed_rows(struct web_ctx *c, const struct sw_status *st, struct sw_tp
     qsort(list, m, sizeof *list, oldest_first);
     int rc = 0, overdue = 0, pending = 0;
     for (size_t i = 0; i < m && rc == 0; i++) {
-        rc = owed_row(c, st, &list[i], s);
+        rc = owed_row(c, req, st, &list[i], s);
         st->candidates[list[i].candidate].cards[list[i].card].overdue ? overdue++ : pending++;
     }
     free(list);
@@ -97,25 +98,30 @@ static int owed_rows(struct web_ctx *c, const struct sw_status *st, struct sw_tp
               | sw_tpl_set(s, "has_pending", pending ? "yes" : "");
 }
 
-static int status_fields(struct web_ctx *c, struct web_view *v)
+int web_work_fields(struct web_ctx *c, const char *req, const struct sw_status *st,
+                    struct sw_tpl_scope *s)
 {
-    const struct sw_status *st = v->status;
     size_t waiting = 0, complete = 0;
-    int rc = web_req_fields(c, v->s, "status") | owed_rows(c, st, v->s)
-           | sw_tpl_setf(v->s, "overdue_days", "%.0f", st->overdue_hours / 24)
-           | sw_tpl_setf(v->s, "overdue", "%zu", st->overdue);
+    int rc = sw_tpl_set(s, "req", req) | owed_rows(c, req, st, s)
+           | sw_tpl_setf(s, "overdue_days", "%.0f", st->overdue_hours / 24)
+           | sw_tpl_setf(s, "overdue", "%zu", st->overdue);
     for (size_t i = 0; i < st->n_candidates && rc == 0; i++) {
         const struct sw_status_candidate *sc = &st->candidates[i];
         if (sc->pending)
             continue;
         int done = !sc->needs_scorecards && !sc->n_awaiting && !sc->n_uncovered;
-        struct sw_tpl_scope *t = sw_tpl_add(v->s, done ? "complete" : "unscheduled");
-        rc = t ? candidate_fields(c, st, i, t) : -1;
+        struct sw_tpl_scope *t = sw_tpl_add(s, done ? "complete" : "unscheduled");
+        rc = t ? candidate_fields(req, st, i, t) : -1;
         done ? complete++ : waiting++;
     }
-    return rc | sw_tpl_setf(v->s, "n_complete", "%zu", complete)
-              | sw_tpl_set(v->s, "has_complete", complete ? "yes" : "")
-              | sw_tpl_set(v->s, "has_unscheduled", waiting ? "yes" : "");
+    return rc | sw_tpl_setf(s, "n_complete", "%zu", complete)
+              | sw_tpl_set(s, "has_complete", complete ? "yes" : "")
+              | sw_tpl_set(s, "has_unscheduled", waiting ? "yes" : "");
+}
+
+static int status_fields(struct web_ctx *c, struct web_view *v)
+{
+    return web_req_fields(c, v->s, "status") | web_work_fields(c, c->path.seg[1], v->status, v->s);
 }
 
 void web_page_status(struct web_ctx *c)

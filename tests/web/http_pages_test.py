@@ -207,7 +207,7 @@ def test_status(cara, cards):
     for c, days in zip(drafts, (5, 12.52, 3)):
         os.utime(c["path"], (now - days * 86400, now - days * 86400))
     page = html.unescape(cara.get("/r/req/status").body)
-    overdue = page.split('id="overdue-h"', 1)[1].split('id="pending-h"', 1)[0]
+    overdue = page.split('id="overdue-req"', 1)[1].split('id="pending-req"', 1)[0]
     order = [(c, i) for c, i in re.findall(r'href="/r/req/c/([^"]+)">[^<]*</a></th>'
                                              r'<td data-label="Interview">[^<]*</td>'
                                              r'<td data-label="Interviewer">([^<]*)</td>', overdue)]
@@ -218,8 +218,13 @@ def test_status(cara, cards):
     check("status: no hours count", not re.search(r"\d{3,} h\b", page))
     check("status: never 'needs 0'", "needs 0" not in page)
     check("status: complete loops collapsed", "<details" not in page or
-          page.index("<details") > page.index('id="pending-h"'))
+          page.index("<details") > page.index('id="pending-req"'))
     check("status: the draft badge words", "Overdue" in page and "Pending" in page)
+    home = html.unescape(cara.get("/").body)
+    overdue = home.split('id="overdue-req"', 1)[1].split('id="pending-req"', 1)[0]
+    got = re.findall(r'href="/r/req/c/([^"]+)">[^<]*</a></th>', overdue)
+    check("home: the same work list, overdue first", got[:2] == [w[0] for w in want[:2]],
+          "%s vs %s" % (got, want))
 
 
 TOKENS = ["strong-hire", "strong-no-hire", "no-hire", "insufficient-evidence", "no-level",
