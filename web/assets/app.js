@@ -211,3 +211,46 @@
   setInterval(retry, RETRY_MS);
   restore();
 }());
+
+// Times as people read them: each <time datetime="UTC stamp"> shows in the
+// browser's own time zone and language (the server's text, in UTC, stays
+// when there is no script); the form's count of unrated questions.
+(function () {
+  'use strict';
+  var times = document.querySelectorAll('time[datetime]');
+  for (var i = 0; i < times.length; i++) {
+    var t = new Date(times[i].getAttribute('datetime'));
+    if (!isNaN(t.getTime())) {
+      times[i].title = times[i].textContent;
+      times[i].textContent = t.toLocaleString(undefined, {
+        year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit'
+      });
+    }
+  }
+  var form = document.querySelector('form.scorecard');
+  var out = document.getElementById('unrated');
+  if (!form || !out) {
+    return;
+  }
+  function count() {
+    var radios = form.querySelectorAll('input[type=radio]');
+    var names = {}, all = 0, open = 0;
+    for (var k = 0; k < radios.length; k++) {
+      var n = radios[k].name;
+      if (n !== 'rec' && !(n in names)) {
+        names[n] = true;
+        all++;
+        var on = form.querySelector('input[name="' + n + '"]:checked');
+        if (!on || on.value === '') {   // "Not rated" has the value ""
+          open++;
+        }
+      }
+    }
+    var rec = form.querySelector('input[name=rec]:checked');
+    rec = rec && rec.value !== '' ? rec : null;
+    out.textContent = (open === 0 ? 'Every question rated' :
+      open + ' of ' + all + ' questions unrated') + (rec ? '' : ' · no recommendation yet');
+  }
+  form.addEventListener('change', count);
+  count();
+}());
