@@ -94,6 +94,9 @@ int web_problem_fields(const struct sw_req_snapshot *snap, struct sw_tpl_scope *
  * short of scorecards, complete loops (page_status.c). 0 or -1. */
 int web_work_fields(struct web_ctx *c, const char *req, const struct sw_status *st,
                     struct sw_tpl_scope *s);
+/* The schedule form's datalists (pickers.c): pick_candidates and
+ * pick_interviewers, each with id and label. 0 or -1. */
+int web_picker_fields(struct web_ctx *c, struct sw_tpl_scope *s);
 /* Whether the person may open page (one not about a candidate or a
  * scorecard): what the navigation lists. */
 int web_may_open(const struct web_ctx *c, enum web_page page);

@@ -95,9 +95,28 @@ static int view_links(const struct web_ctx *c, struct view v, size_t pages,
               | sw_tpl_set(s, "paged", pages > 1 ? "yes" : "");
 }
 
-static int add_row(const struct web_ctx *c, const struct sw_aggregate *a, size_t k,
+/* The level a candidate was scheduled at, while no scorecard is submitted:
+ * the first of their scorecards that names one. */
+static const char *level_name(const struct sw_req_snapshot *snap, const struct sw_candidate *cand,
+                              char *buf, size_t size)
+{
+    const struct sw_rubric *r = snap->aggregate->rubric;
+    if (cand->level >= 0)
+        return r->levels[cand->level].name;
+    for (size_t i = sw_req_snapshot_find(snap, 0, cand->id, NULL, NULL); i < snap->n_files;
+         i = sw_req_snapshot_find(snap, i + 1, cand->id, NULL, NULL))
+        if (snap->files[i].scorecard->level >= 0) {
+            snprintf(buf, size, "%s (scheduled)", r->levels[snap->files[i].scorecard->level].name);
+            return buf;
+        }
+    return "–";
+}
+
+static int add_row(const struct web_ctx *c, const struct web_view *page, size_t k,
                    const struct sw_status_candidate *st, struct sw_tpl_scope *s)
 {
+    const struct sw_aggregate *a = page->aggregate;
+    char level[300];
     const struct sw_candidate *cand = &a->candidates[k];
     const struct sw_rubric *r = a->rubric;
     struct sw_tpl_scope *t = sw_tpl_add(s, "rows");
@@ -112,8 +131,7 @@ static int add_row(const struct web_ctx *c, const struct sw_aggregate *a, size_t
                      | sw_tpl_setf(t, "wheel", "/r/%s/c/%s/wheel.svg", c->path.seg[1], cand->id)
                      | web_set_number(t, "overall", cand->overall)
                      | web_set_number(t, "shortfall", cand->shortfall)
-                     | sw_tpl_set(t, "level",
-                                  cand->level >= 0 ? r->levels[cand->level].name : "–")
+                     | sw_tpl_set(t, "level", level_name(page->snap, cand, level, sizeof level))
                      | sw_tpl_setf(t, "submitted", "%zu", st->submitted)
                      | sw_tpl_setf(t, "pending", "%zu", st->pending)
                      | sw_tpl_setf(t, "overdue", "%zu", overdue)
@@ -148,7 +166,7 @@ static int dashboard_fields(struct web_ctx *c, struct web_view *page)
         if (*v.decision && cand->decision != v.filter)
             continue;
         if (shown >= first && shown < first + PAGE_ROWS)
-            rc = add_row(c, a, order[i], &st->candidates[order[i]], s);
+            rc = add_row(c, page, order[i], &st->candidates[order[i]], s);
         shown++;
     }
     free(order);

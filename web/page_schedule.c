@@ -35,7 +35,7 @@ static int form_fields(struct web_ctx *c, const struct booking *b, const char *m
            | sw_tpl_set(s, "message", message ? message : "")
            | sw_tpl_set(s, "done", done && !message ? done : "")
            | sw_tpl_set(s, "candidate", b->candidate) | sw_tpl_set(s, "name", b->name)
-           | sw_tpl_set(s, "interviewer", b->interviewer);
+           | sw_tpl_set(s, "interviewer", b->interviewer) | web_picker_fields(c, s);
     for (size_t i = 0; i < r->n_interviews && rc == 0; i++) {
         struct sw_tpl_scope *t = sw_tpl_add(s, "interviews");
         rc = !t ? -1 : sw_tpl_set(t, "id", r->interviews[i].id)

@@ -308,6 +308,12 @@ def test_schedule(srv, rita, tokens, submitted, req):
     iv = submitted["interviewer"]
     r = rita.get("/r/req/schedule")
     check("schedule form", r.status == 200 and 'name="interviewer"' in r.body)
+    picks = r.body.split('<datalist id="pick-interviewers">', 1)[-1].split("</datalist>")[0]
+    check("schedule picks interviewers from the people file",
+          '<option value="%s">' % iv in picks and 'value="cara"' not in picks, picks)
+    picks = r.body.split('<datalist id="pick-candidates">', 1)[-1].split("</datalist>")[0]
+    check("schedule picks known candidates",
+          '<option value="%s">' % submitted["candidate"] in picks, picks[:300])
     before = sorted(os.listdir(req))
     r = rita.post("/r/req/schedule", {"candidate": "c-sched", "name": "Grace", "level": "staff",
                                       "interview": "technical-deep-dive", "interviewer": iv},
@@ -334,6 +340,10 @@ def test_schedule(srv, rita, tokens, submitted, req):
         check("draft validates", v.returncode == 0, v.stderr)
     r = rita.post("/r/req/schedule", fields)
     check("schedule again -> 409", r.status == 409 and "Grace &lt;H&gt;" in r.body, str(r.status))
+    page = rita.get("/r/req?sort=name&decision=no-level").body
+    check("scheduled candidate shows the level it was scheduled at",
+          "Grace &lt;H&gt; (c-sched)</a><span class=\"meta\">Staff TPM (scheduled)" in page,
+          page[page.find("c-sched"):][:200])
     home = signed_in(srv, tokens[iv]).get("/").body
     check("interviewer sees the scheduled draft",
           "/r/req/s/c-sched/technical-deep-dive/%s" % iv in home)
