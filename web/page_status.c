@@ -63,7 +63,7 @@ static int owed_row(struct web_ctx *c, const char *req, const struct sw_status *
     const struct sw_aggregate *a = st->aggregate;
     const struct sw_status_card *k = &st->candidates[o->candidate].cards[o->card];
     const struct sw_card *card = &a->cards[k->card];
-    struct sw_tpl_scope *t = sw_tpl_add(s, k->overdue ? "overdue_cards" : "pending_cards");
+    struct sw_tpl_scope *t = sw_tpl_add(s, "cards");
     char who[600], age[64];
     web_duration(o->age, age, sizeof age);
     return !t ? -1 : candidate_fields(req, st, o->candidate, t)
@@ -88,14 +88,27 @@ static int owed_rows(struct web_ctx *c, const char *req, const struct sw_status 
             if (!isnan(st->candidates[i].cards[k].age_hours))
                 list[m++] = (struct owed){ i, k, st->candidates[i].cards[k].age_hours };
     qsort(list, m, sizeof *list, oldest_first);
-    int rc = 0, overdue = 0, pending = 0;
+    static const char *const groups[2][3] = {
+        { "overdue", "Overdue", "No draft is overdue." },
+        { "pending", "Pending", "No other draft is waiting." },
+    };
+    struct sw_tpl_scope *g[2];
+    size_t count[2] = { 0, 0 };
+    int rc = 0;
+    for (int i = 0; i < 2 && rc == 0; i++)
+        rc = !(g[i] = sw_tpl_add(s, "groups")) ? -1
+             : sw_tpl_set(g[i], "id", groups[i][0]) | sw_tpl_set(g[i], "title", groups[i][1])
+               | sw_tpl_set(g[i], "empty", groups[i][2]) | sw_tpl_set(g[i], "req", req)
+               | sw_tpl_set(g[i], "flagged", i == 0 ? "yes" : "");
     for (size_t i = 0; i < m && rc == 0; i++) {
-        rc = owed_row(c, req, st, &list[i], s);
-        st->candidates[list[i].candidate].cards[list[i].card].overdue ? overdue++ : pending++;
+        int late = st->candidates[list[i].candidate].cards[list[i].card].overdue != 0;
+        rc = owed_row(c, req, st, &list[i], g[late ? 0 : 1]);
+        count[late ? 0 : 1]++;
     }
     free(list);
-    return rc | sw_tpl_set(s, "has_overdue", overdue ? "yes" : "")
-              | sw_tpl_set(s, "has_pending", pending ? "yes" : "");
+    for (int i = 0; i < 2 && rc == 0; i++)
+        rc = sw_tpl_set(g[i], "has", count[i] ? "yes" : "");
+    return rc;
 }
 
 int web_work_fields(struct web_ctx *c, const char *req, const struct sw_status *st,
