@@ -9,7 +9,10 @@ dashboard's numbers against `report --format json` (2 decimals, pillars
 too), sorting and filtering, a scorecard written by the CLI on the next
 request, text escaped, the packet's evidence, the workbook (openpyxl opens
 it; anonymized without names), scheduling (CSRF, bad ids, a duplicate, the
-draft as `new` writes it, on the interviewer's home page).
+draft as `new` writes it, on the interviewer's home page, the pickers),
+?adjusted=1 against `report --adjusted` to 1e-9, thumbnails and assets
+with ETags (304), status as a work list, every nav link per role, no raw
+decision token in the visible text, a 60-candidate dashboard in pages.
 Prints one line per failed check; exits 1 if any failed.
 """
 import html
@@ -349,6 +352,35 @@ def test_schedule(srv, rita, tokens, submitted, req):
           "/r/req/s/c-sched/technical-deep-dive/%s" % iv in home)
 
 
+def test_paging(tmp):
+    """A 60-candidate dashboard in pages of 50, in compare's order."""
+    big = os.path.join(tmp, "big")
+    rubric = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))), "rubrics", "tpm.xml")
+    subprocess.run([GENCARDS, "--rubric", rubric, "--count", "300", "--out", big,
+                    "--seed", "5"], check=True, capture_output=True)
+    srv = Server(tmp, ["big"])
+    try:
+        c = Client(srv)
+        one = c.get("/r/big")
+        ids = re.findall(r'<th scope="row"><a href="/r/big/c/([^"]+)"', one.body)
+        check("page 1: 50 rows", len(ids) == 50, str(len(ids)))
+        check("page 1: no inline wheel, small", "<svg" not in one.body and len(one.body) < 60000,
+              str(len(one.body)))
+        nxt = re.search(r'<a href="([^"]+)" rel="next">', one.body)
+        check("page 1 links page 2", nxt is not None)
+        two = c.get(html.unescape(nxt.group(1)) if nxt else "/r/big?page=2").body
+        ids += re.findall(r'<th scope="row"><a href="/r/big/c/([^"]+)"', two)
+        want = [x["id"] for x in json.loads(run("compare", "--format", "json",
+                                                big).stdout)["candidates"]]
+        check("pages 1 and 2: every candidate in compare's order", ids == want,
+              "%d vs %d" % (len(ids), len(want)))
+        check("page 2 links back", 'rel="prev"' in two and 'rel="next"' not in two)
+        check("past the last page: no rows", "<tbody>" not in c.get("/r/big?page=9").body)
+    finally:
+        srv.stop()
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="sw-pages-")
     try:
@@ -368,6 +400,7 @@ def main():
         finally:
             rc = srv.stop()
         check("sigterm-exit-0", rc == 0, "exit %s" % rc)
+        test_paging(tmp)
     finally:
         if not os.environ.get("KEEP"):
             shutil.rmtree(tmp, ignore_errors=True)
