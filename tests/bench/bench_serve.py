@@ -150,11 +150,15 @@ DASHBOARD_MAX_RATIO = 0.1
 def dashboard_row(sw, gencards, rubric, tmp, n):
     """The warm dashboard page of n candidates as served over HTTP (the
     median of 50 GETs on one keep-alive connection, after one cold GET),
-    against `report --format json` run from scratch on the same folder."""
+    against `report --format json` run from scratch on the same folder.
+    The files are left to settle first: the requisition model parses a file
+    written less than 2 s before it looks again on every refresh
+    (requisition.h), which a folder just generated would be."""
     req = os.path.join(tmp, "req")
     shutil.rmtree(req, ignore_errors=True)
     subprocess.run([gencards, "--rubric", rubric, "--count", str(5 * n), "--out", req,
                     "--seed", "11"], check=True, capture_output=True)
+    time.sleep(2.5)
     proc, port = start(sw, rubric, tmp)
     try:
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
