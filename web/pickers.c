@@ -27,7 +27,7 @@ static int interviewers(struct web_ctx *c, const struct sw_aggregate *a, struct 
     pthread_mutex_lock(&c->srv->people_lock);
     for (size_t i = 0; i < c->srv->people.n && rc == 0; i++) {
         const struct web_person *p = &c->srv->people.items[i];
-        if (p->role == WEB_INTERVIEWER || p->role == WEB_EVERYONE)
+        if (p->roles & WEB_ROLE_BIT(WEB_INTERVIEWER))
             rc = add_interviewer(&seen, s, p->id, *p->name ? p->name : p->id);
     }
     pthread_mutex_unlock(&c->srv->people_lock);
