@@ -165,11 +165,12 @@ def dashboard_row(sw, gencards, rubric, tmp, n):
         c.request("GET", "/r/req")
         r = c.getresponse()
         r.read()
-        cookie = r.getheader("Set-Cookie").split(";")[0]
+        # A visit stores nothing (docs/design.md, turn 3): maybe no cookie.
+        cookie = (r.getheader("Set-Cookie") or "").split(";")[0]
         size = [0]
 
         def get():
-            c.request("GET", "/r/req", headers={"Cookie": cookie})
+            c.request("GET", "/r/req", headers={"Cookie": cookie} if cookie else {})
             r = c.getresponse()
             size[0] = len(r.read())
             assert r.status == 200, r.status
