@@ -118,8 +118,17 @@ static void json_levels(struct sw_json *j, const struct sw_rubric *r)
         sw_json_string(j, lv->id);
         sw_json_key(j, "name");
         sw_json_string(j, lv->name);
+        sw_json_key(j, "hire_bar");
+        sw_json_number(j, lv->hire_bar);
+        /* The key's old spelling, the only one with '-', kept readable for
+         * one release (docs/design.md "Any rubric, any language"). */
         sw_json_key(j, "hire-bar");
         sw_json_number(j, lv->hire_bar);
+        sw_json_key(j, "track");
+        if (lv->track)
+            sw_json_string(j, lv->track);
+        else
+            sw_json_null(j);
         sw_json_key(j, "targets");
         sw_json_begin_object(j);
         for (size_t c = 0; c < r->n_competencies; c++) {
