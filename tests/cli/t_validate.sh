@@ -50,3 +50,19 @@ for f in self-other peer-is-self unknown-competency off-scale off-step duplicate
 done
 # report reads the scorecard among the assessments and nothing else.
 check validate-report-skips-assessments 0 "$SW" $MINI report --format csv tests/fixtures/growth
+
+# validate applies the checks across files that the aggregating commands
+# apply, naming both files, and exits 1 (docs/design.md "Any rubric, any
+# language"): two submitted cards for one interview, two assessments of one
+# person by one assessor in one cycle, and a candidate's conflicting levels.
+mkdir -p "$TMP/vdup"
+cp tests/fixtures/report/c-2/tech--ann.xml "$TMP/vdup/one.xml"
+cp tests/fixtures/report/c-2/tech--ann.xml "$TMP/vdup/two.xml"
+(cd "$TMP" && check validate-cross-duplicate 1 "$SW" --rubric "$OLDPWD/tests/fixtures/rubrics/mini.xml" validate vdup)
+cp -R tests/fixtures/bad/assessment-dup "$TMP/vassess"
+(cd "$TMP" && check validate-cross-assessments 1 "$SW" --rubric "$OLDPWD/tests/fixtures/rubrics/mini.xml" validate vassess)
+mkdir -p "$TMP/vlevel"
+sed 's/level="[a-z]*"/level="mid"/' tests/fixtures/report/c-2/tech--ann.xml >"$TMP/vlevel/a.xml"
+sed 's/level="[a-z]*"/level="senior"/; s/interviewer="ann"/interviewer="zoe"/' \
+    tests/fixtures/report/c-2/tech--ann.xml >"$TMP/vlevel/b.xml"
+(cd "$TMP" && check validate-cross-levels 1 "$SW" --rubric "$OLDPWD/tests/fixtures/rubrics/mini.xml" validate vlevel)
