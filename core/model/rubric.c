@@ -102,8 +102,11 @@ struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_
                 "not a rubric: expected a <rubric> element in namespace '%s'", SW_NS_RUBRIC);
         return NULL;
     }
-    if (sw_xml_validate(doc, "rubric.xsd", path, errs) < 0)
-        return NULL;
+    /* A schema error does not stop the checks of meaning: every problem of
+     * the file in one run (docs/design.md "Any rubric, any language"); the
+     * builder reads a missing attribute as empty and a malformed number as
+     * whatever strtod makes of it, and the rubric is dropped below. */
+    int invalid = sw_xml_validate(doc, "rubric.xsd", path, errs) < 0;
     struct sw_rubric *r = calloc(1, sizeof *r);
     if (!r) {
         sw_fail_oom(errs, path);
@@ -115,7 +118,7 @@ struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_
     int oom = sw_rubric_build(r, root, path, errs) < 0;
     if (oom || !r->path)
         sw_fail_oom(errs, path);
-    if (errs->count + errs->lost > before) {
+    if (invalid || errs->count + errs->lost > before) {
         sw_rubric_free(r);
         return NULL;
     }
