@@ -47,8 +47,12 @@ const char *sw_scale_anchor_label(const struct sw_scale *s, double v)
 
 /* --- lookups ------------------------------------------------------------- */
 
+/* A NULL id (an attribute missing from a schema-invalid rubric, still
+ * checked for meaning) finds nothing. */
 #define FIND(array, count, id)                                  \
     do {                                                        \
+        if (!(id))                                              \
+            return -1;                                          \
         for (size_t i_ = 0; i_ < (count); i_++)                 \
             if (strcmp((array)[i_].id, (id)) == 0)              \
                 return (long)i_;                                \
@@ -83,7 +87,7 @@ int sw_question_by_id(const void *a, const void *b)
 
 long sw_rubric_question(const struct sw_rubric *r, const char *id)
 {
-    if (!r->questions_by_id)
+    if (!r->questions_by_id || !id)
         FIND(r->questions, r->n_questions, id);
     struct sw_question key = { .id = id };
     const struct sw_question *k = &key;
