@@ -84,3 +84,25 @@ sed 's/<competency id="gijutsu"/<competency id="-gijutsu"/; s/competency="gijuts
 check_rc ladder-id-leading-hyphen 1 "$SW" validate "$TMP/dash-id.xml"
 sed 's/<level id="d1"/<level id=".d1"/' "$L/ja-two-ladders.xml" >"$TMP/dot-id.xml"
 check_rc ladder-id-leading-dot 1 "$SW" validate "$TMP/dot-id.xml"
+
+# The people workbook: the radar's target line has a colour (libxlsxwriter
+# reads 0x000000 as "no colour", and LibreOffice then drew neither the line
+# nor its legend sample), and the "Across cycles" header row is as tall as
+# its longest wrapped pillar name (it ran into the numbers below).
+python3 - "$TMP/p-emoji-tpm.xlsx" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+ser = [m for c in charts for m in re.findall(r"<c:ser>.*?</c:ser>", c, re.S)
+       if "Next level's target" in m or "Next level&apos;s target" in m]
+ok = bool(ser) and all(re.search(r'<a:ln w="\d+"><a:solidFill><a:srgbClr val="000000"/>', s)
+                       for s in ser)
+strings = re.findall(r"<t[^>]*>([^<]*)</t>", z.read("xl/sharedStrings.xml").decode())
+idx = strings.index("Across cycles")
+sheet = z.read("xl/worksheets/sheet2.xml").decode()
+m = re.search(r'<row r="(\d+)"[^>]*>(?:(?!</row>).)*<c r="A\d+"[^>]*t="s"[^>]*><v>%d</v>' % idx, sheet, re.S)
+head = re.search(r'<row r="%d"[^>]*>' % (int(m.group(1)) + 1), sheet).group(0)
+ok = ok and 'customHeight="1"' in head
+sys.exit(0 if ok else 1)
+PY
+assert ladder-people-workbook-target-and-header test $? = 0
