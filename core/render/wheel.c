@@ -257,14 +257,20 @@ static void self_outline(const struct wheel_layout *L, struct sw_buf *b)
 /* 0 when w can be drawn, else -1 with the reason recorded. */
 static int drawable(const struct sw_wheel *w, struct wheel_layout *L, struct sw_errors *errs)
 {
-    if (w->n_competencies == 0 || !w->means)
-        return sw_error_add(errs, SW_ESYSTEM, NULL, 0, "a wheel needs competencies and means");
-    if (!(w->scale_max > w->scale_min))
-        return sw_error_add(errs, SW_ESYSTEM, NULL, 0,
-                            "a wheel's scale must end above its start, not %g..%g",
-                            w->scale_min, w->scale_max);
-    if (wheel_layout_init(L, w) < 0)
-        return sw_fail_oom(errs, NULL);
+    if (w->n_competencies == 0 || !w->means) {
+        sw_error_add(errs, SW_ESYSTEM, NULL, 0, "a wheel needs competencies and means");
+        return -1;
+    }
+    if (!(w->scale_max > w->scale_min)) {
+        sw_error_add(errs, SW_ESYSTEM, NULL, 0,
+                     "a wheel's scale must end above its start, not %g..%g", w->scale_min,
+                     w->scale_max);
+        return -1;
+    }
+    if (wheel_layout_init(L, w) < 0) {
+        sw_fail_oom(errs, NULL);
+        return -1;
+    }
     return 0;
 }
 
