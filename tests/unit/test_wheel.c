@@ -29,9 +29,8 @@ static char *render(const struct sw_wheel *w)
     return sw_buf_detach(&b, NULL);
 }
 
-/* The largest distance from the centre of any point of a wedge's path: its
- * outer arc's radius. */
-static double outer_radius(const char *svg, int k)
+/* Wedge k's path data after its leading "M ". */
+static const char *wedge_path(const char *svg, int k)
 {
     char key[64];
     snprintf(key, sizeof key, "data-competency=\"%d\"", k);
@@ -39,7 +38,14 @@ static double outer_radius(const char *svg, int k)
     assert_non_null(p);
     p = strstr(p, " d=\"M ");
     assert_non_null(p);
-    p += 6;
+    return p + 6;
+}
+
+/* The largest distance from the centre of any point of a wedge's path: its
+ * outer arc's radius. */
+static double outer_radius(const char *svg, int k)
+{
+    const char *p = wedge_path(svg, k);
     double best = 0;
     /* points follow "M", "L" and the last two numbers of each "A" */
     while (*p && *p != '"') {
@@ -128,13 +134,7 @@ static void test_wheel_escapes_text_and_is_deterministic(void **state)
 /* The first point of wedge k's path: its inner corner where it starts. */
 static void wedge_start(const char *svg, int k, double *x, double *y)
 {
-    char key[64];
-    snprintf(key, sizeof key, "data-competency=\"%d\"", k);
-    const char *p = strstr(svg, key);
-    assert_non_null(p);
-    p = strstr(p, " d=\"M ");
-    assert_non_null(p);
-    assert_int_equal(2, sscanf(p + 6, "%lf %lf", x, y));
+    assert_int_equal(2, sscanf(wedge_path(svg, k), "%lf %lf", x, y));
 }
 
 /* docs/design.md "The wheel picture": the individual wedges form one block
