@@ -1,4 +1,6 @@
 /* cmd_serve.c - scorewheel serve: the web app over requisition folders. */
+#include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,33 @@ static int check_folders(char **dirs, int n)
                     "scorecards)\n", dirs[i]);
             return EXIT_SYSTEM;
         }
+    }
+    return EXIT_OK;
+}
+
+/* A requisition is named in URLs by its folder's base name, so `serve .`
+ * (or `..`, or `req/.`) serves the folder by its real path: its own name.
+ * Replaces such operands with a path from realpath(3) (freed by the caller
+ * through `owned`); others stay as given. */
+static int name_folders(char **dirs, int n, char **owned)
+{
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(dirs[i]);
+        while (len > 1 && dirs[i][len - 1] == '/')
+            len--;
+        const char *base = dirs[i] + len;
+        while (base > dirs[i] && base[-1] != '/')
+            base--;
+        size_t blen = (size_t)(dirs[i] + len - base);
+        if (!(blen == 1 && base[0] == '.') && !(blen == 2 && strncmp(base, "..", 2) == 0))
+            continue;
+        owned[i] = realpath(dirs[i], NULL);
+        if (!owned[i]) {
+            fprintf(stderr, "%s: error: cannot find the folder's real path: %s\n", dirs[i],
+                    strerror(errno));
+            return EXIT_SYSTEM;
+        }
+        dirs[i] = owned[i];
     }
     return EXIT_OK;
 }
@@ -73,9 +102,20 @@ int cmd_serve(int argc, char **argv)
         return diag_usage("serve", "--tls-cert and --tls-key go together");
     if ((rc = check_folders(argv + first, argc - first)) != EXIT_OK)
         return rc;
-    struct sw_rubric *r = cli_load_rubric(&rc);
-    if (!r)
+    char **owned = calloc((size_t)(argc - first) + 1, sizeof *owned);
+    if (!owned) {
+        fputs("scorewheel: error: out of memory\n", stderr);
+        return EXIT_SYSTEM;
+    }
+    struct sw_rubric *r = NULL;
+    if ((rc = name_folders(argv + first, argc - first, owned)) == EXIT_OK)
+        r = cli_load_rubric(&rc);
+    if (!r) {
+        for (int i = 0; i < argc - first; i++)
+            free(owned[i]);
+        free(owned);
         return rc;
+    }
     struct web_config cfg = {
         .listen = listen, .people_path = people, .tls_cert = cert, .tls_key = key,
         .public_url = public_url, .trusted_proxy = proxy,
@@ -101,5 +141,8 @@ int cmd_serve(int argc, char **argv)
     }
     sw_errors_release(&errs);
     sw_rubric_free(r);
+    for (int i = 0; i < argc - first; i++)
+        free(owned[i]);
+    free(owned);
     return rc;
 }

@@ -4,7 +4,11 @@
 #
 #   build    compile the library, the CLI (and the web app) - `make demo`
 #   check    build + every test of `make check` (sanitizers, valgrind,
-#            static analysis, the workbook and SVG checks, and browser)
+#            static analysis, the workbook and SVG checks, and browser);
+#            every external command a test of `make check` runs is here
+#            (the browser tests print the packet with pdftoppm/pdftotext,
+#            the crash test checks the workbook with unzip, the TLS test
+#            makes its certificate with openssl): none comes from `render`
 #   render   `make check-render`: LibreOffice opens the workbooks
 #   browser  the web app's browser tests alone (Selenium, Chromium, npm
 #            for axe-core)
@@ -22,7 +26,8 @@ build="build-essential pkg-config libxml2-dev libxlsxwriter-dev liblapacke-dev
        libopenblas-dev libmicrohttpd-dev libsodium-dev"
 browser="python3-selenium chromium chromium-driver nodejs npm"
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind libxml2-utils
-       python3 python3-openpyxl python3-numpy librsvg2-bin clang-tools cppcheck $browser"
+       python3 python3-openpyxl python3-numpy librsvg2-bin clang-tools cppcheck
+       poppler-utils unzip openssl $browser"
 render="libreoffice-calc poppler-utils"
 
 usage() {

@@ -48,10 +48,12 @@ static void load_rating(struct sw_load *L, xmlNodePtr n)
     sw_load_check_repeat(L, (size_t)c, r->n_competencies, cid, rt->line);
 }
 
-/* Whether s matches the id pattern [A-Za-z0-9._-]+. */
+/* Whether s matches the id pattern [A-Za-z0-9_][A-Za-z0-9._-]* (docs/design.md
+ * "File formats": no id starts with '.' or '-', so every id can name a file
+ * and ride in a URL). */
 static int is_id(const char *s)
 {
-    if (!*s)
+    if (!*s || *s == '.' || *s == '-')
         return 0;
     for (; *s; s++)
         if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||

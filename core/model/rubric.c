@@ -47,8 +47,12 @@ const char *sw_scale_anchor_label(const struct sw_scale *s, double v)
 
 /* --- lookups ------------------------------------------------------------- */
 
+/* A NULL id (an attribute missing from a schema-invalid rubric, still
+ * checked for meaning) finds nothing. */
 #define FIND(array, count, id)                                  \
     do {                                                        \
+        if (!(id))                                              \
+            return -1;                                          \
         for (size_t i_ = 0; i_ < (count); i_++)                 \
             if (strcmp((array)[i_].id, (id)) == 0)              \
                 return (long)i_;                                \
@@ -83,7 +87,7 @@ int sw_question_by_id(const void *a, const void *b)
 
 long sw_rubric_question(const struct sw_rubric *r, const char *id)
 {
-    if (!r->questions_by_id)
+    if (!r->questions_by_id || !id)
         FIND(r->questions, r->n_questions, id);
     struct sw_question key = { .id = id };
     const struct sw_question *k = &key;
@@ -102,8 +106,11 @@ struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_
                 "not a rubric: expected a <rubric> element in namespace '%s'", SW_NS_RUBRIC);
         return NULL;
     }
-    if (sw_xml_validate(doc, "rubric.xsd", path, errs) < 0)
-        return NULL;
+    /* A schema error does not stop the checks of meaning: every problem of
+     * the file in one run (docs/design.md "Any rubric, any language"); the
+     * builder reads a missing attribute as empty and a malformed number as
+     * whatever strtod makes of it, and the rubric is dropped below. */
+    int invalid = sw_xml_validate(doc, "rubric.xsd", path, errs) < 0;
     struct sw_rubric *r = calloc(1, sizeof *r);
     if (!r) {
         sw_fail_oom(errs, path);
@@ -115,7 +122,7 @@ struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_
     int oom = sw_rubric_build(r, root, path, errs) < 0;
     if (oom || !r->path)
         sw_fail_oom(errs, path);
-    if (errs->count + errs->lost > before) {
+    if (invalid || errs->count + errs->lost > before) {
         sw_rubric_free(r);
         return NULL;
     }

@@ -210,6 +210,7 @@ static void load_level(struct loader *L, xmlNodePtr n)
     lv->id = dup_attr(L, n, "id");
     lv->name = dup_attr(L, n, "name");
     lv->hire_bar = num_attr(n, "hire-bar", 0);
+    lv->track = sw_xml_attr(n, "track") ? dup_attr(L, n, "track") : NULL;
     if (lv->hire_bar < r->scale.min || lv->hire_bar > r->scale.max)
         sw_fail(L->errs, L->path, sw_xml_line(n),
                 "level '%s' hire-bar %g is off the scale %g to %g", lv->id, lv->hire_bar,

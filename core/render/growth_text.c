@@ -179,7 +179,7 @@ static void person_title(struct sw_buf *out, const struct sw_rubric *r, const st
     }
     sw_text_add(&t, p->id, (size_t)-1);
     sw_buf_adds(&t, p->name ? ")" : "");
-    sw_buf_adds(&t, " \u00b7 level ");
+    sw_buf_adds(&t, " \u00b7 level" SW_TEXT_GLUE);
     sw_text_add(&t, p->level >= 0 ? r->levels[p->level].id : "unknown", (size_t)-1);
     sw_buf_adds(&t, p->n_cycles ? "" : " \u00b7 no submitted assessment yet");
     sw_text_wrap(out, sw_buf_str(&t), 0, 2, 80);
@@ -194,13 +194,14 @@ static void table_cycle(struct sw_buf *out, const struct sw_rubric *r,
     struct sw_buf t = SW_BUF_INIT;
     sw_buf_adds(&t, "cycle ");
     sw_text_add(&t, y->id, (size_t)-1);
-    sw_buf_addf(&t, " \u00b7 %zu assessor%s \u00b7 %s \u00b7 overall ", y->assessors,
+    sw_buf_addf(&t, " \u00b7 %zu" SW_TEXT_GLUE "assessor%s \u00b7 %s \u00b7 overall" SW_TEXT_GLUE,
+                y->assessors,
                 y->assessors == 1 ? "" : "s", y->self ? "self-assessed" : "no self-assessment");
     sw_text_number(&t, y->overall, 2, 0, 0);
     for (size_t p = 0; p < r->n_pillars; p++) {
         sw_buf_adds(&t, p ? " \u00b7 " : "\n");
         sw_text_add(&t, r->pillars[p].name, (size_t)-1);
-        sw_buf_addc(&t, ' ');
+        sw_buf_adds(&t, SW_TEXT_GLUE);
         sw_text_number(&t, y->pillars[p], 2, 0, 0);
     }
     sw_buf_adds(out, "\n  ");

@@ -32,7 +32,8 @@ static int add_competency(const struct sw_rubric *r, const struct sw_measure *m,
         return -1;
     int rc = set_flat(t, "name", c->name) | set_flat(t, "pillar", r->pillars[c->pillar].name)
            | set_flat(t, "description", c->description ? c->description : "")
-           | sw_tpl_set(t, "has_indicators", c->n_indicators ? "yes" : "");
+           | sw_tpl_set(t, "has_indicators", c->n_indicators ? "yes" : "")
+           | sw_tpl_setf(t, "heading", "%s (%s)", c->name, r->pillars[c->pillar].name);
     for (size_t i = 0; i < c->n_indicators && rc == 0; i++) {
         struct sw_tpl_scope *it = sw_tpl_add(t, "indicators");
         if (!it)
@@ -100,6 +101,7 @@ int sw_kit(const struct sw_rubric *r, size_t interview, enum sw_kit_format forma
     if (top)
         rc = set_flat(top, "rubric", r->id) | set_flat(top, "rubric_name", r->name)
            | set_flat(top, "version", r->version) | set_flat(top, "interview", iv->id)
+           | sw_tpl_setf(top, "rubric_line", "%s (%s, version %s)", r->name, r->id, r->version)
            | set_flat(top, "interview_name", iv->name)
            | set_flat(top, "description", iv->description ? iv->description : "")
            | (iv->minutes ? sw_tpl_setf(top, "minutes", "%d", iv->minutes)

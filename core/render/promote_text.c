@@ -275,14 +275,18 @@ static int promote_table(const struct sw_growth *g, size_t level, const char *cy
 {
     const struct sw_level *L = &g->rubric->levels[level];
     struct writing w = { g->rubric, level, { 0 }, out, SW_CSV_SPREADSHEET };
-    sw_buf_adds(out, "Readiness for ");
-    sw_text_add(out, L->name, (size_t)-1);
-    sw_buf_adds(out, " (");
-    sw_text_add(out, L->id, (size_t)-1);
-    sw_buf_addf(out, "), hire-bar %.2f", L->hire_bar);
+    struct sw_buf title = SW_BUF_INIT;   /* wrapped within 80 columns */
+    sw_buf_adds(&title, "Readiness for ");
+    sw_text_add(&title, L->name, (size_t)-1);
+    sw_buf_adds(&title, " (");
+    sw_text_add(&title, L->id, (size_t)-1);
+    sw_buf_addf(&title, "), hire-bar" SW_TEXT_GLUE "%.2f", L->hire_bar);
     if (cycles > 1)
-        sw_buf_addf(out, ", sustained over %zu cycles", cycles);
-    sw_buf_addc(out, '\n');
+        sw_buf_addf(&title, ", sustained over" SW_TEXT_GLUE "%zu" SW_TEXT_GLUE "cycles", cycles);
+    sw_text_wrap(out, sw_buf_str(&title), 0, 2, 80);
+    if (title.failed)
+        out->failed = 1;
+    sw_buf_release(&title);
     int rc = each_person(g, level, cycle, cycles, write_table, &w, out);
     if (g->n_people == 0)
         sw_buf_adds(out, "no assessments\n");

@@ -318,7 +318,8 @@ static void compare_row(struct sw_table *t, const struct sw_aggregate *a,
 {
     const struct sw_rubric *r = a->rubric;
     char text[96];
-    sw_table_add(t, c->name ? c->name : c->id, NULL);
+    sw_table_add(t, c->id, NULL);
+    sw_table_add(t, c->name ? c->name : "-", NULL);
     sw_table_add(t, number(c->overall, 2, text, sizeof text), NULL);
     for (size_t p = 0; p < r->n_pillars; p++)
         sw_table_add(t, number(c->pillars[p], 2, text, sizeof text), NULL);
@@ -366,7 +367,7 @@ int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int colo
         sw_buf_adds(out, "No scorecards found.\n");
         return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
     }
-    size_t n = r->n_pillars + 7;
+    size_t n = r->n_pillars + 8;
     struct sw_table_column *cols = calloc(n, sizeof *cols);
     char (*names)[24] = calloc(r->n_pillars + 1, sizeof *names);
     if (!cols || !names) {
@@ -376,10 +377,13 @@ int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int colo
         return sw_buf_fail(out, errs, "comparison");
     }
     short_names(r, names);
-    cols[0] = (struct sw_table_column){ "candidate", 0, 12 };
-    cols[1] = (struct sw_table_column){ "overall", 1, 0 };
+    /* The id leads (and leads each block): two long names cut alike stay
+     * apart. */
+    cols[0] = (struct sw_table_column){ "id", 0, 0 };
+    cols[1] = (struct sw_table_column){ "candidate", 0, 12 };
+    cols[2] = (struct sw_table_column){ "overall", 1, 0 };
     for (size_t p = 0; p < r->n_pillars; p++)
-        cols[2 + p] = (struct sw_table_column){ names[p], 1, 0 };
+        cols[3 + p] = (struct sw_table_column){ names[p], 1, 0 };
     cols[n - 5] = (struct sw_table_column){ "short", 1, 0 };
     cols[n - 4] = (struct sw_table_column){ "decision", 0, 0 };
     cols[n - 3] = (struct sw_table_column){ "archetype", 0, 10 };

@@ -1,9 +1,11 @@
 #include "rubric_text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/json.h"
+#include "render/termtable.h"
 #include "termtext.h"
 
 static const char *half_name(enum sw_half h)
@@ -116,8 +118,17 @@ static void json_levels(struct sw_json *j, const struct sw_rubric *r)
         sw_json_string(j, lv->id);
         sw_json_key(j, "name");
         sw_json_string(j, lv->name);
+        sw_json_key(j, "hire_bar");
+        sw_json_number(j, lv->hire_bar);
+        /* The key's old spelling, the only one with '-', kept readable for
+         * one release (docs/design.md "Any rubric, any language"). */
         sw_json_key(j, "hire-bar");
         sw_json_number(j, lv->hire_bar);
+        sw_json_key(j, "track");
+        if (lv->track)
+            sw_json_string(j, lv->track);
+        else
+            sw_json_null(j);
         sw_json_key(j, "targets");
         sw_json_begin_object(j);
         for (size_t c = 0; c < r->n_competencies; c++) {
@@ -242,82 +253,95 @@ static int levels_numbered(const struct sw_rubric *r)
     return 0;
 }
 
-/* Level columns as wide as their ids (5 to 12), as many as fit 80 columns
- * beside the widest competency name. */
+/* Every level's targets: one column per level (headed by its id, or L1,
+ * L2... as listed under Levels), a row per pillar and per competency. A
+ * rubric with more levels than fit 80 columns gets further blocks of level
+ * columns below, each repeating the competency column (termtable.h): no
+ * level is left out. */
 static void table_competencies(const struct sw_rubric *r, struct sw_buf *b)
 {
-    size_t name_width = 12;
-    for (size_t c = 0; c < r->n_competencies; c++)
-        if (sw_text_width(r->competencies[c].name) + 4 > name_width)
-            name_width = sw_text_width(r->competencies[c].name) + 4;
-    if (name_width > 40)
-        name_width = 40;
-    size_t widths[64], shown = 0, used = name_width;
-    for (; shown < r->n_levels && shown < 64; shown++) {
-        size_t w = strlen(r->levels[shown].id);
-        w = (w < 5 ? 5 : w > 12 ? 12 : w) + 1;
-        if (used + w > 79)
-            break;
-        widths[shown] = w;
-        used += w;
+    size_t n = r->n_levels + 1;
+    struct sw_table_column *cols = calloc(n, sizeof *cols);
+    char (*heads)[24] = calloc(n, sizeof *heads);
+    if (!cols || !heads) {
+        free(cols);
+        free(heads);
+        b->failed = 1;
+        return;
     }
-    sw_buf_adds(b, "\nCompetencies and targets by level\n");
-    sw_text_cell(b, "", name_width);
     int numbered = levels_numbered(r);
-    for (size_t l = 0; l < shown; l++) {
-        char number[24];
-        snprintf(number, sizeof number, "L%zu", l + 1);
-        sw_buf_adds(b, " ");
-        sw_text_cell(b, numbered ? number : r->levels[l].id, widths[l] - 1);
+    cols[0] = (struct sw_table_column){ "", 0, 30 };
+    for (size_t l = 0; l < r->n_levels; l++) {
+        if (numbered)
+            snprintf(heads[l + 1], sizeof heads[l + 1], "L%zu", l + 1);
+        cols[l + 1] = (struct sw_table_column){ numbered ? heads[l + 1] : r->levels[l].id, 0,
+                                                0 };
     }
-    while (b->len && b->data[b->len - 1] == ' ')
-        b->data[--b->len] = '\0';
-    sw_buf_addc(b, '\n');
+    struct sw_table t;
+    sw_table_init(&t, cols, n);
+    int rc = 0;
+    char cell[64];
     for (size_t p = 0; p < r->n_pillars; p++) {
         const struct sw_pillar *pl = &r->pillars[p];
-        size_t col = sw_text_flow(b, pl->name, 0, 2, 80);
-        char half[32] = "";
+        struct sw_buf name = SW_BUF_INIT;
+        sw_buf_adds(&name, pl->name);
         if (half_name(pl->half))
-            snprintf(half, sizeof half, " (%s)", half_name(pl->half));
-        sw_text_wrap(b, half, col, 2, 80);
+            sw_buf_addf(&name, " (%s)", half_name(pl->half));
+        rc |= name.failed ? -1 : sw_table_add(&t, sw_buf_str(&name), NULL);
+        sw_buf_release(&name);
+        for (size_t l = 0; l < r->n_levels; l++)
+            rc |= sw_table_add(&t, "", NULL);
         for (size_t c = pl->first; c < pl->first + pl->count; c++) {
-            sw_buf_adds(b, "  ");
-            sw_text_cell(b, r->competencies[c].name, name_width - 2);
-            for (size_t l = 0; l < shown; l++)
-                sw_buf_addf(b, " %-*g", (int)widths[l] - 1, r->levels[l].targets[c]);
-            while (b->len && b->data[b->len - 1] == ' ')
-                b->data[--b->len] = '\0';
-            sw_buf_addc(b, '\n');
+            struct sw_buf cname = SW_BUF_INIT;
+            sw_buf_addf(&cname, "  %s", r->competencies[c].name);
+            rc |= cname.failed ? -1 : sw_table_add(&t, sw_buf_str(&cname), NULL);
+            sw_buf_release(&cname);
+            for (size_t l = 0; l < r->n_levels; l++) {
+                snprintf(cell, sizeof cell, "%g", r->levels[l].targets[c]);
+                rc |= sw_table_add(&t, cell, NULL);
+            }
         }
     }
-    if (shown < r->n_levels)
-        sw_buf_addf(b, "(%zu more levels: see --format json)\n", r->n_levels - shown);
+    sw_buf_adds(b, "\nCompetencies and targets by level\n");
+    if (rc < 0 || sw_table_render(&t, 80, b) < 0)
+        b->failed = 1;
+    sw_table_release(&t);
+    free(cols);
+    free(heads);
 }
 
+/* One line per level in one layout: id (or L1...), name, hire bar and, when
+ * any level names one, its track. */
 static void table_levels(const struct sw_rubric *r, struct sw_buf *b)
 {
-    sw_buf_adds(b, "\nLevels\n");
-    int numbered = levels_numbered(r);
+    int tracks = 0, numbered = levels_numbered(r);
+    for (size_t l = 0; l < r->n_levels; l++)
+        tracks |= r->levels[l].track != NULL;
+    static const struct sw_table_column cols[] = {
+        { "level", 0, 0 }, { "name", 0, 16 }, { "hire bar", 1, 0 }, { "track", 0, 8 } };
+    struct sw_table t;
+    sw_table_init(&t, cols, tracks ? 4 : 3);
+    int rc = 0;
+    char cell[64];
     for (size_t l = 0; l < r->n_levels; l++) {
+        const struct sw_level *lv = &r->levels[l];
         if (numbered) {
-            sw_buf_addf(b, "  L%zu ", l + 1);
-        } else if (strlen(r->levels[l].id) <= 12 && sw_text_width(r->levels[l].name) <= 30) {
-            sw_buf_adds(b, "  ");
-            sw_text_cell(b, r->levels[l].id, 12);
-            sw_buf_adds(b, " ");
-            sw_text_cell(b, r->levels[l].name, 30);
-            sw_buf_addf(b, " hire bar %g\n", r->levels[l].hire_bar);
-            continue;
+            struct sw_buf id = SW_BUF_INIT;
+            sw_buf_addf(&id, "L%zu %s", l + 1, lv->id);
+            rc |= id.failed ? -1 : sw_table_add(&t, sw_buf_str(&id), NULL);
+            sw_buf_release(&id);
         } else {
-            sw_buf_adds(b, "  ");
+            rc |= sw_table_add(&t, lv->id, NULL);
         }
-        struct sw_buf t = SW_BUF_INIT;
-        sw_buf_addf(&t, "%s: %s, hire bar %g", r->levels[l].id, r->levels[l].name,
-                    r->levels[l].hire_bar);
-        sw_text_wrap(b, sw_buf_str(&t), numbered ? 5 : 2, 4, 80);
-        b->failed |= t.failed;
-        sw_buf_release(&t);
+        snprintf(cell, sizeof cell, "%g", lv->hire_bar);
+        rc |= sw_table_add(&t, lv->name, NULL) | sw_table_add(&t, cell, NULL);
+        if (tracks)
+            rc |= sw_table_add(&t, lv->track ? lv->track : "-", NULL);
     }
+    sw_buf_adds(b, "\nLevels\n");
+    if (rc < 0 || sw_table_render(&t, 80, b) < 0)
+        b->failed = 1;
+    sw_table_release(&t);
 }
 
 static void table_policy(const struct sw_rubric *r, struct sw_buf *b)

@@ -195,13 +195,32 @@ static void table_heading(struct sw_buf *out, const struct sw_status *s,
     sw_text_flow(out, sw_buf_str(&line), 0, 2, WIDTH);
     if (line.failed)
         out->failed = 1;
-    sw_buf_release(&line);
-    sw_buf_addf(out, "\n  %zu submitted, %zu pending; ", sc->submitted, sc->pending);
-    if (sc->needs_scorecards)
-        sw_buf_addf(out, "the decision needs %zu more scorecard%s\n", sc->needs_scorecards,
-                    sc->needs_scorecards == 1 ? "" : "s");
+    /* Rule 6 wants both enough cards and enough competencies rated: say
+     * which is missing, never "enough" while coverage is short. */
+    const struct sw_rubric *r = s->aggregate->rubric;
+    size_t rated = 0;
+    for (size_t c = 0; c < r->n_competencies; c++)
+        rated += cand->competencies[c].n > 0;
+    size_t short_by = rated < r->policy.min_coverage ? r->policy.min_coverage - rated : 0;
+    size_t cards = sc->needs_scorecards;
+    sw_buf_reset(&line);
+    sw_buf_addf(&line, "%zu submitted, %zu pending; ", sc->submitted, sc->pending);
+    if (!cards && !short_by)
+        sw_buf_adds(&line, "enough cards and coverage for a decision");
     else
-        sw_buf_adds(out, "enough scorecards for a decision\n");
+        sw_buf_adds(&line, "the decision needs ");
+    if (cards)
+        sw_buf_addf(&line, "%zu" SW_TEXT_GLUE "more" SW_TEXT_GLUE "scorecard%s", cards,
+                    cards == 1 ? "" : "s");
+    if (short_by)
+        sw_buf_addf(&line, "%s%zu" SW_TEXT_GLUE "more" SW_TEXT_GLUE "competenc%s" SW_TEXT_GLUE
+                                     "rated", cards ? " and " : "",
+                    short_by, short_by == 1 ? "y" : "ies");
+    sw_buf_adds(out, "\n  ");
+    sw_text_wrap(out, sw_buf_str(&line), 2, 4, WIDTH);
+    if (line.failed)
+        out->failed = 1;
+    sw_buf_release(&line);
 }
 
 static void table_draft(struct sw_buf *out, const struct sw_status *s,
@@ -220,15 +239,32 @@ static void table_draft(struct sw_buf *out, const struct sw_status *s,
     sw_buf_addc(out, '\n');
 }
 
-static void table_competencies(struct sw_buf *out, const struct sw_rubric *r, const char *label,
-                               const size_t *ids, size_t n)
+/* Whether some question of the rubric's loop measures competency c. */
+static int loop_measures(const struct sw_rubric *r, size_t c)
 {
-    if (!n)
-        return;
+    for (size_t q = 0; q < r->n_questions; q++)
+        for (size_t m = 0; m < r->questions[q].n_measures; m++)
+            if (r->questions[q].measures[m].competency == c)
+                return 1;
+    return 0;
+}
+
+/* The competencies of ids that some interview of the rubric's loop measures
+ * (asked) or none does (!asked). */
+static void table_competencies(struct sw_buf *out, const struct sw_rubric *r, const char *label,
+                               const size_t *ids, size_t n, int asked)
+{
     struct sw_buf names = SW_BUF_INIT;
+    size_t shown = 0;
     for (size_t i = 0; i < n; i++) {
-        sw_buf_adds(&names, i ? ", " : "");
+        if (asked >= 0 && loop_measures(r, ids[i]) != asked)
+            continue;
+        sw_buf_adds(&names, shown++ ? ", " : "");
         sw_buf_adds(&names, r->competencies[ids[i]].name);
+    }
+    if (!shown) {
+        sw_buf_release(&names);
+        return;
     }
     sw_buf_addf(out, "  %s ", label);
     sw_text_wrap(out, sw_buf_str(&names), 3 + sw_text_width(label), 4, WIDTH);
@@ -260,8 +296,11 @@ int sw_status_table(const struct sw_status *s, int color, struct sw_buf *out,
         for (size_t i = 0; i < sc->n_cards; i++)
             if (!card_of(s, &sc->cards[i])->submitted)
                 table_draft(out, s, &sc->cards[i], color);
-        table_competencies(out, r, "awaiting:", sc->awaiting, sc->n_awaiting);
-        table_competencies(out, r, "not covered by the loop:", sc->uncovered, sc->n_uncovered);
+        table_competencies(out, r, "awaiting:", sc->awaiting, sc->n_awaiting, -1);
+        table_competencies(out, r, "no rating yet:", sc->uncovered,
+                           sc->n_uncovered, 1);
+        table_competencies(out, r, "not covered by the loop:", sc->uncovered, sc->n_uncovered,
+                           0);
     }
     return finish(out, errs);
 }

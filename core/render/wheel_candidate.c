@@ -24,7 +24,7 @@ int sw_wheel_of_candidate(const struct sw_aggregate *a, const struct sw_candidat
     }
     for (size_t p = 0; p < r->n_pillars; p++)
         pillars[p] = (struct sw_wheel_pillar){ r->pillars[p].name,
-                                               r->pillars[p].half == SW_HALF_LEADERSHIP,
+                                               (int)r->pillars[p].half,
                                                r->pillars[p].first, r->pillars[p].count };
     for (size_t i = 0; i < r->scale.n_anchors; i++)
         anchors[i] = (struct sw_wheel_anchor){ r->scale.anchors[i].value,

@@ -29,7 +29,7 @@ int sw_wheel_of_person(const struct sw_growth *g, const struct sw_person *p,
     }
     for (size_t i = 0; i < r->n_pillars; i++)
         pillars[i] = (struct sw_wheel_pillar){ r->pillars[i].name,
-                                               r->pillars[i].half == SW_HALF_LEADERSHIP,
+                                               (int)r->pillars[i].half,
                                                r->pillars[i].first, r->pillars[i].count };
     for (size_t i = 0; i < r->scale.n_anchors; i++)
         anchors[i] = (struct sw_wheel_anchor){ r->scale.anchors[i].value,

@@ -11,9 +11,20 @@ const char *sw_readiness_name(enum sw_readiness r)
     return r <= SW_INSUFFICIENT_EVIDENCE ? names[r] : "";
 }
 
+/* docs/design.md "Any rubric, any language": the next level stays on the
+ * level's track (the next in rubric order with the same `track`, or with
+ * none when the level has none). */
 long sw_level_next(const struct sw_rubric *r, long level)
 {
-    return level >= 0 && (size_t)level + 1 < r->n_levels ? level + 1 : -1;
+    if (level < 0 || (size_t)level >= r->n_levels)
+        return -1;
+    const char *track = r->levels[level].track;
+    for (size_t i = (size_t)level + 1; i < r->n_levels; i++) {
+        const char *t = r->levels[i].track;
+        if (track ? t && strcmp(t, track) == 0 : !t)
+            return (long)i;
+    }
+    return -1;
 }
 
 /* Rule 14 on one cycle, without --cycles. */

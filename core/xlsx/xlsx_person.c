@@ -80,7 +80,17 @@ static lxw_row_t rule13(struct xw_people *xp, lxw_worksheet *ws, size_t i, long 
     return row;
 }
 
-/* One row per cycle in order: assessors, self, overall, pillars. */
+/* The widths xp_person_sheet() gives the columns (characters). */
+static double column_width(lxw_col_t c)
+{
+    return c == C_CYCLE ? 12 : c <= C_COMP ? 24 : c == C_N ? 6 : c <= C_DELTA ? 10
+           : c <= C_TARGET ? 18 : 8.43;
+}
+
+/* One row per cycle in order: assessors, self, overall, pillars. The
+ * header row is as tall as its longest wrapped name, so that no header runs
+ * into its neighbours or the numbers below (LibreOffice keeps a row's
+ * stored height). */
 static lxw_row_t cycles(struct xw_people *xp, lxw_worksheet *ws, size_t i, lxw_row_t head)
 {
     struct xw *x = &xp->x;
@@ -90,8 +100,18 @@ static lxw_row_t cycles(struct xw_people *xp, lxw_worksheet *ws, size_t i, lxw_r
     static const char *const names[] = { "Cycle", "Assessors", "Self-assessed", "Overall" };
     for (lxw_col_t c = 0; c < 4; c++)
         xw_str(x, ws, head, c, names[c], x->f.header);
-    for (size_t k = 0; k < r->n_pillars; k++)
-        xw_str(x, ws, head, (lxw_col_t)(4 + k), r->pillars[k].name, x->f.header);
+    size_t lines = 1;
+    for (size_t k = 0; k < r->n_pillars; k++) {
+        lxw_col_t c = (lxw_col_t)(4 + k);
+        xw_str(x, ws, head, c, r->pillars[k].name, x->f.header);
+        size_t n = xw_lines(r->pillars[k].name, column_width(c));
+        lines = n > lines ? n : lines;
+    }
+    for (lxw_col_t c = 0; c < 4; c++) {
+        size_t n = xw_lines(names[c], column_width(c));
+        lines = n > lines ? n : lines;
+    }
+    xw_row_lines(x, ws, head, lines);
     lxw_row_t row = head + 1;
     for (size_t k = 0; k < p->n_cycles; k++, row++) {
         const struct sw_growth_cycle *y = &p->cycles[k];
@@ -139,7 +159,11 @@ static void radar(struct xw_people *xp, lxw_worksheet *ws, size_t i, long next)
     lxw_chart_fill no_fill = { .none = 1 };
     lxw_chart_line blue = { .color = 0x2F5597, .width = 2 };
     lxw_chart_line red = { .color = 0xCC0033, .width = 2.5 };
-    lxw_chart_line dash = { .color = 0x000000, .width = 2, .dash_type = LXW_CHART_LINE_DASH_DASH };
+    /* libxlsxwriter reads colour 0 as "not set": black is LXW_COLOR_BLACK.
+     * As 0x000000 the target's line was written without a colour, so
+     * LibreOffice drew neither the line nor its legend sample. */
+    lxw_chart_line dash = { .color = LXW_COLOR_BLACK, .width = 2,
+                            .dash_type = LXW_CHART_LINE_DASH_DASH };
     chart_series_set_fill(others, &fill);
     chart_series_set_line(others, &blue);
     chart_series_set_fill(self, &no_fill);

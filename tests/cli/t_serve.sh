@@ -45,3 +45,20 @@ assert serve-http python3 tests/web/http_test.py "$SW"
 assert serve-pages-http python3 tests/web/http_pages_test.py "$SW" "$B/tools/gencards"
 assert serve-help-80-columns sh -c "! '$SW' serve --help | awk 'length > 80' | grep -q ."
 assert people-help-80-columns sh -c "! '$SW' people --help | awk 'length > 80' | grep -q ."
+# `serve .` serves the current folder under its own name (it was refused:
+# '.' cannot name a requisition in a URL).
+python3 - "$SW" "$TMP/serve-req" <<'PY'
+import re, subprocess, sys, urllib.request
+p = subprocess.Popen([sys.argv[1], "serve", "--listen", "127.0.0.1:0", "."], cwd=sys.argv[2],
+                     stderr=subprocess.PIPE, text=True)
+try:
+    line = p.stderr.readline()
+    url = re.search(r"http://\S+/", line).group(0)
+    with urllib.request.urlopen(url + "r/serve-req") as r:
+        ok = r.status == 200
+finally:
+    p.terminate()
+    p.wait(10)
+sys.exit(0 if ok and p.returncode == 0 else 1)
+PY
+assert serve-dot test $? = 0

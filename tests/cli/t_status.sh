@@ -43,3 +43,21 @@ for rubric in tests/fixtures/rubrics/mini.xml rubrics/tpm.xml; do
     check_rc "status-recompute-$rname" 0 python3 tests/recompute.py --status "$rubric" \
         "$TMP/status.json" "$TMP/status-gen"
 done
+
+# The notes tell coverage from count (docs/design.md "Any rubric, any
+# language"): two submitted cards meet mini's min-scorecards 2, but rating
+# only Coding leaves 2 of min-coverage 3 to go; Design is asked by the loop
+# but no card rated it ("no rating yet"); Extra, which no interview
+# measures, is the one "not covered by the loop".
+sed 's|<competency id="coding" name="Coding"/>|<competency id="coding" name="Coding"/><competency id="extra" name="Extra"/>|; s|<target competency="design" value="\([0-9.]*\)"/>|&<target competency="extra" value="\1"/>|' \
+    tests/fixtures/rubrics/mini.xml >"$TMP/mini-extra.xml"
+mkdir -p "$TMP/cover/c-9"
+for who in amy bo; do
+    cat >"$TMP/cover/c-9/tech--$who.xml" <<XML
+<scorecard xmlns="urn:scorewheel:scorecard:1" rubric="mini" candidate="c-9" interview="tech"
+           interviewer="$who" level="mid" status="submitted">
+  <rating question="t2" value="4"/><recommendation value="hire"/>
+</scorecard>
+XML
+done
+check status-coverage-not-count 0 "$SW" --rubric "$TMP/mini-extra.xml" status $NOW "$TMP/cover"

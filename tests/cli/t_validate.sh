@@ -50,3 +50,28 @@ for f in self-other peer-is-self unknown-competency off-scale off-step duplicate
 done
 # report reads the scorecard among the assessments and nothing else.
 check validate-report-skips-assessments 0 "$SW" $MINI report --format csv tests/fixtures/growth
+
+# validate applies the checks across files that the aggregating commands
+# apply, naming both files, and exits 1 (docs/design.md "Any rubric, any
+# language"): two submitted cards for one interview, two assessments of one
+# person by one assessor in one cycle, and a candidate's conflicting levels.
+MINIX=$PWD/tests/fixtures/rubrics/mini.xml
+mkdir -p "$TMP/vdup"
+cp tests/fixtures/report/c-2/tech--ann.xml "$TMP/vdup/one.xml"
+cp tests/fixtures/report/c-2/tech--ann.xml "$TMP/vdup/two.xml"
+check validate-cross-duplicate 1 sh -c "cd '$TMP' && exec \"\$0\" \"\$@\"" "$SW" --rubric "$MINIX" validate vdup
+cp -R tests/fixtures/bad/assessment-dup "$TMP/vassess"
+check validate-cross-assessments 1 sh -c "cd '$TMP' && exec \"\$0\" \"\$@\"" "$SW" --rubric "$MINIX" validate vassess
+mkdir -p "$TMP/vlevel"
+sed 's/level="[a-z]*"/level="mid"/' tests/fixtures/report/c-2/tech--ann.xml >"$TMP/vlevel/a.xml"
+sed 's/level="[a-z]*"/level="senior"/; s/interviewer="ann"/interviewer="zoe"/' \
+    tests/fixtures/report/c-2/tech--ann.xml >"$TMP/vlevel/b.xml"
+check validate-cross-levels 1 sh -c "cd '$TMP' && exec \"\$0\" \"\$@\"" "$SW" --rubric "$MINIX" validate vlevel
+
+# A schema error does not hide the file's other errors: a rubric with an
+# anchor missing its label (schema), a duplicate competency id and a
+# question measuring an unknown competency (meaning) gets all of them in
+# one run.
+sed 's/<anchor value="1" label="Needs Focus"\/>/<anchor value="1"\/>/; s/<competency id="coding" name="Coding"\/>/<competency id="coding" name="Coding"\/><competency id="coding" name="Again"\/>/; s/<measures competency="mentoring"\/>/<measures competency="nobody"\/>/' \
+    tests/fixtures/rubrics/mini.xml >"$TMP/all-errors.xml"
+check validate-rubric-every-error 1 sh -c "cd '$TMP' && exec \"\$0\" \"\$@\"" "$SW" validate all-errors.xml

@@ -40,11 +40,12 @@ check width-rubric 0 "$SW" $R rubric
 python3 - "$TMP/w-compare-overall.txt" "$TMP/w-rubric.txt" <<'PY'
 import sys
 compare = open(sys.argv[1], encoding="utf-8").read().split("\n\n")
-headers = [block.split("\n")[0].split() for block in compare if block.startswith("candidate")]
+headers = [block.split("\n")[0].split() for block in compare if block.startswith("id")]
 assert len(headers) >= 2, headers
 for h in headers:
     assert len(h) == len(set(h)), h
-assert headers[0][2:6] == ["P1", "P2", "P3", "P4"], headers[0]
+pillars = [w for h in headers for w in h if w[:1] == "P" and w[1:].isdigit()]
+assert pillars == ["P1", "P2", "P3", "P4"], headers
 rubric = open(sys.argv[2], encoding="utf-8").read().split("\n")
 levels = rubric[rubric.index("Competencies and targets by level") + 1].split()
 assert levels == ["L1", "L2"], levels

@@ -313,10 +313,32 @@ static void test_promote_names_and_next_level(void **state)
     assert_int_equal(-1, sw_level_next(mini, -1));
 }
 
+/* Two ladders in one rubric (docs/design.md "Rubric": `track`): levels in
+ * the order d1 d2 d3 tpm1 d4 tpm2 d5 tpm3 d6 d7 tpm4; the next level stays
+ * on the level's track, and the last of a track has none even when levels
+ * of another track follow it. */
+static void test_next_level_stays_on_its_track(void **state)
+{
+    (void)state;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_rubric *r = sw_rubric_load("tests/fixtures/ladders/ja-two-ladders.xml", &errs);
+    assert_non_null(r);
+    assert_string_equal("dev", r->levels[2].track);
+    assert_int_equal(4, sw_level_next(r, 2));     /* d3 -> d4, not tpm1 */
+    assert_int_equal(5, sw_level_next(r, 3));     /* tpm1 -> tpm2, not d4 */
+    assert_int_equal(-1, sw_level_next(r, 9));    /* d7: the last developer */
+    assert_int_equal(-1, sw_level_next(r, 10));   /* tpm4 */
+    assert_null(mini->levels[0].track);
+    sw_rubric_free(r);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_growth_rule13_hand_worked),
+        cmocka_unit_test(test_next_level_stays_on_its_track),
         cmocka_unit_test(test_growth_duplicate_names_both_files),
         cmocka_unit_test(test_growth_delta_skips_undefined_cycles),
         cmocka_unit_test(test_promote_fixtures),

@@ -6,7 +6,8 @@
 
 #include "wheel.h"
 
-static const struct sw_wheel_pillar pillars[] = { { "Craft", 0, 0, 2 }, { "People", 1, 2, 2 } };
+static const struct sw_wheel_pillar pillars[] = { { "Craft", SW_HALF_INDIVIDUAL, 0, 2 },
+                                                  { "People", SW_HALF_LEADERSHIP, 2, 2 } };
 static const struct sw_wheel_anchor anchors[] = { { 1, "Needs Focus" }, { 3, "On Track" },
                                                   { 5, "Outperform" } };
 static const char *const names[] = { "Design", "Coding", "Mentoring", "Influence" };
@@ -28,9 +29,8 @@ static char *render(const struct sw_wheel *w)
     return sw_buf_detach(&b, NULL);
 }
 
-/* The largest distance from the centre of any point of a wedge's path: its
- * outer arc's radius. */
-static double outer_radius(const char *svg, int k)
+/* Wedge k's path data after its leading "M ". */
+static const char *wedge_path(const char *svg, int k)
 {
     char key[64];
     snprintf(key, sizeof key, "data-competency=\"%d\"", k);
@@ -38,7 +38,14 @@ static double outer_radius(const char *svg, int k)
     assert_non_null(p);
     p = strstr(p, " d=\"M ");
     assert_non_null(p);
-    p += 6;
+    return p + 6;
+}
+
+/* The largest distance from the centre of any point of a wedge's path: its
+ * outer arc's radius. */
+static double outer_radius(const char *svg, int k)
+{
+    const char *p = wedge_path(svg, k);
     double best = 0;
     /* points follow "M", "L" and the last two numbers of each "A" */
     while (*p && *p != '"') {
@@ -124,6 +131,41 @@ static void test_wheel_escapes_text_and_is_deterministic(void **state)
     free(two);
 }
 
+/* The first point of wedge k's path: its inner corner where it starts. */
+static void wedge_start(const char *svg, int k, double *x, double *y)
+{
+    assert_int_equal(2, sscanf(wedge_path(svg, k), "%lf %lf", x, y));
+}
+
+/* docs/design.md "The wheel picture": the individual wedges form one block
+ * centred on 12 o'clock whatever the rubric's order, then clockwise the
+ * leadership half, then pillars without a half. Here the rubric lists the
+ * leadership pillar first, then one without a half, then the individual
+ * one: the individual pair spans 10 to 2 o'clock (angles -60 and 0 of six
+ * 60-degree wedges), the leadership pair follows at 2 o'clock, and the
+ * no-half pair at 6 o'clock. */
+static void test_wheel_individual_half_on_top(void **state)
+{
+    (void)state;
+    static const struct sw_wheel_pillar order[] = { { "Lead", SW_HALF_LEADERSHIP, 0, 2 },
+                                                    { "Other", SW_HALF_NONE, 2, 2 },
+                                                    { "Own", SW_HALF_INDIVIDUAL, 4, 2 } };
+    static const char *const six[] = { "L1", "L2", "N1", "N2", "I1", "I2" };
+    double means[] = { 3, 3, 3, 3, 3, 3 };
+    struct sw_wheel w = { "t", NULL, 1, 5, anchors, 3, order, 3, six, means, NULL, 6,
+                          NULL, NULL, NULL, NULL };
+    char *svg = render(&w);
+    /* start angle of each competency in degrees clockwise from 12 o'clock */
+    static const double start[] = { 60, 120, 180, 240, -60, 0 };
+    for (int k = 0; k < 6; k++) {
+        double x, y, a = start[k] * M_PI / 180;
+        wedge_start(svg, k, &x, &y);
+        assert_true(fabs(x - (SW_WHEEL_CX + SW_WHEEL_HUB * sin(a))) < 1e-6);
+        assert_true(fabs(y - (SW_WHEEL_CY - SW_WHEEL_HUB * cos(a))) < 1e-6);
+    }
+    free(svg);
+}
+
 /* The thumbnail: an inline <svg> element, wedges to their means (an
  * unassessed one grey to the rim), the target, no text, no ids. */
 static void test_wheel_thumbnail_is_inline_and_small(void **state)
@@ -138,7 +180,7 @@ static void test_wheel_thumbnail_is_inline_and_small(void **state)
     assert_int_equal(0, sw_wheel_thumbnail_svg(&w, 96, &b, &errs));
     const char *svg = sw_buf_str(&b);
     const char *expected = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wheel-thumb\" "
-                           "width=\"96\" height=\"96\" viewBox=\"180 210 540 540\" role=\"img\" "
+                           "width=\"96\" height=\"96\" viewBox=\"174 204 552 552\" role=\"img\" "
                            "aria-label=\"Ada &lt;&amp;&quot;&gt; (c-1)\">\n";
     assert_int_equal(0, strncmp(expected, svg, strlen(expected)));
     assert_int_equal(4, count(svg, "class=\"wedge\""));
@@ -214,7 +256,7 @@ static void test_wheel_of_candidate(void **state)
     assert_close(3.5, w.means[1]);          /* coding: (4 + 3) / 2 */
     assert_null_number(w.means[2]);
     assert_close(3.5, w.targets[1]);        /* mid's target for coding */
-    assert_int_equal(1, w.pillars[1].leadership);
+    assert_int_equal(SW_HALF_LEADERSHIP, w.pillars[1].half);
     sw_wheel_release(&w);
     sw_wheel_release(NULL);
     sw_aggregate_free(a);
@@ -271,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_wheel_hatches_unassessed_and_skips_target_without_level),
         cmocka_unit_test(test_wheel_escapes_text_and_is_deterministic),
         cmocka_unit_test(test_wheel_thumbnail_is_inline_and_small),
+        cmocka_unit_test(test_wheel_individual_half_on_top),
         cmocka_unit_test(test_wheel_refuses_unusable_input),
         cmocka_unit_test(test_wheel_of_candidate),
         cmocka_unit_test(test_wheel_self_outline_and_legend),

@@ -24,7 +24,7 @@
 /* A blank draft for interview `interview` (a rubric index): one unanswered
  * rating per question. `level` is a rubric level index or -1; `name` the
  * candidate's name or NULL. The ids are copied; they must match
- * [A-Za-z0-9._-]+ (see sw_entry_id_ok). Caller frees; NULL when out of memory
+ * [A-Za-z0-9_][A-Za-z0-9._-]* (see sw_entry_id_ok). Caller frees; NULL when out of memory
  * (recorded in errs). */
 struct sw_scorecard *sw_entry_blank(const struct sw_rubric *r, size_t interview,
                                     const char *candidate, const char *interviewer, long level,
@@ -35,7 +35,7 @@ struct sw_scorecard *sw_entry_blank(const struct sw_rubric *r, size_t interview,
 struct sw_scorecard *sw_entry_from(const struct sw_rubric *r, const struct sw_scorecard *s,
                                    struct sw_errors *errs);
 
-/* Whether `id` is a valid id ([A-Za-z0-9._-]+) that is also safe as a file
+/* Whether `id` is a valid id ([A-Za-z0-9_][A-Za-z0-9._-]*) that is also safe as a file
  * name: not starting with '.' (".", "..", and hidden files, which reading a
  * folder skips) nor '-' (taken for an option by other tools). */
 int sw_entry_id_ok(const char *id);

@@ -50,7 +50,8 @@ void sw_promote_person(const struct sw_growth *g, const struct sw_person *p, siz
 /* "ready", "not-ready", "insufficient-evidence". */
 const char *sw_readiness_name(enum sw_readiness r);
 
-/* The level after `level` in the rubric's order, or -1 (none, or level -1). */
+/* The level after `level` on its track: the next in rubric order with the
+ * same `track` (or none, when `level` has none), or -1 (none, or level -1). */
 long sw_level_next(const struct sw_rubric *r, long level);
 
 /* --- output: every function appends to out; 0, or -1 with the reason

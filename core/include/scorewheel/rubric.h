@@ -83,6 +83,7 @@ struct sw_level {
     const char *id, *name;
     double hire_bar;
     double *targets;    /* one per competency (the loader insists on all) */
+    const char *track;  /* the ladder it belongs to (`track`), NULL: none */
 };
 
 struct sw_archetype {

@@ -38,6 +38,10 @@ void sw_text_number(struct sw_buf *b, double v, int decimals, size_t width, int 
  * word wider than a whole line is broken over lines. Adds no final newline;
  * returns the column where the text ends. */
 size_t sw_text_flow(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit);
+/* Joins two words that wrapping must keep on one line (a label and its
+ * value: "overall" SW_TEXT_GLUE "3.50"); shown as a space, as every control
+ * character is. */
+#define SW_TEXT_GLUE "\037"
 /* sw_text_flow, then a newline. */
 void sw_text_wrap(struct sw_buf *b, const char *text, size_t col, size_t indent, size_t limit);
 

@@ -2,11 +2,13 @@
  * wheel.h - the competency wheel as an SVG 1.1 picture (docs/design.md "The wheel
  * picture"). Pure drawing: no files, no terminal.
  *
- * Geometry: the canvas is 900 x 940 units; the wheel is centred at (450, 480).
- * Competencies are wedges of equal angle in rubric order, clockwise, the first
- * starting at 9 o'clock: the first half of the competencies spans the top of
- * the wheel, centred on 12 o'clock, and the rest the bottom (with the TPM
- * rubric, the individual half on top, the leadership half below). A value v lies at radius sw_wheel_radius(v): the hub (40) at the
+ * Geometry: the canvas is 900 units wide and at least 940 high (taller when
+ * the legend needs more lines); the wheel is centred at (450, 480).
+ * Competencies are wedges of equal angle, clockwise: the `individual`
+ * pillars' wedges form one block centred on 12 o'clock, followed by the
+ * `leadership` pillars and then pillars without a half, each group in rubric
+ * order (the TPM wheel: individual from 9 o'clock over the top to 3 o'clock,
+ * leadership below). A value v lies at radius sw_wheel_radius(v): the hub (40) at the
  * scale's minimum, the rim (240) at its maximum, linear between. Each wedge is
  * filled from the hub to its mean; the level's target is one closed, dashed
  * outline stepping through every wedge at the target's radius; rings mark the
@@ -16,6 +18,10 @@
  * Colours are the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal
  * Design"), chosen to stay distinct for colour-blind readers; consecutive
  * pillars alternate dark and light members so they also differ in grey print.
+ *
+ * Every word stays inside the picture: a name too wide for its place wraps
+ * (competencies), shrinks, and at last is cut with an ellipsis; pillar names
+ * stay inside their band (the legend names every pillar whole).
  *
  * Output is deterministic: coordinates with 6 decimals, no time, no locale.
  * Elements tests can find: <path class="wedge" data-competency="K" d="..."/>,
@@ -31,7 +37,7 @@
 
 struct sw_wheel_pillar {
     const char *name;
-    int leadership;          /* 0 individual half, 1 leadership half */
+    int half;                /* enum sw_half: where the wheel draws it */
     size_t first, count;     /* its competencies: [first, first + count) */
 };
 
