@@ -14,7 +14,8 @@ CC        ?= cc
 PKGS       = libxml-2.0 xlsxwriter lapacke openblas
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
-WEB_PKGS   = libmicrohttpd libsodium
+# libcurl for mail (core/mail/smtp.c, its only user): linked where it is used.
+WEB_PKGS   = libmicrohttpd libsodium libcurl
 WEB_CFLAGS := $(shell pkg-config --cflags $(WEB_PKGS))
 WEB_LIBS   := $(shell pkg-config --libs $(WEB_PKGS))
 # cmocka only for the test programs: asked for when one is built.
@@ -65,6 +66,7 @@ ALL_CFLAGS = $(DEFINES) $(WARNINGS) $(OPT) $(INC) $(PUBLIC_INC) $(PKG_CFLAGS) $(
 LDLIBS     = $(PKG_LIBS) -lpthread -lm
 
 $(B)/core/%.o: INC = $(PRIVATE_INC) -I$(B)/gen
+$(B)/core/mail/smtp.o: INC = $(PRIVATE_INC) $(WEB_CFLAGS)
 $(B)/gen/%.o:  INC = $(PRIVATE_INC)
 $(B)/cli/%.o:  INC = -Icli -Iweb $(WEB_CFLAGS)
 # The web app is part of the program, not a library user: it renders core's

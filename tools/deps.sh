@@ -23,10 +23,10 @@
 set -eu
 
 build="build-essential pkg-config libxml2-dev libxlsxwriter-dev liblapacke-dev
-       libopenblas-dev libmicrohttpd-dev libsodium-dev"
+       libopenblas-dev libmicrohttpd-dev libsodium-dev libcurl4-openssl-dev"
 browser="python3-selenium chromium chromium-driver nodejs npm"
 check="$build libcmocka-dev clang libclang-rt-14-dev valgrind libxml2-utils
-       python3 python3-openpyxl python3-numpy librsvg2-bin clang-tools cppcheck
+       python3 python3-openpyxl python3-numpy python3-aiosmtpd librsvg2-bin clang-tools cppcheck
        poppler-utils unzip openssl $browser"
 render="libreoffice-calc poppler-utils"
 

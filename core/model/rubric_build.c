@@ -130,7 +130,8 @@ static void load_policy(struct loader *L, xmlNodePtr n)
     *p = (struct sw_policy){ .min_scorecards = 3, .min_coverage = L->r->n_competencies,
                              .disagreement = 2, .gap = 1, .max_gaps = 1,
                              .veto = SW_REC_STRONG_NO_HIRE, .balanced = 0.25, .overdue = 48,
-                             .min_assessors = 2, .self_gap = 1, .min_cell = 5 };
+                             .min_assessors = 2, .self_gap = 1, .min_cell = 5,
+                             .remind_after = 1, .remind_every = 24, .remind_max = 10 };
     if (!n)
         return;
     p->min_assessors = (size_t)count_attr(n, "min-assessors", (double)p->min_assessors,
@@ -146,6 +147,9 @@ static void load_policy(struct loader *L, xmlNodePtr n)
     p->max_gaps = (size_t)count_attr(n, "max-gaps", (double)p->max_gaps, SW_COUNT_MAX);
     p->balanced = num_attr(n, "balanced", p->balanced);
     p->overdue = num_attr(n, "overdue", p->overdue);
+    p->remind_after = num_attr(n, "remind-after", p->remind_after);
+    p->remind_every = num_attr(n, "remind-every", p->remind_every);
+    p->remind_max = (size_t)count_attr(n, "remind-max", (double)p->remind_max, SW_COUNT_MAX);
     const char *veto = sw_xml_attr(n, "veto");
     if (veto)
         p->veto = sw_recommendation_parse(veto);
@@ -166,6 +170,12 @@ static void load_policy(struct loader *L, xmlNodePtr n)
                 p->overdue);
     if (!(p->self_gap > 0))
         sw_fail(L->errs, L->path, line, "policy self-gap %g must be above 0", p->self_gap);
+    if (p->remind_after < 0)
+        sw_fail(L->errs, L->path, line, "policy remind-after %g must not be negative (hours)",
+                p->remind_after);
+    if (!(p->remind_every > 0))
+        sw_fail(L->errs, L->path, line, "policy remind-every %g must be above 0 (hours)",
+                p->remind_every);
 }
 
 static void load_competency(struct loader *L, xmlNodePtr n, size_t pillar)

@@ -12,9 +12,7 @@
 
 #define END SIZE_MAX
 
-/* The time a draft was first written: its created stamp, else its file's
- * modification time. 0 or -1 (recorded). */
-static int draft_birth(const struct sw_card *card, double *t, struct sw_errors *errs)
+int sw_status_born(const struct sw_card *card, double *t, struct sw_errors *errs)
 {
     if (*card->created && sw_utc_parse(card->created, t) == 0)
         return 0;
@@ -57,7 +55,7 @@ static int collect_cards(struct sw_status *s, struct sw_status_candidate *sc,
         double born = NAN;
         if (a->cards[i].submitted)
             continue;
-        if (draft_birth(&a->cards[i], &born, errs) < 0)
+        if (sw_status_born(&a->cards[i], &born, errs) < 0)
             return -1;
         c->age_hours = (s->now - born) / 3600;
         c->overdue = c->age_hours >= s->overdue_hours;

@@ -59,6 +59,9 @@ struct sw_policy {
     size_t min_assessors;   /* rule 14: fewer non-self assessors: insufficient-evidence */
     double self_gap;        /* rule 13: |self - others| flagging a blind spot (> 0) */
     size_t min_cell;        /* rule 16: groups of fewer candidates are suppressed */
+    double remind_after;    /* rule 15: hours from created to the first reminder (>= 0) */
+    double remind_every;    /* rule 15: hours between reminders (> 0) */
+    size_t remind_max;      /* rule 15: reminders per draft at most */
 };
 
 struct sw_indicator {

@@ -58,6 +58,7 @@
 #include "audit.h"
 #include "report.h"
 #include "status.h"
+#include "mail.h"
 #include "requisition.h"
 #include "team.h"
 #include "growth.h"

@@ -61,6 +61,10 @@ struct sw_status {
 struct sw_status *sw_status_new(const struct sw_aggregate *a, double now,
                                 struct sw_errors *errs);
 void sw_status_free(struct sw_status *s);
+/* The time the card was first written (rule 12): its created stamp, else its
+ * file's modification time, in seconds since the epoch. 0, or -1 with an
+ * SW_ESYSTEM error naming the file. */
+int sw_status_born(const struct sw_card *card, double *t, struct sw_errors *errs);
 
 /* docs/design.md's JSON: {"now", "overdue_hours", "candidates": [{"id",
  * "name", "submitted", "pending", "cards": [{"interview", "interviewer",
