@@ -158,5 +158,6 @@ int cli_wheel_person(const char *person, const char *cycle, const char *to, cons
 int cmd_rubric(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_people(int argc, char **argv);
+int cmd_remind(int argc, char **argv);
 
 #endif

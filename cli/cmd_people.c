@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "entry.h"
+#include "mail_pass.h"
 #include "options.h"
 #include "people.h"
 #include "session.h"
@@ -13,7 +14,8 @@
 static const struct cli_command people_command = {
     .name = "people",
     .synopsis = "add --people FILE --role ROLE...\n"
-                "    [--name TEXT] [--public-url URL] ID\n"
+                "    [--name TEXT] [--email ADDR] [--public-url URL]\n"
+                "    [--send --mail URL --mail-from ADDR] ID\n"
                 "revoke --people FILE ID\n"
                 "list --people FILE",
     .about = "Keeps the people file of 'scorewheel serve --people FILE'. add draws a\n"
@@ -22,7 +24,8 @@ static const struct cli_command people_command = {
              "interviewer (their own scorecards), committee (reads everything),\n"
              "recruiter (the committee's rights, and schedules interviews); --role\n"
              "again gives several. revoke removes a person: their link and sessions\n"
-             "stop working at once, also after a new add of the same ID.\n",
+             "stop working at once, also after a new add of the same ID. With\n"
+             "--email and --send, the link is mailed instead of printed.\n",
     .min_operands = 1, .max_operands = 2, .operand_name = "ARGUMENT",
 };
 
@@ -65,17 +68,27 @@ static unsigned roles_of(const struct cli_list *names)
     return roles;
 }
 
-static int person_add(const char *path, const char *id, const struct cli_list *role_names,
-                      const char *name, const char *url)
+/* What `add` takes besides the file and the id. */
+struct add_args {
+    const struct cli_list *role;
+    const char *name, *url, *email;
+    const struct cli_mail *send;    /* --send: NULL when not */
+};
+
+static int person_add(const char *path, const char *id, const struct add_args *a)
 {
-    unsigned roles = roles_of(role_names);
+    int rc = cli_people_check(path, id, a->name, a->email);
+    if (rc != EXIT_OK)
+        return rc;
+    const char *name = a->name, *url = a->url;
+    unsigned roles = roles_of(a->role);
     if (!roles)
         return diag_usage("people", "add needs --role interviewer, committee or recruiter");
     if (!sw_entry_id_ok(id))
         return diag_usage("people", "'%s' is not an id ([A-Za-z0-9._-]+, not starting with "
                           "'.' or '-')", id);
     struct web_people p;
-    int rc = load(path, 1, &p);
+    rc = load(path, 1, &p);
     if (rc == EXIT_OK && web_people_find(&p, id)) {
         fprintf(stderr, "%s: error: person '%s' is already there (revoke first to give a new "
                 "link)\n", path, id);
@@ -89,13 +102,16 @@ static int person_add(const char *path, const char *id, const struct cli_list *r
     web_random_hex(token, 32);   /* starts libsodium */
     web_sha256_hex(token, strlen(token), hash);
     web_roles_format(roles, role_text, sizeof role_text);
-    if (rc == EXIT_OK && web_people_add(&p, id, name, roles, hash, created) < 0) {
+    if (rc == EXIT_OK && (web_people_add(&p, id, name, roles, hash, created) < 0 ||
+                          (a->email && web_people_set_email(&p, id, a->email) < 0))) {
         fputs("scorewheel: error: out of memory\n", stderr);
         rc = EXIT_SYSTEM;
     }
     if (rc == EXIT_OK)
         rc = save(path, &p);
-    if (rc == EXIT_OK)
+    if (rc == EXIT_OK && a->send)
+        rc = cli_people_send(a->send, web_people_find(&p, id), url, token, hash);
+    else if (rc == EXIT_OK)
         printf("Sign-in link for %s (%s), shown only this once:\n%s/login?t=%s\n", id,
                role_text, url, token);
     explicit_bzero(token, sizeof token);
@@ -136,38 +152,46 @@ static int person_list(const char *path)
 }
 
 static int people_run(int argc, char **argv, int first, const char *path,
-                      const struct cli_list *role, const char *name, const char *url);
+                      struct add_args *add, struct cli_mail *send, int sending);
 
 int cmd_people(int argc, char **argv)
 {
-    const char *path = NULL, *name = NULL, *url = "http://127.0.0.1:8080";
+    const char *path = NULL;
     struct cli_list role = { 0 };
-    int first;
+    struct add_args add = { .role = &role, .url = "http://127.0.0.1:8080" };
+    struct cli_mail send = { 0 };
+    int first, sending = 0;
     const struct cli_option options[] = {
         CLI_VALUE("people", 'p', "FILE", &path, "@files", "the people file"),
         CLI_LIST("role", 'r', "ROLE", &role, "interviewer committee recruiter",
                   "add: interviewer, committee or recruiter\n"
                   "(again for several)"),
-        CLI_VALUE("name", 'n', "TEXT", &name, NULL, "add: the person's name"),
-        CLI_VALUE("public-url", 'u', "URL", &url, NULL,
+        CLI_VALUE("name", 'n', "TEXT", &add.name, NULL, "add: the person's name"),
+        CLI_VALUE("public-url", 'u', "URL", &add.url, NULL,
                   "add: the server's address as people reach it\n"
                   "(serve's --public-url), for the link\n"
                   "(default http://127.0.0.1:8080)"),
-        CLI_VALUE("url", 0, "URL", &url, NULL, NULL),
+        CLI_VALUE("url", 0, "URL", &add.url, NULL, NULL),
+        CLI_VALUE("email", 'e', "ADDR", &add.email, NULL, "add: the person's mail address"),
+        CLI_FLAG("send", 0, &sending, "add: mail the link to --email instead of\n"
+                 "printing it"),
+        CLI_VALUE("mail", 'm', "URL", &send.url, NULL, "add --send: the relay, smtp://HOST:PORT"),
+        CLI_VALUE("mail-from", 0, "ADDR", &send.from, NULL, "add --send: the sender's address"),
     };
     int rc = cli_parse(&people_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON) {
         cli_list_release(&role);
         return rc;
     }
-    rc = people_run(argc, argv, first, path, &role, name, url);
+    rc = people_run(argc, argv, first, path, &add, &send, sending);
     cli_list_release(&role);
     return rc;
 }
 
 static int people_run(int argc, char **argv, int first, const char *path,
-                      const struct cli_list *role, const char *name, const char *url)
+                      struct add_args *add, struct cli_mail *send, int sending)
 {
+    const char *url = add->url;
     int rc;
     const char *sub = argv[first], *id = first + 1 < argc ? argv[first + 1] : NULL;
     if (!path)
@@ -186,6 +210,14 @@ static int people_run(int argc, char **argv, int first, const char *path,
     snprintf(base, sizeof base, "%.*s", (int)ulen, url);
     if (is_list)
         return person_list(path);
+    add->url = base;
+    send->people = path;
+    send->public_url = base;
+    if (sending && !add->email)
+        return diag_usage("people", "--send needs --email ADDR");
+    if (sending && (rc = cli_mail_check("people", send)) != EXIT_OK)
+        return rc;
+    add->send = sending ? send : NULL;
     /* add and revoke read, change and write the file: one at a time. */
     struct sw_errors errs;
     sw_errors_init(&errs);
@@ -194,8 +226,7 @@ static int people_run(int argc, char **argv, int first, const char *path,
     sw_errors_release(&errs);
     if (lock < 0)
         return EXIT_SYSTEM;
-    rc = strcmp(sub, "add") == 0 ? person_add(path, id, role, name, base)
-                                 : person_revoke(path, id);
+    rc = strcmp(sub, "add") == 0 ? person_add(path, id, add) : person_revoke(path, id);
     close(lock);
     return rc;
 }

@@ -25,6 +25,7 @@ static const struct command commands[] = {
     { "audit", cmd_audit, "adverse impact by group: rates, impact ratios, interviewer gaps" },
     { "export", cmd_export, "the hiring committee's workbook (XLSX) with wheel charts" },
     { "status", cmd_status, "who still owes which scorecard, and for how long" },
+    { "remind", cmd_remind, "mail due reminders, digests and complete packets (cron)" },
     { "team", cmd_team, "rank candidates by what they add to a team's profile" },
     { "wheel", cmd_wheel, "draw one candidate's competency wheel as SVG" },
     { "assess", cmd_assess, "enter an assessment competency by competency, saved as you go" },

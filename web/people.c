@@ -11,6 +11,7 @@
 
 #include "entry.h"
 #include "files.h"
+#include "mail.h"
 #include "session.h"
 #include "io/xml.h"
 
@@ -45,6 +46,7 @@ int web_people_add(struct web_people *p, const char *id, const char *name, unsig
     e->name = sw_arena_strdup(&p->arena, name ? name : "");
     e->token_sha256 = sw_arena_strdup(&p->arena, token_sha256);
     e->created = sw_arena_strdup(&p->arena, created ? created : "");
+    e->email = "";
     e->roles = roles;
     e->role = web_roles_top(roles);
     e->line = 0;
@@ -52,6 +54,14 @@ int web_people_add(struct web_people *p, const char *id, const char *name, unsig
         return -1;
     p->n++;
     return 0;
+}
+
+int web_people_set_email(struct web_people *p, const char *id, const char *email)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (strcmp(p->items[i].id, id) == 0)
+            return (p->items[i].email = sw_arena_strdup(&p->arena, email)) ? 0 : -1;
+    return -1;
 }
 
 int web_people_remove(struct web_people *p, const char *id)
@@ -119,7 +129,14 @@ static void check_person(struct web_people *p, xmlNodePtr n, const char *path,
                 id);
         return;
     }
-    if (web_people_add(p, id, sw_xml_attr(n, "name"), r, hash, sw_xml_attr(n, "created")) < 0)
+    const char *email = sw_xml_attr(n, "email");
+    if (email && !sw_mail_addr_ok(email)) {
+        sw_fail(errs, path, line, "email '%s' of person '%s' is not a mail address "
+                "(LOCAL@DOMAIN)", email, id);
+        return;
+    }
+    if (web_people_add(p, id, sw_xml_attr(n, "name"), r, hash, sw_xml_attr(n, "created")) < 0 ||
+        (email && web_people_set_email(p, id, email) < 0))
         sw_fail_oom(errs, path);
     else
         p->items[p->n - 1].line = line;
@@ -183,6 +200,11 @@ int web_people_xml(const struct web_people *p, struct sw_buf *out)
         if (*e->created) {
             sw_buf_adds(out, " created=\"");
             sw_buf_add_xml(out, e->created);
+            sw_buf_addc(out, '"');
+        }
+        if (*e->email) {
+            sw_buf_adds(out, " email=\"");
+            sw_buf_add_xml(out, e->email);
             sw_buf_addc(out, '"');
         }
         sw_buf_adds(out, "/>\n");

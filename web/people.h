@@ -4,7 +4,8 @@
  *
  *   <people xmlns="urn:scorewheel:people:1">
  *     <person id="akim" name="Ana Kim" role="interviewer committee"
- *             token-sha256="64 HEX DIGITS" created="2026-11-29T12:00:00Z"/>
+ *             token-sha256="64 HEX DIGITS" created="2026-11-29T12:00:00Z"
+ *             email="akim@example.org"/>
  *   </people>
  *
  * A person's roles are a set (space-separated in the file); their rights are
@@ -34,6 +35,7 @@ struct web_person {
     unsigned roles;            /* WEB_ROLE_BIT of each role */
     const char *token_sha256;  /* 64 lowercase hex digits */
     const char *created;       /* "" when absent */
+    const char *email;         /* "" when absent (docs/design.md "Mail") */
     int line;
 };
 
@@ -77,6 +79,9 @@ const struct web_person *web_people_by_token(const struct web_people *p, const c
  * copied). 0, or -1 when out of memory. */
 int web_people_add(struct web_people *p, const char *id, const char *name, unsigned roles,
                    const char *token_sha256, const char *created);
+/* Sets the email of the person `id` (an addr-spec, mail.h; "" for none).
+ * 0, or -1 when there is no such person or out of memory. */
+int web_people_set_email(struct web_people *p, const char *id, const char *email);
 /* Removes the person `id`: 0, or -1 when there is none. */
 int web_people_remove(struct web_people *p, const char *id);
 

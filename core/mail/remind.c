@@ -186,7 +186,7 @@ static int add_reminder(struct req_ctx *q, const struct sw_card *card, double bo
     add_line_text(&body, cand_name(c));
     sw_buf_addf(&body, " (%s), interview \"", c->id);
     add_line_text(&body, iv->name && *iv->name ? iv->name : iv->id);
-    sw_buf_addf(&body, "\", is still a draft (since %s).\nPlease finish and submit it:\n\n"
+    sw_buf_addf(&body, "\",\nis still a draft (since %s). Please finish and submit it:\n\n"
                 "%s/r/", when, q->plan->setup->public_url);
     add_segment(&body, q->req);
     sw_buf_addf(&body, "/s/%s/%s/%s\n\nReminder %ld of at most %zu; they stop once the "
@@ -249,8 +249,8 @@ static int add_packets(struct req_ctx *q, const struct sw_status_candidate *sc,
         add_line_text(&body, *to->name ? to->name : to->id);
         sw_buf_adds(&body, ",\n\nevery scorecard for ");
         add_line_text(&body, cand_name(c));
-        sw_buf_addf(&body, " (%s) is submitted (%zu scorecards). The packet:\n\n%s/r/", c->id,
-                    sc->submitted, set->public_url);
+        sw_buf_addf(&body, " (%s) is submitted (%zu scorecard%s). The packet:\n\n%s/r/",
+                    c->id, sc->submitted, sc->submitted == 1 ? "" : "s", set->public_url);
         add_segment(&body, q->req);
         sw_buf_addf(&body, "/c/%s\n", c->id);
         struct sw_mail *m = about.failed ? NULL
@@ -358,7 +358,7 @@ int sw_mail_signin(const struct sw_mail_person *to, const char *link, const char
     add_line_text(&body, *to->name ? to->name : to->id);
     sw_buf_addf(&body, ",\n\nthis link signs you in to scorewheel, where you write your "
                 "scorecards:\n\n%s\n\nIt is yours alone: do not forward it. It opens a page "
-                "with a button; nothing happens until you press it.\n", link);
+                "with a button;\nnothing happens until you press it.\n", link);
     struct sw_mail *m = about.failed ? NULL
                         : add_mail(&p, "signin", to->email, sw_buf_str(&about), &subject,
                                    &body, errs);

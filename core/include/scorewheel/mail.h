@@ -56,6 +56,7 @@ struct sw_mail {
     char *card;             /* reminder: the card's path relative to its REQ; else NULL */
     char *candidate;        /* packet: REQ/CANDIDATE; else NULL */
     long k;                 /* reminder: rule 15's K; else -1 */
+    int queued;             /* set by the caller: queued now (or would be, dry run) */
 };
 void sw_mail_release(struct sw_mail *m);
 
@@ -172,6 +173,21 @@ int sw_mail_plan_digests(struct sw_mail_plan *p, struct sw_errors *errs);
  * (the token's hash) makes its id unique. 0 or -1 (out of memory). */
 int sw_mail_signin(const struct sw_mail_person *person, const char *link, const char *nonce,
                    struct sw_mail *out, struct sw_errors *errs);
+
+/* --- what a pass did (core/mail/pass_text.c) ------------------------------ */
+
+/* docs/design.md's `remind --format json`: {"now", "dry_run", "queued":
+ * [{"kind": "reminder", "to", "card", "k"} | {"kind": "digest", "to"} |
+ * {"kind": "packet", "to", "candidate"} | {"kind": "signin", "to"}], "sent",
+ * "waiting", "failed"}, listing the plan's mails with `queued` set, in plan
+ * order. 0 or -1 (out of memory, recorded). */
+int sw_mail_pass_json(const struct sw_mail_plan *p, const struct sw_outbox_tally *t,
+                      int dry_run, struct sw_buf *out, struct sw_errors *errs);
+/* The same as text: "queued reminder 3 to ADDR: CARD", "queued digest to
+ * ADDR", "queued packet to ADDR: REQ/CANDIDATE" ("would queue" in a dry
+ * run), then "sent N, waiting N, failed N". */
+int sw_mail_pass_text(const struct sw_mail_plan *p, const struct sw_outbox_tally *t,
+                      int dry_run, struct sw_buf *out, struct sw_errors *errs);
 
 /* --- the libcurl sender (core/mail/smtp.c: link with libcurl) ------------- */
 
