@@ -8,9 +8,9 @@
 
 static const struct cli_command remind_command = {
     .name = "remind",
-    .synopsis = "--people FILE --mail URL --mail-from ADDR\n"
-                "[--public-url URL] [--now TIME] [--dry-run]\n"
-                "[--format FORMAT] REQ...",
+    .synopsis = "--people FILE --mail URL\n"
+                "--mail-from ADDR [--public-url URL]\n"
+                "[--now TIME] [--dry-run] [--format FORMAT] REQ...",
     .about = "One mail pass over the requisition folders REQ, for cron: queues each\n"
              "draft's due reminder (rule 15: remind-after hours after the draft was\n"
              "written, then every remind-every hours, weekdays only, at most remind-max;\n"

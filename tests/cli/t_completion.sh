@@ -20,13 +20,13 @@ SH
     }
     MINI_RUBRIC=$PWD/tests/fixtures/rubrics/mini.xml
     same complete-commands \
-        "assess audit calibrate compare export growth kit new people promote report rubric score serve status team validate wheel" \
+        "assess audit calibrate compare export growth kit new people promote remind report rubric score serve status team validate wheel" \
         "$(comp "")"
     same complete-a-command "calibrate compare" "$(comp c)"
     same complete-global-options "--help --jobs --quiet --rubric --version" "$(comp --)"
     same complete-global-dash "--help --jobs --quiet --rubric --version -h -j -q" "$(comp -)"
-    same complete-after-global-options "report rubric" "$(comp -q -j 2 r)"
-    same complete-after-double-dash "report rubric" "$(comp -q -- r)"
+    same complete-after-global-options "remind report rubric" "$(comp -q -j 2 r)"
+    same complete-after-double-dash "remind report rubric" "$(comp -q -- r)"
     same complete-jobs-free "" "$(comp -j "")"
     same complete-options-of-export \
         "--adjusted --anonymize --demographics --help --keep-going --level --output --people --quiet --sheets" \
