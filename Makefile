@@ -109,7 +109,7 @@ PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
         check-render check-browser analyze check-scan check-cppcheck demo bench \
-        bench-severity bench-dashboard examples install uninstall clean FORCE
+        bench-severity bench-dashboard bench-mail examples install uninstall clean FORCE
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -320,6 +320,14 @@ bench: $(PROG) $(TOOL_BINS)
 	    $(B)/bench $(BENCH_SIZES)
 	$(Q)$(MAKE) --no-print-directory bench-severity
 	$(Q)$(MAKE) --no-print-directory bench-dashboard
+	$(Q)$(MAKE) --no-print-directory bench-mail
+
+# One `remind` pass over 1,000 drafts against an SMTP server on loopback
+# (python3-aiosmtpd): wall time and mails per second.
+MAIL_PY ?= python3
+bench-mail: $(PROG) $(TOOL_BINS)
+	$(Q)mkdir -p $(B)/bench
+	$(Q)$(MAIL_PY) tests/bench/bench_mail.py $(PROG) $(B)/tools/gencards rubrics/tpm.xml $(B)/bench
 
 # The warm dashboard page over HTTP against report --format json, at 40 and
 # 600 candidates (docs/design.md "The web app, turn 3"): fails past 0.1x or

@@ -299,7 +299,7 @@ static char **list_ids(const char *dir, const char *sub, size_t *n, struct sw_er
 
 /* One waiting mail: send when due, then move it on. */
 static int flush_one(struct sw_outbox *o, const char *id, double now, sw_mail_send_fn send,
-                     void *ctx, struct sw_outbox_tally *t, struct sw_errors *errs)
+                     void *ctx, int *down, struct sw_outbox_tally *t, struct sw_errors *errs)
 {
     char p[PATH_MAX];
     if ((path_of(p, o->dir, "sent", id, "") == 0 && exists(p)) ||
@@ -309,13 +309,15 @@ static int flush_one(struct sw_outbox *o, const char *id, double now, sw_mail_se
     if (record_load(&r, o->dir, "", id, errs) < 0)
         return -1;
     int rc = 0;
-    if (r.e.at > now) {
+    if (r.e.at > now || *down) {
         t->waiting++;
         record_release(&r);
         return 0;
     }
     struct sw_buf why = SW_BUF_INIT;
-    if (send(ctx, r.from, r.e.to, r.message, r.message_len, &why) == 0) {
+    int sent = send(ctx, r.from, r.e.to, r.message, r.message_len, &why);
+    *down = sent == -2;
+    if (sent == 0) {
         r.e.at = now;
         r.e.attempts++;
         free(r.e.reason);
@@ -348,9 +350,9 @@ int sw_outbox_flush(struct sw_outbox *o, double now, sw_mail_send_fn send, void 
     char **ids = list_ids(o->dir, "", &n, errs);
     if (!ids)
         return -1;
-    int rc = 0;
+    int rc = 0, down = 0;
     for (size_t i = 0; i < n; i++) {
-        if (flush_one(o, ids[i], now, send, ctx, t, errs) < 0)
+        if (flush_one(o, ids[i], now, send, ctx, &down, t, errs) < 0)
             rc = -1;
         free(ids[i]);
     }

@@ -48,6 +48,7 @@ struct sw_smtp *sw_smtp_new(const char *url, const char *user, const char *passw
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_TCP_NODELAY, 1L);
     curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(c, CURLOPT_READFUNCTION, read_message);
     if (user && *user) {
@@ -99,5 +100,6 @@ int sw_smtp_send(void *ctx, const char *from, const char *to, const char *messag
     sw_buf_addf(why, "%s", *detail ? detail : curl_easy_strerror(rc));
     if (code)
         sw_buf_addf(why, " (SMTP %ld)", code);
-    return -1;
+    /* An answer from the relay refuses this mail; anything else is the relay. */
+    return code >= 400 ? -1 : -2;
 }

@@ -200,7 +200,7 @@ static int fake_send(void *ctx, const char *from, const char *to, const char *me
     assert_non_null(strstr(message, "\r\n\r\n"));
     assert_true(len > 0);
     if (f->down)
-        return sw_buf_adds(why, "connection refused\r\n(SMTP 0)"), -1;
+        return sw_buf_adds(why, "connection refused\r\n(SMTP 0)"), -f->down;
     return 0;
 }
 
@@ -273,6 +273,20 @@ static void test_outbox_queue_retry_send_fail(void **state)
     sw_outbox_list_release(&l);
     snprintf(path, sizeof path, "%s.outbox/packet-7", people);
     assert_int_equal(-1, access(path, F_OK));
+    /* The relay unreachable (-2): the first due mail is tried, no other. */
+    struct sw_mail y = sample("four"), z = sample("five");
+    strcpy(y.id, "packet-8");
+    strcpy(z.id, "packet-9");
+    assert_int_equal(1, sw_outbox_queue(&o, &y, "sw@example.org", t0, &errs));
+    assert_int_equal(1, sw_outbox_queue(&o, &z, "sw@example.org", t0, &errs));
+    f.down = 2;
+    f.calls = 0;
+    memset(&t, 0, sizeof t);
+    assert_int_equal(0, sw_outbox_flush(&o, t0, fake_send, &f, &t, &errs));
+    assert_int_equal(1, f.calls);
+    assert_int_equal(2, t.waiting);
+    sw_mail_release(&y);
+    sw_mail_release(&z);
     assert_int_equal(0, errs.count);
     sw_outbox_close(&o);
     sw_mail_release(&m);

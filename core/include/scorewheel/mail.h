@@ -90,7 +90,9 @@ int sw_outbox_queue(struct sw_outbox *o, const struct sw_mail *m, const char *fr
                     struct sw_errors *errs);
 
 /* A sender: delivers `message` (len bytes, CRLF) from `from` to `to`. 0 when
- * the relay took it, else -1 with the reason in `why`. */
+ * the relay took it; -1 when the relay refused this mail, -2 when the relay
+ * could not be reached (the pass then tries no further mail), both with the
+ * reason in `why`. */
 typedef int (*sw_mail_send_fn)(void *ctx, const char *from, const char *to,
                                const char *message, size_t len, struct sw_buf *why);
 
@@ -103,7 +105,7 @@ double sw_outbox_backoff(unsigned attempts);
 /* Age after which a mail that could not be sent moves to failed/: 3 days. */
 #define SW_OUTBOX_GIVE_UP (3 * 86400.0)
 /* One pass over the waiting mails, in id order: sends each whose retry time
- * has come, then records it in sent/ (the envelope, never the body: a sign-in
+ * has come (until the sender says the relay is unreachable), then records it in sent/ (the envelope, never the body: a sign-in
  * link lives only as long as it waits) and removes it; a failure sets the
  * next retry (sw_outbox_backoff), or past SW_OUTBOX_GIVE_UP moves the record
  * to failed/ with the reason. Counts into *t (sent now, still waiting, failed
