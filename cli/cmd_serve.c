@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "mail_pass.h"
 #include "options.h"
 #include "web.h"
 
@@ -15,13 +16,15 @@ static const struct cli_command serve_command = {
     .name = "serve",
     .synopsis = "[--listen ADDR:PORT] [--people FILE]\n"
                 "[--public-url URL] [--trusted-proxy ADDR]\n"
-                "[--tls-cert FILE --tls-key FILE] REQ...",
+                "[--tls-cert FILE --tls-key FILE]\n"
+                "[--mail URL --mail-from ADDR] REQ...",
     .about = "Serves the requisition folders REQ in the browser: each interviewer's\n"
              "scorecards as forms (saved to the same files 'score' writes), the\n"
              "interview kits. Without --people: one local person with every right,\n"
              "on a loopback address only. With --people: everyone signs in with the\n"
              "link 'scorewheel people add' printed. Stops on SIGTERM or SIGINT after\n"
-             "the requests in flight.\n",
+             "the requests in flight. With --mail, runs the pass of 'scorewheel remind'\n"
+             "every minute (reminders, digests, packet mails, the outbox).\n",
     .min_operands = 1, .max_operands = -1, .operand_name = "REQ",
 };
 
@@ -73,10 +76,27 @@ static unsigned timeout_from_env(void)
     return s && *s && !*end && v > 0 && v <= 3600 ? (unsigned)v : 0;
 }
 
+/* --mail: the links start with --public-url, else the address served. */
+static int mail_setup(struct cli_mail *m, const char *people, const char *public_url,
+                      const char *listen, int tls, char *base, size_t size)
+{
+    if (public_url)
+        snprintf(base, size, "%s", public_url);
+    else
+        snprintf(base, size, "%s://%s", tls ? "https" : "http", listen);
+    for (size_t n = strlen(base); n > 0 && base[n - 1] == '/'; n--)
+        base[n - 1] = 0;
+    m->people = people;
+    m->public_url = base;
+    return m->url || m->from ? cli_mail_check("serve", m) : EXIT_OK;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     const char *listen = "127.0.0.1:8080", *people = NULL, *cert = NULL, *key = NULL;
     const char *public_url = NULL, *proxy = NULL;
+    struct cli_mail mail = { 0 };
+    char base[512];
     int first;
     const struct cli_option options[] = {
         CLI_VALUE("listen", 'l', "ADDR:PORT", &listen, NULL,
@@ -94,13 +114,19 @@ int cmd_serve(int argc, char **argv)
         CLI_VALUE("tls-cert", 0, "FILE", &cert, "@files",
                   "serve HTTPS with this certificate (PEM)"),
         CLI_VALUE("tls-key", 0, "FILE", &key, "@files", "and this private key (PEM)"),
+        CLI_VALUE("mail", 'm', "URL", &mail.url, NULL,
+                  "mail through this relay every minute, as\n"
+                  "'scorewheel remind' does (needs --people)"),
+        CLI_VALUE("mail-from", 0, "ADDR", &mail.from, NULL, "the sender's address"),
     };
     int rc = cli_parse(&serve_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
         return rc;
     if (!cert != !key)
         return diag_usage("serve", "--tls-cert and --tls-key go together");
-    if ((rc = check_folders(argv + first, argc - first)) != EXIT_OK)
+    if ((rc = mail_setup(&mail, people, public_url, listen, cert != NULL, base,
+                         sizeof base)) != EXIT_OK ||
+        (rc = check_folders(argv + first, argc - first)) != EXIT_OK)
         return rc;
     char **owned = calloc((size_t)(argc - first) + 1, sizeof *owned);
     if (!owned) {
@@ -130,6 +156,9 @@ int cmd_serve(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     struct sw_errors errs;
     sw_errors_init(&errs);
+    mail.rubric = r;
+    struct cli_serve_mail *mailer = mail.url ? cli_serve_mail_start(&mail, argv + first,
+                                                                   argc - first) : NULL;
     if (web_serve(&cfg, &errs) < 0) {
         int usage = errs.count && !errs.items[0].file && errs.items[0].code == SW_EINPUT;
         if (usage) {
@@ -139,6 +168,7 @@ int cmd_serve(int argc, char **argv)
             rc = diag_exit_code(&errs);
         }
     }
+    cli_serve_mail_stop(mailer);
     sw_errors_release(&errs);
     sw_rubric_free(r);
     for (int i = 0; i < argc - first; i++)

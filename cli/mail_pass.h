@@ -51,5 +51,12 @@ int cli_people_check(const char *path, const char *id, const char *name, const c
  * whether it went out. The exit code. */
 int cli_people_send(const struct cli_mail *m, const struct web_person *who, const char *url,
                     const char *token, const char *hash);
+/* `serve --mail` (serve_mail.c): runs cli_mail_pass over reqs (kept, not
+ * copied) now and then every minute in a thread of its own, logging a line
+ * on stderr for each pass that queued, sent or gave up a mail. NULL when the
+ * thread cannot start. Stop waits for a pass under way to end. */
+struct cli_serve_mail;
+struct cli_serve_mail *cli_serve_mail_start(const struct cli_mail *m, char **reqs, int n_reqs);
+void cli_serve_mail_stop(struct cli_serve_mail *s);
 
 #endif

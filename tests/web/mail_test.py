@@ -325,6 +325,35 @@ def test_kills(ctx, tmp):
     check("kills-duplicates-same-id", len(ids) - len(set(ids)) <= 10, str(len(ids)))
 
 
+def test_serve_mail(ctx, tmp):
+    """serve --mail runs the pass at once and every minute: a new complete
+    packet is mailed to the committee while the server runs."""
+    relay, req = ctx["relay"], ctx["reqs"][0]
+    relay.take()
+    path = draft(req, "c-s", "technical-deep-dive", "bo", "2027-01-05T09:00:00Z")
+    submit(path)
+    log_path = os.path.join(tmp, "serve-mail.log")
+    log = open(log_path, "w")
+    p = subprocess.Popen([SW, "--rubric", RUBRIC, "serve", "--listen", "127.0.0.1:0",
+                          "--people", ctx["people"], "--mail",
+                          "smtp://127.0.0.1:%d" % relay.port, "--mail-from", FROM, req],
+                         stderr=log)
+    got = []
+    for _ in range(100):
+        got += [g for g in relay.take() if "/c/c-s" in g[2].get_content()]
+        if got:
+            break
+        time.sleep(0.1)
+    p.send_signal(signal.SIGTERM)
+    rc = p.wait(timeout=60)
+    log.close()
+    text = open(log_path).read()
+    check("serve-mail-packet", len(got) == 1 and got[0][1] == ["carl@example.org"], text)
+    check("serve-mail-log", re.search(r"^mail: queued \d+, sent \d+, waiting 0, failed 0$",
+                                      text, re.M) is not None, text)
+    check("serve-mail-sigterm", rc == 0, str(rc))
+
+
 def test_injection(ctx):
     relay, req = ctx["relay"], ctx["reqs"][0]
     path = draft(req, "c-9", "technical-deep-dive", "akim", "2027-01-04T09:00:00Z")
@@ -354,6 +383,7 @@ def main():
         test_reminders(ctx)
         test_digest_and_packet(ctx)
         test_relay_down(ctx)
+        test_serve_mail(ctx, tmp)
         test_injection(ctx)
         test_kills(ctx, tmp)
     finally:
