@@ -56,6 +56,8 @@ enum web_verdict web_access_check(const struct web_access *a)
             return scorecard(a);
         if (a->page == WEB_PAGE_SCHEDULE)
             return a->role == WEB_RECRUITER ? WEB_ALLOW : WEB_NOT_FOUND;
+        if (a->page == WEB_PAGE_MAIL)
+            return a->role == WEB_RECRUITER && !a->write ? WEB_ALLOW : WEB_NOT_FOUND;
         if (a->page == WEB_PAGE_PACKET && a->mine == WEB_CARD_DRAFT)
             return WEB_NOT_FOUND;   /* independent scoring binds every role */
         return a->write ? WEB_NOT_FOUND : WEB_ALLOW;

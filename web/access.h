@@ -34,6 +34,7 @@ enum web_page {
     WEB_PAGE_SCHEDULE,   /* /r/REQ/schedule */
     WEB_PAGE_SCORECARD,  /* /r/REQ/s/CAND/INTERVIEW/INTERVIEWER */
     WEB_PAGE_KIT,        /* /kit/INTERVIEW */
+    WEB_PAGE_MAIL,       /* /mail: the outbox, for recruiters */
 };
 
 /* The state of one scorecard. */

@@ -126,6 +126,8 @@ static void route(struct web_ctx *c)
         web_page_signout(c);
     else if (p->n == 2 && strcmp(s0, "assets") == 0)
         web_page_asset(c);
+    else if (p->n == 1 && strcmp(s0, "mail") == 0)
+        web_page_mail(c);
     else if (p->n == 2 && strcmp(s0, "kit") == 0 && ids_ok(p, 1, 2))
         web_page_kit(c);
     else if (p->n == 6 && strcmp(s0, "r") == 0 && strcmp(p->seg[2], "s") == 0 &&

@@ -161,6 +161,7 @@ void web_page_scorecard(struct web_ctx *c);
  * autosave), with the way to sign in again. */
 void web_scorecard_refused(struct web_ctx *c, int status);
 void web_page_kit(struct web_ctx *c);
+void web_page_mail(struct web_ctx *c);
 void web_page_asset(struct web_ctx *c);
 /* /r/REQ/c/CAND/wheel.svg: the candidate's wheel thumbnail (page_thumb.c). */
 void web_page_thumb(struct web_ctx *c);

@@ -64,6 +64,10 @@ static const struct row table[] = {
     { C, WEB_PAGE_PACKET, GET, 0, N, D, 404 }, { C, WEB_PAGE_SCORECARD, GET, 0, S, D, 404 },
     { R, WEB_PAGE_PACKET, GET, 0, N, D, 404 }, { R, WEB_PAGE_SCORECARD, GET, 0, S, D, 404 },
     { C, WEB_PAGE_PACKET, GET, 0, N, S, 200 }, { R, WEB_PAGE_SCORECARD, GET, 0, S, S, 200 },
+    /* the mail page (the outbox): recruiters only, read only */
+    { R, WEB_PAGE_MAIL, GET, 0, N, N, 200 }, { R, WEB_PAGE_MAIL, POST, 0, N, N, 404 },
+    { C, WEB_PAGE_MAIL, GET, 0, N, N, 404 }, { I, WEB_PAGE_MAIL, GET, 0, N, N, 404 },
+    { E, WEB_PAGE_MAIL, GET, 0, N, N, 200 },
     /* single-person mode: every page, writes every existing card */
     { E, WEB_PAGE_SCORECARD, POST, 1, D, N, 200 }, { E, WEB_PAGE_SCORECARD, GET, 1, S, N, 200 },
     { E, WEB_PAGE_SCORECARD, GET, 1, N, N, 404 }, { E, WEB_PAGE_SCHEDULE, POST, 0, N, N, 200 },

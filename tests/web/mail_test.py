@@ -354,6 +354,65 @@ def test_serve_mail(ctx, tmp):
     check("serve-mail-sigterm", rc == 0, str(rc))
 
 
+def test_mail_page(ctx, tmp):
+    """/mail shows the recruiter what was sent, waits and failed; no one else sees it."""
+    import http.client
+    import urllib.parse
+    tokens = {}
+    for who, role in (("rose", "recruiter"), ("cleo", "committee")):
+        r = run("people", "add", "--people", ctx["people"], "--role", role, who)
+        tokens[who] = re.search(r"login\?t=([0-9a-f]{64})", r.stdout).group(1)
+    # One failed record, as a pass gives up after 3 days.
+    failed = os.path.join(ctx["people"] + ".outbox", "failed", "reminder-0f")
+    open(failed, "w").write("scorewheel-mail 1\nkind reminder\nfrom a@example.org\n"
+                            "to gone@example.org\nqueued 1796000000\nsubject Late <b>\n"
+                            "at 1796300000\nattempts 9\nreason 550 no such user <x>\n")
+    log = open(os.path.join(tmp, "serve-page.log"), "w")
+    p = subprocess.Popen([SW, "--rubric", RUBRIC, "serve", "--listen", "127.0.0.1:0",
+                          "--people", ctx["people"], *ctx["reqs"]], stderr=log)
+    port = None
+    for _ in range(200):
+        m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/",
+                      open(os.path.join(tmp, "serve-page.log")).read())
+        if m:
+            port = int(m.group(1))
+            break
+        time.sleep(0.05)
+
+    def page(who):
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        h = {"Host": "127.0.0.1:%d" % port}
+        c.request("GET", "/login?t=" + tokens[who], headers=h)
+        r = c.getresponse()
+        body = r.read().decode()
+        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', body)
+        form = urllib.parse.urlencode({"t": tokens[who], "csrf": csrf.group(1) if csrf else ""})
+        c.request("POST", "/login", body=form, headers=dict(h, **{
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": (r.getheader("Set-Cookie") or "").split(";")[0]}))
+        r = c.getresponse()
+        r.read()
+        cookie = (r.getheader("Set-Cookie") or "").split(";")[0]
+        c.request("GET", "/mail", headers=dict(h, Cookie=cookie))
+        r = c.getresponse()
+        return r.status, r.read().decode()
+    try:
+        status, body = page("rose")
+        check("mail-page-200", status == 200, str(status))
+        check("mail-page-sent", "Sent (" in body and "akim@example.org" in body and
+              "Reminder: your scorecard for" in body, body[:2000])
+        check("mail-page-failed", "Failed (1)" in body and "gone@example.org" in body and
+              "550 no such user &lt;x&gt;" in body and "Late &lt;b&gt;" in body, body[:3000])
+        check("mail-page-no-token", "login?t=" not in body)
+        check("mail-page-nav", 'href="/mail"' in body)
+        status, body = page("cleo")
+        check("mail-page-committee-404", status == 404, str(status))
+    finally:
+        p.send_signal(signal.SIGTERM)
+        p.wait(timeout=30)
+        log.close()
+
+
 def test_injection(ctx):
     relay, req = ctx["relay"], ctx["reqs"][0]
     path = draft(req, "c-9", "technical-deep-dive", "akim", "2027-01-04T09:00:00Z")
@@ -384,6 +443,7 @@ def main():
         test_digest_and_packet(ctx)
         test_relay_down(ctx)
         test_serve_mail(ctx, tmp)
+        test_mail_page(ctx, tmp)
         test_injection(ctx)
         test_kills(ctx, tmp)
     finally:

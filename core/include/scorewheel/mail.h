@@ -105,8 +105,9 @@ double sw_outbox_backoff(unsigned attempts);
 /* Age after which a mail that could not be sent moves to failed/: 3 days. */
 #define SW_OUTBOX_GIVE_UP (3 * 86400.0)
 /* One pass over the waiting mails, in id order: sends each whose retry time
- * has come (until the sender says the relay is unreachable), then records it in sent/ (the envelope, never the body: a sign-in
- * link lives only as long as it waits) and removes it; a failure sets the
+ * has come (until the sender says the relay is unreachable), then records
+ * it in sent/ (the envelope, never the body: a sign-in link lives only as
+ * long as it waits) and removes it; a failure sets the
  * next retry (sw_outbox_backoff), or past SW_OUTBOX_GIVE_UP moves the record
  * to failed/ with the reason. Counts into *t (sent now, still waiting, failed
  * now). 0, or -1 with SW_ESYSTEM when the folder cannot be changed. */
