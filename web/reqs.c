@@ -5,19 +5,8 @@
 #include <string.h>
 
 #include "entry.h"
+#include "files.h"
 #include "log.h"
-
-static const char *base_name(const char *dir, size_t *len)
-{
-    size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/')
-        n--;
-    size_t start = n;
-    while (start > 0 && dir[start - 1] != '/')
-        start--;
-    *len = n - start;
-    return dir + start;
-}
 
 int web_index_init(struct web_index *x, const struct sw_rubric *r, char **dirs, size_t n,
                    struct sw_errors *errs)
@@ -29,7 +18,7 @@ int web_index_init(struct web_index *x, const struct sw_rubric *r, char **dirs, 
         return sw_fail_oom(errs, NULL);
     for (size_t i = 0; i < n; i++) {
         size_t len;
-        const char *base = base_name(dirs[i], &len);
+        const char *base = sw_path_base(dirs[i], &len);
         struct web_req *q = &x->reqs[x->n_reqs];
         q->name = strndup(base, len);
         q->dir = strdup(dirs[i]);

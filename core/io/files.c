@@ -205,3 +205,15 @@ int sw_paths_collect(struct sw_paths *p, const char *path, struct sw_errors *err
         return collect_dir(p, path, 0, errs);
     return push(p, strdup(path), errs);
 }
+
+const char *sw_path_base(const char *path, size_t *len)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t start = n;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    *len = n - start;
+    return path + start;
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "files.h"
 #include "timestamp.h"
 
 /* One overdue draft, kept for the digest. */
@@ -99,49 +100,44 @@ static const struct sw_mail_person *person(const struct sw_mail_setup *s, const 
     return NULL;
 }
 
-/* A new mail of `kind` to `to` about `about`, with subject and body taken
- * from the buffers. NULL (recorded) when out of memory. */
+/* A new mail of `kind` to `to` about what `about` holds, its subject and
+ * body taken from the buffers; releases all three in every case. NULL
+ * (recorded) when out of memory. */
 static struct sw_mail *add_mail(struct sw_mail_plan *p, const char *kind, const char *to,
-                                const char *about, struct sw_buf *subject, struct sw_buf *body,
-                                struct sw_errors *errs)
+                                struct sw_buf *about, struct sw_buf *subject,
+                                struct sw_buf *body, struct sw_errors *errs)
 {
-    if (p->n == p->cap) {
+    struct sw_mail *m = NULL;
+    if (!about->failed && p->n == p->cap) {
         size_t cap = p->cap ? 2 * p->cap : 16;
         struct sw_mail *items = realloc(p->items, cap * sizeof *items);
-        if (!items) {
-            sw_fail_oom(errs, NULL);
-            return NULL;
+        if (items) {
+            p->items = items;
+            p->cap = cap;
         }
-        p->items = items;
-        p->cap = cap;
     }
-    struct sw_mail *m = &p->items[p->n];
-    memset(m, 0, sizeof *m);
-    m->kind = kind;
-    m->k = -1;
-    sw_mail_id(kind, about, strlen(about), m->id);
-    m->to = strdup(to);
-    m->subject = detach(subject);
-    m->body = detach(body);
-    if (!m->to || !m->subject || !m->body) {
-        sw_mail_release(m);
+    if (!about->failed && p->n < p->cap) {
+        m = &p->items[p->n];
+        memset(m, 0, sizeof *m);
+        m->kind = kind;
+        m->k = -1;
+        sw_mail_id(kind, sw_buf_str(about), about->len, m->id);
+        m->to = strdup(to);
+        m->subject = detach(subject);
+        m->body = detach(body);
+        if (!m->to || !m->subject || !m->body) {
+            sw_mail_release(m);
+            m = NULL;
+        }
+    }
+    sw_buf_release(about);
+    sw_buf_release(subject);
+    sw_buf_release(body);
+    if (!m)
         sw_fail_oom(errs, NULL);
-        return NULL;
-    }
-    p->n++;
+    else
+        p->n++;
     return m;
-}
-
-static const char *base_name(const char *path, size_t *len)
-{
-    size_t n = strlen(path);
-    while (n > 1 && path[n - 1] == '/')
-        n--;
-    size_t start = n;
-    while (start > 0 && path[start - 1] != '/')
-        start--;
-    *len = n - start;
-    return path + start;
 }
 
 /* Where the card's path goes on from the REQ folder's. */
@@ -191,12 +187,7 @@ static int add_reminder(struct req_ctx *q, const struct sw_card *card, double bo
     add_segment(&body, q->req);
     sw_buf_addf(&body, "/s/%s/%s/%s\n\nReminder %ld of at most %zu; they stop once the "
                 "scorecard is submitted.\n", c->id, iv->id, to->id, k + 1, pol->remind_max);
-    struct sw_mail *m = about.failed ? NULL
-                        : add_mail(q->plan, "reminder", to->email, sw_buf_str(&about),
-                                   &subject, &body, errs);
-    sw_buf_release(&about);
-    sw_buf_release(&subject);
-    sw_buf_release(&body);
+    struct sw_mail *m = add_mail(q->plan, "reminder", to->email, &about, &subject, &body, errs);
     if (!m)
         return -1;
     m->k = k;
@@ -253,12 +244,7 @@ static int add_packets(struct req_ctx *q, const struct sw_status_candidate *sc,
                     c->id, sc->submitted, sc->submitted == 1 ? "" : "s", set->public_url);
         add_segment(&body, q->req);
         sw_buf_addf(&body, "/c/%s\n", c->id);
-        struct sw_mail *m = about.failed ? NULL
-                            : add_mail(q->plan, "packet", to->email, sw_buf_str(&about),
-                                       &subject, &body, errs);
-        sw_buf_release(&about);
-        sw_buf_release(&subject);
-        sw_buf_release(&body);
+        struct sw_mail *m = add_mail(q->plan, "packet", to->email, &about, &subject, &body, errs);
         if (!m)
             return -1;
         size_t len = strlen(q->req) + strlen(c->id) + 2;
@@ -292,7 +278,7 @@ int sw_mail_plan_req(struct sw_mail_plan *p, const struct sw_status *s, const ch
 {
     struct req_ctx q = { .plan = p, .s = s, .req_path = req_path };
     size_t len;
-    const char *base = base_name(req_path, &len);
+    const char *base = sw_path_base(req_path, &len);
     snprintf(q.req, sizeof q.req, "%.*s", (int)len, base);
     for (size_t i = 0; i < s->n_candidates; i++) {
         const struct sw_status_candidate *sc = &s->candidates[i];
@@ -333,12 +319,7 @@ int sw_mail_plan_digests(struct sw_mail_plan *p, struct sw_errors *errs)
                     p->n_overdue, p->n_overdue == 1 ? " is" : "s are");
         for (size_t k = 0; k < p->n_overdue; k++)
             sw_buf_adds(&body, p->overdue[k].line);
-        struct sw_mail *m = about.failed ? NULL
-                            : add_mail(p, "digest", to->email, sw_buf_str(&about), &subject,
-                                       &body, errs);
-        sw_buf_release(&about);
-        sw_buf_release(&subject);
-        sw_buf_release(&body);
+        struct sw_mail *m = add_mail(p, "digest", to->email, &about, &subject, &body, errs);
         if (!m)
             return -1;
     }
@@ -359,12 +340,7 @@ int sw_mail_signin(const struct sw_mail_person *to, const char *link, const char
     sw_buf_addf(&body, ",\n\nthis link signs you in to scorewheel, where you write your "
                 "scorecards:\n\n%s\n\nIt is yours alone: do not forward it. It opens a page "
                 "with a button;\nnothing happens until you press it.\n", link);
-    struct sw_mail *m = about.failed ? NULL
-                        : add_mail(&p, "signin", to->email, sw_buf_str(&about), &subject,
-                                   &body, errs);
-    sw_buf_release(&about);
-    sw_buf_release(&subject);
-    sw_buf_release(&body);
+    struct sw_mail *m = add_mail(&p, "signin", to->email, &about, &subject, &body, errs);
     if (m) {
         *out = *m;
         p.n = 0;

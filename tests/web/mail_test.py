@@ -15,6 +15,7 @@ any failed.
 import email
 import email.header
 import email.policy
+import http.client
 import json
 import os
 import random
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 from aiosmtpd.controller import Controller
 
@@ -51,11 +53,14 @@ class Relay:
 
     def __init__(self):
         self.got = []
+        self.refuse = set()     # recipients refused with 550
         self.lock = threading.Lock()
         self.port = None
         self.ctl = None
 
     async def handle_DATA(self, server, session, envelope):
+        if self.refuse & set(envelope.rcpt_tos):
+            return "550 no such user here"
         with self.lock:
             self.got.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
         return "250 OK"
@@ -166,39 +171,54 @@ def test_signin(ctx, tmp):
     check("crlf-nothing-sent", relay.take() == [])
 
 
+def start_serve(tmp, name, args):
+    """`serve` on a free loopback port: (process, port, log file)."""
+    log_path = os.path.join(tmp, name + ".log")
+    log = open(log_path, "w")
+    p = subprocess.Popen([SW, "--rubric", RUBRIC, "serve", "--listen", "127.0.0.1:0", *args],
+                         stderr=log)
+    for _ in range(200):
+        m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", open(log_path).read())
+        if m:
+            return p, int(m.group(1)), log
+        time.sleep(0.05)
+    p.kill()
+    raise SystemExit("serve did not start: " + open(log_path).read())
+
+
+def stop_serve(p, log):
+    p.send_signal(signal.SIGTERM)
+    rc = p.wait(timeout=60)
+    log.close()
+    return rc
+
+
+def sign_in(port, token):
+    """Signs in with the token as a browser would: (status, Set-Cookie value)."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    h = {"Host": "127.0.0.1:%d" % port}
+    c.request("GET", "/login?t=" + token, headers=h)
+    r = c.getresponse()
+    page = r.read().decode()
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
+    body = urllib.parse.urlencode({"t": token, "csrf": csrf.group(1) if csrf else ""})
+    c.request("POST", "/login", body=body, headers=dict(h, **{
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Cookie": (r.getheader("Set-Cookie") or "").split(";")[0]}))
+    r = c.getresponse()
+    r.read()
+    return r.status, (r.getheader("Set-Cookie") or "").split(";")[0]
+
+
 def check_sign_in(ctx, tmp, token):
     """The mailed token signs in to `serve` as the link printed would."""
-    import http.client
-    import urllib.parse
-    log = open(os.path.join(tmp, "serve.log"), "w")
-    p = subprocess.Popen([SW, "--rubric", RUBRIC, "serve", "--listen", "127.0.0.1:0",
-                          "--people", ctx["people"], *ctx["reqs"]], stderr=log)
-    port = None
-    for _ in range(200):
-        m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/",
-                      open(os.path.join(tmp, "serve.log")).read())
-        if m:
-            port = int(m.group(1))
-            break
-        time.sleep(0.05)
+    p, port, log = start_serve(tmp, "serve", ["--people", ctx["people"], *ctx["reqs"]])
     try:
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        c.request("GET", "/login?t=" + token, headers={"Host": "127.0.0.1:%d" % port})
-        r = c.getresponse()
-        page = r.read().decode()
-        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page)
-        body = urllib.parse.urlencode({"t": token, "csrf": csrf.group(1) if csrf else ""})
-        c.request("POST", "/login", body=body, headers={
-            "Host": "127.0.0.1:%d" % port, "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": r.getheader("Set-Cookie", "").split(";")[0]})
-        r = c.getresponse()
-        r.read()
-        check("signin-link-signs-in", r.status == 303 and "sw_session=" in
-              (r.getheader("Set-Cookie") or ""), str(r.status))
+        status, cookie = sign_in(port, token)
+        check("signin-link-signs-in", status == 303 and cookie.startswith("sw_session="),
+              str(status))
     finally:
-        p.send_signal(signal.SIGTERM)
-        p.wait(timeout=30)
-        log.close()
+        stop_serve(p, log)
 
 
 def queued(out, kind):
@@ -325,6 +345,32 @@ def test_kills(ctx, tmp):
     check("kills-duplicates-same-id", len(ids) - len(set(ids)) <= 10, str(len(ids)))
 
 
+def test_relay_refuses(ctx):
+    """A mail the relay refuses (550) waits, does not hold up the others, and
+    moves to failed/ with the reason once 3 days have passed."""
+    relay, req = ctx["relay"], ctx["reqs"][0]
+    shutil.copy(ctx["people"], ctx["people"] + ".before-nemo")
+    people_add(ctx, "nemo", "interviewer", "nemo@example.org", "Nemo", send=False)
+    relay.refuse.add("nemo@example.org")
+    draft(req, "c-4", "program-execution", "nemo", "2026-12-22T09:00:00Z")
+    draft(req, "c-5", "program-execution", "akim", "2026-12-22T09:00:00Z")
+    r, out = remind(ctx, "2026-12-22T10:00:00Z")
+    check("refused-waits", out and out["sent"] >= 1 and out["waiting"] == 1, r.stdout)
+    got = relay.take()
+    check("refused-others-sent", len(got) == out["sent"] and
+          all(t == ["akim@example.org"] for _, t, _ in got), str(got))
+    r, out = remind(ctx, "2026-12-25T10:00:00Z")
+    check("refused-failed-after-3-days", out and out["failed"] == 1, r.stdout)
+    d = os.path.join(ctx["people"] + ".outbox", "failed")
+    reasons = [open(os.path.join(d, n)).read() for n in os.listdir(d)]
+    check("refused-reason", any("to nemo@example.org" in t and "550" in t for t in reasons),
+          str(reasons))
+    relay.refuse.clear()
+    relay.take()
+    os.unlink(ctx["people"])    # nemo's next reminders: not in the tests that follow
+    os.rename(ctx["people"] + ".before-nemo", ctx["people"])
+
+
 def test_serve_mail(ctx, tmp):
     """serve --mail runs the pass at once and every minute: a new complete
     packet is mailed to the committee while the server runs."""
@@ -332,32 +378,25 @@ def test_serve_mail(ctx, tmp):
     relay.take()
     path = draft(req, "c-s", "technical-deep-dive", "bo", "2027-01-05T09:00:00Z")
     submit(path)
-    log_path = os.path.join(tmp, "serve-mail.log")
-    log = open(log_path, "w")
-    p = subprocess.Popen([SW, "--rubric", RUBRIC, "serve", "--listen", "127.0.0.1:0",
-                          "--people", ctx["people"], "--mail",
-                          "smtp://127.0.0.1:%d" % relay.port, "--mail-from", FROM, req],
-                         stderr=log)
+    p, _, log = start_serve(tmp, "serve-mail", [
+        "--people", ctx["people"], "--mail", "smtp://127.0.0.1:%d" % relay.port,
+        "--mail-from", FROM, req])
     got = []
     for _ in range(100):
         got += [g for g in relay.take() if "/c/c-s" in g[2].get_content()]
         if got:
             break
         time.sleep(0.1)
-    p.send_signal(signal.SIGTERM)
-    rc = p.wait(timeout=60)
-    log.close()
-    text = open(log_path).read()
+    rc = stop_serve(p, log)
+    text = open(os.path.join(tmp, "serve-mail.log")).read()
     check("serve-mail-packet", len(got) == 1 and got[0][1] == ["carl@example.org"], text)
-    check("serve-mail-log", re.search(r"^mail: queued \d+, sent \d+, waiting 0, failed 0$",
+    check("serve-mail-log", re.search(r"^mail: queued 1, sent 1, waiting \d+, failed 0$",
                                       text, re.M) is not None, text)
     check("serve-mail-sigterm", rc == 0, str(rc))
 
 
 def test_mail_page(ctx, tmp):
     """/mail shows the recruiter what was sent, waits and failed; no one else sees it."""
-    import http.client
-    import urllib.parse
     tokens = {}
     for who, role in (("rose", "recruiter"), ("cleo", "committee")):
         r = run("people", "add", "--people", ctx["people"], "--role", role, who)
@@ -367,33 +406,12 @@ def test_mail_page(ctx, tmp):
     open(failed, "w").write("scorewheel-mail 1\nkind reminder\nfrom a@example.org\n"
                             "to gone@example.org\nqueued 1796000000\nsubject Late <b>\n"
                             "at 1796300000\nattempts 9\nreason 550 no such user <x>\n")
-    log = open(os.path.join(tmp, "serve-page.log"), "w")
-    p = subprocess.Popen([SW, "--rubric", RUBRIC, "serve", "--listen", "127.0.0.1:0",
-                          "--people", ctx["people"], *ctx["reqs"]], stderr=log)
-    port = None
-    for _ in range(200):
-        m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/",
-                      open(os.path.join(tmp, "serve-page.log")).read())
-        if m:
-            port = int(m.group(1))
-            break
-        time.sleep(0.05)
+    p, port, log = start_serve(tmp, "serve-page", ["--people", ctx["people"], *ctx["reqs"]])
 
     def page(who):
+        cookie = sign_in(port, tokens[who])[1]
         c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        h = {"Host": "127.0.0.1:%d" % port}
-        c.request("GET", "/login?t=" + tokens[who], headers=h)
-        r = c.getresponse()
-        body = r.read().decode()
-        csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', body)
-        form = urllib.parse.urlencode({"t": tokens[who], "csrf": csrf.group(1) if csrf else ""})
-        c.request("POST", "/login", body=form, headers=dict(h, **{
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": (r.getheader("Set-Cookie") or "").split(";")[0]}))
-        r = c.getresponse()
-        r.read()
-        cookie = (r.getheader("Set-Cookie") or "").split(";")[0]
-        c.request("GET", "/mail", headers=dict(h, Cookie=cookie))
+        c.request("GET", "/mail", headers={"Host": "127.0.0.1:%d" % port, "Cookie": cookie})
         r = c.getresponse()
         return r.status, r.read().decode()
     try:
@@ -401,16 +419,14 @@ def test_mail_page(ctx, tmp):
         check("mail-page-200", status == 200, str(status))
         check("mail-page-sent", "Sent (" in body and "akim@example.org" in body and
               "Reminder: your scorecard for" in body, body[:2000])
-        check("mail-page-failed", "Failed (1)" in body and "gone@example.org" in body and
+        check("mail-page-failed", "Failed (2)" in body and "gone@example.org" in body and
               "550 no such user &lt;x&gt;" in body and "Late &lt;b&gt;" in body, body[:3000])
         check("mail-page-no-token", "login?t=" not in body)
         check("mail-page-nav", 'href="/mail"' in body)
         status, body = page("cleo")
         check("mail-page-committee-404", status == 404, str(status))
     finally:
-        p.send_signal(signal.SIGTERM)
-        p.wait(timeout=30)
-        log.close()
+        stop_serve(p, log)
 
 
 def test_injection(ctx):
@@ -442,6 +458,7 @@ def main():
         test_reminders(ctx)
         test_digest_and_packet(ctx)
         test_relay_down(ctx)
+        test_relay_refuses(ctx)
         test_serve_mail(ctx, tmp)
         test_mail_page(ctx, tmp)
         test_injection(ctx)

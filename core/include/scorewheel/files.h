@@ -23,6 +23,9 @@ void sw_paths_release(struct sw_paths *p);
  * error when a path cannot be read. */
 int sw_paths_collect(struct sw_paths *p, const char *path, struct sw_errors *errs);
 
+/* The last name of `path`, trailing slashes ignored ("reqs/staff/" gives
+ * "staff"): a pointer into path and its length in *len. */
+const char *sw_path_base(const char *path, size_t *len);
 /* Writes `len` bytes to `path` atomically: a temporary file in the same
  * folder (sw_tmpfile_create), flushed to disk, then renamed over `path` (with
  * `overwrite`) or linked to it (without, so that an existing file, even one
