@@ -150,7 +150,8 @@ int sw_mail_compose(const struct sw_mail *m, const char *from, double date,
              tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
              tm.tm_sec);
     sw_buf_addf(out, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nSubject: ", when, from, m->to);
-    if (is_ascii(m->subject))
+    /* ASCII as it is, unless too long for one line (998 bytes at most). */
+    if (is_ascii(m->subject) && strlen(m->subject) <= 900)
         sw_buf_adds(out, m->subject);
     else
         add_encoded_words(out, m->subject);

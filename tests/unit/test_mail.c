@@ -139,6 +139,17 @@ static void test_compose_long_subject_folds(void **state)
             break;
     }
     assert_int_equal(4, words);
+    /* A long ASCII subject (a name of 1,000 letters) is folded the same way. */
+    char *name = malloc(1001);
+    memset(name, 'a', 1000);
+    name[1000] = 0;
+    free(m.subject);
+    m.subject = name;
+    sw_buf_reset(&out);
+    assert_int_equal(0, sw_mail_compose(&m, "sw@example.org", 0, &out, &errs));
+    for (const char *p = sw_buf_str(&out), *eol; (eol = strstr(p, "\r\n")); p = eol + 2)
+        assert_true(eol - p <= 998);
+    assert_non_null(strstr(sw_buf_str(&out), "Subject: =?UTF-8?B?YWFh"));
     sw_buf_release(&out);
     sw_mail_release(&m);
     sw_errors_release(&errs);

@@ -61,8 +61,8 @@ struct sw_mail {
 void sw_mail_release(struct sw_mail *m);
 
 /* Appends the whole message: Date (`date`, seconds since the epoch), From,
- * To, Subject (RFC 2047 "B" encoded words of at most 75 bytes when not
- * ASCII), Message-ID <ID@DOMAIN-OF-FROM>, MIME-Version, Content-Type
+ * To, Subject (RFC 2047 "B" encoded words of at most 64 bytes, folded,
+ * when not ASCII or longer than 900 bytes), Message-ID <ID@DOMAIN-OF-FROM>, MIME-Version, Content-Type
  * text/plain; charset=UTF-8, Content-Transfer-Encoding 8bit,
  * Auto-Submitted: auto-generated, a blank line and the body, every line
  * ending in CRLF. -1 with SW_EINPUT when an address is not an addr-spec or
