@@ -236,7 +236,10 @@ static void test_outbox_queue_retry_send_fail(void **state)
     sw_errors_init(&errs);
     struct sw_outbox o;
     assert_int_equal(0, sw_outbox_open(&o, people, &errs));
-    struct sw_mail m = sample("one"), n = sample("two");
+    /* Static, so that a failing assertion (a longjmp) leaves them reachable. */
+    static struct sw_mail m, n, x, y, z;
+    m = sample("one");
+    n = sample("two");
     strcpy(n.id, "digest-99");
     double t0 = at("2026-12-07T10:00:00Z");
     assert_int_equal(1, sw_outbox_queue(&o, &m, "sw@example.org", t0, &errs));
@@ -271,7 +274,7 @@ static void test_outbox_queue_retry_send_fail(void **state)
     assert_close(t0 + 60, l.items[0].at);
     sw_outbox_list_release(&l);
     /* A third mail fails for 3 days: then failed/ with the reason on one line. */
-    struct sw_mail x = sample("three");
+    x = sample("three");
     strcpy(x.id, "packet-7");
     assert_int_equal(1, sw_outbox_queue(&o, &x, "sw@example.org", t0, &errs));
     f.down = 1;
@@ -285,7 +288,8 @@ static void test_outbox_queue_retry_send_fail(void **state)
     snprintf(path, sizeof path, "%s.outbox/packet-7", people);
     assert_int_equal(-1, access(path, F_OK));
     /* The relay unreachable (-2): the first due mail is tried, no other. */
-    struct sw_mail y = sample("four"), z = sample("five");
+    y = sample("four");
+    z = sample("five");
     strcpy(y.id, "packet-8");
     strcpy(z.id, "packet-9");
     assert_int_equal(1, sw_outbox_queue(&o, &y, "sw@example.org", t0, &errs));
