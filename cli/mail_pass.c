@@ -32,9 +32,13 @@ struct sw_mail_person *cli_mail_people(const struct web_people *p)
         out[i].id = e->id;
         out[i].name = e->name;
         out[i].email = *e->email ? e->email : NULL;
-        out[i].roles = (e->roles & WEB_ROLE_BIT(WEB_INTERVIEWER) ? SW_MAIL_INTERVIEWER : 0u) |
-                       (e->roles & WEB_ROLE_BIT(WEB_COMMITTEE) ? SW_MAIL_COMMITTEE : 0u) |
-                       (e->roles & WEB_ROLE_BIT(WEB_RECRUITER) ? SW_MAIL_RECRUITER : 0u);
+        static const struct { enum web_role web; unsigned mail; } map[] = {
+            { WEB_INTERVIEWER, SW_MAIL_INTERVIEWER }, { WEB_COMMITTEE, SW_MAIL_COMMITTEE },
+            { WEB_RECRUITER, SW_MAIL_RECRUITER },
+        };
+        for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
+            if ((e->roles & WEB_ROLE_BIT(map[k].web)) != 0)
+                out[i].roles |= map[k].mail;
     }
     return out;
 }
