@@ -183,6 +183,15 @@ int cmd_people(int argc, char **argv)
         cli_list_release(&role);
         return rc;
     }
+    /* The link's start, without trailing slashes; kept here, where add and
+     * send live. */
+    size_t ulen = strlen(add.url);
+    while (ulen > 0 && add.url[ulen - 1] == '/')
+        ulen--;
+    char base[512];
+    snprintf(base, sizeof base, "%.*s", (int)ulen, add.url);
+    add.url = send.public_url = base;
+    send.people = path;
     rc = people_run(argc, argv, first, path, &add, &send, sending);
     cli_list_release(&role);
     return rc;
@@ -191,7 +200,6 @@ int cmd_people(int argc, char **argv)
 static int people_run(int argc, char **argv, int first, const char *path,
                       struct add_args *add, struct cli_mail *send, int sending)
 {
-    const char *url = add->url;
     int rc;
     const char *sub = argv[first], *id = first + 1 < argc ? argv[first + 1] : NULL;
     if (!path)
@@ -203,16 +211,8 @@ static int people_run(int argc, char **argv, int first, const char *path,
         return diag_usage("people", "list takes no ID");
     if (!is_list && !id)
         return diag_usage("people", "%s needs an ID", sub);
-    size_t ulen = strlen(url);
-    while (ulen > 0 && url[ulen - 1] == '/')
-        ulen--;
-    char base[512];
-    snprintf(base, sizeof base, "%.*s", (int)ulen, url);
     if (is_list)
         return person_list(path);
-    add->url = base;
-    send->people = path;
-    send->public_url = base;
     if (sending && !add->email)
         return diag_usage("people", "--send needs --email ADDR");
     if (sending && (rc = cli_mail_check("people", send)) != EXIT_OK)
