@@ -77,9 +77,9 @@ same "pkg-config version" "0.1.0" "$(pkg-config --modversion scorewheel)"
 same "pkg-config rubricdir" "$prefix/share/scorewheel/rubrics" \
     "$(pkg-config --variable=rubricdir scorewheel)"
 same "pkg-config libs" "-L$prefix/lib -lscorewheel" "$(pkg-config --libs scorewheel | sed 's/ *$//')"
-same "pkg-config static libs" "-L$prefix/lib -lscorewheel -lpthread -lm" \
+same "pkg-config static libs" "-L$prefix/lib -lscorewheel -lcurl -lpthread -lm" \
     "$(pkg-config --libs --static scorewheel | sed 's/ -lxml2.*//')"
-same "pkg-config requires" "libxml-2.0 xlsxwriter lapacke" \
+same "pkg-config requires" "libxml-2.0 xlsxwriter lapacke openblas" \
     "$(pkg-config --print-requires-private scorewheel | tr '\n' ' ' | sed 's/ $//')"
 mkdir pc
 sed "s|^prefix=.*|prefix=$root|" "$root/lib/pkgconfig/scorewheel.pc" >pc/scorewheel.pc
@@ -154,12 +154,12 @@ EOF
             scorewheel "$@"
     }
     same "complete commands" \
-        "assess calibrate compare export growth kit new people promote report rubric score serve status team validate wheel" \
+        "assess audit calibrate compare export growth kit new people promote remind report rubric score serve status team validate wheel" \
         "$(complete "")"
     same "complete a command" "calibrate compare" "$(complete c)"
     same "complete global options" "--help --jobs --quiet --rubric --version" "$(complete --)"
     same "complete options of export" \
-        "--adjusted --anonymize --help --keep-going --level --output --people --quiet --sheets" \
+        "--adjusted --anonymize --demographics --help --keep-going --level --output --people --quiet --sheets" \
         "$(complete export --)"
     same "complete options of new" \
         "--candidate --force --help --interview --interviewer --level --name --output" \
