@@ -1,7 +1,7 @@
 /*
  * assessment.h - one assessor's assessment of one person in one review cycle
  * (namespace urn:scorewheel:assessment:1, schema rubrics/assessment.xsd; see
- * scorewheel-assessment(5) and docs/design.md "Growth and promotion").
+ * scorewheel-assessment(5) and docs/design.md "Assessment").
  *
  * An assessment rates competencies directly on the rubric's scale. It is
  * always read against a rubric: competency and level ids are resolved to the
