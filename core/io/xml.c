@@ -1,3 +1,4 @@
+/* xml.c - hardened XML input: reading files whole, parsing, schema validation (xml.h). */
 #include "io/xml.h"
 
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* json.c - writing JSON text into a struct sw_buf (json.h). */
 #include "render/json.h"
 
 #include <math.h>

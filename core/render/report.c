@@ -1,3 +1,4 @@
+/* report.c - an aggregate as JSON and CSV, and the one CSV cell writer (report.h). */
 #include "report.h"
 
 #include <math.h>

@@ -1,3 +1,4 @@
+/* rubric_text.c - the rubric as a table for people and JSON for programs (rubric_text.h). */
 #include "rubric_text.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* calibrate.c - interviewer calibration and reliability, rules 8 and 9 (calibrate.h). */
 #include "calibrate.h"
 
 #include <math.h>

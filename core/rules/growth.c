@@ -1,3 +1,4 @@
+/* growth.c - assessments become each person's profile per cycle, rule 13 (growth.h). */
 #include "growth.h"
 
 #include <math.h>

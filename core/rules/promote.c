@@ -1,3 +1,4 @@
+/* promote.c - readiness for the next level, rule 14 (promote.h). */
 #include "promote.h"
 
 #include <math.h>

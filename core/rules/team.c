@@ -1,3 +1,4 @@
+/* team.c - team complement, rule 10, and its JSON, CSV and table (team.h). */
 #include "team.h"
 
 #include <math.h>
