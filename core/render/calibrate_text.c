@@ -122,16 +122,17 @@ int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration
     for (size_t i = 0; i < c->n_interviewers; i++) {
         const struct sw_interviewer_stats *st = &c->interviewers[i];
         sw_csv_field(out, a->interviewers[i], mode);
-        sw_buf_addf(out, ",%zu,%zu", st->scorecards, st->observations);
+        sw_csv_count(out, st->scorecards);
+        sw_csv_count(out, st->observations);
         sw_csv_number(out, st->mean);
         sw_csv_number(out, st->leniency);
-        sw_buf_addf(out, ",%zu", st->compared);
+        sw_csv_count(out, st->compared);
         sw_csv_number(out, st->hire_rate);
         if (c->severity) {
             sw_csv_number(out, c->severity->adjustment[i]);
             sw_csv_number(out, c->severity->se[i]);
         }
-        sw_buf_adds(out, "\r\n");
+        sw_csv_end_row(out);
     }
     return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }

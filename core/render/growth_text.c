@@ -155,14 +155,14 @@ static int growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode m
                 sw_csv_number(out, y->overall);
                 sw_csv_text(out, r->pillars[r->competencies[c].pillar].id, mode);
                 sw_csv_text(out, r->competencies[c].id, mode);
-                sw_buf_addf(out, ",%zu", s->n);
+                sw_csv_count(out, s->n);
                 sw_csv_number(out, s->others);
                 sw_csv_number(out, s->self);
                 sw_csv_number(out, s->self_gap);
                 sw_csv_number(out, s->delta);
                 sw_buf_addc(out, ',');
                 flag_names(out, s->flags);
-                sw_buf_adds(out, "\r\n");
+                sw_csv_end_row(out);
             }
         }
     }

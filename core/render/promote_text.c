@@ -187,18 +187,18 @@ static void write_csv(void *ctx, const struct row *row)
         sw_csv_text(w->out, row->p->id, w->mode);
         sw_csv_text(w->out, row->p->name, w->mode);
         sw_csv_text(w->out, y ? y->id : "", w->mode);
-        sw_buf_addf(w->out, ",%zu", y ? y->assessors : 0);
+        sw_csv_count(w->out, y ? y->assessors : 0);
         sw_csv_number(w->out, y ? y->overall : NAN);
         sw_csv_text(w->out, sw_readiness_name(row->pr.readiness), w->mode);
         sw_csv_text(w->out, sw_buf_str(&reasons), w->mode);
         sw_csv_text(w->out, r->competencies[c].id, w->mode);
         sw_csv_text(w->out, half_name(r->pillars[r->competencies[c].pillar].half), w->mode);
-        sw_buf_addf(w->out, ",%zu", y ? y->competencies[c].n : 0);
+        sw_csv_count(w->out, y ? y->competencies[c].n : 0);
         sw_csv_number(w->out, others);
         sw_csv_number(w->out, value_or_null(y, c, 1));
         sw_csv_number(w->out, target);
         sw_csv_number(w->out, others - target);
-        sw_buf_adds(w->out, "\r\n");
+        sw_csv_end_row(w->out);
     }
     if (reasons.failed)
         w->out->failed = 1;

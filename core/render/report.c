@@ -271,6 +271,16 @@ void sw_csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
     sw_csv_field(out, s, mode);
 }
 
+void sw_csv_count(struct sw_buf *out, size_t n)
+{
+    sw_buf_addf(out, ",%zu", n);
+}
+
+void sw_csv_end_row(struct sw_buf *out)
+{
+    sw_buf_adds(out, "\r\n");
+}
+
 static void csv_flags(struct sw_buf *out, unsigned flags)
 {
     sw_buf_addc(out, ',');
@@ -310,7 +320,7 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
             sw_csv_number(out, c->shortfall);
             sw_csv_text(out, r->pillars[r->competencies[k].pillar].id, mode);
             sw_csv_text(out, r->competencies[k].id, mode);
-            sw_buf_addf(out, ",%zu", st->n);
+            sw_csv_count(out, st->n);
             sw_csv_number(out, st->mean);
             sw_csv_number(out, st->median);
             sw_csv_number(out, st->min);
@@ -319,7 +329,7 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
             sw_csv_number(out, st->target);
             sw_csv_number(out, st->gap);
             csv_flags(out, st->flags);
-            sw_buf_adds(out, "\r\n");
+            sw_csv_end_row(out);
         }
         if (flush && flush_out(out, flush, ctx, errs, "report") < 0)
             return -1;
@@ -343,7 +353,8 @@ int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_cs
         sw_csv_field(out, c->id, mode);
         sw_csv_text(out, c->name, mode);
         sw_csv_text(out, level_id(a, c), mode);
-        sw_buf_addf(out, ",%zu,%zu", c->scorecards, c->pending);
+        sw_csv_count(out, c->scorecards);
+        sw_csv_count(out, c->pending);
         sw_csv_number(out, c->overall);
         for (size_t p = 0; p < r->n_pillars; p++)
             sw_csv_number(out, c->pillars[p]);
@@ -351,8 +362,9 @@ int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_cs
         sw_csv_text(out, sw_decision_name(c->decision), mode);
         sw_csv_text(out, archetype_id(a, c), mode);
         for (int k = 0; k < SW_REC_COUNT; k++)
-            sw_buf_addf(out, ",%zu", c->recommendations[k]);
-        sw_buf_addf(out, ",%zu\r\n", count_flags(a, c));
+            sw_csv_count(out, c->recommendations[k]);
+        sw_csv_count(out, count_flags(a, c));
+        sw_csv_end_row(out);
     }
     return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
 }

@@ -135,8 +135,7 @@ static void csv_list(struct sw_buf *out, const struct sw_rubric *r, const size_t
             sw_buf_addc(&list, ';');
         sw_buf_adds(&list, r->competencies[ids[i]].id);
     }
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, sw_buf_str(&list), mode);
+    sw_csv_text(out, sw_buf_str(&list), mode);
     if (list.failed)
         out->failed = 1;
     sw_buf_release(&list);
@@ -149,21 +148,17 @@ static void csv_row(struct sw_buf *out, const struct sw_status *s,
     const struct sw_candidate *cand = &s->aggregate->candidates[sc->candidate];
     const struct sw_card *card = card_of(s, c);
     sw_csv_field(out, cand->id, mode);
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, cand->name ? cand->name : "", mode);
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, interview_id(s, card), mode);
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, s->aggregate->interviewers[card->interviewer], mode);
-    sw_buf_adds(out, card->submitted ? ",submitted," : ",draft,");
-    sw_csv_field(out, card->created, mode);
-    sw_buf_addc(out, ',');
-    if (isfinite(c->age_hours))
-        sw_buf_add_double(out, c->age_hours == 0 ? 0.0 : c->age_hours);
-    sw_buf_addf(out, ",%s,%zu", c->overdue ? "true" : "false", sc->needs_scorecards);
+    sw_csv_text(out, cand->name ? cand->name : "", mode);
+    sw_csv_text(out, interview_id(s, card), mode);
+    sw_csv_text(out, s->aggregate->interviewers[card->interviewer], mode);
+    sw_csv_text(out, card->submitted ? "submitted" : "draft", mode);
+    sw_csv_text(out, card->created, mode);
+    sw_csv_number(out, c->age_hours);
+    sw_csv_text(out, c->overdue ? "true" : "false", mode);
+    sw_csv_count(out, sc->needs_scorecards);
     csv_list(out, s->aggregate->rubric, sc->awaiting, sc->n_awaiting, mode);
     csv_list(out, s->aggregate->rubric, sc->uncovered, sc->n_uncovered, mode);
-    sw_buf_adds(out, "\r\n");
+    sw_csv_end_row(out);
 }
 
 int sw_status_csv(const struct sw_status *s, enum sw_csv_mode mode, struct sw_buf *out,

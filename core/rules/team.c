@@ -165,7 +165,8 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;
 }
 
-/* The ids of the gaps candidate k fills, separated by ';', as one CSV field. */
+/* A comma, then the ids of the gaps candidate k fills, separated by ';', as
+ * one CSV field. */
 static void csv_fills(const struct sw_team *t, const struct sw_rubric *r, size_t k,
                       enum sw_csv_mode mode, struct sw_buf *out)
 {
@@ -175,7 +176,7 @@ static void csv_fills(const struct sw_team *t, const struct sw_rubric *r, size_t
             sw_buf_addf(&fills, "%s%s", fills.len ? ";" : "", r->competencies[c].id);
     if (fills.failed)
         out->failed = 1;
-    sw_csv_field(out, fills.data, mode);
+    sw_csv_text(out, fills.data, mode);
     sw_buf_release(&fills);
 }
 
@@ -187,18 +188,13 @@ int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
     for (size_t i = 0; i < t->n_candidates; i++) {
         size_t k = t->rank[i];
         const struct sw_candidate *c = &candidates->candidates[k];
-        sw_buf_addf(out, "%zu,", i + 1);
-        sw_csv_field(out, c->id, mode);
-        sw_buf_addc(out, ',');
-        sw_csv_field(out, c->name, mode);
-        sw_buf_addc(out, ',');
-        sw_buf_add_double(out, t->gain[k]);
-        sw_buf_addc(out, ',');
-        if (!isnan(c->overall))
-            sw_buf_add_double(out, c->overall);
-        sw_buf_addc(out, ',');
+        sw_buf_addf(out, "%zu", i + 1);
+        sw_csv_text(out, c->id, mode);
+        sw_csv_text(out, c->name, mode);
+        sw_csv_number(out, t->gain[k]);
+        sw_csv_number(out, c->overall);
         csv_fills(t, r, k, mode, out);
-        sw_buf_adds(out, "\r\n");
+        sw_csv_end_row(out);
     }
     return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;
 }
