@@ -2,12 +2,9 @@
 #include "people.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "entry.h"
 #include "files.h"
@@ -191,31 +188,10 @@ int web_people_xml(const struct web_people *p, struct sw_buf *out)
     return out->failed ? -1 : 0;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 int web_write_private(const char *path, const void *data, size_t len, struct sw_errors *errs)
 {
-    struct sw_tmpfile t;
-    int rc = sw_tmpfile_create(&t, path, errs);
-    if (rc == 0 && (fchmod(t.fd, 0600) < 0 || write_all(t.fd, data, len) < 0)) {
-        rc = sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write: %s", strerror(errno));
-        sw_tmpfile_discard(&t);
-    } else if (rc == 0) {
-        rc = sw_tmpfile_commit(&t, path, 1, errs);
-    }
-    return rc;
+    struct sw_write_options opt = {.overwrite = 1, .mode = 0600};
+    return sw_write_file(path, data, len, &opt, errs);
 }
 
 int web_people_save(const char *path, const struct web_people *p, struct sw_errors *errs)
@@ -232,18 +208,5 @@ int web_people_save(const char *path, const struct web_people *p, struct sw_erro
 
 int web_people_lock(const char *path, struct sw_errors *errs)
 {
-    const char *slash = strrchr(path, '/');
-    char *folder = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-                         : strdup(".");
-    int fd = folder ? open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-    free(folder);
-    while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
-        if (errno != EINTR) {
-            close(fd);
-            fd = -1;
-        }
-    }
-    if (fd < 0)
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot lock its folder: %s", strerror(errno));
-    return fd;
+    return sw_lock_folder(path, errs);
 }
