@@ -398,6 +398,34 @@ static void test_files_temp_names_unique_across_threads(void **state)
         free(names[i]);
 }
 
+/* The one whole-file read: the bytes with a NUL after them, or the reason. */
+static void test_files_read_file(void **state)
+{
+    (void)state;
+    char path[128];
+    put("in.txt", "a\nb");
+    snprintf(path, sizeof path, "%s/in.txt", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    size_t len = 9;
+    char *data = sw_read_file(path, 16, "a test", &len, &errs);
+    assert_non_null(data);
+    assert_int_equal(3, len);
+    assert_string_equal("a\nb", data);
+    free(data);
+    assert_null(sw_read_file(path, 2, "a test", &len, &errs));
+    assert_int_equal(SW_EINPUT, errs.items[0].code);
+    assert_int_equal(1, errs.items[0].line);
+    assert_string_equal("file is 0.0 MiB, over the 0 MiB limit for a test", errs.items[0].message);
+    assert_null(sw_read_file(dir, 16, "a test", &len, &errs));
+    assert_string_equal("not a regular file", errs.items[1].message);
+    snprintf(path, sizeof path, "%s/none.txt", dir);
+    assert_null(sw_read_file(path, 16, "a test", &len, &errs));
+    assert_string_equal("cannot open: No such file or directory", errs.items[2].message);
+    assert_int_equal(SW_ESYSTEM, errs.items[2].code);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_files_tmpfile_discard),
         cmocka_unit_test(test_files_stale_temps_removed),
         cmocka_unit_test(test_files_arena_zeroed_and_strdup),
+        cmocka_unit_test(test_files_read_file),
         cmocka_unit_test(test_files_write_file_mode),
         cmocka_unit_test(test_files_write_file_waits_for_lock),
         cmocka_unit_test(test_files_temp_names_unique_across_threads),

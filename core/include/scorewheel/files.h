@@ -23,6 +23,16 @@ void sw_paths_release(struct sw_paths *p);
  * error when a path cannot be read. */
 int sw_paths_collect(struct sw_paths *p, const char *path, struct sw_errors *errs);
 
+/* --- the one whole-file read ---------------------------------------------- */
+
+/* Reads the regular file `path` whole: a malloc'd copy with a NUL after the
+ * last byte (caller frees), its length in *len. NULL with an error recorded:
+ * SW_ESYSTEM "cannot open: ...", "cannot read: ...", "not a regular file";
+ * SW_EINPUT at line 1 "file is X.X MiB, over the M MiB limit for WHAT" when it
+ * holds more than `max` bytes (M is max in MiB). */
+char *sw_read_file(const char *path, size_t max, const char *what, size_t *len,
+                   struct sw_errors *errs);
+
 /* --- the one atomic write -------------------------------------------------- */
 
 /* How sw_write_file writes; all zero (or NULL) is the default. */
