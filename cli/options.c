@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,9 @@ void cli_list_release(struct cli_list *list)
 static int list_append(struct cli_list *list, char *value)
 {
     if (list->n == list->cap) {
+        /* vec.h is core's own; this one list needs only doubling, checked. */
+        if (list->cap > SIZE_MAX / 2 / sizeof *list->items)
+            return -1;
         size_t cap = list->cap ? list->cap * 2 : 4;
         char **items = realloc(list->items, cap * sizeof *items);
         if (!items)

@@ -10,6 +10,7 @@
 #include "files.h"
 #include "session.h"
 #include "io/xml.h"
+#include "util/vec.h"
 
 void web_people_init(struct web_people *p)
 {
@@ -29,14 +30,8 @@ void web_people_release(struct web_people *p)
 int web_people_add(struct web_people *p, const char *id, const char *name, unsigned roles,
                    const char *token_sha256, const char *created)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 8;
-        struct web_person *items = realloc(p->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        p->items = items;
-        p->cap = cap;
-    }
+    if (SW_VEC_GROW(p->items, p->cap, p->n + 1, 8) < 0)
+        return -1;
     struct web_person *e = &p->items[p->n];
     e->id = sw_arena_strdup(&p->arena, id);
     e->name = sw_arena_strdup(&p->arena, name ? name : "");

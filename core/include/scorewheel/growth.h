@@ -94,7 +94,7 @@ struct sw_growth {
     int finished;
     /* internal */
     size_t *entry_next;
-    size_t cap_people, cap_entries;
+    size_t cap_people, cap_entries, cap_next;
     struct sw_strmap person_ids, keys;
     struct sw_arena arena;
 };
