@@ -9,6 +9,7 @@
 #include "options.h"
 #include "people.h"
 #include "session.h"
+#include "timestamp.h"
 
 static const struct cli_command people_command = {
     .name = "people",
@@ -83,9 +84,8 @@ static int person_add(const char *path, const char *id, const struct cli_list *r
     }
     char token[WEB_TOKEN_HEX], hash[WEB_TOKEN_HEX], created[32] = "", role_text[64];
     time_t now = time(NULL);
-    struct tm tm;
-    if (!gmtime_r(&now, &tm) || !strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        created[0] = '\0';   /* the attribute is optional */
+    if (sw_utc_format(now, created) < 0)
+        created[0] = '\0';   /* a clock past 9999: the attribute is optional */
     web_random_hex(token, 32);   /* starts libsodium */
     web_sha256_hex(token, strlen(token), hash);
     web_roles_format(roles, role_text, sizeof role_text);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "timestamp.h"
 #include "xlsx_int.h"
 
 /* Open files a streamed workbook needs besides one per sheet. */
@@ -241,11 +242,11 @@ static int check_open_files(struct xw *x, size_t sheets)
                         (unsigned long long)rl.rlim_cur);
 }
 
-static void format_time(time_t t, char *out, size_t size)
+void xw_set_created(struct xw *x, time_t created)
 {
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || strftime(out, size, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-        snprintf(out, size, "%lld", (long long)t);
+    x->created = created ? created : time(NULL);
+    if (sw_utc_format_as(x->created, SW_UTC_MINUTES, x->when) < 0)
+        snprintf(x->when, sizeof x->when, "%lld", (long long)x->created);
 }
 
 /* Sets up x for writing a's workbook to path: the export time, the memory
@@ -259,8 +260,7 @@ static size_t plan(struct xw *x, const struct sw_aggregate *a, const char *path,
     x->opt = opt;
     x->errs = errs;
     x->path = path;
-    x->created = opt->created ? opt->created : time(NULL);
-    format_time(x->created, x->when, sizeof x->when);
+    xw_set_created(x, opt->created);
     size_t submitted = 0;
     for (size_t i = 0; i < a->n_candidates; i++)
         submitted += a->candidates[i].scorecards;

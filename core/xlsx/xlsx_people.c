@@ -248,11 +248,7 @@ int sw_xlsx_write_people(const struct sw_growth *g, const char *path,
     x->opt = opt;
     x->errs = errs;
     x->path = path;
-    x->created = opt->created ? opt->created : time(NULL);
-    struct tm tm;
-    if (!gmtime_r(&x->created, &tm) ||
-        !strftime(x->when, sizeof x->when, "%Y-%m-%d %H:%M UTC", &tm))
-        snprintf(x->when, sizeof x->when, "%lld", (long long)x->created);
+    xw_set_created(x, opt->created);
     int rc = -1;
     struct sw_tmpfile tmp = { -1, NULL, "" };
     if (!g->finished || name_people(&xp) < 0) {
