@@ -48,6 +48,8 @@ int diag_error(int code, const char *file, const char *fmt, ...)
 void diag_note(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The exit code for what errs holds (EXIT_OK when empty). */
 int diag_exit_code(const struct sw_errors *e);
+/* diag_error(EXIT_SYSTEM, NULL, "out of memory"). */
+int diag_oom(void);
 
 /* Writes len bytes to stdout; EXIT_OK or EXIT_SYSTEM (message printed). */
 int cli_write_stdout(const char *data, size_t len);
@@ -73,6 +75,9 @@ void cli_progress_start(struct cli_progress *p, const char *verb, const char *un
 void cli_progress_show(void *ctx, size_t done, size_t total);
 /* Ends the line if one was shown. */
 void cli_progress_end(struct cli_progress *p);
+/* A line on stderr that says what a run did ("wrote FILE: ..."): not an
+ * error, so not diag's; callers leave it out under --quiet. */
+void cli_progress_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The time written into files and measured against: $SOURCE_DATE_EPOCH
  * (seconds, for reproducible output), else now. EXIT_OK, or EXIT_USAGE

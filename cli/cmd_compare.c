@@ -70,10 +70,8 @@ int cmd_compare(int argc, char **argv)
         rc = cli_adjust(run.aggregate, &sev);
     size_t *order = rc == EXIT_OK ? malloc((run.aggregate->n_candidates + 1) * sizeof *order)
                                   : NULL;
-    if (rc == EXIT_OK && !order) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
-        rc = EXIT_SYSTEM;
-    }
+    if (rc == EXIT_OK && !order)
+        rc = diag_oom();
     if (rc == EXIT_OK) {
         sw_aggregate_sort(run.aggregate, sort, order);
         struct sw_buf out = SW_BUF_INIT;

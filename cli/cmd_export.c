@@ -130,15 +130,16 @@ static void keep_large_blocks_mapped(void)
 
 static void say_written(const char *output, const struct sw_xlsx_result *res)
 {
-    fprintf(stderr, "wrote %s: %zu candidate%s, %zu scorecard%s", output, res->candidates,
-            res->candidates == 1 ? "" : "s", res->scorecards, res->scorecards == 1 ? "" : "s");
     struct sw_buf note = SW_BUF_INIT;
     if (res->candidate_sheets < res->candidates) {
+        sw_buf_adds(&note, " (");
         sw_xlsx_say_sheets(res->candidate_sheets, &note);
-        fprintf(stderr, " (%s)", sw_buf_str(&note));
+        sw_buf_addc(&note, ')');
     }
+    cli_progress_note("wrote %s: %zu candidate%s, %zu scorecard%s%s", output, res->candidates,
+                      res->candidates == 1 ? "" : "s", res->scorecards,
+                      res->scorecards == 1 ? "" : "s", sw_buf_str(&note));
     sw_buf_release(&note);
-    fputs("\n", stderr);
 }
 
 /* --sheets, -o, the export time, $TMPDIR and $SCOREWHEEL_DATA_ROWS into

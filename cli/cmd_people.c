@@ -77,11 +77,9 @@ static int person_add(const char *path, const char *id, const struct cli_list *r
                           "'.' or '-')", id);
     struct web_people p;
     int rc = load(path, 1, &p);
-    if (rc == EXIT_OK && web_people_find(&p, id)) {
-        fprintf(stderr, "%s: error: person '%s' is already there (revoke first to give a new "
-                "link)\n", path, id);
-        rc = EXIT_INPUT;
-    }
+    if (rc == EXIT_OK && web_people_find(&p, id))
+        rc = diag_error(EXIT_INPUT, path, "person '%s' is already there (revoke first to give "
+                        "a new link)", id);
     char token[WEB_TOKEN_HEX], hash[WEB_TOKEN_HEX], created[32] = "", role_text[64];
     time_t now = time(NULL);
     if (sw_utc_format(now, created) < 0)
@@ -89,10 +87,8 @@ static int person_add(const char *path, const char *id, const struct cli_list *r
     web_random_hex(token, 32);   /* starts libsodium */
     web_sha256_hex(token, strlen(token), hash);
     web_roles_format(roles, role_text, sizeof role_text);
-    if (rc == EXIT_OK && web_people_add(&p, id, name, roles, hash, created) < 0) {
-        fputs("scorewheel: error: out of memory\n", stderr);
-        rc = EXIT_SYSTEM;
-    }
+    if (rc == EXIT_OK && web_people_add(&p, id, name, roles, hash, created) < 0)
+        rc = diag_oom();
     if (rc == EXIT_OK)
         rc = save(path, &p);
     if (rc == EXIT_OK)
@@ -107,10 +103,8 @@ static int person_revoke(const char *path, const char *id)
 {
     struct web_people p;
     int rc = load(path, 0, &p);
-    if (rc == EXIT_OK && web_people_remove(&p, id) < 0) {
-        fprintf(stderr, "%s: error: no person '%s'\n", path, id);
-        rc = EXIT_INPUT;
-    }
+    if (rc == EXIT_OK && web_people_remove(&p, id) < 0)
+        rc = diag_error(EXIT_INPUT, path, "no person '%s'", id);
     if (rc == EXIT_OK && (rc = save(path, &p)) == EXIT_OK)
         printf("Revoked %s: their link and sessions no longer work.\n", id);
     web_people_release(&p);

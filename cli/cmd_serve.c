@@ -29,11 +29,9 @@ static int check_folders(char **dirs, int n)
 {
     for (int i = 0; i < n; i++) {
         struct stat st;
-        if (stat(dirs[i], &st) < 0 || !S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "%s: error: not a folder (a requisition is a folder of "
-                    "scorecards)\n", dirs[i]);
-            return EXIT_SYSTEM;
-        }
+        if (stat(dirs[i], &st) < 0 || !S_ISDIR(st.st_mode))
+            return diag_error(EXIT_SYSTEM, dirs[i], "not a folder (a requisition is a folder "
+                              "of scorecards)");
     }
     return EXIT_OK;
 }

@@ -99,13 +99,11 @@ int cmd_wheel(int argc, char **argv)
         rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK) {
         long k = sw_aggregate_candidate(run.aggregate, candidate);
-        if (k < 0) {
-            fprintf(stderr, "scorewheel: error: no scorecard for candidate '%s' under the "
-                            "given paths\n", candidate);
-            rc = EXIT_INPUT;
-        } else {
+        if (k < 0)
+            rc = diag_error(EXIT_INPUT, NULL, "no scorecard for candidate '%s' under the given "
+                            "paths", candidate);
+        else
             rc = draw(run.aggregate, &run.aggregate->candidates[k], output, adjusted);
-        }
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }

@@ -182,10 +182,8 @@ static int take(const struct cli_command *cmd, const struct cli_option *options,
         return diag_usage(cmd->name, "unknown option '-%c'", optopt);
     if (!o)
         return diag_usage(cmd->name, "unknown option '%s'", arg);
-    if (store(o, optarg) < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
-        return EXIT_SYSTEM;
-    }
+    if (store(o, optarg) < 0)
+        return diag_oom();
     return CLI_GO_ON;
 }
 
@@ -208,8 +206,7 @@ int cli_parse(const struct cli_command *cmd, const struct cli_option *options, s
     if (build_getopt_tables(options, n, cmd->options_first, &longs, &shorts) < 0) {
         free(longs);
         free(shorts);
-        fprintf(stderr, "scorewheel: error: out of memory\n");
-        return EXIT_SYSTEM;
+        return diag_oom();
     }
     optind = 0;     /* 0: glibc re-initialises, so each command parses afresh */
     opterr = 0;
