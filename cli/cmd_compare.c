@@ -23,16 +23,10 @@ static const struct cli_command compare_command = {
 
 static int parse_sort(const char *s, enum sw_sort *sort)
 {
-    static const struct { const char *name; enum sw_sort sort; } sorts[] = {
-        { "overall", SW_SORT_OVERALL }, { "shortfall", SW_SORT_SHORTFALL },
-        { "name", SW_SORT_NAME },
-    };
-    for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++)
-        if (strcmp(s, sorts[i].name) == 0) {
-            *sort = sorts[i].sort;
-            return 0;
-        }
-    return -1;
+    int k = sw_sort_key(s);
+    if (k >= 0)
+        *sort = sw_sort_keys[k].sort;
+    return k < 0 ? -1 : 0;
 }
 
 int cmd_compare(int argc, char **argv)

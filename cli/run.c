@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "files.h"
+#include "rubric_text.h"
 
 int cli_level_index(const struct sw_rubric *r, const char *cmd, const char *id, long *level)
 {
@@ -15,11 +16,11 @@ int cli_level_index(const struct sw_rubric *r, const char *cmd, const char *id, 
     *level = sw_rubric_level(r, id);
     if (*level >= 0)
         return EXIT_OK;
-    char known[512] = "";
-    for (size_t i = 0; i < r->n_levels && strlen(known) < sizeof known - 64; i++)
-        snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", i ? ", " : "",
-                 r->levels[i].id);
-    return diag_usage(cmd, "unknown level '%s' (rubric '%s' has: %s)", id, r->id, known);
+    struct sw_buf known = SW_BUF_INIT;
+    sw_rubric_ids(r, SW_IDS_LEVELS, ", ", &known);
+    diag_usage(cmd, "unknown level '%s' (rubric '%s' has: %s)", id, r->id, sw_buf_str(&known));
+    sw_buf_release(&known);
+    return EXIT_USAGE;
 }
 
 static void load_files(struct sw_aggregate *a, const struct sw_paths *files,

@@ -428,3 +428,47 @@ int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out, struct sw_err
     table_archetypes(r, out);
     return out->failed ? sw_buf_fail(out, errs, "rubric") : 0;
 }
+
+/* --- ids ------------------------------------------------------------------- */
+
+static const char *const id_kinds[SW_ID_KINDS] = {
+    "pillars", "competencies", "levels", "interviews", "questions", "archetypes",
+};
+
+const char *sw_id_kind_name(enum sw_id_kind k)
+{
+    return id_kinds[k];
+}
+
+int sw_id_kind_parse(const char *name)
+{
+    for (int k = 0; k < SW_ID_KINDS; k++)
+        if (strcmp(name, id_kinds[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* The id of item i of kind k; NULL past the last. */
+static const char *id_at(const struct sw_rubric *r, enum sw_id_kind k, size_t i)
+{
+    switch (k) {
+    case SW_IDS_PILLARS: return i < r->n_pillars ? r->pillars[i].id : NULL;
+    case SW_IDS_COMPETENCIES: return i < r->n_competencies ? r->competencies[i].id : NULL;
+    case SW_IDS_LEVELS: return i < r->n_levels ? r->levels[i].id : NULL;
+    case SW_IDS_INTERVIEWS: return i < r->n_interviews ? r->interviews[i].id : NULL;
+    case SW_IDS_QUESTIONS: return i < r->n_questions ? r->questions[i].id : NULL;
+    default: return i < r->n_archetypes ? r->archetypes[i].id : NULL;
+    }
+}
+
+int sw_rubric_ids(const struct sw_rubric *r, enum sw_id_kind k, const char *sep,
+                  struct sw_buf *out)
+{
+    const char *id;
+    for (size_t i = 0; (id = id_at(r, k, i)); i++) {
+        if (i)
+            sw_buf_adds(out, sep);
+        sw_buf_adds(out, id);
+    }
+    return out->failed ? -1 : 0;
+}
