@@ -42,42 +42,22 @@ static void json_cycle(struct sw_json *j, const struct sw_rubric *r,
                        const struct sw_growth_cycle *y)
 {
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, y->id);
-    sw_json_key(j, "assessors");
-    sw_json_integer(j, (long long)y->assessors);
-    sw_json_key(j, "self");
-    sw_json_bool(j, y->self);
-    sw_json_key(j, "overall");
-    sw_json_number(j, y->overall);
-    sw_json_key(j, "pillars");
-    sw_json_begin_array(j);
-    for (size_t p = 0; p < r->n_pillars; p++) {
-        sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, r->pillars[p].id);
-        sw_json_key(j, "score");
-        sw_json_number(j, y->pillars[p]);
-        sw_json_end_object(j);
-    }
-    sw_json_end_array(j);
+    sw_json_put_string(j, "id", y->id);
+    sw_json_put_integer(j, "assessors", (long long)y->assessors);
+    sw_json_put_bool(j, "self", y->self);
+    sw_json_put_number(j, "overall", y->overall);
+    sw_json_put_pillars(j, r, y->pillars);
     sw_json_key(j, "competencies");
     sw_json_begin_array(j);
     for (size_t c = 0; c < r->n_competencies; c++) {
         const struct sw_growth_stats *s = &y->competencies[c];
         sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, r->competencies[c].id);
-        sw_json_key(j, "n");
-        sw_json_integer(j, (long long)s->n);
-        sw_json_key(j, "others");
-        sw_json_number(j, s->others);
-        sw_json_key(j, "self");
-        sw_json_number(j, s->self);
-        sw_json_key(j, "self_gap");
-        sw_json_number(j, s->self_gap);
-        sw_json_key(j, "delta");
-        sw_json_number(j, s->delta);
+        sw_json_put_string(j, "id", r->competencies[c].id);
+        sw_json_put_integer(j, "n", (long long)s->n);
+        sw_json_put_number(j, "others", s->others);
+        sw_json_put_number(j, "self", s->self);
+        sw_json_put_number(j, "self_gap", s->self_gap);
+        sw_json_put_number(j, "delta", s->delta);
         sw_json_key(j, "flags");
         json_flags(j, s->flags);
         sw_json_end_object(j);
@@ -101,8 +81,7 @@ static int growth_json(const struct sw_growth *g, long person, struct sw_buf *ou
     for (size_t i = first; i < end; i++) {
         const struct sw_person *p = &g->people[i];
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, p->id);
+        sw_json_put_string(&j, "id", p->id);
         sw_json_key(&j, "name");
         json_string_or_null(&j, p->name);
         sw_json_key(&j, "level");

@@ -31,26 +31,15 @@ static size_t count_flags(const struct sw_aggregate *a, const struct sw_candidat
 
 /* --- JSON ------------------------------------------------------------------ */
 
-static void json_string_or_null(struct sw_json *j, const char *s)
-{
-    if (s)
-        sw_json_string(j, s);
-    else
-        sw_json_null(j);
-}
-
 static void json_competency(struct sw_json *j, const struct sw_aggregate *a,
                             const struct sw_candidate *c, size_t k)
 {
     const struct sw_rubric *r = a->rubric;
     const struct sw_competency_stats *st = &c->competencies[k];
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, r->competencies[k].id);
-    sw_json_key(j, "pillar");
-    sw_json_string(j, r->pillars[r->competencies[k].pillar].id);
-    sw_json_key(j, "n");
-    sw_json_integer(j, (long long)st->n);
+    sw_json_put_string(j, "id", r->competencies[k].id);
+    sw_json_put_string(j, "pillar", r->pillars[r->competencies[k].pillar].id);
+    sw_json_put_integer(j, "n", (long long)st->n);
     static const char *const keys[] = { "mean", "median", "min", "max", "sd", "target", "gap" };
     const double values[] = { st->mean, st->median, st->min, st->max, st->sd, st->target,
                               st->gap };
@@ -72,29 +61,20 @@ static void json_candidate(struct sw_json *j, const struct sw_aggregate *a,
 {
     const struct sw_rubric *r = a->rubric;
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, c->id);
-    sw_json_key(j, "name");
-    json_string_or_null(j, c->name);
-    sw_json_key(j, "level");
-    json_string_or_null(j, level_id(a, c));
-    sw_json_key(j, "scorecards");
-    sw_json_integer(j, (long long)c->scorecards);
-    sw_json_key(j, "pending");
-    sw_json_integer(j, (long long)c->pending);
+    sw_json_put_string(j, "id", c->id);
+    sw_json_put_string_or_null(j, "name", c->name);
+    sw_json_put_string_or_null(j, "level", level_id(a, c));
+    sw_json_put_integer(j, "scorecards", (long long)c->scorecards);
+    sw_json_put_integer(j, "pending", (long long)c->pending);
     sw_json_key(j, "interviewers");
     sw_json_begin_array(j);
     for (size_t i = 0; i < c->n_interviewers; i++)
         sw_json_string(j, a->interviewers[c->interviewers[i]]);
     sw_json_end_array(j);
-    sw_json_key(j, "overall");
-    sw_json_number(j, c->overall);
-    sw_json_key(j, "shortfall");
-    sw_json_number(j, c->shortfall);
-    sw_json_key(j, "decision");
-    sw_json_string(j, sw_decision_name(c->decision));
-    sw_json_key(j, "archetype");
-    json_string_or_null(j, archetype_id(a, c));
+    sw_json_put_number(j, "overall", c->overall);
+    sw_json_put_number(j, "shortfall", c->shortfall);
+    sw_json_put_string(j, "decision", sw_decision_name(c->decision));
+    sw_json_put_string_or_null(j, "archetype", archetype_id(a, c));
     sw_json_key(j, "recommendations");
     sw_json_begin_object(j);
     for (int k = 0; k < SW_REC_COUNT; k++) {
@@ -102,17 +82,7 @@ static void json_candidate(struct sw_json *j, const struct sw_aggregate *a,
         sw_json_integer(j, (long long)c->recommendations[k]);
     }
     sw_json_end_object(j);
-    sw_json_key(j, "pillars");
-    sw_json_begin_array(j);
-    for (size_t p = 0; p < r->n_pillars; p++) {
-        sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, r->pillars[p].id);
-        sw_json_key(j, "score");
-        sw_json_number(j, c->pillars[p]);
-        sw_json_end_object(j);
-    }
-    sw_json_end_array(j);
+    sw_json_put_pillars(j, r, c->pillars);
     sw_json_key(j, "competencies");
     sw_json_begin_array(j);
     for (size_t k = 0; k < r->n_competencies; k++)
@@ -214,10 +184,8 @@ int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
     sw_json_begin_object(&j);
     sw_json_key(&j, "rubric");
     sw_json_begin_object(&j);
-    sw_json_key(&j, "id");
-    sw_json_string(&j, a->rubric->id);
-    sw_json_key(&j, "version");
-    sw_json_string(&j, a->rubric->version);
+    sw_json_put_string(&j, "id", a->rubric->id);
+    sw_json_put_string(&j, "version", a->rubric->version);
     sw_json_end_object(&j);
     sw_json_key(&j, "candidates");
     sw_json_begin_array(&j);

@@ -121,8 +121,7 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     struct sw_json j;
     sw_json_init(&j, out);
     sw_json_begin_object(&j);
-    sw_json_key(&j, "bar");
-    sw_json_number(&j, t->bar);
+    sw_json_put_number(&j, "bar", t->bar);
     sw_json_key(&j, "members");
     sw_json_begin_array(&j);
     for (size_t m = 0; m < members->n_candidates; m++)
@@ -132,12 +131,9 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     sw_json_begin_array(&j);
     for (size_t c = 0; c < t->n_competencies; c++) {
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, r->competencies[c].id);
-        sw_json_key(&j, "score");
-        sw_json_number(&j, t->profile[c]);
-        sw_json_key(&j, "gap");
-        sw_json_bool(&j, t->gap[c]);
+        sw_json_put_string(&j, "id", r->competencies[c].id);
+        sw_json_put_number(&j, "score", t->profile[c]);
+        sw_json_put_bool(&j, "gap", t->gap[c]);
         sw_json_end_object(&j);
     }
     sw_json_end_array(&j);
@@ -146,12 +142,9 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     for (size_t i = 0; i < t->n_candidates; i++) {
         size_t k = t->rank[i];
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, candidates->candidates[k].id);
-        sw_json_key(&j, "gain");
-        sw_json_number(&j, t->gain[k]);
-        sw_json_key(&j, "overall");
-        sw_json_number(&j, candidates->candidates[k].overall);
+        sw_json_put_string(&j, "id", candidates->candidates[k].id);
+        sw_json_put_number(&j, "gain", t->gain[k]);
+        sw_json_put_number(&j, "overall", candidates->candidates[k].overall);
         sw_json_key(&j, "fills");
         sw_json_begin_array(&j);
         for (size_t c = 0; c < t->n_competencies; c++)
