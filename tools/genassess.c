@@ -24,27 +24,7 @@
 #include "error.h"
 #include "files.h"
 #include "rubric.h"
-
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 2685821657736338717u;
-}
-
-static double uniform(void)
-{
-    return (double)(rng() >> 11) / 9007199254740992.0;
-}
-
-static double normal(void)
-{
-    double u = uniform(), v = uniform();
-    return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
-}
+#include "rng.h"
 
 static double on_scale(const struct sw_scale *s, double v)
 {

@@ -23,33 +23,7 @@
 #include "error.h"
 #include "files.h"
 #include "rubric.h"
-
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 2685821657736338717u;
-}
-
-static double uniform(void)
-{
-    return (double)(rng() >> 11) / 9007199254740992.0;
-}
-
-static double normal(void)
-{
-    double u = uniform(), v = uniform();
-    return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
-}
-
-/* 0..n-1; 0 when n is 0. */
-static size_t pick(size_t n)
-{
-    return n ? (size_t)(rng() % n) : 0;
-}
+#include "rng.h"
 
 static const char *const first_names[] = {
     "Ada", "Grace", "Alan", "Katherine", "Linus", "Barbara", "Edsger", "Frances", "Donald",
