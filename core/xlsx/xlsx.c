@@ -158,22 +158,30 @@ static void free_names(char **v, size_t n)
     free(v);
 }
 
-static void set_properties(struct xw *x)
+void xw_set_properties(struct xw *x, const char *title, const char *comments,
+                       const char *keywords)
 {
-    const char *req = xw_requisition(x);
-    char title_text[256], subject[256];
-    snprintf(title_text, sizeof title_text, "Committee workbook%s%s", req ? ": " : "",
-             req ? req : "");
+    char subject[256];
     snprintf(subject, sizeof subject, "Rubric %s version %s", x->r->id, x->r->version);
     lxw_doc_properties p;
     memset(&p, 0, sizeof p);
-    p.title = title_text;
+    p.title = (char *)title;
     p.subject = subject;
     p.author = "scorewheel";
-    p.comments = "Aggregated interview scorecards; decisions are suggestions, never binding.";
-    p.keywords = "scorewheel, hiring committee";
+    p.comments = (char *)comments;
+    p.keywords = (char *)keywords;
     p.created = x->created;
     xw_check(x, workbook_set_properties(x->wb, &p), "document properties");
+}
+
+static void set_properties(struct xw *x)
+{
+    const char *req = xw_requisition(x);
+    char title[256];
+    snprintf(title, sizeof title, "Committee workbook%s%s", req ? ": " : "", req ? req : "");
+    xw_set_properties(x, title,
+                      "Aggregated interview scorecards; decisions are suggestions, never "
+                      "binding.", "scorewheel, hiring committee");
 }
 
 void xw_sheet_done(struct xw *x)
