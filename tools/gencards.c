@@ -23,7 +23,7 @@
 #include "error.h"
 #include "files.h"
 #include "rubric.h"
-#include "rng.h"
+#include "gen.h"
 
 static const char *const first_names[] = {
     "Ada", "Grace", "Alan", "Katherine", "Linus", "Barbara", "Edsger", "Frances", "Donald",
@@ -134,16 +134,7 @@ static int write_card(struct gen *g, size_t cand, const char *name, const double
     char dir[4096], path[4200];
     snprintf(dir, sizeof dir, "%s/c-%06zu", g->out, cand);
     snprintf(path, sizeof path, "%s/%s--iv-%03zu.xml", dir, iv->id, interviewer);
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    int rc = b.failed || sw_mkdirs(dir, &errs) < 0 ||
-             sw_write_atomic(path, b.data, b.len, 1, &errs) < 0 ? -1 : 0;
-    for (size_t i = 0; i < errs.count; i++)
-        fprintf(stderr, "gencards: %s: %s\n", errs.items[i].file ? errs.items[i].file : "",
-                errs.items[i].message);
-    sw_errors_release(&errs);
-    sw_buf_release(&b);
-    return rc;
+    return gen_write("gencards", dir, path, &b);
 }
 
 /* Writes one candidate's 4 to 6 scorecards; returns how many, or -1. */
