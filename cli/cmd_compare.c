@@ -44,14 +44,11 @@ int cmd_compare(int argc, char **argv)
     const char *level = NULL, *format = "table", *sort_name = "overall";
     int keep_going = 0, adjusted = 0, first;
     const struct cli_option options[] = {
-        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
-                  "assess against this level (default: the scorecards')"),
+        CLI_OPT_LEVEL(&level),
         CLI_VALUE("sort", 's', "KEY", &sort_name, "overall shortfall name",
                   "overall (default), shortfall or name"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (for spreadsheets) or csv-raw"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, compare the rest (exit 1)"),
+        CLI_OPT_FORMAT(&format),
+        CLI_OPT_KEEP_GOING(&keep_going, "compare the rest"),
         CLI_FLAG("adjusted", 0, &adjusted, "take each interviewer's severity out of their scores"),
     };
     int rc = cli_parse(&compare_command, options, CLI_N(options), argc, argv, &first);

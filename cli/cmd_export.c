@@ -220,8 +220,7 @@ int cmd_export(int argc, char **argv)
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
     const struct cli_option options[] = {
         CLI_VALUE("output", 'o', "FILE", &output, "@files", "the workbook to write (required)"),
-        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
-                  "assess against this level (default: the scorecards')"),
+        CLI_OPT_LEVEL(&level),
         CLI_FLAG("anonymize", 'a', &opt.anonymize,
                  "Candidate A, B... instead of names, names in the\n"
                  "evidence replaced too"),
@@ -231,7 +230,7 @@ int cmd_export(int argc, char **argv)
                   "candidate sheets for the first N candidates of\n"
                   "Summary only (default: all); the others keep their\n"
                   "rows in Summary, Compare and Data"),
-        CLI_FLAG("keep-going", 'k', &keep_going, "report invalid files, export the rest (exit 1)"),
+        CLI_OPT_KEEP_GOING(&keep_going, "export the rest"),
         CLI_FLAG("adjusted", 0, &adjusted,
                  "add severity-adjusted scores beside the raw ones\n"
                  "(rule 11): Summary's adjusted overall, each sheet's\n"

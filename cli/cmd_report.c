@@ -36,15 +36,10 @@ int cmd_report(int argc, char **argv)
     const char *level = NULL, *format = "table";
     int keep_going = 0, adjusted = 0, first;
     const struct cli_option options[] = {
-        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
-                  "assess against this level (default: the scorecards')"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (for spreadsheets) or csv-raw"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, aggregate the rest (exit 1)"),
-        CLI_FLAG("adjusted", 0, &adjusted,
-                 "take each interviewer's severity out of their scores\n"
-                 "(rule 11; see calibrate)"),
+        CLI_OPT_LEVEL(&level),
+        CLI_OPT_FORMAT(&format),
+        CLI_OPT_KEEP_GOING(&keep_going, "aggregate the rest"),
+        CLI_OPT_ADJUSTED(&adjusted),
     };
     int rc = cli_parse(&report_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
