@@ -110,6 +110,16 @@ static void flag_names(struct sw_buf *out, unsigned flags)
         sw_buf_adds(out, "hidden-strength");
 }
 
+static void csv_flags(struct sw_buf *out, unsigned flags, enum sw_csv_mode mode)
+{
+    const char *names[2];
+    size_t n = 0;
+    for (unsigned f = SW_GROWTH_BLIND_SPOT; f <= SW_GROWTH_HIDDEN_STRENGTH; f <<= 1)
+        if (flags & f)
+            names[n++] = sw_growth_flag_name((enum sw_growth_flag)f);
+    sw_csv_join(out, names, n, mode);
+}
+
 static int growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode mode,
                   struct sw_buf *out)
 {
@@ -130,7 +140,8 @@ static int growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode m
                 sw_csv_text(out, p->name ? p->name : "", mode);
                 sw_csv_text(out, p->level >= 0 ? r->levels[p->level].id : "", mode);
                 sw_csv_text(out, y->id, mode);
-                sw_buf_addf(out, ",%zu,%s", y->assessors, y->self ? "true" : "false");
+                sw_csv_count(out, y->assessors);
+                sw_csv_text(out, y->self ? "true" : "false", mode);
                 sw_csv_number(out, y->overall);
                 sw_csv_text(out, r->pillars[r->competencies[c].pillar].id, mode);
                 sw_csv_text(out, r->competencies[c].id, mode);
@@ -139,8 +150,7 @@ static int growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode m
                 sw_csv_number(out, s->self);
                 sw_csv_number(out, s->self_gap);
                 sw_csv_number(out, s->delta);
-                sw_buf_addc(out, ',');
-                flag_names(out, s->flags);
+                csv_flags(out, s->flags, mode);
                 sw_csv_end_row(out);
             }
         }

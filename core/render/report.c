@@ -244,21 +244,33 @@ void sw_csv_count(struct sw_buf *out, size_t n)
     sw_buf_addf(out, ",%zu", n);
 }
 
+void sw_csv_join(struct sw_buf *out, const char *const *names, size_t n, enum sw_csv_mode mode)
+{
+    struct sw_buf cell = SW_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sw_buf_addc(&cell, ';');
+        sw_buf_adds(&cell, names[i]);
+    }
+    sw_csv_text(out, sw_buf_str(&cell), mode);
+    if (cell.failed)
+        out->failed = 1;
+    sw_buf_release(&cell);
+}
+
 void sw_csv_end_row(struct sw_buf *out)
 {
     sw_buf_adds(out, "\r\n");
 }
 
-static void csv_flags(struct sw_buf *out, unsigned flags)
+static void csv_flags(struct sw_buf *out, unsigned flags, enum sw_csv_mode mode)
 {
-    sw_buf_addc(out, ',');
-    for (unsigned f = 1, first = 1; f <= SW_FLAG_UNASSESSED; f <<= 1) {
-        if (!(flags & f))
-            continue;
-        sw_buf_adds(out, first ? "" : ";");
-        sw_buf_adds(out, sw_flag_name((enum sw_flag)f));
-        first = 0;
-    }
+    const char *names[8];
+    size_t n = 0;
+    for (unsigned f = 1; f <= SW_FLAG_UNASSESSED && n < 8; f <<= 1)
+        if (flags & f)
+            names[n++] = sw_flag_name((enum sw_flag)f);
+    sw_csv_join(out, names, n, mode);
 }
 
 int sw_report_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
@@ -296,7 +308,7 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
             sw_csv_number(out, st->sd);
             sw_csv_number(out, st->target);
             sw_csv_number(out, st->gap);
-            csv_flags(out, st->flags);
+            csv_flags(out, st->flags, mode);
             sw_csv_end_row(out);
         }
         if (flush && flush_out(out, flush, ctx, errs, "report") < 0)

@@ -91,6 +91,8 @@ void sw_csv_number(struct sw_buf *out, double v);
 void sw_csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode);
 /* A comma, then count n in decimal. */
 void sw_csv_count(struct sw_buf *out, size_t n);
+/* A comma, then names[0..n-1] joined by ';' as one field (flags, ids). */
+void sw_csv_join(struct sw_buf *out, const char *const *names, size_t n, enum sw_csv_mode mode);
 /* The end of a row: CRLF. */
 void sw_csv_end_row(struct sw_buf *out);
 
