@@ -1,8 +1,7 @@
 #include "unit.h"
-
-#include <math.h>
 #include "mini.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
