@@ -65,8 +65,10 @@ int cli_aggregate_paths(const struct sw_rubric *r, const char *cmd, long level, 
                         char **paths, int n_paths, struct sw_aggregate **out, int *exit_code)
 {
     *out = NULL;
-    if (n_paths == 0)
-        return diag_usage(cmd, "no PATH given: name scorecard files or folders");
+    if (n_paths == 0) {
+        diag_usage(cmd, "no PATH given: name scorecard files or folders");
+        return EXIT_USAGE;
+    }
     struct sw_errors errs;
     sw_errors_init(&errs);
     struct sw_aggregate *a = sw_aggregate_new(r);
@@ -84,7 +86,7 @@ int cli_aggregate(struct cli_run *run, const char *cmd, const char *level_id, in
     memset(run, 0, sizeof *run);
     run->rubric = cli_load_rubric(&rc);
     if (!run->rubric)
-        return rc;
+        return rc == EXIT_OK ? EXIT_SYSTEM : rc;   /* EXIT_OK promises an aggregate */
     long level;
     if ((rc = cli_level_index(run->rubric, cmd, level_id, &level)) != EXIT_OK)
         return rc;
