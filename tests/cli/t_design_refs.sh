@@ -1,5 +1,5 @@
 # Every citation of a section of the contract, `docs/design.md "Section"` or
-# `docs/design.md, "Section"`, in core/ cli/ web/ tests/ docs/ names a heading
+# `docs/design.md, "Section"`, in core/ cli/ web/ tests/ docs/ tools/ names a heading
 # of docs/design.md: the heading itself, or the heading less a trailing
 # parenthesis ("Semantics" for "Semantics (rules 1 to 14)").
 # design_refs_missing DESIGN DIR... : "FILE: SECTION" for each citation whose
@@ -16,7 +16,7 @@ design_refs_missing() {
                 printf '%s: %s\n' "$_file" "$_section"
         done
 }
-_missing=$(design_refs_missing docs/design.md core cli web tests docs)
+_missing=$(design_refs_missing docs/design.md core cli web tests docs tools)
 if [ -z "$_missing" ]; then pass; else
     fail "design-refs: citations of missing docs/design.md sections:"
     printf '%s\n' "$_missing" | sed 's/^/    /'
