@@ -53,11 +53,9 @@ static int name_folders(char **dirs, int n, char **owned)
         if (!(blen == 1 && base[0] == '.') && !(blen == 2 && strncmp(base, "..", 2) == 0))
             continue;
         owned[i] = realpath(dirs[i], NULL);
-        if (!owned[i]) {
-            fprintf(stderr, "%s: error: cannot find the folder's real path: %s\n", dirs[i],
-                    strerror(errno));
-            return EXIT_SYSTEM;
-        }
+        if (!owned[i])
+            return diag_error(EXIT_SYSTEM, dirs[i], "cannot find the folder's real path: %s",
+                              strerror(errno));
         dirs[i] = owned[i];
     }
     return EXIT_OK;
@@ -101,10 +99,8 @@ int cmd_serve(int argc, char **argv)
     if ((rc = check_folders(argv + first, argc - first)) != EXIT_OK)
         return rc;
     char **owned = calloc((size_t)(argc - first) + 1, sizeof *owned);
-    if (!owned) {
-        fputs("scorewheel: error: out of memory\n", stderr);
-        return EXIT_SYSTEM;
-    }
+    if (!owned)
+        return diag_oom();
     struct sw_rubric *r = NULL;
     if ((rc = name_folders(argv + first, argc - first, owned)) == EXIT_OK)
         r = cli_load_rubric(&rc);
