@@ -28,7 +28,7 @@ static const struct cli_command validate_command = {
 
 /* What validate has found so far: the valid scorecards and assessments go
  * into an aggregate and a growth set, which apply the checks across files
- * (docs/design.md "Any rubric, any language"). */
+ * (docs/design.md "Rubric"). */
 struct checked {
     size_t invalid;
     int worst;      /* exit code */

@@ -19,8 +19,9 @@
 #include "files.h"
 #include "web.h"
 
-/* docs/design.md "turn 3", slow clients: 4 addresses x 64 connections leave
- * room for everyone else; the deadline (deadline.h) frees them in 15 s. */
+/* docs/design.md "The web app, turn 3: trust first", slow clients: 4
+ * addresses x 64 connections leave room for everyone else; the deadline
+ * (deadline.h) frees them in 15 s. */
 #define CONNECTION_LIMIT 1024
 #define PER_ADDRESS_LIMIT 64
 #define DEADLINE 15              /* seconds for a request's headers and body */

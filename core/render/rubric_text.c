@@ -100,7 +100,7 @@ static void json_levels(struct sw_json *j, const struct sw_rubric *r)
         sw_json_put_string(j, "name", lv->name);
         sw_json_put_number(j, "hire_bar", lv->hire_bar);
         /* The key's old spelling, the only one with '-', kept readable for
-         * one release (docs/design.md "Any rubric, any language"). */
+         * one release (docs/design.md "Rubric"). */
         sw_json_put_number(j, "hire-bar", lv->hire_bar);
         sw_json_put_string_or_null(j, "track", lv->track);
         sw_json_key(j, "targets");
