@@ -48,6 +48,8 @@ int diag_error(int code, const char *file, const char *fmt, ...)
 void diag_note(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The exit code for what errs holds (EXIT_OK when empty). */
 int diag_exit_code(const struct sw_errors *e);
+/* diag_error(EXIT_SYSTEM, NULL, "out of memory"). */
+int diag_oom(void);
 
 /* Writes len bytes to stdout; EXIT_OK or EXIT_SYSTEM (message printed). */
 int cli_write_stdout(const char *data, size_t len);
@@ -73,6 +75,9 @@ void cli_progress_start(struct cli_progress *p, const char *verb, const char *un
 void cli_progress_show(void *ctx, size_t done, size_t total);
 /* Ends the line if one was shown. */
 void cli_progress_end(struct cli_progress *p);
+/* A line on stderr that says what a run did ("wrote FILE: ..."): not an
+ * error, so not diag's; callers leave it out under --quiet. */
+void cli_progress_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The time written into files and measured against: $SOURCE_DATE_EPOCH
  * (seconds, for reproducible output), else now. EXIT_OK, or EXIT_USAGE
@@ -106,6 +111,17 @@ int cli_aggregate(struct cli_run *run, const char *cmd, const char *level_id, in
 int cli_aggregate_paths(const struct sw_rubric *r, const char *cmd, long level, int keep_going,
                         char **paths, int n_paths, struct sw_aggregate **out, int *exit_code);
 void cli_run_release(struct cli_run *run);
+/* Loads a set of documents (an aggregate, a growth set) from files. */
+typedef size_t (*cli_load_fn)(void *set, char *const *paths, size_t n, unsigned threads,
+                              sw_progress_fn progress, void *ctx, struct sw_errors *errs);
+/* Every file under paths into `set` with `load`, on cli_jobs threads, with
+ * the progress line; set NULL (its creation failed): "out of memory". */
+void cli_load_paths(cli_load_fn load, void *set, char **paths, int n_paths,
+                    struct sw_errors *errs);
+/* After loading: prints errs and releases it, raises *exit_code to what the
+ * input earned; EXIT_OK when the caller should write its output (no error, or
+ * keep_going with an output and no system error), else that exit code. */
+int cli_input_verdict(struct sw_errors *errs, int keep_going, int have_output, int *exit_code);
 /* --adjusted (docs/design.md rule 11): fits severity to the aggregate and
  * takes each interviewer's adjustment out of their scores, rules 2-7
  * recomputed. EXIT_OK with the fit in *fit (caller frees with
@@ -119,6 +135,17 @@ enum cli_format { CLI_TABLE, CLI_JSON, CLI_CSV, CLI_CSV_RAW };
 #define CLI_CSV_MODE(fmt) ((fmt) == CLI_CSV_RAW ? SW_CSV_RAW : SW_CSV_SPREADSHEET)
 /* Parses --format NAME; EXIT_USAGE with a message naming `cmd` when unknown. */
 int cli_parse_format(const char *cmd, const char *name, enum cli_format *format);
+/* What report and compare do: --format, the aggregate (with --level,
+ * --keep-going), --adjusted (its note above a table), the order (sort NULL:
+ * by id, order NULL), then `write` into the output, then cli_finish_output. */
+struct cli_output {
+    const char *cmd, *level, *format;
+    int keep_going, adjusted;
+    const enum sw_sort *sort;
+    int (*write)(const struct sw_aggregate *a, const size_t *order, enum cli_format fmt,
+                 int color, struct sw_buf *out, struct sw_errors *errs);
+};
+int cli_aggregate_output(const struct cli_output *o, char **paths, int n_paths);
 /* Ends a command's output: a writer's result `failed` (0, or -1 with its
  * errors in `errs`, printed here), then the rest of `out` to stdout; releases
  * out and errs. Returns the exit code, the input's (run->exit_code) when all

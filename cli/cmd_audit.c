@@ -33,9 +33,8 @@ int cli_demographics_apart(const char *cmd, const char *demographics, char *cons
         size_t len = dir ? strlen(dir) : 0;
         if (dir && strncmp(file, dir, len) == 0 && (file[len] == '/' || !file[len]
                                                     || strcmp(dir, "/") == 0)) {
-            fprintf(stderr, "%s: error: the demographics file is inside %s, which %s reads: "
-                            "keep it outside the requisition\n", demographics, paths[i], cmd);
-            rc = EXIT_INPUT;
+            rc = diag_error(EXIT_INPUT, demographics, "the demographics file is inside %s, "
+                            "which %s reads: keep it outside the requisition", paths[i], cmd);
         }
         free(dir);
     }

@@ -27,11 +27,8 @@ int cmd_calibrate(int argc, char **argv)
     const char *format = "table";
     int keep_going = 0, first;
     const struct cli_option options[] = {
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (one row per interviewer) or\n"
-                  "csv-raw (text exactly as in the files)"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, calibrate on the rest (exit 1)"),
+        CLI_OPT_FORMAT_ROWS(&format, "interviewer"),
+        CLI_OPT_KEEP_GOING(&keep_going, "calibrate on the rest"),
     };
     int rc = cli_parse(&calibrate_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)

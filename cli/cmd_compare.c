@@ -23,16 +23,20 @@ static const struct cli_command compare_command = {
 
 static int parse_sort(const char *s, enum sw_sort *sort)
 {
-    static const struct { const char *name; enum sw_sort sort; } sorts[] = {
-        { "overall", SW_SORT_OVERALL }, { "shortfall", SW_SORT_SHORTFALL },
-        { "name", SW_SORT_NAME },
-    };
-    for (size_t i = 0; i < sizeof sorts / sizeof sorts[0]; i++)
-        if (strcmp(s, sorts[i].name) == 0) {
-            *sort = sorts[i].sort;
-            return 0;
-        }
-    return -1;
+    int k = sw_sort_key(s);
+    if (k >= 0)
+        *sort = sw_sort_keys[k].sort;
+    return k < 0 ? -1 : 0;
+}
+
+static int write_compare(const struct sw_aggregate *a, const size_t *order, enum cli_format fmt,
+                         int color, struct sw_buf *out, struct sw_errors *errs)
+{
+    if (fmt == CLI_JSON)
+        return sw_report_json_parallel(a, order, out, cli_flush_stdout, NULL, cli_jobs, errs);
+    if (fmt != CLI_TABLE)
+        return sw_compare_csv(a, order, CLI_CSV_MODE(fmt), out, errs);
+    return sw_compare_table(a, order, color, out, errs);
 }
 
 int cmd_compare(int argc, char **argv)
@@ -40,14 +44,11 @@ int cmd_compare(int argc, char **argv)
     const char *level = NULL, *format = "table", *sort_name = "overall";
     int keep_going = 0, adjusted = 0, first;
     const struct cli_option options[] = {
-        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
-                  "assess against this level (default: the scorecards')"),
+        CLI_OPT_LEVEL(&level),
         CLI_VALUE("sort", 's', "KEY", &sort_name, "overall shortfall name",
                   "overall (default), shortfall or name"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (for spreadsheets) or csv-raw"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, compare the rest (exit 1)"),
+        CLI_OPT_FORMAT(&format),
+        CLI_OPT_KEEP_GOING(&keep_going, "compare the rest"),
         CLI_FLAG("adjusted", 0, &adjusted, "take each interviewer's severity out of their scores"),
     };
     int rc = cli_parse(&compare_command, options, CLI_N(options), argc, argv, &first);
@@ -57,39 +58,9 @@ int cmd_compare(int argc, char **argv)
     if (parse_sort(sort_name, &sort) < 0)
         return diag_usage("compare", "unknown sort '%s' (use overall, shortfall or name)",
                           sort_name);
-    enum cli_format fmt;
-    int usage = cli_parse_format("compare", format, &fmt);
-    if (usage != EXIT_OK)
-        return usage;
-    int json = fmt == CLI_JSON, csv = fmt >= CLI_CSV;
-
-    struct cli_run run;
-    rc = cli_aggregate(&run, "compare", level, keep_going, argv + first, argc - first);
-    struct sw_severity *sev = NULL;
-    if (rc == EXIT_OK && adjusted)
-        rc = cli_adjust(run.aggregate, &sev);
-    size_t *order = rc == EXIT_OK ? malloc((run.aggregate->n_candidates + 1) * sizeof *order)
-                                  : NULL;
-    if (rc == EXIT_OK && !order) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
-        rc = EXIT_SYSTEM;
-    }
-    if (rc == EXIT_OK) {
-        sw_aggregate_sort(run.aggregate, sort, order);
-        struct sw_buf out = SW_BUF_INIT;
-        struct sw_errors errs;
-        sw_errors_init(&errs);
-        int color = cli_use_color(stdout);
-        if (sev && !json && !csv)
-            sw_severity_note(sev, &out);
-        int failed = json ? sw_report_json_parallel(run.aggregate, order, &out,
-                                                    cli_flush_stdout, NULL, cli_jobs, &errs)
-                     : csv ? sw_compare_csv(run.aggregate, order, CLI_CSV_MODE(fmt), &out, &errs)
-                           : sw_compare_table(run.aggregate, order, color, &out, &errs);
-        rc = cli_finish_output(&run, &out, failed, &errs);
-    }
-    free(order);
-    sw_severity_free(sev);
-    cli_run_release(&run);
-    return rc;
+    const struct cli_output o = {
+        .cmd = "compare", .level = level, .format = format, .keep_going = keep_going,
+        .adjusted = adjusted, .sort = &sort, .write = write_compare,
+    };
+    return cli_aggregate_output(&o, argv + first, argc - first);
 }

@@ -130,15 +130,16 @@ static void keep_large_blocks_mapped(void)
 
 static void say_written(const char *output, const struct sw_xlsx_result *res)
 {
-    fprintf(stderr, "wrote %s: %zu candidate%s, %zu scorecard%s", output, res->candidates,
-            res->candidates == 1 ? "" : "s", res->scorecards, res->scorecards == 1 ? "" : "s");
     struct sw_buf note = SW_BUF_INIT;
     if (res->candidate_sheets < res->candidates) {
+        sw_buf_adds(&note, " (");
         sw_xlsx_say_sheets(res->candidate_sheets, &note);
-        fprintf(stderr, " (%s)", sw_buf_str(&note));
+        sw_buf_addc(&note, ')');
     }
+    cli_progress_note("wrote %s: %zu candidate%s, %zu scorecard%s%s", output, res->candidates,
+                      res->candidates == 1 ? "" : "s", res->scorecards,
+                      res->scorecards == 1 ? "" : "s", sw_buf_str(&note));
     sw_buf_release(&note);
-    fputs("\n", stderr);
 }
 
 /* --sheets, -o, the export time, $TMPDIR and $SCOREWHEEL_DATA_ROWS into
@@ -219,8 +220,7 @@ int cmd_export(int argc, char **argv)
     struct sw_xlsx_options opt = SW_XLSX_OPTIONS_INIT;
     const struct cli_option options[] = {
         CLI_VALUE("output", 'o', "FILE", &output, "@files", "the workbook to write (required)"),
-        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
-                  "assess against this level (default: the scorecards')"),
+        CLI_OPT_LEVEL(&level),
         CLI_FLAG("anonymize", 'a', &opt.anonymize,
                  "Candidate A, B... instead of names, names in the\n"
                  "evidence replaced too"),
@@ -230,7 +230,7 @@ int cmd_export(int argc, char **argv)
                   "candidate sheets for the first N candidates of\n"
                   "Summary only (default: all); the others keep their\n"
                   "rows in Summary, Compare and Data"),
-        CLI_FLAG("keep-going", 'k', &keep_going, "report invalid files, export the rest (exit 1)"),
+        CLI_OPT_KEEP_GOING(&keep_going, "export the rest"),
         CLI_FLAG("adjusted", 0, &adjusted,
                  "add severity-adjusted scores beside the raw ones\n"
                  "(rule 11): Summary's adjusted overall, each sheet's\n"

@@ -26,10 +26,8 @@ int cmd_growth(int argc, char **argv)
     int keep_going = 0, first;
     const struct cli_option options[] = {
         CLI_VALUE("person", 'p', "ID", &person_id, NULL, "only this person"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (for spreadsheets) or csv-raw"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, go on with the rest (exit 1)"),
+        CLI_OPT_FORMAT(&format),
+        CLI_OPT_KEEP_GOING(&keep_going, "go on with the rest"),
     };
     int rc = cli_parse(&growth_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)

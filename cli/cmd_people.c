@@ -10,6 +10,7 @@
 #include "options.h"
 #include "people.h"
 #include "session.h"
+#include "timestamp.h"
 
 static const struct cli_command people_command = {
     .name = "people",
@@ -89,24 +90,19 @@ static int person_add(const char *path, const char *id, const struct add_args *a
                           "'.' or '-')", id);
     struct web_people p;
     rc = load(path, 1, &p);
-    if (rc == EXIT_OK && web_people_find(&p, id)) {
-        fprintf(stderr, "%s: error: person '%s' is already there (revoke first to give a new "
-                "link)\n", path, id);
-        rc = EXIT_INPUT;
-    }
+    if (rc == EXIT_OK && web_people_find(&p, id))
+        rc = diag_error(EXIT_INPUT, path, "person '%s' is already there (revoke first to give "
+                        "a new link)", id);
     char token[WEB_TOKEN_HEX], hash[WEB_TOKEN_HEX], created[32] = "", role_text[64];
     time_t now = time(NULL);
-    struct tm tm;
-    if (!gmtime_r(&now, &tm) || !strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        created[0] = '\0';   /* the attribute is optional */
+    if (sw_utc_format(now, created) < 0)
+        created[0] = '\0';   /* a clock past 9999: the attribute is optional */
     web_random_hex(token, 32);   /* starts libsodium */
     web_sha256_hex(token, strlen(token), hash);
     web_roles_format(roles, role_text, sizeof role_text);
     if (rc == EXIT_OK && (web_people_add(&p, id, name, roles, hash, created) < 0 ||
-                          (a->email && web_people_set_email(&p, id, a->email) < 0))) {
-        fputs("scorewheel: error: out of memory\n", stderr);
-        rc = EXIT_SYSTEM;
-    }
+                          (a->email && web_people_set_email(&p, id, a->email) < 0)))
+        rc = diag_oom();
     if (rc == EXIT_OK)
         rc = save(path, &p);
     if (rc == EXIT_OK && a->send)
@@ -123,10 +119,8 @@ static int person_revoke(const char *path, const char *id)
 {
     struct web_people p;
     int rc = load(path, 0, &p);
-    if (rc == EXIT_OK && web_people_remove(&p, id) < 0) {
-        fprintf(stderr, "%s: error: no person '%s'\n", path, id);
-        rc = EXIT_INPUT;
-    }
+    if (rc == EXIT_OK && web_people_remove(&p, id) < 0)
+        rc = diag_error(EXIT_INPUT, path, "no person '%s'", id);
     if (rc == EXIT_OK && (rc = save(path, &p)) == EXIT_OK)
         printf("Revoked %s: their link and sessions no longer work.\n", id);
     web_people_release(&p);

@@ -42,10 +42,8 @@ int cmd_promote(int argc, char **argv)
                   "judge on this cycle (default: each person's latest)"),
         CLI_VALUE("cycles", 'n', "N", &cycles_text, NULL,
                   "ready only if ready in each of the last N cycles"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (for spreadsheets) or csv-raw"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, go on with the rest (exit 1)"),
+        CLI_OPT_FORMAT(&format),
+        CLI_OPT_KEEP_GOING(&keep_going, "go on with the rest"),
     };
     int rc = cli_parse(&promote_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)

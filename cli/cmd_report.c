@@ -20,50 +20,33 @@ static const struct cli_command report_command = {
     .operand_name = "PATH", .operand_complete = "@files",
 };
 
+static int write_report(const struct sw_aggregate *a, const size_t *order, enum cli_format fmt,
+                        int color, struct sw_buf *out, struct sw_errors *errs)
+{
+    if (fmt == CLI_JSON)
+        return sw_report_json_parallel(a, order, out, cli_flush_stdout, NULL, cli_jobs, errs);
+    if (fmt != CLI_TABLE)
+        return sw_report_csv_stream(a, order, CLI_CSV_MODE(fmt), out, cli_flush_stdout, NULL,
+                                    errs);
+    return sw_report_table(a, order, color, out, errs);
+}
+
 int cmd_report(int argc, char **argv)
 {
     const char *level = NULL, *format = "table";
     int keep_going = 0, adjusted = 0, first;
     const struct cli_option options[] = {
-        CLI_VALUE("level", 'l', "ID", &level, "@ids levels",
-                  "assess against this level (default: the scorecards')"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (for spreadsheets) or csv-raw"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, aggregate the rest (exit 1)"),
-        CLI_FLAG("adjusted", 0, &adjusted,
-                 "take each interviewer's severity out of their scores\n"
-                 "(rule 11; see calibrate)"),
+        CLI_OPT_LEVEL(&level),
+        CLI_OPT_FORMAT(&format),
+        CLI_OPT_KEEP_GOING(&keep_going, "aggregate the rest"),
+        CLI_OPT_ADJUSTED(&adjusted),
     };
     int rc = cli_parse(&report_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
         return rc;
-    enum cli_format fmt;
-    int usage = cli_parse_format("report", format, &fmt);
-    if (usage != EXIT_OK)
-        return usage;
-    int json = fmt == CLI_JSON, csv = fmt >= CLI_CSV;
-
-    struct cli_run run;
-    rc = cli_aggregate(&run, "report", level, keep_going, argv + first, argc - first);
-    struct sw_severity *sev = NULL;
-    if (rc == EXIT_OK && adjusted)
-        rc = cli_adjust(run.aggregate, &sev);
-    if (rc == EXIT_OK) {
-        struct sw_buf out = SW_BUF_INIT;
-        struct sw_errors errs;
-        sw_errors_init(&errs);
-        int color = cli_use_color(stdout);
-        if (sev && !json && !csv)
-            sw_severity_note(sev, &out);
-        int failed = json ? sw_report_json_parallel(run.aggregate, NULL, &out,
-                                                    cli_flush_stdout, NULL, cli_jobs, &errs)
-                     : csv ? sw_report_csv_stream(run.aggregate, NULL, CLI_CSV_MODE(fmt), &out, cli_flush_stdout,
-                                                  NULL, &errs)
-                           : sw_report_table(run.aggregate, NULL, color, &out, &errs);
-        rc = cli_finish_output(&run, &out, failed, &errs);
-    }
-    sw_severity_free(sev);
-    cli_run_release(&run);
-    return rc;
+    const struct cli_output o = {
+        .cmd = "report", .level = level, .format = format, .keep_going = keep_going,
+        .adjusted = adjusted, .write = write_report,
+    };
+    return cli_aggregate_output(&o, argv + first, argc - first);
 }

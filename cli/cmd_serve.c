@@ -32,11 +32,9 @@ static int check_folders(char **dirs, int n)
 {
     for (int i = 0; i < n; i++) {
         struct stat st;
-        if (stat(dirs[i], &st) < 0 || !S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "%s: error: not a folder (a requisition is a folder of "
-                    "scorecards)\n", dirs[i]);
-            return EXIT_SYSTEM;
-        }
+        if (stat(dirs[i], &st) < 0 || !S_ISDIR(st.st_mode))
+            return diag_error(EXIT_SYSTEM, dirs[i], "not a folder (a requisition is a folder "
+                              "of scorecards)");
     }
     return EXIT_OK;
 }
@@ -58,11 +56,9 @@ static int name_folders(char **dirs, int n, char **owned)
         if (!(blen == 1 && base[0] == '.') && !(blen == 2 && strncmp(base, "..", 2) == 0))
             continue;
         owned[i] = realpath(dirs[i], NULL);
-        if (!owned[i]) {
-            fprintf(stderr, "%s: error: cannot find the folder's real path: %s\n", dirs[i],
-                    strerror(errno));
-            return EXIT_SYSTEM;
-        }
+        if (!owned[i])
+            return diag_error(EXIT_SYSTEM, dirs[i], "cannot find the folder's real path: %s",
+                              strerror(errno));
         dirs[i] = owned[i];
     }
     return EXIT_OK;
@@ -129,10 +125,8 @@ int cmd_serve(int argc, char **argv)
         (rc = check_folders(argv + first, argc - first)) != EXIT_OK)
         return rc;
     char **owned = calloc((size_t)(argc - first) + 1, sizeof *owned);
-    if (!owned) {
-        fputs("scorewheel: error: out of memory\n", stderr);
-        return EXIT_SYSTEM;
-    }
+    if (!owned)
+        return diag_oom();
     struct sw_rubric *r = NULL;
     if ((rc = name_folders(argv + first, argc - first, owned)) == EXIT_OK)
         r = cli_load_rubric(&rc);

@@ -50,11 +50,8 @@ int cmd_status(int argc, char **argv)
         CLI_VALUE("now", 'n', "TIME", &now_text, NULL,
                   "measure ages at this UTC time (2026-11-29T12:00:00Z);\n"
                   "default: $SOURCE_DATE_EPOCH, else now"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (one row per scorecard) or\n"
-                  "csv-raw (text exactly as in the files)"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, show the rest (exit 1)"),
+        CLI_OPT_FORMAT_ROWS(&format, "scorecard"),
+        CLI_OPT_KEEP_GOING(&keep_going, "show the rest"),
     };
     int rc = cli_parse(&status_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)

@@ -75,11 +75,8 @@ static int parse_team(int argc, char **argv, struct team_args *a)
                  "a member scorecard file or folder (repeatable)"),
         CLI_VALUE("bar", 'b', "VALUE", &bar, NULL,
                   "the bar for gaps (default: the middle of the scale)"),
-        CLI_VALUE("format", 'f', "FORMAT", &format, "table json csv csv-raw",
-                  "table (default), json, csv (one row per candidate) or\n"
-                  "csv-raw (text exactly as in the files)"),
-        CLI_FLAG("keep-going", 'k', &a->keep_going,
-                 "report invalid files, rank the rest (exit 1)"),
+        CLI_OPT_FORMAT_ROWS(&format, "candidate"),
+        CLI_OPT_KEEP_GOING(&a->keep_going, "rank the rest"),
         CLI_FLAG("adjusted", 0, &a->adjusted,
                  "take each interviewer's severity out of the\n"
                  "candidates' scores (rule 11, fitted over the candidates)"),

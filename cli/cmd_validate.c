@@ -28,7 +28,7 @@ static const struct cli_command validate_command = {
 
 /* What validate has found so far: the valid scorecards and assessments go
  * into an aggregate and a growth set, which apply the checks across files
- * (docs/design.md "Any rubric, any language"). */
+ * (docs/design.md "Rubric"). */
 struct checked {
     size_t invalid;
     int worst;      /* exit code */
@@ -108,10 +108,8 @@ int cmd_validate(int argc, char **argv)
 
     struct checked checked = { 0, worst, sw_aggregate_new(rubric), sw_growth_new(rubric) };
     if (sw_load_files(rubric, paths.items, paths.count, 0, cli_jobs ? cli_jobs : 1, report_file,
-                      NULL, &checked) < 0) {
-        fputs("scorewheel: error: out of memory\n", stderr);
-        checked.worst = EXIT_SYSTEM;
-    }
+                      NULL, &checked) < 0)
+        checked.worst = diag_oom();
     check_across(&checked);
     sw_aggregate_free(checked.aggregate);
     sw_growth_free(checked.growth);

@@ -71,11 +71,8 @@ int cmd_wheel(int argc, char **argv)
                   "the level whose targets to draw for the person"),
         CLI_VALUE("output", 'o', "FILE", &output, "@files",
                   "the SVG file to write ('-' for standard output)"),
-        CLI_FLAG("keep-going", 'k', &keep_going,
-                 "report invalid files, draw from the rest (exit 1)"),
-        CLI_FLAG("adjusted", 0, &adjusted,
-                 "take each interviewer's severity out of their scores\n"
-                 "(rule 11; see calibrate)"),
+        CLI_OPT_KEEP_GOING(&keep_going, "draw from the rest"),
+        CLI_OPT_ADJUSTED(&adjusted),
     };
     int rc = cli_parse(&wheel_command, options, CLI_N(options), argc, argv, &first);
     if (rc != CLI_GO_ON)
@@ -99,13 +96,11 @@ int cmd_wheel(int argc, char **argv)
         rc = cli_adjust(run.aggregate, &sev);
     if (rc == EXIT_OK) {
         long k = sw_aggregate_candidate(run.aggregate, candidate);
-        if (k < 0) {
-            fprintf(stderr, "scorewheel: error: no scorecard for candidate '%s' under the "
-                            "given paths\n", candidate);
-            rc = EXIT_INPUT;
-        } else {
+        if (k < 0)
+            rc = diag_error(EXIT_INPUT, NULL, "no scorecard for candidate '%s' under the given "
+                            "paths", candidate);
+        else
             rc = draw(run.aggregate, &run.aggregate->candidates[k], output, adjusted);
-        }
         if (rc == EXIT_OK)
             rc = run.exit_code;
     }

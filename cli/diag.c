@@ -32,6 +32,11 @@ int diag_exit_code(const struct sw_errors *e)
     }
 }
 
+int diag_oom(void)
+{
+    return diag_error(EXIT_SYSTEM, NULL, "out of memory");
+}
+
 int diag_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
@@ -67,8 +72,7 @@ void diag_note(const char *cmd, const char *fmt, ...)
 int cli_write_stdout(const char *data, size_t len)
 {
     if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {
-        fprintf(stderr, "scorewheel: error: cannot write output: %s\n", strerror(errno));
-        return EXIT_SYSTEM;
+        return diag_error(EXIT_SYSTEM, NULL, "cannot write output: %s", strerror(errno));
     }
     return EXIT_OK;
 }

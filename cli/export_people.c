@@ -20,9 +20,10 @@ int cli_export_people(const char *output, const struct sw_xlsx_options *opt, int
                 rc = EXIT_SYSTEM;
         } else {
             if (!quiet)
-                fprintf(stderr, "wrote %s: %zu %s, %zu assessment%s\n", output,
-                        run.growth->n_people, run.growth->n_people == 1 ? "person" : "people",
-                        run.growth->n_entries, run.growth->n_entries == 1 ? "" : "s");
+                cli_progress_note("wrote %s: %zu %s, %zu assessment%s", output,
+                                  run.growth->n_people,
+                                  run.growth->n_people == 1 ? "person" : "people",
+                                  run.growth->n_entries, run.growth->n_entries == 1 ? "" : "s");
             rc = run.exit_code;
         }
         sw_errors_release(&errs);

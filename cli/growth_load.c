@@ -6,14 +6,10 @@
 #include "files.h"
 #include "growth_load.h"
 
-static void load_files(struct sw_growth *g, const struct sw_paths *files,
-                       struct sw_errors *errs)
+static size_t load_assessments(void *g, char *const *paths, size_t n, unsigned threads,
+                               sw_progress_fn progress, void *ctx, struct sw_errors *errs)
 {
-    struct cli_progress p;
-    cli_progress_start(&p, "read", "files", NULL);
-    sw_growth_load_parallel(g, files->items, files->count, cli_jobs ? cli_jobs : 1,
-                            p.enabled ? cli_progress_show : NULL, &p, errs);
-    cli_progress_end(&p);
+    return sw_growth_load_parallel(g, paths, n, threads, progress, ctx, errs);
 }
 
 int cli_growth(struct cli_growth_run *run, const char *cmd, int keep_going, char **paths,
@@ -28,27 +24,13 @@ int cli_growth(struct cli_growth_run *run, const char *cmd, int keep_going, char
         return diag_usage(cmd, "no PATH given: name assessment files or folders");
     struct sw_errors errs;
     sw_errors_init(&errs);
-    struct sw_paths files;
-    sw_paths_init(&files);
-    for (int i = 0; i < n_paths; i++)
-        sw_paths_collect(&files, paths[i], &errs);
     run->growth = sw_growth_new(run->rubric);
-    if (!run->growth)
-        sw_fail_oom(&errs, NULL);
-    else
-        load_files(run->growth, &files, &errs);
-    sw_paths_release(&files);
+    cli_load_paths(load_assessments, run->growth, paths, n_paths, &errs);
     if (run->growth && sw_growth_finish(run->growth, &errs) < 0) {
         sw_growth_free(run->growth);
         run->growth = NULL;
     }
-    diag_print(&errs);
-    rc = diag_exit_code(&errs);
-    sw_errors_release(&errs);
-    run->exit_code = rc;
-    if (rc != EXIT_OK && (!keep_going || !run->growth || rc == EXIT_SYSTEM))
-        return rc;
-    return EXIT_OK;
+    return cli_input_verdict(&errs, keep_going, run->growth != NULL, &run->exit_code);
 }
 
 int cli_growth_person(const struct cli_growth_run *run, const char *id, long *person)

@@ -1,4 +1,5 @@
 /* main.c - the scorewheel program: global options, then one command. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,10 +88,8 @@ static int run_command(int argc, char **argv)
     if (!cmd)
         return diag_usage(NULL, "'%s' is not a command", argv[0]);
     int rc = cmd->run(argc, argv);
-    if (fflush(stdout) != 0 && rc == EXIT_OK) {
-        perror("scorewheel: error: cannot write output");
-        rc = EXIT_SYSTEM;
-    }
+    if (fflush(stdout) != 0 && rc == EXIT_OK)
+        rc = diag_error(EXIT_SYSTEM, NULL, "cannot write output: %s", strerror(errno));
     return rc;
 }
 

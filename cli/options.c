@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,9 @@ void cli_list_release(struct cli_list *list)
 static int list_append(struct cli_list *list, char *value)
 {
     if (list->n == list->cap) {
+        /* vec.h is core's own; this one list needs only doubling, checked. */
+        if (list->cap > SIZE_MAX / 2 / sizeof *list->items)
+            return -1;
         size_t cap = list->cap ? list->cap * 2 : 4;
         char **items = realloc(list->items, cap * sizeof *items);
         if (!items)
@@ -178,10 +182,8 @@ static int take(const struct cli_command *cmd, const struct cli_option *options,
         return diag_usage(cmd->name, "unknown option '-%c'", optopt);
     if (!o)
         return diag_usage(cmd->name, "unknown option '%s'", arg);
-    if (store(o, optarg) < 0) {
-        fprintf(stderr, "scorewheel: error: out of memory\n");
-        return EXIT_SYSTEM;
-    }
+    if (store(o, optarg) < 0)
+        return diag_oom();
     return CLI_GO_ON;
 }
 
@@ -204,8 +206,7 @@ int cli_parse(const struct cli_command *cmd, const struct cli_option *options, s
     if (build_getopt_tables(options, n, cmd->options_first, &longs, &shorts) < 0) {
         free(longs);
         free(shorts);
-        fprintf(stderr, "scorewheel: error: out of memory\n");
-        return EXIT_SYSTEM;
+        return diag_oom();
     }
     optind = 0;     /* 0: glibc re-initialises, so each command parses afresh */
     opterr = 0;

@@ -66,6 +66,25 @@ struct cli_option {
     { (name), (letter), (arg), CLI_OPT_VALUE, (target), (complete), (help) }
 #define CLI_LIST(name, letter, arg, target, complete, help) \
     { (name), (letter), (arg), CLI_OPT_LIST, (target), (complete), (help) }
+/* Options several commands share, spelled once. */
+#define CLI_OPT_LEVEL(target)                                                            \
+    CLI_VALUE("level", 'l', "ID", (target), "@ids levels",                               \
+              "assess against this level (default: the scorecards')")
+#define CLI_OPT_FORMAT(target)                                                           \
+    CLI_VALUE("format", 'f', "FORMAT", (target), "table json csv csv-raw",               \
+              "table (default), json, csv (for spreadsheets) or csv-raw")
+/* --format whose CSV has one row per `rows` ("interviewer"). */
+#define CLI_OPT_FORMAT_ROWS(target, rows)                                                \
+    CLI_VALUE("format", 'f', "FORMAT", (target), "table json csv csv-raw",               \
+              "table (default), json, csv (one row per " rows ") or\n"                    \
+              "csv-raw (text exactly as in the files)")
+/* --keep-going: "report invalid files, " then what the command does with the rest. */
+#define CLI_OPT_KEEP_GOING(target, rest)                                                 \
+    CLI_FLAG("keep-going", 'k', (target), "report invalid files, " rest " (exit 1)")
+#define CLI_OPT_ADJUSTED(target)                                                         \
+    CLI_FLAG("adjusted", 0, (target),                                                    \
+             "take each interviewer's severity out of their scores\n"                    \
+             "(rule 11; see calibrate)")
 #define CLI_N(array) (sizeof (array) / sizeof (array)[0])
 
 /* A command as --help shows it. */

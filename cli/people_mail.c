@@ -10,16 +10,12 @@ int cli_people_check(const char *path, const char *id, const char *name, const c
 {
     const char *what[] = { "id", "name", "email" }, *value[] = { id, name, email };
     for (size_t i = 0; i < 3; i++)
-        if (value[i] && !sw_mail_header_ok(value[i])) {
-            fprintf(stderr, "%s: error: the %s has a control character (CR, LF or another): "
-                    "refused\n", path, what[i]);
-            return EXIT_INPUT;
-        }
-    if (email && !sw_mail_addr_ok(email)) {
-        fprintf(stderr, "%s: error: email '%s' is not a mail address (LOCAL@DOMAIN)\n", path,
-                email);
-        return EXIT_INPUT;
-    }
+        if (value[i] && !sw_mail_header_ok(value[i]))
+            return diag_error(EXIT_INPUT, path, "the %s has a control character (CR, LF or "
+                              "another): refused", what[i]);
+    if (email && !sw_mail_addr_ok(email))
+        return diag_error(EXIT_INPUT, path, "email '%s' is not a mail address (LOCAL@DOMAIN)",
+                          email);
     return EXIT_OK;
 }
 

@@ -1,9 +1,19 @@
 /* progress.c - the progress line long runs show on stderr. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cli.h"
+
+void cli_progress_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
 
 /* The line appears once a run passes this long; SCOREWHEEL_PROGRESS_DELAY
  * (seconds) changes it, so tests can see it without a slow run. */

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "log.h"
 #include "mail_pass.h"
 
 struct cli_serve_mail {
@@ -27,7 +28,7 @@ static void pass(struct cli_serve_mail *s)
     for (size_t i = 0; i < run.plan.n; i++)
         queued += (size_t)run.plan.items[i].queued;
     if (queued || run.tally.sent || run.tally.failed)
-        fprintf(stderr, "mail: queued %zu, sent %zu, waiting %zu, failed %zu\n", queued,
+        web_log("mail: queued %zu, sent %zu, waiting %zu, failed %zu", queued,
                 run.tally.sent, run.tally.waiting, run.tally.failed);
     cli_mail_run_release(&run);
 }

@@ -37,15 +37,15 @@ static const struct sw_growth_cycle *chosen_cycle(const struct sw_person *p, con
     if (y)
         return y;
     if (!p->n_cycles) {
-        fprintf(stderr, "scorewheel: error: person '%s' has no submitted assessment yet\n",
-                p->id);
+        diag_error(EXIT_INPUT, NULL, "person '%s' has no submitted assessment yet", p->id);
         return NULL;
     }
-    fprintf(stderr, "scorewheel: error: person '%s' has no submitted assessment in cycle '%s' "
-                    "(cycles:", p->id, cycle);
+    struct sw_buf cycles = SW_BUF_INIT;
     for (const struct sw_growth_cycle *c = p->cycles; c && c < p->cycles + p->n_cycles; c++)
-        fprintf(stderr, "%s %s", c > p->cycles ? "," : "", c->id);
-    fprintf(stderr, ")\n");
+        sw_buf_addf(&cycles, "%s %s", c > p->cycles ? "," : "", c->id);
+    diag_error(EXIT_INPUT, NULL, "person '%s' has no submitted assessment in cycle '%s' "
+               "(cycles:%s)", p->id, cycle, sw_buf_str(&cycles));
+    sw_buf_release(&cycles);
     return NULL;
 }
 

@@ -1,4 +1,4 @@
-"""Rule 16 (docs/design.md "Adverse-impact audit"), computed again from the text of
+"""Rule 16 (docs/design.md "Rule 16: adverse-impact audit"), computed again from the text of
 the rule for tests/recompute.py --audit: not from the C code.
 
 Fisher's test here is exact: each table's hypergeometric probability is a

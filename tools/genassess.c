@@ -24,27 +24,7 @@
 #include "error.h"
 #include "files.h"
 #include "rubric.h"
-
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 2685821657736338717u;
-}
-
-static double uniform(void)
-{
-    return (double)(rng() >> 11) / 9007199254740992.0;
-}
-
-static double normal(void)
-{
-    double u = uniform(), v = uniform();
-    return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
-}
+#include "gen.h"
 
 static double on_scale(const struct sw_scale *s, double v)
 {
@@ -88,16 +68,7 @@ static int write_one(const struct team *t, size_t cycle, size_t person, size_t a
         sw_buf_addf(&b, "  <rating competency=\"%s\" value=\"%g\"/>\n", r->competencies[c].id, v);
     }
     sw_buf_adds(&b, "</assessment>\n");
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    int rc = b.failed || sw_mkdirs(dir, &errs) < 0 ||
-             sw_write_atomic(path, b.data, b.len, 1, &errs) < 0 ? -1 : 0;
-    for (size_t i = 0; i < errs.count; i++)
-        fprintf(stderr, "genassess: %s: %s\n", errs.items[i].file ? errs.items[i].file : "",
-                errs.items[i].message);
-    sw_errors_release(&errs);
-    sw_buf_release(&b);
-    return rc;
+    return gen_write("genassess", dir, path, &b);
 }
 
 /* One person's assessments in one cycle: self, manager, peers, a report. */

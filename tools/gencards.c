@@ -23,33 +23,7 @@
 #include "error.h"
 #include "files.h"
 #include "rubric.h"
-
-static uint64_t rng_state;
-
-static uint64_t rng(void)
-{
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 2685821657736338717u;
-}
-
-static double uniform(void)
-{
-    return (double)(rng() >> 11) / 9007199254740992.0;
-}
-
-static double normal(void)
-{
-    double u = uniform(), v = uniform();
-    return sqrt(-2 * log(u + 1e-300)) * cos(2 * M_PI * v);
-}
-
-/* 0..n-1; 0 when n is 0. */
-static size_t pick(size_t n)
-{
-    return n ? (size_t)(rng() % n) : 0;
-}
+#include "gen.h"
 
 static const char *const first_names[] = {
     "Ada", "Grace", "Alan", "Katherine", "Linus", "Barbara", "Edsger", "Frances", "Donald",
@@ -160,16 +134,7 @@ static int write_card(struct gen *g, size_t cand, const char *name, const double
     char dir[4096], path[4200];
     snprintf(dir, sizeof dir, "%s/c-%06zu", g->out, cand);
     snprintf(path, sizeof path, "%s/%s--iv-%03zu.xml", dir, iv->id, interviewer);
-    struct sw_errors errs;
-    sw_errors_init(&errs);
-    int rc = b.failed || sw_mkdirs(dir, &errs) < 0 ||
-             sw_write_atomic(path, b.data, b.len, 1, &errs) < 0 ? -1 : 0;
-    for (size_t i = 0; i < errs.count; i++)
-        fprintf(stderr, "gencards: %s: %s\n", errs.items[i].file ? errs.items[i].file : "",
-                errs.items[i].message);
-    sw_errors_release(&errs);
-    sw_buf_release(&b);
-    return rc;
+    return gen_write("gencards", dir, path, &b);
 }
 
 /* Writes one candidate's 4 to 6 scorecards; returns how many, or -1. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """gendemo.py - a requisition and its demographics file with planted effects,
-for rule 16 (docs/design.md "Adverse-impact audit"). Deterministic by seed.
+for rule 16 (docs/design.md "Rule 16: adverse-impact audit"). Deterministic by seed.
 
     gendemo.py --out DIR --demographics FILE [--count N] [--seed S]
                [--bias POINTS] [--selection-gap POINTS]

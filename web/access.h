@@ -86,7 +86,7 @@ enum web_verdict web_access_check(const struct web_access *a);
 enum web_role web_role_parse(const char *name);
 const char *web_role_name(enum web_role role);
 
-/* Roles are a set (docs/design.md, "turn 3"): a bit per role. Since one's
+/* Roles are a set (docs/design.md, "The web app, turn 3: trust first"): a bit per role. Since one's
  * own draft is editable and independent scoring binds whatever one's roles,
  * the rights of a set are those of its highest role:
  * interviewer < committee < recruiter. */

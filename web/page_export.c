@@ -1,6 +1,7 @@
 /* page_export.c - /r/REQ/export.xlsx: the committee workbook of `export`
  * (xlsx.h), with ?anonymize=1 as --anonymize. Written by core into a
  * private temporary folder, read back whole and sent, the folder removed. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 
 #include "analysis.h"
 #include "document.h"
+#include "files.h"
 #include "log.h"
 #include "xlsx.h"
 #include "web.h"
@@ -31,17 +33,11 @@ static int workbook_bytes(const struct sw_req_snapshot *snap, const char *req, i
     opt.tmpdir = dir;
     int rc = sw_xlsx_write(snap->aggregate, path, &opt, NULL, errs);
     size_t len = 0;
-    char *data = NULL;
-    if (rc == 0) {
-        FILE *f = fopen(path, "rb");
-        if (f && fseek(f, 0, SEEK_END) == 0 && (len = (size_t)ftell(f)) > 0 &&
-            fseek(f, 0, SEEK_SET) == 0 && (data = malloc(len)) && fread(data, 1, len, f) == len)
-            sw_buf_add(out, data, len);
-        else
-            rc = sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read the workbook back");
-        if (f)
-            fclose(f);
-    }
+    char *data = rc == 0 ? sw_read_file(path, SIZE_MAX, "a workbook", &len, errs) : NULL;
+    if (data)
+        sw_buf_add(out, data, len);
+    else
+        rc = -1;
     free(data);
     unlink(path);
     rmdir(dir);

@@ -1,7 +1,7 @@
 /* page_thumb.c - /r/REQ/c/CAND/wheel.svg: a candidate's wheel thumbnail as
  * an image of its own, with an ETag, so the dashboard is a list of <img>
  * the browser keeps and revalidates instead of inline drawings it downloads
- * again on every view (docs/design.md "The web app, turn 3"). Who may read
+ * again on every view (docs/design.md "The web app, turn 3: trust first"). Who may read
  * the candidate's packet may read its thumbnail. */
 #include <string.h>
 

@@ -2,18 +2,16 @@
 #include "people.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "entry.h"
 #include "files.h"
 #include "mail.h"
 #include "session.h"
 #include "io/xml.h"
+#include "util/vec.h"
 
 void web_people_init(struct web_people *p)
 {
@@ -33,14 +31,8 @@ void web_people_release(struct web_people *p)
 int web_people_add(struct web_people *p, const char *id, const char *name, unsigned roles,
                    const char *token_sha256, const char *created)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 8;
-        struct web_person *items = realloc(p->items, cap * sizeof *items);
-        if (!items)
-            return -1;
-        p->items = items;
-        p->cap = cap;
-    }
+    if (SW_VEC_GROW(p->items, p->cap, p->n + 1, 8) < 0)
+        return -1;
     struct web_person *e = &p->items[p->n];
     e->id = sw_arena_strdup(&p->arena, id);
     e->name = sw_arena_strdup(&p->arena, name ? name : "");
@@ -213,31 +205,10 @@ int web_people_xml(const struct web_people *p, struct sw_buf *out)
     return out->failed ? -1 : 0;
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-    while (len) {
-        ssize_t n = write(fd, data, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
-
 int web_write_private(const char *path, const void *data, size_t len, struct sw_errors *errs)
 {
-    struct sw_tmpfile t;
-    int rc = sw_tmpfile_create(&t, path, errs);
-    if (rc == 0 && (fchmod(t.fd, 0600) < 0 || write_all(t.fd, data, len) < 0)) {
-        rc = sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write: %s", strerror(errno));
-        sw_tmpfile_discard(&t);
-    } else if (rc == 0) {
-        rc = sw_tmpfile_commit(&t, path, 1, errs);
-    }
-    return rc;
+    struct sw_write_options opt = {.overwrite = 1, .mode = 0600};
+    return sw_write_file(path, data, len, &opt, errs);
 }
 
 int web_people_save(const char *path, const struct web_people *p, struct sw_errors *errs)
@@ -254,18 +225,5 @@ int web_people_save(const char *path, const struct web_people *p, struct sw_erro
 
 int web_people_lock(const char *path, struct sw_errors *errs)
 {
-    const char *slash = strrchr(path, '/');
-    char *folder = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-                         : strdup(".");
-    int fd = folder ? open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-    free(folder);
-    while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
-        if (errno != EINTR) {
-            close(fd);
-            fd = -1;
-        }
-    }
-    if (fd < 0)
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot lock its folder: %s", strerror(errno));
-    return fd;
+    return sw_lock_folder(path, errs);
 }

@@ -69,7 +69,7 @@ const char *web_param(const struct web_params *p, const char *name);
 int web_cookie(const char *header, const char *name, char *out, size_t outsz);
 
 /* Whether a state-changing request (POST) may be trusted to come from our
- * own pages, by the headers a browser sets (docs/design.md, "Security"):
+ * own pages, by the headers a browser sets (docs/design.md, "Requests, CSRF and Origin"):
  * refused when Sec-Fetch-Site is "cross-site" or "same-site"; when Origin is
  * "null", accepted only with Sec-Fetch-Site "same-origin" (Chromium under
  * Referrer-Policy: no-referrer); any other Origin must be exactly

@@ -16,10 +16,12 @@
 
 #include "analysis.h"
 #include "deadline.h"
+#include "files.h"
 #include "web.h"
 
-/* docs/design.md "turn 3", slow clients: 4 addresses x 64 connections leave
- * room for everyone else; the deadline (deadline.h) frees them in 15 s. */
+/* docs/design.md "The web app, turn 3: trust first", slow clients: 4
+ * addresses x 64 connections leave room for everyone else; the deadline
+ * (deadline.h) frees them in 15 s. */
 #define CONNECTION_LIMIT 1024
 #define PER_ADDRESS_LIMIT 64
 #define DEADLINE 15              /* seconds for a request's headers and body */
@@ -272,23 +274,14 @@ int web_parse_listen(const char *text, struct sockaddr_storage *out, int *loopba
 
 static char *read_small_file(const char *path, struct sw_errors *errs)
 {
-    FILE *f = fopen(path, "rb");
-    struct sw_buf b = SW_BUF_INIT;
-    char chunk[4096];
-    size_t n;
-    if (!f) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: %s", strerror(errno));
+    size_t len = 0;
+    char *data = sw_read_file(path, (size_t)1 << 20, "a certificate or key", &len, errs);
+    if (data && !len) {
+        free(data);
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: empty");
         return NULL;
     }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < (1u << 20))
-        sw_buf_add(&b, chunk, n);
-    fclose(f);
-    if (b.failed || !b.len) {
-        sw_buf_release(&b);
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: empty or out of memory");
-        return NULL;
-    }
-    return sw_buf_detach(&b, NULL);
+    return data;
 }
 
 static struct MHD_Daemon *start(struct web_server *srv, const struct sockaddr_storage *addr,

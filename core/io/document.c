@@ -1,3 +1,4 @@
+/* document.c - loading any scorewheel document by its root element (document.h). */
 #include "document.h"
 
 #include <stdlib.h>

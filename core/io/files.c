@@ -1,11 +1,12 @@
-/* files.c - collecting the .xml files under paths (files.h); the atomic
- * writes are in files_write.c. */
+/* files.c - collecting the .xml files under paths and reading one whole
+ * (files.h); the atomic writes are in files_write.c. */
 /* d_type and DT_* in <dirent.h> are extensions beyond C11's POSIX. */
 #define _GNU_SOURCE
 #include "files.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,6 +19,53 @@
 /* A top folder with this many subfolders is walked on every core, a subfolder
  * each (the candidates' folders of a requisition). */
 #define SIDE_BY_SIDE 16
+
+/* --- the one whole-file read ---------------------------------------------- */
+
+static char *read_all(int fd, size_t size, size_t *len)
+{
+    char *data = malloc(size + 1);
+    if (!data)
+        return NULL;
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(fd, data + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    data[got] = '\0';
+    *len = got;
+    return data;
+}
+
+char *sw_read_file(const char *path, size_t max, const char *what, size_t *len,
+                   struct sw_errors *errs)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot open: %s", strerror(errno)),
+               NULL;
+    struct stat st;
+    char *data = NULL;
+    if (fstat(fd, &st) < 0) {
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: %s", strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "not a regular file");
+    } else if ((size_t)st.st_size > max) {
+        sw_fail(errs, path, 1, "file is %.1f MiB, over the %zu MiB limit for %s",
+                (double)st.st_size / (1 << 20), max >> 20, what);
+    } else if (!(data = read_all(fd, (size_t)st.st_size, len))) {
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: %s",
+                     errno ? strerror(errno) : "out of memory");
+    }
+    close(fd);
+    return data;
+}
+
+/* --- collecting files ----------------------------------------------------- */
 
 void sw_paths_init(struct sw_paths *p)
 {

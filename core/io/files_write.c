@@ -8,15 +8,16 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
+#include "io/files_int.h"
 
 /* The folder part of path with its slash ("" when none), and the name. */
 static size_t folder_len(const char *path)
@@ -34,22 +35,23 @@ static int add_temp_prefix(struct sw_buf *b, const char *path, long pid)
     return b->failed ? -1 : 0;
 }
 
-/* A fresh suffix for a temporary name: 8 letters from the clock, the pid and
- * a counter (uniqueness is checked by O_EXCL / EEXIST, this only spreads). */
+/* A fresh suffix for a temporary name: 8 letters from a process-wide counter
+ * (atomic: the web app's threads write at once), spread by a multiplier
+ * prime to 36, so the 36^8 draws of one process are all different; the pid
+ * in the name's prefix tells processes apart. Uniqueness is still checked by
+ * O_EXCL / EEXIST (a dead process's leftover under a reused pid). */
 static void add_suffix(struct sw_buf *b)
 {
     static const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    static unsigned counter;
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    unsigned long long x = (unsigned long long)ts.tv_nsec * 2654435761u
-                           ^ (unsigned long long)getpid() << 20 ^ ++counter * 40503u;
+    static atomic_ulong counter;
+    const unsigned long long names = 2821109907456ull;    /* 36^8 */
+    /* 4999999 is prime to 36 and keeps the product below 2^64. */
+    unsigned long long x = atomic_fetch_add(&counter, 1ul) % names * 4999999u % names;
     for (int i = 0; i < 8; i++, x /= 36)
         sw_buf_addc(b, letters[x % 36]);
 }
 
-/* A new, unused temporary name for path; NULL when out of memory. */
-static char *temp_name(const char *path)
+char *sw_tmpfile_name(const char *path)
 {
     struct sw_buf b = SW_BUF_INIT;
     if (add_temp_prefix(&b, path, (long)getpid()) == 0)
@@ -140,7 +142,7 @@ int sw_tmpfile_create(struct sw_tmpfile *t, const char *path, struct sw_errors *
         return 0;
 #endif
     for (int attempt = 0; attempt < 100; attempt++) {
-        char *name = temp_name(path);
+        char *name = sw_tmpfile_name(path);
         if (!name)
             return sw_fail_oom(errs, path);
         int fd = open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
@@ -185,7 +187,7 @@ static void sync_folder(const char *path)
 static char *name_unnamed(const struct sw_tmpfile *t, const char *path)
 {
     for (int attempt = 0; attempt < 100; attempt++) {
-        char *name = temp_name(path);
+        char *name = sw_tmpfile_name(path);
         if (!name) {
             errno = ENOMEM;
             return NULL;
@@ -279,18 +281,34 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
+int sw_write_file(const char *path, const void *data, size_t len,
+                  const struct sw_write_options *opt, struct sw_errors *errs)
+{
+    static const struct sw_write_options defaults;
+    if (!opt)
+        opt = &defaults;
+    int lock = -1;
+    if (opt->lock && (lock = sw_lock_folder(path, errs)) < 0)
+        return -1;
+    struct sw_tmpfile t;
+    int rc = sw_tmpfile_create(&t, path, errs);
+    if (rc == 0 && ((opt->mode && fchmod(t.fd, (mode_t)opt->mode) < 0)
+                    || write_all(t.fd, data, len) < 0)) {
+        rc = sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write: %s", strerror(errno));
+        sw_tmpfile_discard(&t);
+    } else if (rc == 0) {
+        rc = sw_tmpfile_commit(&t, path, opt->overwrite, errs);
+    }
+    if (lock >= 0)
+        close(lock);
+    return rc;
+}
+
 int sw_write_atomic(const char *path, const void *data, size_t len, int overwrite,
                     struct sw_errors *errs)
 {
-    struct sw_tmpfile t;
-    if (sw_tmpfile_create(&t, path, errs) < 0)
-        return -1;
-    if (write_all(t.fd, data, len) < 0) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot write: %s", strerror(errno));
-        sw_tmpfile_discard(&t);
-        return -1;
-    }
-    return sw_tmpfile_commit(&t, path, overwrite, errs);
+    struct sw_write_options opt = {.overwrite = overwrite};
+    return sw_write_file(path, data, len, &opt, errs);
 }
 
 /* Whether the file at path holds exactly old_len bytes equal to old. */
@@ -320,7 +338,7 @@ static int holds(const char *path, const void *old, size_t old_len)
     return same;
 }
 
-/* An exclusive lock on the folder holding path: a descriptor to close, or -1. */
+/* An exclusive lock on the folder holding path: a descriptor, or -1. */
 static int lock_folder(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -337,15 +355,22 @@ static int lock_folder(const char *path)
     return fd;
 }
 
+int sw_lock_folder(const char *path, struct sw_errors *errs)
+{
+    int fd = lock_folder(path);
+    if (fd < 0)
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot lock its folder: %s", strerror(errno));
+    return fd;
+}
+
 int sw_write_if_unchanged(const char *path, const void *data, size_t len, const void *old,
                           size_t old_len, struct sw_errors *errs)
 {
     if (!old)
         return sw_write_atomic(path, data, len, 0, errs);
-    int lock = lock_folder(path);
+    int lock = sw_lock_folder(path, errs);
     if (lock < 0)
-        return sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot lock its folder: %s",
-                            strerror(errno));
+        return -1;
     int rc;
     if (!holds(path, old, old_len))
         rc = sw_fail(errs, path, 0, "changed on disk by someone else since this session read "

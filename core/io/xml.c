@@ -1,13 +1,10 @@
+/* xml.c - hardened XML input: reading files whole, parsing, schema validation (xml.h). */
 #include "io/xml.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
@@ -16,50 +13,14 @@
 #include <libxml/xmlschemas.h>
 
 #include "buf.h"
+#include "files.h"
 #include "io/resource.h"
 
 /* --- reading files ------------------------------------------------------ */
 
-static char *read_all(int fd, size_t size, size_t *len)
-{
-    char *data = malloc(size + 1);
-    if (!data)
-        return NULL;
-    size_t got = 0;
-    while (got < size) {
-        ssize_t n = read(fd, data + got, size - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        got += (size_t)n;
-    }
-    data[got] = '\0';
-    *len = got;
-    return data;
-}
-
 char *sw_xml_slurp(const char *path, size_t *len, struct sw_errors *errs)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot open: %s", strerror(errno)),
-               NULL;
-    struct stat st;
-    char *data = NULL;
-    if (fstat(fd, &st) < 0) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: %s", strerror(errno));
-    } else if (!S_ISREG(st.st_mode)) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "not a regular file");
-    } else if ((size_t)st.st_size > SW_XML_MAX_BYTES) {
-        sw_fail(errs, path, 1, "file is %.1f MiB, over the 16 MiB limit for one document",
-                (double)st.st_size / (1 << 20));
-    } else if (!(data = read_all(fd, (size_t)st.st_size, len))) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: %s",
-                     errno ? strerror(errno) : "out of memory");
-    }
-    close(fd);
-    return data;
+    return sw_read_file(path, SW_XML_MAX_BYTES, "one document", len, errs);
 }
 
 /* --- parsing -------------------------------------------------------------- */

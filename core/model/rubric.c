@@ -107,7 +107,7 @@ struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_
         return NULL;
     }
     /* A schema error does not stop the checks of meaning: every problem of
-     * the file in one run (docs/design.md "Any rubric, any language"); the
+     * the file in one run (docs/design.md "Rubric"); the
      * builder reads a missing attribute as empty and a malformed number as
      * whatever strtod makes of it, and the rubric is dropped below. */
     int invalid = sw_xml_validate(doc, "rubric.xsd", path, errs) < 0;

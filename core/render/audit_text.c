@@ -29,30 +29,21 @@ static void json_count(struct sw_json *j, const char *key, size_t v)
         sw_json_integer(j, (long long)v);
 }
 
-static void json_num(struct sw_json *j, const char *key, double v)
-{
-    sw_json_key(j, key);
-    sw_json_number(j, v);
-}
-
 static void json_group_body(struct sw_json *j, const struct sw_audit_group *g)
 {
     json_count(j, "n", g->n);
     json_count(j, "decided", g->decided);
     json_count(j, "selected", g->selected);
-    json_num(j, "selection_rate", g->selection_rate);
-    json_num(j, "selection_impact", g->selection_impact);
+    sw_json_put_number(j, "selection_rate", g->selection_rate);
+    sw_json_put_number(j, "selection_impact", g->selection_impact);
     json_count(j, "scored", g->scored);
     json_count(j, "above", g->above);
-    json_num(j, "scoring_rate", g->scoring_rate);
-    json_num(j, "scoring_impact", g->scoring_impact);
-    json_num(j, "fisher_p", g->fisher_p);
-    sw_json_key(j, "excluded");
-    sw_json_bool(j, g->excluded);
-    sw_json_key(j, "suppressed");
-    sw_json_bool(j, g->suppressed);
-    sw_json_key(j, "flag");
-    sw_json_bool(j, g->flag);
+    sw_json_put_number(j, "scoring_rate", g->scoring_rate);
+    sw_json_put_number(j, "scoring_impact", g->scoring_impact);
+    sw_json_put_number(j, "fisher_p", g->fisher_p);
+    sw_json_put_bool(j, "excluded", g->excluded);
+    sw_json_put_bool(j, "suppressed", g->suppressed);
+    sw_json_put_bool(j, "flag", g->flag);
 }
 
 static void json_dimensions(struct sw_json *j, const struct sw_audit *au)
@@ -62,16 +53,14 @@ static void json_dimensions(struct sw_json *j, const struct sw_audit *au)
     for (size_t k = 0; k < au->n_dimensions; k++) {
         const struct sw_audit_dimension *dim = &au->dimensions[k];
         sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, dim->id);
+        sw_json_put_string(j, "id", dim->id);
         json_count(j, "unknown", dim->unknown);
         json_count(j, "withheld", dim->withheld);
         sw_json_key(j, "groups");
         sw_json_begin_array(j);
         for (size_t g = 0; g < dim->n_groups; g++) {
             sw_json_begin_object(j);
-            sw_json_key(j, "value");
-            sw_json_string(j, dim->groups[g].values[0]);
+            sw_json_put_string(j, "value", dim->groups[g].values[0]);
             json_group_body(j, &dim->groups[g]);
             sw_json_end_object(j);
         }
@@ -111,7 +100,7 @@ int sw_audit_json(const struct sw_audit *au, const struct sw_aggregate *a, struc
     sw_json_begin_object(&j);
     json_count(&j, "population", au->population);
     json_count(&j, "decided", au->decided);
-    json_num(&j, "median_overall", au->median_overall);
+    sw_json_put_number(&j, "median_overall", au->median_overall);
     json_count(&j, "unmatched", au->unmatched);
     json_count(&j, "min_cell", au->min_cell);
     json_dimensions(&j, au);
@@ -122,18 +111,14 @@ int sw_audit_json(const struct sw_audit *au, const struct sw_aggregate *a, struc
         const struct sw_audit_gap *gap = &au->gaps[i];
         const struct sw_audit_dimension *dim = &au->dimensions[gap->dimension];
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, a->interviewers[gap->interviewer]);
-        sw_json_key(&j, "dimension");
-        sw_json_string(&j, dim->id);
-        sw_json_key(&j, "value");
-        sw_json_string(&j, dim->groups[gap->group].values[0]);
+        sw_json_put_string(&j, "id", a->interviewers[gap->interviewer]);
+        sw_json_put_string(&j, "dimension", dim->id);
+        sw_json_put_string(&j, "value", dim->groups[gap->group].values[0]);
         json_count(&j, "n_in", gap->n_in);
         json_count(&j, "n_out", gap->n_out);
-        json_num(&j, "gap", gap->gap);
-        json_num(&j, "se", gap->se);
-        sw_json_key(&j, "flag");
-        sw_json_bool(&j, gap->flag);
+        sw_json_put_number(&j, "gap", gap->gap);
+        sw_json_put_number(&j, "se", gap->se);
+        sw_json_put_bool(&j, "flag", gap->flag);
         sw_json_end_object(&j);
     }
     sw_json_end_array(&j);

@@ -22,10 +22,8 @@ static void json_icc(struct sw_json *j, const struct sw_reliability *rel)
     }
     const struct sw_icc *icc = &rel->icc;
     sw_json_begin_object(j);
-    sw_json_key(j, "n");
-    sw_json_integer(j, (long long)rel->icc_n);
-    sw_json_key(j, "k");
-    sw_json_integer(j, (long long)rel->icc_k);
+    sw_json_put_integer(j, "n", (long long)rel->icc_n);
+    sw_json_put_integer(j, "k", (long long)rel->icc_k);
     static const char *const keys[] = { "1,1", "2,1", "3,1", "1,k", "2,k", "3,k" };
     const double values[] = { icc->icc11, icc->icc21, icc->icc31, icc->icc1k, icc->icc2k,
                               icc->icc3k };
@@ -40,16 +38,11 @@ static void json_severity(struct sw_json *j, const struct sw_severity *s)
 {
     sw_json_key(j, "severity");
     sw_json_begin_object(j);
-    sw_json_key(j, "fitted");
-    sw_json_bool(j, s->fitted);
-    sw_json_key(j, "sigma2");
-    sw_json_number(j, s->sigma2);
-    sw_json_key(j, "tau2");
-    sw_json_number(j, s->tau2);
-    sw_json_key(j, "pairs");
-    sw_json_integer(j, (long long)s->pairs);
-    sw_json_key(j, "components");
-    sw_json_integer(j, (long long)s->components);
+    sw_json_put_bool(j, "fitted", s->fitted);
+    sw_json_put_number(j, "sigma2", s->sigma2);
+    sw_json_put_number(j, "tau2", s->tau2);
+    sw_json_put_integer(j, "pairs", (long long)s->pairs);
+    sw_json_put_integer(j, "components", (long long)s->components);
     sw_json_end_object(j);
 }
 
@@ -64,44 +57,31 @@ int sw_calibration_json(const struct sw_aggregate *a, const struct sw_calibratio
     for (size_t i = 0; i < c->n_interviewers; i++) {
         const struct sw_interviewer_stats *st = &c->interviewers[i];
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, a->interviewers[i]);
-        sw_json_key(&j, "scorecards");
-        sw_json_integer(&j, (long long)st->scorecards);
-        sw_json_key(&j, "observations");
-        sw_json_integer(&j, (long long)st->observations);
-        sw_json_key(&j, "mean");
-        sw_json_number(&j, st->mean);
-        sw_json_key(&j, "leniency");
-        sw_json_number(&j, st->leniency);
-        sw_json_key(&j, "compared");
-        sw_json_integer(&j, (long long)st->compared);
-        sw_json_key(&j, "hire_rate");
-        sw_json_number(&j, st->hire_rate);
+        sw_json_put_string(&j, "id", a->interviewers[i]);
+        sw_json_put_integer(&j, "scorecards", (long long)st->scorecards);
+        sw_json_put_integer(&j, "observations", (long long)st->observations);
+        sw_json_put_number(&j, "mean", st->mean);
+        sw_json_put_number(&j, "leniency", st->leniency);
+        sw_json_put_integer(&j, "compared", (long long)st->compared);
+        sw_json_put_number(&j, "hire_rate", st->hire_rate);
         if (c->severity) {
-            sw_json_key(&j, "adjustment");
-            sw_json_number(&j, c->severity->adjustment[i]);
-            sw_json_key(&j, "adjustment_se");
-            sw_json_number(&j, c->severity->se[i]);
+            sw_json_put_number(&j, "adjustment", c->severity->adjustment[i]);
+            sw_json_put_number(&j, "adjustment_se", c->severity->se[i]);
         }
         sw_json_end_object(&j);
     }
     sw_json_end_array(&j);
     sw_json_key(&j, "reliability");
     sw_json_begin_object(&j);
-    sw_json_key(&j, "alpha");
-    sw_json_number(&j, c->alpha);
+    sw_json_put_number(&j, "alpha", c->alpha);
     sw_json_key(&j, "competencies");
     sw_json_begin_array(&j);
     for (size_t k = 0; k < c->n_competencies; k++) {
         const struct sw_reliability *rel = &c->competencies[k];
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, a->rubric->competencies[k].id);
-        sw_json_key(&j, "alpha");
-        sw_json_number(&j, rel->alpha);
-        sw_json_key(&j, "units");
-        sw_json_integer(&j, (long long)rel->units);
+        sw_json_put_string(&j, "id", a->rubric->competencies[k].id);
+        sw_json_put_number(&j, "alpha", rel->alpha);
+        sw_json_put_integer(&j, "units", (long long)rel->units);
         sw_json_key(&j, "icc");
         json_icc(&j, rel);
         sw_json_end_object(&j);
@@ -122,16 +102,17 @@ int sw_calibration_csv(const struct sw_aggregate *a, const struct sw_calibration
     for (size_t i = 0; i < c->n_interviewers; i++) {
         const struct sw_interviewer_stats *st = &c->interviewers[i];
         sw_csv_field(out, a->interviewers[i], mode);
-        sw_buf_addf(out, ",%zu,%zu", st->scorecards, st->observations);
+        sw_csv_count(out, st->scorecards);
+        sw_csv_count(out, st->observations);
         sw_csv_number(out, st->mean);
         sw_csv_number(out, st->leniency);
-        sw_buf_addf(out, ",%zu", st->compared);
+        sw_csv_count(out, st->compared);
         sw_csv_number(out, st->hire_rate);
         if (c->severity) {
             sw_csv_number(out, c->severity->adjustment[i]);
             sw_csv_number(out, c->severity->se[i]);
         }
-        sw_buf_adds(out, "\r\n");
+        sw_csv_end_row(out);
     }
     return out->failed ? sw_buf_fail(out, errs, "calibration") : 0;
 }

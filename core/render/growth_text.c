@@ -42,42 +42,22 @@ static void json_cycle(struct sw_json *j, const struct sw_rubric *r,
                        const struct sw_growth_cycle *y)
 {
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, y->id);
-    sw_json_key(j, "assessors");
-    sw_json_integer(j, (long long)y->assessors);
-    sw_json_key(j, "self");
-    sw_json_bool(j, y->self);
-    sw_json_key(j, "overall");
-    sw_json_number(j, y->overall);
-    sw_json_key(j, "pillars");
-    sw_json_begin_array(j);
-    for (size_t p = 0; p < r->n_pillars; p++) {
-        sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, r->pillars[p].id);
-        sw_json_key(j, "score");
-        sw_json_number(j, y->pillars[p]);
-        sw_json_end_object(j);
-    }
-    sw_json_end_array(j);
+    sw_json_put_string(j, "id", y->id);
+    sw_json_put_integer(j, "assessors", (long long)y->assessors);
+    sw_json_put_bool(j, "self", y->self);
+    sw_json_put_number(j, "overall", y->overall);
+    sw_json_put_pillars(j, r, y->pillars);
     sw_json_key(j, "competencies");
     sw_json_begin_array(j);
     for (size_t c = 0; c < r->n_competencies; c++) {
         const struct sw_growth_stats *s = &y->competencies[c];
         sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, r->competencies[c].id);
-        sw_json_key(j, "n");
-        sw_json_integer(j, (long long)s->n);
-        sw_json_key(j, "others");
-        sw_json_number(j, s->others);
-        sw_json_key(j, "self");
-        sw_json_number(j, s->self);
-        sw_json_key(j, "self_gap");
-        sw_json_number(j, s->self_gap);
-        sw_json_key(j, "delta");
-        sw_json_number(j, s->delta);
+        sw_json_put_string(j, "id", r->competencies[c].id);
+        sw_json_put_integer(j, "n", (long long)s->n);
+        sw_json_put_number(j, "others", s->others);
+        sw_json_put_number(j, "self", s->self);
+        sw_json_put_number(j, "self_gap", s->self_gap);
+        sw_json_put_number(j, "delta", s->delta);
         sw_json_key(j, "flags");
         json_flags(j, s->flags);
         sw_json_end_object(j);
@@ -101,8 +81,7 @@ static int growth_json(const struct sw_growth *g, long person, struct sw_buf *ou
     for (size_t i = first; i < end; i++) {
         const struct sw_person *p = &g->people[i];
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, p->id);
+        sw_json_put_string(&j, "id", p->id);
         sw_json_key(&j, "name");
         json_string_or_null(&j, p->name);
         sw_json_key(&j, "level");
@@ -131,6 +110,16 @@ static void flag_names(struct sw_buf *out, unsigned flags)
         sw_buf_adds(out, "hidden-strength");
 }
 
+static void csv_flags(struct sw_buf *out, unsigned flags, enum sw_csv_mode mode)
+{
+    const char *names[2];
+    size_t n = 0;
+    for (unsigned f = SW_GROWTH_BLIND_SPOT; f <= SW_GROWTH_HIDDEN_STRENGTH; f <<= 1)
+        if (flags & f)
+            names[n++] = sw_growth_flag_name((enum sw_growth_flag)f);
+    sw_csv_join(out, names, n, mode);
+}
+
 static int growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode mode,
                   struct sw_buf *out)
 {
@@ -151,18 +140,18 @@ static int growth_csv(const struct sw_growth *g, long person, enum sw_csv_mode m
                 sw_csv_text(out, p->name ? p->name : "", mode);
                 sw_csv_text(out, p->level >= 0 ? r->levels[p->level].id : "", mode);
                 sw_csv_text(out, y->id, mode);
-                sw_buf_addf(out, ",%zu,%s", y->assessors, y->self ? "true" : "false");
+                sw_csv_count(out, y->assessors);
+                sw_csv_text(out, y->self ? "true" : "false", mode);
                 sw_csv_number(out, y->overall);
                 sw_csv_text(out, r->pillars[r->competencies[c].pillar].id, mode);
                 sw_csv_text(out, r->competencies[c].id, mode);
-                sw_buf_addf(out, ",%zu", s->n);
+                sw_csv_count(out, s->n);
                 sw_csv_number(out, s->others);
                 sw_csv_number(out, s->self);
                 sw_csv_number(out, s->self_gap);
                 sw_csv_number(out, s->delta);
-                sw_buf_addc(out, ',');
-                flag_names(out, s->flags);
-                sw_buf_adds(out, "\r\n");
+                csv_flags(out, s->flags, mode);
+                sw_csv_end_row(out);
             }
         }
     }

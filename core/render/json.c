@@ -1,3 +1,4 @@
+/* json.c - writing JSON text into a struct sw_buf (json.h). */
 #include "render/json.h"
 
 #include <math.h>
@@ -160,4 +161,52 @@ void sw_json_null(struct sw_json *j)
 {
     before_value(j);
     sw_buf_adds(j->out, "null");
+}
+
+/* --- members ------------------------------------------------------------- */
+
+void sw_json_put_string(struct sw_json *j, const char *key, const char *s)
+{
+    sw_json_key(j, key);
+    sw_json_string(j, s);
+}
+
+void sw_json_put_number(struct sw_json *j, const char *key, double v)
+{
+    sw_json_key(j, key);
+    sw_json_number(j, v);
+}
+
+void sw_json_put_integer(struct sw_json *j, const char *key, long long v)
+{
+    sw_json_key(j, key);
+    sw_json_integer(j, v);
+}
+
+void sw_json_put_bool(struct sw_json *j, const char *key, int v)
+{
+    sw_json_key(j, key);
+    sw_json_bool(j, v);
+}
+
+void sw_json_put_string_or_null(struct sw_json *j, const char *key, const char *s)
+{
+    sw_json_key(j, key);
+    if (s)
+        sw_json_string(j, s);
+    else
+        sw_json_null(j);
+}
+
+void sw_json_put_pillars(struct sw_json *j, const struct sw_rubric *r, const double *score)
+{
+    sw_json_key(j, "pillars");
+    sw_json_begin_array(j);
+    for (size_t p = 0; p < r->n_pillars; p++) {
+        sw_json_begin_object(j);
+        sw_json_put_string(j, "id", r->pillars[p].id);
+        sw_json_put_number(j, "score", score[p]);
+        sw_json_end_object(j);
+    }
+    sw_json_end_array(j);
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "rubric.h"
 
 #define SW_JSON_MAX_DEPTH 32
 
@@ -35,6 +36,15 @@ void sw_json_number(struct sw_json *j, double v);
 void sw_json_integer(struct sw_json *j, long long v);
 void sw_json_bool(struct sw_json *j, int v);
 void sw_json_null(struct sw_json *j);
+/* An object's member in one call: the key, then the value as above. */
+void sw_json_put_string(struct sw_json *j, const char *key, const char *s);
+void sw_json_put_number(struct sw_json *j, const char *key, double v);
+void sw_json_put_integer(struct sw_json *j, const char *key, long long v);
+void sw_json_put_bool(struct sw_json *j, const char *key, int v);
+/* The member with string s, or null when s is NULL. */
+void sw_json_put_string_or_null(struct sw_json *j, const char *key, const char *s);
+/* "pillars": [{"id", "score"}] for each pillar of r, score[p] its score. */
+void sw_json_put_pillars(struct sw_json *j, const struct sw_rubric *r, const double *score);
 /* Appends s as a JSON string literal, quotes included. */
 void sw_json_add_string(struct sw_buf *b, const char *s);
 

@@ -1,3 +1,4 @@
+/* kit.c - the interviewer's kit for one interview, as Markdown or text (kit.h). */
 #include "kit.h"
 
 #include <string.h>

@@ -59,8 +59,7 @@ static void json_person(struct sw_json *j, const struct sw_rubric *r, size_t lev
 {
     const struct sw_growth_cycle *y = row->pr.cycle;
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, row->p->id);
+    sw_json_put_string(j, "id", row->p->id);
     sw_json_key(j, "name");
     if (row->p->name)
         sw_json_string(j, row->p->name);
@@ -71,12 +70,9 @@ static void json_person(struct sw_json *j, const struct sw_rubric *r, size_t lev
         sw_json_string(j, y->id);
     else
         sw_json_null(j);
-    sw_json_key(j, "assessors");
-    sw_json_integer(j, y ? (long long)y->assessors : 0);
-    sw_json_key(j, "overall");
-    sw_json_number(j, y ? y->overall : NAN);
-    sw_json_key(j, "readiness");
-    sw_json_string(j, sw_readiness_name(row->pr.readiness));
+    sw_json_put_integer(j, "assessors", y ? (long long)y->assessors : 0);
+    sw_json_put_number(j, "overall", y ? y->overall : NAN);
+    sw_json_put_string(j, "readiness", sw_readiness_name(row->pr.readiness));
     sw_json_key(j, "reasons");
     sw_json_begin_array(j);
     each_reason(r, &row->pr, json_reason, j);
@@ -87,23 +83,17 @@ static void json_person(struct sw_json *j, const struct sw_rubric *r, size_t lev
         double others = value_or_null(y, c, 0), target = r->levels[level].targets[c];
         const char *half = half_name(r->pillars[r->competencies[c].pillar].half);
         sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, r->competencies[c].id);
+        sw_json_put_string(j, "id", r->competencies[c].id);
         sw_json_key(j, "half");
         if (half)
             sw_json_string(j, half);
         else
             sw_json_null(j);
-        sw_json_key(j, "n");
-        sw_json_integer(j, y ? (long long)y->competencies[c].n : 0);
-        sw_json_key(j, "others");
-        sw_json_number(j, others);
-        sw_json_key(j, "self");
-        sw_json_number(j, value_or_null(y, c, 1));
-        sw_json_key(j, "target");
-        sw_json_number(j, target);
-        sw_json_key(j, "gap");
-        sw_json_number(j, others - target);
+        sw_json_put_integer(j, "n", y ? (long long)y->competencies[c].n : 0);
+        sw_json_put_number(j, "others", others);
+        sw_json_put_number(j, "self", value_or_null(y, c, 1));
+        sw_json_put_number(j, "target", target);
+        sw_json_put_number(j, "gap", others - target);
         sw_json_end_object(j);
     }
     sw_json_end_array(j);
@@ -153,8 +143,7 @@ static int promote_json(const struct sw_growth *g, size_t level, const char *cyc
     struct writing w = { g->rubric, level, { 0 }, out, SW_CSV_SPREADSHEET };
     sw_json_init(&w.j, out);
     sw_json_begin_object(&w.j);
-    sw_json_key(&w.j, "to");
-    sw_json_string(&w.j, g->rubric->levels[level].id);
+    sw_json_put_string(&w.j, "to", g->rubric->levels[level].id);
     sw_json_key(&w.j, "people");
     sw_json_begin_array(&w.j);
     int rc = each_person(g, level, cycle, cycles, write_json, &w, out);
@@ -187,18 +176,18 @@ static void write_csv(void *ctx, const struct row *row)
         sw_csv_text(w->out, row->p->id, w->mode);
         sw_csv_text(w->out, row->p->name, w->mode);
         sw_csv_text(w->out, y ? y->id : "", w->mode);
-        sw_buf_addf(w->out, ",%zu", y ? y->assessors : 0);
+        sw_csv_count(w->out, y ? y->assessors : 0);
         sw_csv_number(w->out, y ? y->overall : NAN);
         sw_csv_text(w->out, sw_readiness_name(row->pr.readiness), w->mode);
         sw_csv_text(w->out, sw_buf_str(&reasons), w->mode);
         sw_csv_text(w->out, r->competencies[c].id, w->mode);
         sw_csv_text(w->out, half_name(r->pillars[r->competencies[c].pillar].half), w->mode);
-        sw_buf_addf(w->out, ",%zu", y ? y->competencies[c].n : 0);
+        sw_csv_count(w->out, y ? y->competencies[c].n : 0);
         sw_csv_number(w->out, others);
         sw_csv_number(w->out, value_or_null(y, c, 1));
         sw_csv_number(w->out, target);
         sw_csv_number(w->out, others - target);
-        sw_buf_adds(w->out, "\r\n");
+        sw_csv_end_row(w->out);
     }
     if (reasons.failed)
         w->out->failed = 1;

@@ -1,3 +1,4 @@
+/* report.c - an aggregate as JSON and CSV, and the one CSV cell writer (report.h). */
 #include "report.h"
 
 #include <math.h>
@@ -30,26 +31,15 @@ static size_t count_flags(const struct sw_aggregate *a, const struct sw_candidat
 
 /* --- JSON ------------------------------------------------------------------ */
 
-static void json_string_or_null(struct sw_json *j, const char *s)
-{
-    if (s)
-        sw_json_string(j, s);
-    else
-        sw_json_null(j);
-}
-
 static void json_competency(struct sw_json *j, const struct sw_aggregate *a,
                             const struct sw_candidate *c, size_t k)
 {
     const struct sw_rubric *r = a->rubric;
     const struct sw_competency_stats *st = &c->competencies[k];
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, r->competencies[k].id);
-    sw_json_key(j, "pillar");
-    sw_json_string(j, r->pillars[r->competencies[k].pillar].id);
-    sw_json_key(j, "n");
-    sw_json_integer(j, (long long)st->n);
+    sw_json_put_string(j, "id", r->competencies[k].id);
+    sw_json_put_string(j, "pillar", r->pillars[r->competencies[k].pillar].id);
+    sw_json_put_integer(j, "n", (long long)st->n);
     static const char *const keys[] = { "mean", "median", "min", "max", "sd", "target", "gap" };
     const double values[] = { st->mean, st->median, st->min, st->max, st->sd, st->target,
                               st->gap };
@@ -71,29 +61,20 @@ static void json_candidate(struct sw_json *j, const struct sw_aggregate *a,
 {
     const struct sw_rubric *r = a->rubric;
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, c->id);
-    sw_json_key(j, "name");
-    json_string_or_null(j, c->name);
-    sw_json_key(j, "level");
-    json_string_or_null(j, level_id(a, c));
-    sw_json_key(j, "scorecards");
-    sw_json_integer(j, (long long)c->scorecards);
-    sw_json_key(j, "pending");
-    sw_json_integer(j, (long long)c->pending);
+    sw_json_put_string(j, "id", c->id);
+    sw_json_put_string_or_null(j, "name", c->name);
+    sw_json_put_string_or_null(j, "level", level_id(a, c));
+    sw_json_put_integer(j, "scorecards", (long long)c->scorecards);
+    sw_json_put_integer(j, "pending", (long long)c->pending);
     sw_json_key(j, "interviewers");
     sw_json_begin_array(j);
     for (size_t i = 0; i < c->n_interviewers; i++)
         sw_json_string(j, a->interviewers[c->interviewers[i]]);
     sw_json_end_array(j);
-    sw_json_key(j, "overall");
-    sw_json_number(j, c->overall);
-    sw_json_key(j, "shortfall");
-    sw_json_number(j, c->shortfall);
-    sw_json_key(j, "decision");
-    sw_json_string(j, sw_decision_name(c->decision));
-    sw_json_key(j, "archetype");
-    json_string_or_null(j, archetype_id(a, c));
+    sw_json_put_number(j, "overall", c->overall);
+    sw_json_put_number(j, "shortfall", c->shortfall);
+    sw_json_put_string(j, "decision", sw_decision_name(c->decision));
+    sw_json_put_string_or_null(j, "archetype", archetype_id(a, c));
     sw_json_key(j, "recommendations");
     sw_json_begin_object(j);
     for (int k = 0; k < SW_REC_COUNT; k++) {
@@ -101,17 +82,7 @@ static void json_candidate(struct sw_json *j, const struct sw_aggregate *a,
         sw_json_integer(j, (long long)c->recommendations[k]);
     }
     sw_json_end_object(j);
-    sw_json_key(j, "pillars");
-    sw_json_begin_array(j);
-    for (size_t p = 0; p < r->n_pillars; p++) {
-        sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, r->pillars[p].id);
-        sw_json_key(j, "score");
-        sw_json_number(j, c->pillars[p]);
-        sw_json_end_object(j);
-    }
-    sw_json_end_array(j);
+    sw_json_put_pillars(j, r, c->pillars);
     sw_json_key(j, "competencies");
     sw_json_begin_array(j);
     for (size_t k = 0; k < r->n_competencies; k++)
@@ -213,10 +184,8 @@ int sw_report_json_parallel(const struct sw_aggregate *a, const size_t *order,
     sw_json_begin_object(&j);
     sw_json_key(&j, "rubric");
     sw_json_begin_object(&j);
-    sw_json_key(&j, "id");
-    sw_json_string(&j, a->rubric->id);
-    sw_json_key(&j, "version");
-    sw_json_string(&j, a->rubric->version);
+    sw_json_put_string(&j, "id", a->rubric->id);
+    sw_json_put_string(&j, "version", a->rubric->version);
     sw_json_end_object(&j);
     sw_json_key(&j, "candidates");
     sw_json_begin_array(&j);
@@ -270,16 +239,38 @@ void sw_csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode)
     sw_csv_field(out, s, mode);
 }
 
-static void csv_flags(struct sw_buf *out, unsigned flags)
+void sw_csv_count(struct sw_buf *out, size_t n)
 {
-    sw_buf_addc(out, ',');
-    for (unsigned f = 1, first = 1; f <= SW_FLAG_UNASSESSED; f <<= 1) {
-        if (!(flags & f))
-            continue;
-        sw_buf_adds(out, first ? "" : ";");
-        sw_buf_adds(out, sw_flag_name((enum sw_flag)f));
-        first = 0;
+    sw_buf_addf(out, ",%zu", n);
+}
+
+void sw_csv_join(struct sw_buf *out, const char *const *names, size_t n, enum sw_csv_mode mode)
+{
+    struct sw_buf cell = SW_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sw_buf_addc(&cell, ';');
+        sw_buf_adds(&cell, names[i]);
     }
+    sw_csv_text(out, sw_buf_str(&cell), mode);
+    if (cell.failed)
+        out->failed = 1;
+    sw_buf_release(&cell);
+}
+
+void sw_csv_end_row(struct sw_buf *out)
+{
+    sw_buf_adds(out, "\r\n");
+}
+
+static void csv_flags(struct sw_buf *out, unsigned flags, enum sw_csv_mode mode)
+{
+    const char *names[8];
+    size_t n = 0;
+    for (unsigned f = 1; f <= SW_FLAG_UNASSESSED && n < 8; f <<= 1)
+        if (flags & f)
+            names[n++] = sw_flag_name((enum sw_flag)f);
+    sw_csv_join(out, names, n, mode);
 }
 
 int sw_report_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
@@ -309,7 +300,7 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
             sw_csv_number(out, c->shortfall);
             sw_csv_text(out, r->pillars[r->competencies[k].pillar].id, mode);
             sw_csv_text(out, r->competencies[k].id, mode);
-            sw_buf_addf(out, ",%zu", st->n);
+            sw_csv_count(out, st->n);
             sw_csv_number(out, st->mean);
             sw_csv_number(out, st->median);
             sw_csv_number(out, st->min);
@@ -317,8 +308,8 @@ int sw_report_csv_stream(const struct sw_aggregate *a, const size_t *order,
             sw_csv_number(out, st->sd);
             sw_csv_number(out, st->target);
             sw_csv_number(out, st->gap);
-            csv_flags(out, st->flags);
-            sw_buf_adds(out, "\r\n");
+            csv_flags(out, st->flags, mode);
+            sw_csv_end_row(out);
         }
         if (flush && flush_out(out, flush, ctx, errs, "report") < 0)
             return -1;
@@ -342,7 +333,8 @@ int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_cs
         sw_csv_field(out, c->id, mode);
         sw_csv_text(out, c->name, mode);
         sw_csv_text(out, level_id(a, c), mode);
-        sw_buf_addf(out, ",%zu,%zu", c->scorecards, c->pending);
+        sw_csv_count(out, c->scorecards);
+        sw_csv_count(out, c->pending);
         sw_csv_number(out, c->overall);
         for (size_t p = 0; p < r->n_pillars; p++)
             sw_csv_number(out, c->pillars[p]);
@@ -350,8 +342,9 @@ int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_cs
         sw_csv_text(out, sw_decision_name(c->decision), mode);
         sw_csv_text(out, archetype_id(a, c), mode);
         for (int k = 0; k < SW_REC_COUNT; k++)
-            sw_buf_addf(out, ",%zu", c->recommendations[k]);
-        sw_buf_addf(out, ",%zu\r\n", count_flags(a, c));
+            sw_csv_count(out, c->recommendations[k]);
+        sw_csv_count(out, count_flags(a, c));
+        sw_csv_end_row(out);
     }
     return out->failed ? sw_buf_fail(out, errs, "comparison") : 0;
 }

@@ -1,3 +1,4 @@
+/* rubric_text.c - the rubric as a table for people and JSON for programs (rubric_text.h). */
 #include "rubric_text.h"
 
 #include <stdio.h>
@@ -17,20 +18,15 @@ static void json_scale(struct sw_json *j, const struct sw_scale *s)
 {
     sw_json_key(j, "scale");
     sw_json_begin_object(j);
-    sw_json_key(j, "min");
-    sw_json_number(j, s->min);
-    sw_json_key(j, "max");
-    sw_json_number(j, s->max);
-    sw_json_key(j, "step");
-    sw_json_number(j, s->step);
+    sw_json_put_number(j, "min", s->min);
+    sw_json_put_number(j, "max", s->max);
+    sw_json_put_number(j, "step", s->step);
     sw_json_key(j, "anchors");
     sw_json_begin_array(j);
     for (size_t i = 0; i < s->n_anchors; i++) {
         sw_json_begin_object(j);
-        sw_json_key(j, "value");
-        sw_json_number(j, s->anchors[i].value);
-        sw_json_key(j, "label");
-        sw_json_string(j, s->anchors[i].label);
+        sw_json_put_number(j, "value", s->anchors[i].value);
+        sw_json_put_string(j, "label", s->anchors[i].label);
         sw_json_end_object(j);
     }
     sw_json_end_array(j);
@@ -41,40 +37,28 @@ static void json_policy(struct sw_json *j, const struct sw_policy *p)
 {
     sw_json_key(j, "policy");
     sw_json_begin_object(j);
-    sw_json_key(j, "min-scorecards");
-    sw_json_integer(j, (long long)p->min_scorecards);
-    sw_json_key(j, "min-coverage");
-    sw_json_integer(j, (long long)p->min_coverage);
-    sw_json_key(j, "disagreement");
-    sw_json_number(j, p->disagreement);
-    sw_json_key(j, "gap");
-    sw_json_number(j, p->gap);
-    sw_json_key(j, "max-gaps");
-    sw_json_integer(j, (long long)p->max_gaps);
-    sw_json_key(j, "veto");
-    sw_json_string(j, sw_recommendation_name(p->veto));
-    sw_json_key(j, "balanced");
-    sw_json_number(j, p->balanced);
+    sw_json_put_integer(j, "min-scorecards", (long long)p->min_scorecards);
+    sw_json_put_integer(j, "min-coverage", (long long)p->min_coverage);
+    sw_json_put_number(j, "disagreement", p->disagreement);
+    sw_json_put_number(j, "gap", p->gap);
+    sw_json_put_integer(j, "max-gaps", (long long)p->max_gaps);
+    sw_json_put_string(j, "veto", sw_recommendation_name(p->veto));
+    sw_json_put_number(j, "balanced", p->balanced);
     sw_json_end_object(j);
 }
 
 static void json_competency(struct sw_json *j, const struct sw_competency *c)
 {
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, c->id);
-    sw_json_key(j, "name");
-    sw_json_string(j, c->name);
-    sw_json_key(j, "description");
-    sw_json_string(j, c->description);
+    sw_json_put_string(j, "id", c->id);
+    sw_json_put_string(j, "name", c->name);
+    sw_json_put_string(j, "description", c->description);
     sw_json_key(j, "indicators");
     sw_json_begin_array(j);
     for (size_t i = 0; i < c->n_indicators; i++) {
         sw_json_begin_object(j);
-        sw_json_key(j, "value");
-        sw_json_number(j, c->indicators[i].value);
-        sw_json_key(j, "text");
-        sw_json_string(j, c->indicators[i].text);
+        sw_json_put_number(j, "value", c->indicators[i].value);
+        sw_json_put_string(j, "text", c->indicators[i].text);
         sw_json_end_object(j);
     }
     sw_json_end_array(j);
@@ -88,10 +72,8 @@ static void json_pillars(struct sw_json *j, const struct sw_rubric *r)
     for (size_t p = 0; p < r->n_pillars; p++) {
         const struct sw_pillar *pl = &r->pillars[p];
         sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, pl->id);
-        sw_json_key(j, "name");
-        sw_json_string(j, pl->name);
+        sw_json_put_string(j, "id", pl->id);
+        sw_json_put_string(j, "name", pl->name);
         sw_json_key(j, "half");
         if (half_name(pl->half))
             sw_json_string(j, half_name(pl->half));
@@ -114,21 +96,13 @@ static void json_levels(struct sw_json *j, const struct sw_rubric *r)
     for (size_t l = 0; l < r->n_levels; l++) {
         const struct sw_level *lv = &r->levels[l];
         sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, lv->id);
-        sw_json_key(j, "name");
-        sw_json_string(j, lv->name);
-        sw_json_key(j, "hire_bar");
-        sw_json_number(j, lv->hire_bar);
+        sw_json_put_string(j, "id", lv->id);
+        sw_json_put_string(j, "name", lv->name);
+        sw_json_put_number(j, "hire_bar", lv->hire_bar);
         /* The key's old spelling, the only one with '-', kept readable for
-         * one release (docs/design.md "Any rubric, any language"). */
-        sw_json_key(j, "hire-bar");
-        sw_json_number(j, lv->hire_bar);
-        sw_json_key(j, "track");
-        if (lv->track)
-            sw_json_string(j, lv->track);
-        else
-            sw_json_null(j);
+         * one release (docs/design.md "Rubric"). */
+        sw_json_put_number(j, "hire-bar", lv->hire_bar);
+        sw_json_put_string_or_null(j, "track", lv->track);
         sw_json_key(j, "targets");
         sw_json_begin_object(j);
         for (size_t c = 0; c < r->n_competencies; c++) {
@@ -148,12 +122,9 @@ static void json_archetypes(struct sw_json *j, const struct sw_rubric *r)
     for (size_t a = 0; a < r->n_archetypes; a++) {
         const struct sw_archetype *ar = &r->archetypes[a];
         sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, ar->id);
-        sw_json_key(j, "name");
-        sw_json_string(j, ar->name);
-        sw_json_key(j, "description");
-        sw_json_string(j, ar->description);
+        sw_json_put_string(j, "id", ar->id);
+        sw_json_put_string(j, "name", ar->name);
+        sw_json_put_string(j, "description", ar->description);
         sw_json_key(j, "emphasis");
         sw_json_begin_object(j);
         for (size_t p = 0; p < r->n_pillars; p++) {
@@ -172,18 +143,14 @@ static void json_question(struct sw_json *j, const struct sw_rubric *r,
                           const struct sw_question *q)
 {
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, q->id);
-    sw_json_key(j, "text");
-    sw_json_string(j, q->text);
+    sw_json_put_string(j, "id", q->id);
+    sw_json_put_string(j, "text", q->text);
     sw_json_key(j, "measures");
     sw_json_begin_array(j);
     for (size_t m = 0; m < q->n_measures; m++) {
         sw_json_begin_object(j);
-        sw_json_key(j, "competency");
-        sw_json_string(j, r->competencies[q->measures[m].competency].id);
-        sw_json_key(j, "weight");
-        sw_json_number(j, q->measures[m].weight);
+        sw_json_put_string(j, "competency", r->competencies[q->measures[m].competency].id);
+        sw_json_put_number(j, "weight", q->measures[m].weight);
         sw_json_end_object(j);
     }
     sw_json_end_array(j);
@@ -197,17 +164,14 @@ static void json_interviews(struct sw_json *j, const struct sw_rubric *r)
     for (size_t i = 0; i < r->n_interviews; i++) {
         const struct sw_interview *iv = &r->interviews[i];
         sw_json_begin_object(j);
-        sw_json_key(j, "id");
-        sw_json_string(j, iv->id);
-        sw_json_key(j, "name");
-        sw_json_string(j, iv->name);
+        sw_json_put_string(j, "id", iv->id);
+        sw_json_put_string(j, "name", iv->name);
         sw_json_key(j, "minutes");
         if (iv->minutes)
             sw_json_integer(j, iv->minutes);
         else
             sw_json_null(j);
-        sw_json_key(j, "description");
-        sw_json_string(j, iv->description);
+        sw_json_put_string(j, "description", iv->description);
         sw_json_key(j, "questions");
         sw_json_begin_array(j);
         for (size_t q = iv->first; q < iv->first + iv->count; q++)
@@ -223,12 +187,9 @@ int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out, struct sw_erro
     struct sw_json j;
     sw_json_init(&j, out);
     sw_json_begin_object(&j);
-    sw_json_key(&j, "id");
-    sw_json_string(&j, r->id);
-    sw_json_key(&j, "version");
-    sw_json_string(&j, r->version);
-    sw_json_key(&j, "name");
-    sw_json_string(&j, r->name);
+    sw_json_put_string(&j, "id", r->id);
+    sw_json_put_string(&j, "version", r->version);
+    sw_json_put_string(&j, "name", r->name);
     json_scale(&j, &r->scale);
     json_policy(&j, &r->policy);
     json_pillars(&j, r);
@@ -426,4 +387,48 @@ int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out, struct sw_err
     table_interviews(r, out);
     table_archetypes(r, out);
     return out->failed ? sw_buf_fail(out, errs, "rubric") : 0;
+}
+
+/* --- ids ------------------------------------------------------------------- */
+
+static const char *const id_kinds[SW_ID_KINDS] = {
+    "pillars", "competencies", "levels", "interviews", "questions", "archetypes",
+};
+
+const char *sw_id_kind_name(enum sw_id_kind k)
+{
+    return id_kinds[k];
+}
+
+int sw_id_kind_parse(const char *name)
+{
+    for (int k = 0; k < SW_ID_KINDS; k++)
+        if (strcmp(name, id_kinds[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* The id of item i of kind k; NULL past the last. */
+static const char *id_at(const struct sw_rubric *r, enum sw_id_kind k, size_t i)
+{
+    switch (k) {
+    case SW_IDS_PILLARS: return i < r->n_pillars ? r->pillars[i].id : NULL;
+    case SW_IDS_COMPETENCIES: return i < r->n_competencies ? r->competencies[i].id : NULL;
+    case SW_IDS_LEVELS: return i < r->n_levels ? r->levels[i].id : NULL;
+    case SW_IDS_INTERVIEWS: return i < r->n_interviews ? r->interviews[i].id : NULL;
+    case SW_IDS_QUESTIONS: return i < r->n_questions ? r->questions[i].id : NULL;
+    default: return i < r->n_archetypes ? r->archetypes[i].id : NULL;
+    }
+}
+
+int sw_rubric_ids(const struct sw_rubric *r, enum sw_id_kind k, const char *sep,
+                  struct sw_buf *out)
+{
+    const char *id;
+    for (size_t i = 0; (id = id_at(r, k, i)); i++) {
+        if (i)
+            sw_buf_adds(out, sep);
+        sw_buf_adds(out, id);
+    }
+    return out->failed ? -1 : 0;
 }

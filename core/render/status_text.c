@@ -40,21 +40,16 @@ static void json_card(struct sw_json *j, const struct sw_status *s,
 {
     const struct sw_card *card = card_of(s, c);
     sw_json_begin_object(j);
-    sw_json_key(j, "interview");
-    sw_json_string(j, interview_id(s, card));
-    sw_json_key(j, "interviewer");
-    sw_json_string(j, s->aggregate->interviewers[card->interviewer]);
-    sw_json_key(j, "status");
-    sw_json_string(j, card->submitted ? "submitted" : "draft");
+    sw_json_put_string(j, "interview", interview_id(s, card));
+    sw_json_put_string(j, "interviewer", s->aggregate->interviewers[card->interviewer]);
+    sw_json_put_string(j, "status", card->submitted ? "submitted" : "draft");
     sw_json_key(j, "created");
     if (*card->created)
         sw_json_string(j, card->created);
     else
         sw_json_null(j);
-    sw_json_key(j, "age_hours");
-    sw_json_number(j, c->age_hours);
-    sw_json_key(j, "overdue");
-    sw_json_bool(j, c->overdue);
+    sw_json_put_number(j, "age_hours", c->age_hours);
+    sw_json_put_bool(j, "overdue", c->overdue);
     sw_json_end_object(j);
 }
 
@@ -64,17 +59,10 @@ static void json_candidate(struct sw_json *j, const struct sw_status *s,
     const struct sw_candidate *cand = &s->aggregate->candidates[sc->candidate];
     const struct sw_rubric *r = s->aggregate->rubric;
     sw_json_begin_object(j);
-    sw_json_key(j, "id");
-    sw_json_string(j, cand->id);
-    sw_json_key(j, "name");
-    if (cand->name)
-        sw_json_string(j, cand->name);
-    else
-        sw_json_null(j);
-    sw_json_key(j, "submitted");
-    sw_json_integer(j, (long long)sc->submitted);
-    sw_json_key(j, "pending");
-    sw_json_integer(j, (long long)sc->pending);
+    sw_json_put_string(j, "id", cand->id);
+    sw_json_put_string_or_null(j, "name", cand->name);
+    sw_json_put_integer(j, "submitted", (long long)sc->submitted);
+    sw_json_put_integer(j, "pending", (long long)sc->pending);
     sw_json_key(j, "cards");
     sw_json_begin_array(j);
     for (size_t k = 0; k < sc->n_cards; k++)
@@ -82,8 +70,7 @@ static void json_candidate(struct sw_json *j, const struct sw_status *s,
     sw_json_end_array(j);
     sw_json_key(j, "needs");
     sw_json_begin_object(j);
-    sw_json_key(j, "scorecards");
-    sw_json_integer(j, (long long)sc->needs_scorecards);
+    sw_json_put_integer(j, "scorecards", (long long)sc->needs_scorecards);
     sw_json_key(j, "awaiting");
     json_competencies(j, r, sc->awaiting, sc->n_awaiting);
     sw_json_key(j, "uncovered");
@@ -108,10 +95,8 @@ int sw_status_json(const struct sw_status *s, struct sw_buf *out, struct sw_erro
     add_now(&now, s->now);
     sw_json_init(&j, out);
     sw_json_begin_object(&j);
-    sw_json_key(&j, "now");
-    sw_json_string(&j, sw_buf_str(&now));
-    sw_json_key(&j, "overdue_hours");
-    sw_json_number(&j, s->overdue_hours);
+    sw_json_put_string(&j, "now", sw_buf_str(&now));
+    sw_json_put_number(&j, "overdue_hours", s->overdue_hours);
     sw_json_key(&j, "candidates");
     sw_json_begin_array(&j);
     for (size_t k = 0; k < s->n_candidates; k++)
@@ -135,8 +120,7 @@ static void csv_list(struct sw_buf *out, const struct sw_rubric *r, const size_t
             sw_buf_addc(&list, ';');
         sw_buf_adds(&list, r->competencies[ids[i]].id);
     }
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, sw_buf_str(&list), mode);
+    sw_csv_text(out, sw_buf_str(&list), mode);
     if (list.failed)
         out->failed = 1;
     sw_buf_release(&list);
@@ -149,21 +133,17 @@ static void csv_row(struct sw_buf *out, const struct sw_status *s,
     const struct sw_candidate *cand = &s->aggregate->candidates[sc->candidate];
     const struct sw_card *card = card_of(s, c);
     sw_csv_field(out, cand->id, mode);
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, cand->name ? cand->name : "", mode);
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, interview_id(s, card), mode);
-    sw_buf_addc(out, ',');
-    sw_csv_field(out, s->aggregate->interviewers[card->interviewer], mode);
-    sw_buf_adds(out, card->submitted ? ",submitted," : ",draft,");
-    sw_csv_field(out, card->created, mode);
-    sw_buf_addc(out, ',');
-    if (isfinite(c->age_hours))
-        sw_buf_add_double(out, c->age_hours == 0 ? 0.0 : c->age_hours);
-    sw_buf_addf(out, ",%s,%zu", c->overdue ? "true" : "false", sc->needs_scorecards);
+    sw_csv_text(out, cand->name ? cand->name : "", mode);
+    sw_csv_text(out, interview_id(s, card), mode);
+    sw_csv_text(out, s->aggregate->interviewers[card->interviewer], mode);
+    sw_csv_text(out, card->submitted ? "submitted" : "draft", mode);
+    sw_csv_text(out, card->created, mode);
+    sw_csv_number(out, c->age_hours);
+    sw_csv_text(out, c->overdue ? "true" : "false", mode);
+    sw_csv_count(out, sc->needs_scorecards);
     csv_list(out, s->aggregate->rubric, sc->awaiting, sc->n_awaiting, mode);
     csv_list(out, s->aggregate->rubric, sc->uncovered, sc->n_uncovered, mode);
-    sw_buf_adds(out, "\r\n");
+    sw_csv_end_row(out);
 }
 
 int sw_status_csv(const struct sw_status *s, enum sw_csv_mode mode, struct sw_buf *out,

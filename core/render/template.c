@@ -1,3 +1,4 @@
+/* template.c - the template engine: scopes, escaping, filling in templates/ (template.h). */
 #include "render/template.h"
 
 #include <stdarg.h>

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "termtext.h"
+#include "util/vec.h"
 
 #define GAP 2   /* spaces between columns */
 #define CAP 24  /* the widest a text column stays in a table too wide for one block */
@@ -20,18 +21,10 @@ int sw_table_add(struct sw_table *t, const char *text, const char *color)
 {
     if (t->failed)
         return -1;
-    if (t->n_cells == t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 16;
-        char **cells = realloc(t->cells, cap * sizeof *cells);
-        const char **colors = cells ? realloc(t->colors, cap * sizeof *colors) : NULL;
-        if (cells)
-            t->cells = cells;
-        if (!cells || !colors) {
-            t->failed = 1;
-            return -1;
-        }
-        t->colors = colors;
-        t->cap = cap;
+    if (SW_VEC_GROW(t->cells, t->cap, t->n_cells + 1, 16) < 0
+        || SW_VEC_GROW(t->colors, t->cap_colors, t->n_cells + 1, 16) < 0) {
+        t->failed = 1;
+        return -1;
     }
     struct sw_buf b = SW_BUF_INIT;
     sw_text_add(&b, text, (size_t)-1);

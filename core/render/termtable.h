@@ -35,7 +35,7 @@ struct sw_table {
     size_t n_columns;
     char **cells;           /* row by row; owned */
     const char **colors;    /* each cell's ANSI colour or NULL; not owned */
-    size_t n_cells, cap;
+    size_t n_cells, cap, cap_colors;
     int failed;
 };
 

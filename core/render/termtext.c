@@ -1,3 +1,4 @@
+/* termtext.c - terminal text helpers: display width, fitting, cells and numbers (termtext.h). */
 #include "termtext.h"
 
 #include <math.h>

@@ -1,6 +1,6 @@
 /* wheel_text.c - the wheel's words, each fitted inside the picture: titles,
  * competency and pillar names, anchor labels, the legend (docs/design.md
- * "Any rubric, any language"). */
+ * "The wheel picture"). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

@@ -22,6 +22,14 @@ const char *sw_decision_name(enum sw_decision d)
     return decision_names[d];
 }
 
+int sw_decision_parse(const char *name)
+{
+    for (size_t d = 0; d < sizeof decision_names / sizeof decision_names[0]; d++)
+        if (strcmp(name, decision_names[d]) == 0)
+            return (int)d;
+    return -1;
+}
+
 const char *sw_flag_name(enum sw_flag f)
 {
     switch (f) {

@@ -1,3 +1,4 @@
+/* calibrate.c - interviewer calibration and reliability, rules 8 and 9 (calibrate.h). */
 #include "calibrate.h"
 
 #include <math.h>
@@ -25,6 +26,23 @@ static size_t slot_of(const struct unit *u, size_t who)
     return j == END ? u->n : j;
 }
 
+/* From card i on in a candidate's list, the first submitted card that rated
+ * competency k (its score in *x), or END. */
+static size_t next_rated(const struct sw_aggregate *a, size_t i, size_t k, double *x)
+{
+    for (; i != END; i = a->card_next[i]) {
+        *x = a->cards[i].scores[k];
+        if (a->cards[i].submitted && !isnan(*x))
+            return i;
+    }
+    return END;
+}
+
+/* Each submitted card of candidate `cand` that rated competency k, its score in x. */
+#define EACH_RATED(a, cand, k, i, x)                                                     \
+    for (size_t i = next_rated(a, (a)->candidates[cand].first_card, k, &(x)); i != END; \
+         i = next_rated(a, (a)->card_next[i], k, &(x)))
+
 /* Gathers candidate `cand`'s observations of competency k into u (arrays sized
  * by the caller for the candidate's card count). */
 static void gather(const struct sw_aggregate *a, size_t cand, size_t k, struct unit *u)
@@ -34,11 +52,9 @@ static void gather(const struct sw_aggregate *a, size_t cand, size_t k, struct u
     u->n = 0;
     u->total = 0;
     u->observations = 0;
-    for (size_t i = a->candidates[cand].first_card; i != END; i = a->card_next[i]) {
+    double x;
+    EACH_RATED(a, cand, k, i, x) {
         const struct sw_card *card = &a->cards[i];
-        double x = card->scores[k];
-        if (!card->submitted || isnan(x))
-            continue;
         size_t j = slot_of(u, card->interviewer);
         if (j == u->n) {
             u->slot[card->interviewer] = u->n;
@@ -58,11 +74,9 @@ static void gather(const struct sw_aggregate *a, size_t cand, size_t k, struct u
 static void add_leniency(const struct sw_aggregate *a, size_t cand, size_t k,
                          const struct unit *u, double *diff_sum)
 {
-    for (size_t i = a->candidates[cand].first_card; i != END; i = a->card_next[i]) {
+    double x;
+    EACH_RATED(a, cand, k, i, x) {
         const struct sw_card *card = &a->cards[i];
-        double x = card->scores[k];
-        if (!card->submitted || isnan(x))
-            continue;
         size_t j = slot_of(u, card->interviewer);
         size_t others = u->observations - u->count[j];
         if (others == 0)

@@ -1,3 +1,4 @@
+/* growth.c - assessments become each person's profile per cycle, rule 13 (growth.h). */
 #include "growth.h"
 
 #include <math.h>
@@ -5,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "util/vec.h"
 
 #define END ((size_t)-1)
 #define EPS 1e-9
@@ -40,25 +42,12 @@ void sw_growth_free(struct sw_growth *g)
     free(g);
 }
 
-static int reserve(void **array, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return 0;
-    size_t n = *cap ? 2 * *cap : 16;
-    void *bigger = realloc(*array, n * size);
-    if (!bigger)
-        return -1;
-    *array = bigger;
-    *cap = n;
-    return 0;
-}
-
 static long person_index(struct sw_growth *g, const char *id)
 {
     long k = sw_strmap_get(&g->person_ids, id);
     if (k >= 0)
         return k;
-    if (reserve((void **)&g->people, &g->cap_people, g->n_people, sizeof *g->people) < 0)
+    if (SW_VEC_GROW(g->people, g->cap_people, g->n_people + 1, 16) < 0)
         return -1;
     struct sw_person *p = &g->people[g->n_people];
     memset(p, 0, sizeof *p);
@@ -114,14 +103,9 @@ int sw_growth_add(struct sw_growth *g, const struct sw_assessment *a, struct sw_
                        "the other is %s", a->person, a->assessor, a->cycle,
                        g->entries[dup].path);
     long p = person_index(g, a->person);
-    if (p < 0 || reserve((void **)&g->entries, &g->cap_entries, g->n_entries,
-                         sizeof *g->entries) < 0)
+    if (p < 0 || SW_VEC_GROW(g->entries, g->cap_entries, g->n_entries + 1, 16) < 0
+        || SW_VEC_GROW(g->entry_next, g->cap_next, g->n_entries + 1, 16) < 0)
         return sw_fail_oom(errs, a->path);
-    size_t cap = g->cap_entries;
-    size_t *next = realloc(g->entry_next, cap * sizeof *next);
-    if (!next)
-        return sw_fail_oom(errs, a->path);
-    g->entry_next = next;
     struct sw_growth_entry *e = &g->entries[g->n_entries];
     if (fill_entry(g, e, a, (size_t)p) < 0 || sw_strmap_put(&g->keys, key, g->n_entries) < 0)
         return sw_fail_oom(errs, a->path);

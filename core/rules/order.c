@@ -124,6 +124,20 @@ static int by_sort(const void *ctx, size_t x, size_t y)
     return rc ? rc : strcmp(cx->id, cy->id);
 }
 
+const struct sw_sort_key sw_sort_keys[SW_SORT_KEYS] = {
+    { "overall", "Overall", SW_SORT_OVERALL },
+    { "shortfall", "Shortfall", SW_SORT_SHORTFALL },
+    { "name", "Name", SW_SORT_NAME },
+};
+
+int sw_sort_key(const char *name)
+{
+    for (int i = 0; i < SW_SORT_KEYS; i++)
+        if (strcmp(name, sw_sort_keys[i].name) == 0)
+            return i;
+    return -1;
+}
+
 void sw_aggregate_sort(const struct sw_aggregate *a, enum sw_sort sort, size_t *order)
 {
     struct sort_ctx ctx = { a, sort };

@@ -1,3 +1,4 @@
+/* promote.c - readiness for the next level, rule 14 (promote.h). */
 #include "promote.h"
 
 #include <math.h>
@@ -11,7 +12,7 @@ const char *sw_readiness_name(enum sw_readiness r)
     return r <= SW_INSUFFICIENT_EVIDENCE ? names[r] : "";
 }
 
-/* docs/design.md "Any rubric, any language": the next level stays on the
+/* docs/design.md "Rubric": the next level stays on the
  * level's track (the next in rubric order with the same `track`, or with
  * none when the level has none). */
 long sw_level_next(const struct sw_rubric *r, long level)

@@ -1,3 +1,4 @@
+/* stats.c - mean, median, sd, alpha and ICC on plain arrays, rules 2 and 9 (stats.h). */
 #include "stats.h"
 
 #include <math.h>

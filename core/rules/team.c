@@ -1,3 +1,4 @@
+/* team.c - team complement, rule 10, and its JSON, CSV and table (team.h). */
 #include "team.h"
 
 #include <math.h>
@@ -120,8 +121,7 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     struct sw_json j;
     sw_json_init(&j, out);
     sw_json_begin_object(&j);
-    sw_json_key(&j, "bar");
-    sw_json_number(&j, t->bar);
+    sw_json_put_number(&j, "bar", t->bar);
     sw_json_key(&j, "members");
     sw_json_begin_array(&j);
     for (size_t m = 0; m < members->n_candidates; m++)
@@ -131,12 +131,9 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     sw_json_begin_array(&j);
     for (size_t c = 0; c < t->n_competencies; c++) {
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, r->competencies[c].id);
-        sw_json_key(&j, "score");
-        sw_json_number(&j, t->profile[c]);
-        sw_json_key(&j, "gap");
-        sw_json_bool(&j, t->gap[c]);
+        sw_json_put_string(&j, "id", r->competencies[c].id);
+        sw_json_put_number(&j, "score", t->profile[c]);
+        sw_json_put_bool(&j, "gap", t->gap[c]);
         sw_json_end_object(&j);
     }
     sw_json_end_array(&j);
@@ -145,12 +142,9 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     for (size_t i = 0; i < t->n_candidates; i++) {
         size_t k = t->rank[i];
         sw_json_begin_object(&j);
-        sw_json_key(&j, "id");
-        sw_json_string(&j, candidates->candidates[k].id);
-        sw_json_key(&j, "gain");
-        sw_json_number(&j, t->gain[k]);
-        sw_json_key(&j, "overall");
-        sw_json_number(&j, candidates->candidates[k].overall);
+        sw_json_put_string(&j, "id", candidates->candidates[k].id);
+        sw_json_put_number(&j, "gain", t->gain[k]);
+        sw_json_put_number(&j, "overall", candidates->candidates[k].overall);
         sw_json_key(&j, "fills");
         sw_json_begin_array(&j);
         for (size_t c = 0; c < t->n_competencies; c++)
@@ -164,7 +158,8 @@ int sw_team_json(const struct sw_team *t, const struct sw_aggregate *members,
     return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;
 }
 
-/* The ids of the gaps candidate k fills, separated by ';', as one CSV field. */
+/* A comma, then the ids of the gaps candidate k fills, separated by ';', as
+ * one CSV field. */
 static void csv_fills(const struct sw_team *t, const struct sw_rubric *r, size_t k,
                       enum sw_csv_mode mode, struct sw_buf *out)
 {
@@ -174,7 +169,7 @@ static void csv_fills(const struct sw_team *t, const struct sw_rubric *r, size_t
             sw_buf_addf(&fills, "%s%s", fills.len ? ";" : "", r->competencies[c].id);
     if (fills.failed)
         out->failed = 1;
-    sw_csv_field(out, fills.data, mode);
+    sw_csv_text(out, fills.data, mode);
     sw_buf_release(&fills);
 }
 
@@ -186,18 +181,13 @@ int sw_team_csv(const struct sw_team *t, const struct sw_aggregate *candidates,
     for (size_t i = 0; i < t->n_candidates; i++) {
         size_t k = t->rank[i];
         const struct sw_candidate *c = &candidates->candidates[k];
-        sw_buf_addf(out, "%zu,", i + 1);
-        sw_csv_field(out, c->id, mode);
-        sw_buf_addc(out, ',');
-        sw_csv_field(out, c->name, mode);
-        sw_buf_addc(out, ',');
-        sw_buf_add_double(out, t->gain[k]);
-        sw_buf_addc(out, ',');
-        if (!isnan(c->overall))
-            sw_buf_add_double(out, c->overall);
-        sw_buf_addc(out, ',');
+        sw_buf_addf(out, "%zu", i + 1);
+        sw_csv_text(out, c->id, mode);
+        sw_csv_text(out, c->name, mode);
+        sw_csv_number(out, t->gain[k]);
+        sw_csv_number(out, c->overall);
         csv_fills(t, r, k, mode, out);
-        sw_buf_adds(out, "\r\n");
+        sw_csv_end_row(out);
     }
     return out->failed ? sw_buf_fail(out, errs, "team ranking") : 0;
 }

@@ -1,3 +1,4 @@
+/* arena.c - bump allocator: many small allocations, one release (arena.h). */
 #include "arena.h"
 
 #include <stdint.h>

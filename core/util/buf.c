@@ -1,3 +1,4 @@
+/* buf.c - growable text buffer, always NUL-terminated, with a size cap (buf.h). */
 #include "buf.h"
 
 #include <math.h>

@@ -1,3 +1,4 @@
+/* error.c - errors are values: the caller-owned error list (error.h). */
 #include "error.h"
 
 #include <stdarg.h>

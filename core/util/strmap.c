@@ -1,3 +1,4 @@
+/* strmap.c - a map from strings to indices, open addressing with FNV-1a (strmap.h). */
 #include "strmap.h"
 
 #include <stdint.h>

@@ -75,10 +75,16 @@ int sw_utc_stamp_ok(const char *text)
     return sw_utc_parse(text, &ignored) == 0;
 }
 
-int sw_utc_format(time_t t, char out[21])
+int sw_utc_format_as(time_t t, enum sw_utc_style style, char out[21])
 {
+    const char *format = style == SW_UTC_MINUTES ? "%Y-%m-%d %H:%M UTC" : "%Y-%m-%dT%H:%M:%SZ";
     struct tm tm;
-    if (!gmtime_r(&t, &tm) || strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
+    if (!gmtime_r(&t, &tm) || strftime(out, 21, format, &tm) != 20)
         return -1;
     return 0;
+}
+
+int sw_utc_format(time_t t, char out[21])
+{
+    return sw_utc_format_as(t, SW_UTC_STAMP, out);
 }

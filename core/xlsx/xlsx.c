@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "timestamp.h"
 #include "xlsx_int.h"
 
 /* Open files a streamed workbook needs besides one per sheet. */
@@ -157,22 +158,30 @@ static void free_names(char **v, size_t n)
     free(v);
 }
 
-static void set_properties(struct xw *x)
+void xw_set_properties(struct xw *x, const char *title, const char *comments,
+                       const char *keywords)
 {
-    const char *req = xw_requisition(x);
-    char title_text[256], subject[256];
-    snprintf(title_text, sizeof title_text, "Committee workbook%s%s", req ? ": " : "",
-             req ? req : "");
+    char subject[256];
     snprintf(subject, sizeof subject, "Rubric %s version %s", x->r->id, x->r->version);
     lxw_doc_properties p;
     memset(&p, 0, sizeof p);
-    p.title = title_text;
+    p.title = (char *)title;
     p.subject = subject;
     p.author = "scorewheel";
-    p.comments = "Aggregated interview scorecards; decisions are suggestions, never binding.";
-    p.keywords = "scorewheel, hiring committee";
+    p.comments = (char *)comments;
+    p.keywords = (char *)keywords;
     p.created = x->created;
     xw_check(x, workbook_set_properties(x->wb, &p), "document properties");
+}
+
+static void set_properties(struct xw *x)
+{
+    const char *req = xw_requisition(x);
+    char title[256];
+    snprintf(title, sizeof title, "Committee workbook%s%s", req ? ": " : "", req ? req : "");
+    xw_set_properties(x, title,
+                      "Aggregated interview scorecards; decisions are suggestions, never "
+                      "binding.", "scorewheel, hiring committee");
 }
 
 void xw_sheet_done(struct xw *x)
@@ -241,11 +250,11 @@ static int check_open_files(struct xw *x, size_t sheets)
                         (unsigned long long)rl.rlim_cur);
 }
 
-static void format_time(time_t t, char *out, size_t size)
+void xw_set_created(struct xw *x, time_t created)
 {
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || strftime(out, size, "%Y-%m-%d %H:%M UTC", &tm) == 0)
-        snprintf(out, size, "%lld", (long long)t);
+    x->created = created ? created : time(NULL);
+    if (sw_utc_format_as(x->created, SW_UTC_MINUTES, x->when) < 0)
+        snprintf(x->when, sizeof x->when, "%lld", (long long)x->created);
 }
 
 /* Sets up x for writing a's workbook to path: the export time, the memory
@@ -259,8 +268,7 @@ static size_t plan(struct xw *x, const struct sw_aggregate *a, const char *path,
     x->opt = opt;
     x->errs = errs;
     x->path = path;
-    x->created = opt->created ? opt->created : time(NULL);
-    format_time(x->created, x->when, sizeof x->when);
+    xw_set_created(x, opt->created);
     size_t submitted = 0;
     for (size_t i = 0; i < a->n_candidates; i++)
         submitted += a->candidates[i].scorecards;

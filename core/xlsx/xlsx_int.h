@@ -58,6 +58,12 @@ struct xw {
 /* Records `e` (unless LXW_NO_ERROR or an error is recorded already): returns
  * 0 when e is LXW_NO_ERROR, else -1. */
 int xw_check(struct xw *x, lxw_error e, const char *what);
+/* The workbook's document properties: title, comments and keywords as given,
+ * the rubric as subject, scorewheel as author, x->created. */
+void xw_set_properties(struct xw *x, const char *title, const char *comments,
+                       const char *keywords);
+/* Sets x->created to `created` (0: now) and x->when to it for people. */
+void xw_set_created(struct xw *x, time_t created);
 /* A new worksheet named `name` (validated first), set up to print landscape,
  * one page wide, rows first..last repeated on every page (last < first: none). */
 lxw_worksheet *xw_sheet(struct xw *x, const char *name, int repeat_first, int repeat_last);

@@ -204,21 +204,6 @@ static void data(struct xw_people *xp)
     worksheet_set_column(ws, 0, 6, 16, NULL);
 }
 
-static void set_properties(struct xw *x)
-{
-    char subject[256];
-    snprintf(subject, sizeof subject, "Rubric %s version %s", x->r->id, x->r->version);
-    lxw_doc_properties p;
-    memset(&p, 0, sizeof p);
-    p.title = "People workbook";
-    p.subject = subject;
-    p.author = "scorewheel";
-    p.comments = "Assessments per review cycle; readiness is a suggestion, never binding.";
-    p.keywords = "scorewheel, growth, promotion";
-    p.created = x->created;
-    xw_check(x, workbook_set_properties(x->wb, &p), "document properties");
-}
-
 static void build(struct xw_people *xp)
 {
     struct xw *x = &xp->x;
@@ -229,7 +214,9 @@ static void build(struct xw_people *xp)
         xw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, "workbook");
         return;
     }
-    set_properties(x);
+    xw_set_properties(x, "People workbook",
+                      "Assessments per review cycle; readiness is a suggestion, never binding.",
+                      "scorewheel, growth, promotion");
     summary(xp, &pr);
     for (size_t i = 0; i < xp->g->n_people && !x->failed; i++)
         xp_person_sheet(xp, i, &pr);
@@ -248,11 +235,7 @@ int sw_xlsx_write_people(const struct sw_growth *g, const char *path,
     x->opt = opt;
     x->errs = errs;
     x->path = path;
-    x->created = opt->created ? opt->created : time(NULL);
-    struct tm tm;
-    if (!gmtime_r(&x->created, &tm) ||
-        !strftime(x->when, sizeof x->when, "%Y-%m-%d %H:%M UTC", &tm))
-        snprintf(x->when, sizeof x->when, "%lld", (long long)x->created);
+    xw_set_created(x, opt->created);
     int rc = -1;
     struct sw_tmpfile tmp = { -1, NULL, "" };
     if (!g->finished || name_people(&xp) < 0) {

@@ -143,7 +143,7 @@ def section(sw, rubric):
 
 
 DASHBOARD_CANDIDATES = (40, 600)   # 5 scorecards each (tools/gencards)
-DASHBOARD_MAX_BYTES = 300 * 1024   # docs/design.md "The web app, turn 3"
+DASHBOARD_MAX_BYTES = 300 * 1024   # docs/design.md "The web app, turn 3: trust first"
 DASHBOARD_MAX_RATIO = 0.1
 
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """wheel_check.py SVG... - fails (exit 1) unless every text of each wheel lies
-inside the picture (docs/design.md "Any rubric, any language"):
+inside the picture (docs/design.md "The wheel picture"):
 - each <text> (with its <tspan> lines) has a box inside the viewBox, its
   width estimated from the font size and each character's display columns
   (0.66 em a column, 0.72 em in bold: DejaVu Sans averages about 0.6 em);

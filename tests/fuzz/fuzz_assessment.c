@@ -5,7 +5,7 @@
  * (loaded only without errors, ids resolved, values on the scale, relation
  * self exactly when assessor = person, no competency twice), the valid ones
  * go into a growth set, and rules 13 and 14 are checked on the result
- * (docs/design.md "Growth and promotion"): others within the scale, self-gap
+ * (docs/design.md "Rule 13: profile of a person"): others within the scale, self-gap
  * = self - others, flags as the policy says, readiness reasons only for
  * not-ready. Every writer of growth and promote runs and its output must be
  * UTF-8, JSON that parses, CSV per RFC 4180, well-formed SVG.

@@ -1,6 +1,7 @@
 #include "unit.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 
 #include "arena.h"
 #include "files.h"
+#include "io/files_int.h"
 
 static char dir[64];
 
@@ -292,6 +294,138 @@ static void test_files_write_if_unchanged(void **state)
     sw_errors_release(&errs);
 }
 
+/* sw_write_file's mode is exact (umask or not) and set before the rename. */
+static void test_files_write_file_mode(void **state)
+{
+    (void)state;
+    char path[128];
+    snprintf(path, sizeof path, "%s/people.xml", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    mode_t old = umask(022);
+    struct sw_write_options secret = {.overwrite = 1, .mode = 0600};
+    assert_int_equal(0, sw_write_file(path, "<p/>", 4, &secret, &errs));
+    struct stat st;
+    assert_int_equal(0, stat(path, &st));
+    assert_int_equal(0600, st.st_mode & 0777);
+    assert_string_equal("<p/>", slurp("people.xml"));
+    assert_int_equal(0, sw_write_file(path, "<q/>", 4, &(struct sw_write_options){.overwrite = 1},
+                                      &errs));
+    assert_int_equal(0, stat(path, &st));
+    assert_int_equal(0644, st.st_mode & 0777);
+    assert_int_equal(-1, sw_write_file(path, "<r/>", 4, NULL, &errs));   /* no overwrite */
+    assert_string_equal("<q/>", slurp("people.xml"));
+    umask(old);
+    assert_int_equal(SW_EINPUT, errs.items[0].code);
+    sw_errors_release(&errs);
+}
+
+struct locked_write {
+    char path[128];
+    int rc;
+};
+
+static void *write_locked(void *arg)
+{
+    struct locked_write *w = arg;
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_write_options opt = {.lock = 1};
+    w->rc = sw_write_file(w->path, "late", 4, &opt, &errs);
+    sw_errors_release(&errs);
+    return NULL;
+}
+
+/* With .lock, the write waits for another holder of the folder's lock. */
+static void test_files_write_file_waits_for_lock(void **state)
+{
+    (void)state;
+    struct locked_write w = {.rc = -2};
+    snprintf(w.path, sizeof w.path, "%s/locked.xml", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    int lock = sw_lock_folder(w.path, &errs);
+    assert_true(lock >= 0);
+    pthread_t thread;
+    assert_int_equal(0, pthread_create(&thread, NULL, write_locked, &w));
+    usleep(200 * 1000);
+    assert_null(slurp("locked.xml"));     /* still waiting for the lock */
+    close(lock);
+    assert_int_equal(0, pthread_join(thread, NULL));
+    assert_int_equal(0, w.rc);
+    assert_string_equal("late", slurp("locked.xml"));
+    sw_errors_release(&errs);
+}
+
+#define NAME_THREADS 8
+#define NAMES_EACH 2000
+
+static void *draw_names(void *arg)
+{
+    char **names = arg;
+    for (int i = 0; i < NAMES_EACH; i++)
+        names[i] = sw_tmpfile_name("dir/out.xml");
+    return NULL;
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Temporary names drawn by many threads at once are all different (the
+ * counter behind them was a plain static, raced by the web app's threads). */
+static void test_files_temp_names_unique_across_threads(void **state)
+{
+    (void)state;
+    static char *names[NAME_THREADS * NAMES_EACH];
+    pthread_t threads[NAME_THREADS];
+    for (int t = 0; t < NAME_THREADS; t++)
+        assert_int_equal(0, pthread_create(&threads[t], NULL, draw_names, names + t * NAMES_EACH));
+    for (int t = 0; t < NAME_THREADS; t++)
+        assert_int_equal(0, pthread_join(threads[t], NULL));
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "dir/.out.xml.tmp-%ld-", (long)getpid());
+    for (size_t i = 0; i < NAME_THREADS * NAMES_EACH; i++) {
+        assert_non_null(names[i]);
+        assert_int_equal(0, strncmp(names[i], prefix, strlen(prefix)));
+        assert_int_equal(strlen(prefix) + 8, strlen(names[i]));
+    }
+    qsort(names, NAME_THREADS * NAMES_EACH, sizeof *names, by_string);
+    for (size_t i = 1; i < NAME_THREADS * NAMES_EACH; i++)
+        assert_string_not_equal(names[i - 1], names[i]);
+    for (size_t i = 0; i < NAME_THREADS * NAMES_EACH; i++)
+        free(names[i]);
+}
+
+/* The one whole-file read: the bytes with a NUL after them, or the reason. */
+static void test_files_read_file(void **state)
+{
+    (void)state;
+    char path[128];
+    put("in.txt", "a\nb");
+    snprintf(path, sizeof path, "%s/in.txt", dir);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    size_t len = 9;
+    char *data = sw_read_file(path, 16, "a test", &len, &errs);
+    assert_non_null(data);
+    assert_int_equal(3, len);
+    assert_string_equal("a\nb", data);
+    free(data);
+    assert_null(sw_read_file(path, 2, "a test", &len, &errs));
+    assert_int_equal(SW_EINPUT, errs.items[0].code);
+    assert_int_equal(1, errs.items[0].line);
+    assert_string_equal("file is 0.0 MiB, over the 0 MiB limit for a test", errs.items[0].message);
+    assert_null(sw_read_file(dir, 16, "a test", &len, &errs));
+    assert_string_equal("not a regular file", errs.items[1].message);
+    snprintf(path, sizeof path, "%s/none.txt", dir);
+    assert_null(sw_read_file(path, 16, "a test", &len, &errs));
+    assert_string_equal("cannot open: No such file or directory", errs.items[2].message);
+    assert_int_equal(SW_ESYSTEM, errs.items[2].code);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +438,10 @@ int main(void)
         cmocka_unit_test(test_files_tmpfile_discard),
         cmocka_unit_test(test_files_stale_temps_removed),
         cmocka_unit_test(test_files_arena_zeroed_and_strdup),
+        cmocka_unit_test(test_files_read_file),
+        cmocka_unit_test(test_files_write_file_mode),
+        cmocka_unit_test(test_files_write_file_waits_for_lock),
+        cmocka_unit_test(test_files_temp_names_unique_across_threads),
     };
     return cmocka_run_group_tests_name("files", tests, setup, teardown);
 }

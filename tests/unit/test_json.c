@@ -53,12 +53,33 @@ static void test_json_string_escapes(void **state)
     sw_buf_release(&b);
 }
 
+/* Members in one call write what key-then-value writes. */
+static void test_json_members(void **state)
+{
+    (void)state;
+    struct sw_buf b = SW_BUF_INIT;
+    struct sw_json j;
+    sw_json_init(&j, &b);
+    sw_json_begin_object(&j);
+    sw_json_put_string(&j, "s", NULL);
+    sw_json_put_string_or_null(&j, "name", NULL);
+    sw_json_put_string_or_null(&j, "id", "c-1");
+    sw_json_put_integer(&j, "n", 3);
+    sw_json_put_number(&j, "x", -0.0);
+    sw_json_put_bool(&j, "self", 0);
+    sw_json_end_object(&j);
+    assert_string_equal("{\n  \"s\": \"\",\n  \"name\": null,\n  \"id\": \"c-1\",\n"
+                        "  \"n\": 3,\n  \"x\": 0,\n  \"self\": false\n}\n", sw_buf_str(&b));
+    sw_buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_nesting_and_commas),
         cmocka_unit_test(test_json_numbers_full_precision_nan_null),
         cmocka_unit_test(test_json_string_escapes),
+        cmocka_unit_test(test_json_members),
     };
     return cmocka_run_group_tests_name("json", tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 #include "unit.h"
 #include "mini.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -244,10 +245,29 @@ static void test_report_failed_flush_is_an_error(void **state)
     sw_aggregate_free(a);
 }
 
+/* A row through the one writer: every comma, count, list and row end. */
+static void test_report_csv_row(void **state)
+{
+    (void)state;
+    struct sw_buf b = SW_BUF_INIT;
+    static const char *const flags[] = { "disagreement", "=x" };
+    sw_csv_field(&b, "c-1", SW_CSV_SPREADSHEET);
+    sw_csv_count(&b, 12);
+    sw_csv_number(&b, -0.0);
+    sw_csv_number(&b, NAN);
+    sw_csv_join(&b, flags, 2, SW_CSV_SPREADSHEET);
+    sw_csv_join(&b, flags, 0, SW_CSV_SPREADSHEET);
+    sw_csv_join(&b, flags + 1, 1, SW_CSV_SPREADSHEET);
+    sw_csv_end_row(&b);
+    assert_string_equal("c-1,12,0,,disagreement;=x,,'=x\r\n", sw_buf_str(&b));
+    sw_buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_report_csv_field_quoting),
+        cmocka_unit_test(test_report_csv_row),
         cmocka_unit_test(test_report_csv_field_guards_formulas),
         cmocka_unit_test(test_report_text_cells_hide_control_characters),
         cmocka_unit_test(test_report_strmap_grows),

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aggregate.h"
 #include "rubric.h"
+#include "rubric_text.h"
 
 #define MINI "tests/fixtures/rubrics/mini.xml"
 
@@ -271,6 +273,28 @@ static void test_rubric_policy_overdue(void **state)
     sw_errors_release(&errs);
 }
 
+/* The one list of known ids (messages and `rubric --ids`), and the names of
+ * sort keys and decisions every front end shares. */
+static void test_rubric_ids_sort_keys_decisions(void **state)
+{
+    (void)state;
+    struct sw_rubric *r = load_ok(MINI);
+    struct sw_buf b = SW_BUF_INIT;
+    assert_int_equal(0, sw_rubric_ids(r, SW_IDS_LEVELS, ", ", &b));
+    assert_string_equal("mid, senior", sw_buf_str(&b));
+    sw_buf_release(&b);
+    assert_int_equal(SW_IDS_QUESTIONS, sw_id_kind_parse("questions"));
+    assert_int_equal(-1, sw_id_kind_parse("level"));
+    assert_string_equal("archetypes", sw_id_kind_name(SW_IDS_ARCHETYPES));
+    assert_int_equal(1, sw_sort_key("shortfall"));
+    assert_int_equal(SW_SORT_NAME, sw_sort_keys[sw_sort_key("name")].sort);
+    assert_int_equal(-1, sw_sort_key("id"));
+    assert_string_equal("Overall", sw_sort_keys[0].label);
+    assert_int_equal(SW_DECISION_INSUFFICIENT_EVIDENCE, sw_decision_parse("insufficient-evidence"));
+    assert_int_equal(-1, sw_decision_parse("strong-hire"));
+    sw_rubric_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_rubric_rejects_bad_scale),
         cmocka_unit_test(test_rubric_schema_error_names_line),
         cmocka_unit_test(test_rubric_recommendation_names),
+        cmocka_unit_test(test_rubric_ids_sort_keys_decisions),
     };
     return cmocka_run_group_tests_name("rubric", tests, NULL, NULL);
 }

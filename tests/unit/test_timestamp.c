@@ -34,6 +34,10 @@ static void test_timestamp_format(void **state)
     char actual[21];
     assert_int_equal(0, sw_utc_format(1795683600, actual));
     assert_string_equal("2026-11-26T09:00:00Z", actual);
+    assert_int_equal(0, sw_utc_format_as(1795683659, SW_UTC_MINUTES, actual));
+    assert_string_equal("2026-11-26 09:00 UTC", actual);
+    /* Year 10000: no 20-character form; refused, not cut. */
+    assert_int_equal(-1, sw_utc_format((time_t)253402300800, actual));
 }
 
 int main(void)

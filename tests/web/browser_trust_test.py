@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """browser_trust_test.py SCOREWHEEL AXE_JS SHOTS_DIR - nothing typed is lost,
-in headless Chromium (docs/design.md, "The web app, turn 3").
+in headless Chromium (docs/design.md, "The web app, turn 3: trust first").
 
 A restart of `serve` mid-edit: autosave goes on with the same session.
 Signed out elsewhere: autosave says so, the page keeps the text and a copy

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""http_slow_test.py SCOREWHEEL - slow clients (docs/design.md, "turn 3").
+"""http_slow_test.py SCOREWHEEL - slow clients (docs/design.md, "The web app, turn 3: trust first").
 
 4 addresses (127.0.0.1-4) x 64 connections each send one byte of a request
 every 2 s. Meanwhile a new client from 127.0.0.5 asks for a page every

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """http_trust_test.py SCOREWHEEL - turn 3's trust rules of `scorewheel serve`
-over real HTTP on 127.0.0.1 (docs/design.md, "The web app, turn 3"):
+over real HTTP on 127.0.0.1 (docs/design.md, "The web app, turn 3: trust first"):
 
 nothing typed is lost (401 with the text, JSON 401 for autosave); sessions
 survive a restart and die with their link (revoke, revoke + add); a person

@@ -390,7 +390,7 @@ def test_serve_mail(ctx, tmp):
     rc = stop_serve(p, log)
     text = open(os.path.join(tmp, "serve-mail.log")).read()
     check("serve-mail-packet", len(got) == 1 and got[0][1] == ["carl@example.org"], text)
-    check("serve-mail-log", re.search(r"^mail: queued 1, sent 1, waiting \d+, failed 0$",
+    check("serve-mail-log", re.search(r"^scorewheel serve: mail: queued 1, sent 1, waiting \d+, failed 0$",
                                       text, re.M) is not None, text)
     check("serve-mail-sigterm", rc == 0, str(rc))
 

@@ -183,11 +183,24 @@ int sw_aggregate_shift(struct sw_aggregate *a, const double *shift, struct sw_er
 long sw_aggregate_candidate(const struct sw_aggregate *a, const char *id);
 /* "no-level", "insufficient-evidence", "no-hire", "hire". */
 const char *sw_decision_name(enum sw_decision d);
+/* The decision called `name` (as sw_decision_name writes it), or -1. */
+int sw_decision_parse(const char *name);
 /* The flag's name: "disagreement", "below-target", "unassessed". */
 const char *sw_flag_name(enum sw_flag f);
 
 /* Orders for sw_aggregate_sort(). */
 enum sw_sort { SW_SORT_ID, SW_SORT_OVERALL, SW_SORT_SHORTFALL, SW_SORT_NAME };
+/* The orders a person may choose, by name, in the order front ends offer them
+ * (the first is the default): "overall", "shortfall", "name", each with a
+ * label for a page ("Overall"...). */
+struct sw_sort_key {
+    const char *name, *label;
+    enum sw_sort sort;
+};
+#define SW_SORT_KEYS 3
+extern const struct sw_sort_key sw_sort_keys[SW_SORT_KEYS];
+/* The index in sw_sort_keys of the key called `name`, or -1. */
+int sw_sort_key(const char *name);
 /* Fills order[0..n_candidates-1] with candidate indices: SW_SORT_OVERALL
  * descending, SW_SORT_SHORTFALL ascending, SW_SORT_NAME ascending (by name,
  * the id when there is none), SW_SORT_ID ascending; nulls last, ties by id. */

@@ -1,7 +1,7 @@
 /*
  * assessment.h - one assessor's assessment of one person in one review cycle
  * (namespace urn:scorewheel:assessment:1, schema rubrics/assessment.xsd; see
- * scorewheel-assessment(5) and docs/design.md "Growth and promotion").
+ * scorewheel-assessment(5) and docs/design.md "Assessment").
  *
  * An assessment rates competencies directly on the rubric's scale. It is
  * always read against a rubric: competency and level ids are resolved to the
@@ -93,7 +93,7 @@ int sw_assessment_set_created(struct sw_assessment *a, time_t t);
 /* "CYCLE/PERSON--ASSESSOR.xml"; caller frees; NULL when out of memory. */
 char *sw_assessment_default_path(const char *cycle, const char *person, const char *assessor);
 
-/* Submitting (docs/design.md "The web app, turn 3", the rule of entry.h
+/* Submitting (docs/design.md "assess", the rule of entry.h
  * "submitting" without a recommendation): the competencies left unrated, as
  * rubric competency indices, the first `cap` of them to out; returns how many
  * there are. */

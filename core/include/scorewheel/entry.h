@@ -80,7 +80,7 @@ size_t sw_entry_clean_text(const char *text, size_t len, struct sw_buf *out);
 
 /* --- submitting --------------------------------------------------------- */
 
-/* Submitting is deliberate (docs/design.md "The web app, turn 3"): every front
+/* Submitting is deliberate (docs/design.md "score"): every front
  * end lists the questions left unrated before it asks, and refuses a card with
  * no rating or no recommendation, with these words. */
 #define SW_ENTRY_NO_RATING "nothing is rated yet: rate at least one question before submitting"

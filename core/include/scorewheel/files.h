@@ -26,14 +26,47 @@ int sw_paths_collect(struct sw_paths *p, const char *path, struct sw_errors *err
 /* The last name of `path`, trailing slashes ignored ("reqs/staff/" gives
  * "staff"): a pointer into path and its length in *len. */
 const char *sw_path_base(const char *path, size_t *len);
+
+/* --- the one whole-file read ---------------------------------------------- */
+
+/* Reads the regular file `path` whole: a malloc'd copy with a NUL after the
+ * last byte (caller frees), its length in *len. NULL with an error recorded:
+ * SW_ESYSTEM "cannot open: ...", "cannot read: ...", "not a regular file";
+ * SW_EINPUT at line 1 "file is X.X MiB, over the M MiB limit for WHAT" when it
+ * holds more than `max` bytes (M is max in MiB). */
+char *sw_read_file(const char *path, size_t max, const char *what, size_t *len,
+                   struct sw_errors *errs);
+
+/* --- the one atomic write -------------------------------------------------- */
+
+/* How sw_write_file writes; all zero (or NULL) is the default. */
+struct sw_write_options {
+    /* Rename over an existing file; 0: link, so that an existing file, even
+     * one created a moment ago by another process, is never replaced. */
+    int overwrite;
+    /* The file's permission bits exactly (0600 for a file of secrets), set
+     * before a byte is written; 0: 0666 less the umask. */
+    unsigned mode;
+    /* Hold sw_lock_folder(path) from before the temporary file is created to
+     * after the rename. Not with a lock of the caller's on the same folder
+     * (flock locks of one process on two descriptors exclude each other). */
+    int lock;
+};
+
 /* Writes `len` bytes to `path` atomically: a temporary file in the same
- * folder (sw_tmpfile_create), flushed to disk, then renamed over `path` (with
- * `overwrite`) or linked to it (without, so that an existing file, even one
- * created a moment ago by another process, is never replaced). On any failure
- * `path` is untouched, the temporary file removed, and -1 returned with an
- * error (SW_EINPUT "already exists", else SW_ESYSTEM). */
+ * folder (sw_tmpfile_create), flushed to disk, then renamed over `path` or
+ * linked to it, as opt says (NULL: the defaults). On any failure `path` is
+ * untouched, the temporary file removed, and -1 returned with an error
+ * (SW_EINPUT "already exists", else SW_ESYSTEM). */
+int sw_write_file(const char *path, const void *data, size_t len,
+                  const struct sw_write_options *opt, struct sw_errors *errs);
+/* sw_write_file with options {overwrite} and no others. */
 int sw_write_atomic(const char *path, const void *data, size_t len, int overwrite,
                     struct sw_errors *errs);
+/* An exclusive lock (flock) on the folder holding `path`, which every writer
+ * of that folder using it or sw_write_if_unchanged honours: a descriptor,
+ * close() it to unlock; -1 with SW_ESYSTEM "cannot lock its folder: ...". */
+int sw_lock_folder(const char *path, struct sw_errors *errs);
 
 /* Replaces `path` atomically with `len` bytes (as sw_write_atomic), but only
  * while it still holds exactly the `old_len` bytes at `old`; with old NULL,

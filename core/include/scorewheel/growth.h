@@ -1,6 +1,6 @@
 /*
  * growth.h - assessments become each person's profile per review cycle:
- * docs/design.md "Growth and promotion", rule 13 (promote.h has rule 14).
+ * docs/design.md "Rule 13: profile of a person" (promote.h has rule 14).
  *
  * Use: sw_growth_new(), then sw_growth_add() for each assessment (or
  * sw_growth_load_parallel() for files), then sw_growth_finish(), then read
@@ -94,7 +94,7 @@ struct sw_growth {
     int finished;
     /* internal */
     size_t *entry_next;
-    size_t cap_people, cap_entries;
+    size_t cap_people, cap_entries, cap_next;
     struct sw_strmap person_ids, keys;
     struct sw_arena arena;
 };

@@ -1,6 +1,6 @@
 /*
- * promote.h - readiness for a level: docs/design.md "Growth and promotion",
- * rule 14, over a finished growth set (growth.h).
+ * promote.h - readiness for a level: docs/design.md "Rule 14: readiness",
+ * over a finished growth set (growth.h).
  *
  * Rule 14, person p, level L, cycle y (default: p's latest), with
  * target(c) from L and gap(c) = others(c) - target(c), in this order:

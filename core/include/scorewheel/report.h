@@ -75,6 +75,12 @@ int sw_compare_table(const struct sw_aggregate *a, const size_t *order, int colo
 int sw_compare_csv(const struct sw_aggregate *a, const size_t *order, enum sw_csv_mode mode,
                    struct sw_buf *out, struct sw_errors *errs);
 
+/* --- the one CSV writer ------------------------------------------------------
+ * Every CSV text of the library is written with these: a row is its first
+ * cell (sw_csv_field, or a header literal), then sw_csv_text / sw_csv_number /
+ * sw_csv_count (each writes the comma before its cell), then sw_csv_end_row.
+ * No writer adds a comma or a quote of its own. */
+
 /* Appends text s as one RFC 4180 CSV field, guarded as `mode` says; NULL
  * appends nothing (an empty field). */
 void sw_csv_field(struct sw_buf *out, const char *s, enum sw_csv_mode mode);
@@ -83,5 +89,11 @@ void sw_csv_field(struct sw_buf *out, const char *s, enum sw_csv_mode mode);
 void sw_csv_number(struct sw_buf *out, double v);
 /* A comma, then sw_csv_field(out, s, mode). */
 void sw_csv_text(struct sw_buf *out, const char *s, enum sw_csv_mode mode);
+/* A comma, then count n in decimal. */
+void sw_csv_count(struct sw_buf *out, size_t n);
+/* A comma, then names[0..n-1] joined by ';' as one field (flags, ids). */
+void sw_csv_join(struct sw_buf *out, const char *const *names, size_t n, enum sw_csv_mode mode);
+/* The end of a row: CRLF. */
+void sw_csv_end_row(struct sw_buf *out);
 
 #endif

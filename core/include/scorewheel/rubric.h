@@ -45,8 +45,8 @@ struct sw_scale {
 /* docs/design.md "File formats": every attribute optional; the defaults are
  * min-scorecards 3, min-coverage = every competency, disagreement 2, gap 1,
  * max-gaps 1, veto strong-no-hire, balanced 0.25, overdue 48 (hours); for
- * assessments (docs/design.md "Growth and promotion") min-assessors 2,
- * self-gap 1; for the adverse-impact audit (rule 16) min-cell 5. */
+ * assessments (docs/design.md "Policy") min-assessors 2, self-gap 1; for the
+ * adverse-impact audit (rule 16) min-cell 5. */
 struct sw_policy {
     size_t min_scorecards;
     size_t min_coverage;

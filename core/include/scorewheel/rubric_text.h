@@ -28,4 +28,23 @@ int sw_rubric_json(const struct sw_rubric *r, struct sw_buf *out, struct sw_erro
  * sw_rubric_json. */
 int sw_rubric_table(const struct sw_rubric *r, struct sw_buf *out, struct sw_errors *errs);
 
+/* --- ids ------------------------------------------------------------------ */
+
+/* The kinds of ids a rubric defines, in `rubric --ids` order. */
+enum sw_id_kind {
+    SW_IDS_PILLARS, SW_IDS_COMPETENCIES, SW_IDS_LEVELS, SW_IDS_INTERVIEWS, SW_IDS_QUESTIONS,
+    SW_IDS_ARCHETYPES
+};
+#define SW_ID_KINDS 6
+/* The kind's name ("pillars", "competencies", "levels", "interviews",
+ * "questions", "archetypes"). */
+const char *sw_id_kind_name(enum sw_id_kind k);
+/* The kind called `name`, or -1. */
+int sw_id_kind_parse(const char *name);
+/* Appends every id of kind k in rubric order with `sep` between them (", "
+ * for a message, "\n" for a list): the one list of known ids, never cut.
+ * 0, or -1 when out of memory (out->failed). */
+int sw_rubric_ids(const struct sw_rubric *r, enum sw_id_kind k, const char *sep,
+                  struct sw_buf *out);
+
 #endif

@@ -15,7 +15,15 @@
 int sw_utc_parse(const char *text, double *seconds);
 /* Whether sw_utc_parse() accepts text. */
 int sw_utc_stamp_ok(const char *text);
-/* Writes t as "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes); 0 or -1. */
+/* The one UTC formatter: the ways a time is written. */
+enum sw_utc_style {
+    SW_UTC_STAMP,       /* "2026-11-20T15:04:00Z": the files' stamps */
+    SW_UTC_MINUTES      /* "2026-11-20 15:04 UTC": for people (workbook titles) */
+};
+/* Writes t in `style` into out (at least 21 bytes); 0, or -1 when t has no
+ * such form (a year before 0 or after 9999). */
+int sw_utc_format_as(time_t t, enum sw_utc_style style, char out[21]);
+/* sw_utc_format_as(t, SW_UTC_STAMP, out). */
 int sw_utc_format(time_t t, char out[21]);
 
 #endif

@@ -171,7 +171,7 @@ int sw_xlsx_write(const struct sw_aggregate *a, const char *path,
 void sw_xlsx_say_sheets(size_t candidate_sheets, struct sw_buf *out);
 
 /* --- the people workbook (`export --people`) ------------------------------
- * docs/design.md "Growth and promotion": Summary (one row per person by id:
+ * docs/design.md "The people workbook": Summary (one row per person by id:
  * name linked to its sheet, id, level, latest cycle, its assessors, whether
  * self-assessed, overall and pillar scores, the next level, readiness for it
  * (rule 14) with its reasons, blind spots and hidden strengths by name); one
