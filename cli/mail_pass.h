@@ -1,8 +1,9 @@
 /*
  * mail_pass.h - one mail pass over requisition folders, shared by `remind`
- * and `serve --mail` (docs/design.md "Mail"): reads the people file, works
- * out what rule 15, the digest and the packet mails owe now, queues it in
- * the outbox beside the people file and sends what is due through the relay.
+ * and `serve --mail` (docs/design.md "Mail: sign-in links, reminders,
+ * digests"): reads the people file, works out what rule 15, the digest and
+ * the packet mails owe now, queues it in the outbox beside the people file
+ * and sends what is due through the relay.
  */
 #ifndef SW_CLI_MAIL_PASS_H
 #define SW_CLI_MAIL_PASS_H

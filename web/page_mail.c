@@ -1,5 +1,5 @@
 /* page_mail.c - /mail: for recruiters, what the outbox sent to whom and when,
- * and what waits in it or failed (docs/design.md "Mail"). */
+ * and what waits in it or failed (docs/design.md "Mail: sign-in links, reminders, digests"). */
 #include <math.h>
 #include <stdio.h>
 #include <time.h>

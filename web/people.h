@@ -35,7 +35,8 @@ struct web_person {
     unsigned roles;            /* WEB_ROLE_BIT of each role */
     const char *token_sha256;  /* 64 lowercase hex digits */
     const char *created;       /* "" when absent */
-    const char *email;         /* "" when absent (docs/design.md "Mail") */
+    /* "" when absent (docs/design.md "Mail: sign-in links, reminders, digests") */
+    const char *email;
     int line;
 };
 
