@@ -87,6 +87,35 @@ static int mail_setup(struct cli_mail *m, const char *people, const char *public
     return m->url || m->from ? cli_mail_check("serve", m) : EXIT_OK;
 }
 
+/* Serves until SIGTERM or SIGINT (blocked here, so the server's own thread
+ * takes them), with the mail pass beside it when --mail is given. */
+static int run_server(const struct web_config *cfg, const struct cli_mail *mail)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct cli_serve_mail *mailer = mail->url ? cli_serve_mail_start(mail, cfg->reqs,
+                                                                    (int)cfg->n_reqs) : NULL;
+    int rc = EXIT_OK;
+    if (web_serve(cfg, &errs) < 0) {
+        int usage = errs.count && !errs.items[0].file && errs.items[0].code == SW_EINPUT;
+        if (usage) {
+            rc = diag_usage("serve", "%s", errs.items[0].message);
+        } else {
+            diag_print(&errs);
+            rc = diag_exit_code(&errs);
+        }
+    }
+    cli_serve_mail_stop(mailer);
+    sw_errors_release(&errs);
+    return rc;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     const char *listen = "127.0.0.1:8080", *people = NULL, *cert = NULL, *key = NULL;
@@ -142,28 +171,8 @@ int cmd_serve(int argc, char **argv)
         .reqs = argv + first, .n_reqs = (size_t)(argc - first), .rubric = r,
         .timeout = timeout_from_env(),
     };
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &set, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    struct sw_errors errs;
-    sw_errors_init(&errs);
     mail.rubric = r;
-    struct cli_serve_mail *mailer = mail.url ? cli_serve_mail_start(&mail, argv + first,
-                                                                   argc - first) : NULL;
-    if (web_serve(&cfg, &errs) < 0) {
-        int usage = errs.count && !errs.items[0].file && errs.items[0].code == SW_EINPUT;
-        if (usage) {
-            rc = diag_usage("serve", "%s", errs.items[0].message);
-        } else {
-            diag_print(&errs);
-            rc = diag_exit_code(&errs);
-        }
-    }
-    cli_serve_mail_stop(mailer);
-    sw_errors_release(&errs);
+    rc = run_server(&cfg, &mail);
     sw_rubric_free(r);
     for (int i = 0; i < argc - first; i++)
         free(owned[i]);
