@@ -52,13 +52,17 @@ import re, subprocess, sys, urllib.request
 p = subprocess.Popen([sys.argv[1], "serve", "--listen", "127.0.0.1:0", "."], cwd=sys.argv[2],
                      stderr=subprocess.PIPE, text=True)
 try:
-    line = p.stderr.readline()
+    line = ""
+    while "listening on" not in line:
+        line = p.stderr.readline()
+        if not line:
+            sys.exit(1)
     url = re.search(r"http://\S+/", line).group(0)
     with urllib.request.urlopen(url + "r/serve-req") as r:
         ok = r.status == 200
 finally:
     p.terminate()
-    p.wait(10)
+    p.wait(60)
 sys.exit(0 if ok and p.returncode == 0 else 1)
 PY
 assert serve-dot test $? = 0
