@@ -336,7 +336,15 @@ def test_schedule(srv, rita, tokens, submitted, req):
     check("schedule bad id -> 400", r.status == 400 and sorted(os.listdir(req)) == before,
           str(r.status))
     fields = {"candidate": "c-sched", "name": "Grace <H>", "level": "staff",
-              "interview": "technical-deep-dive", "interviewer": iv}
+              "interview": "technical-deep-dive", "interviewer": iv,
+              "when": "2026-02-30T14:00"}
+    r = rita.post("/r/req/schedule", fields)
+    check("schedule bad date -> 400, typed values kept", r.status == 400 and
+          "The interview date must be a real date and time, YYYY-MM-DDTHH:MM (UTC), or empty."
+          in r.body and 'value="2026-02-30T14:00"' in r.body and 'value="c-sched"' in r.body
+          and 'value="Grace &lt;H&gt;"' in r.body and sorted(os.listdir(req)) == before,
+          str(r.status))
+    fields["when"] = "2026-12-08T14:00"
     rita.get("/r/req")   # a refresh just now, which the next GET would reuse
     t0 = time.monotonic()
     r = rita.post("/r/req/schedule", fields)
@@ -353,6 +361,13 @@ def test_schedule(srv, rita, tokens, submitted, req):
         check("draft as new writes it", root.get("status") == "draft" and root.get("created")
               and root.get("level") == "staff" and
               root.find(NS + "candidate-name").text == "Grace <H>")
+        check("draft holds the interview date", root.get("scheduled") == "2026-12-08T14:00:00Z",
+              str(root.get("scheduled")))
+        st = rita.get("/r/req/status").body
+        check("status shows the date beside the draft",
+              re.search(r'href="/r/req/c/c-sched">[^<]*</a></th><td data-label="Interview">'
+                        r'[^<]*<span class="meta"> on 2026-12-08 14:00 UTC</span></td>', st),
+              st[st.find("c-sched"):][:300])
         v = run("validate", path)
         check("draft validates", v.returncode == 0, v.stderr)
     r = rita.post("/r/req/schedule", fields)
