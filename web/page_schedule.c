@@ -3,7 +3,10 @@
  * draft that `new` writes (entry.h: sw_entry_blank, `created` stamped,
  * sw_entry_xml) at REQ/CANDIDATE/INTERVIEW--INTERVIEWER.xml, only while no
  * such file exists, and redirects back (post/redirect/get) with what was
- * scheduled; the draft then shows on that interviewer's home page. */
+ * scheduled; the draft then shows on that interviewer's home page. An
+ * optional interview date and time (UTC, as a datetime-local input sends
+ * it) goes into the draft's `scheduled` attribute (docs/design.md "The
+ * `scheduled` attribute"). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +15,12 @@
 #include "files.h"
 #include "analysis.h"
 #include "log.h"
+#include "timestamp.h"
 #include "web.h"
 
 /* What the form holds: typed values, shown back when refused. */
 struct booking {
-    const char *candidate, *name, *level, *interview, *interviewer;
+    const char *candidate, *name, *level, *interview, *interviewer, *when;
 };
 
 static const char *field(const struct web_ctx *c, const char *name)
@@ -35,7 +39,8 @@ static int form_fields(struct web_ctx *c, const struct booking *b, const char *m
            | sw_tpl_set(s, "message", message ? message : "")
            | sw_tpl_set(s, "done", done && !message ? done : "")
            | sw_tpl_set(s, "candidate", b->candidate) | sw_tpl_set(s, "name", b->name)
-           | sw_tpl_set(s, "interviewer", b->interviewer) | web_picker_fields(c, s);
+           | sw_tpl_set(s, "interviewer", b->interviewer) | sw_tpl_set(s, "when", b->when)
+           | web_picker_fields(c, s);
     for (size_t i = 0; i < r->n_interviews && rc == 0; i++) {
         struct sw_tpl_scope *t = sw_tpl_add(s, "interviews");
         rc = !t ? -1 : sw_tpl_set(t, "id", r->interviews[i].id)
@@ -64,10 +69,24 @@ static void show(struct web_ctx *c, int status, const struct booking *b, const c
     sw_arena_release(&arena);
 }
 
+/* The stamp for `when` into out: "" for "", else the UTC stamp it names
+ * (YYYY-MM-DDTHH:MM or YYYY-MM-DDTHH:MM:SS as a datetime-local input sends
+ * it, read as UTC, or a whole stamp ending in Z). 0, or -1 when it is none. */
+static int scheduled_stamp(const char *when, char *out, size_t size)
+{
+    size_t n = strlen(when);
+    const char *tail = n == 16 ? ":00Z" : n == 19 ? "Z" : "";
+    if (n >= size - 4)
+        return -1;
+    snprintf(out, size, "%s%s", when, tail);
+    return !*out || (strchr(when, 'T') && sw_utc_stamp_ok(out)) ? 0 : -1;
+}
+
 /* The draft's XML, as `new` writes it. 0, or -1 with errors. */
 static int draft_xml(struct web_ctx *c, const struct booking *b, struct sw_buf *xml,
                      struct sw_errors *errs)
 {
+    char when[64];
     const struct sw_rubric *r = c->srv->index.rubric;
     struct sw_buf name = SW_BUF_INIT;
     sw_entry_clean_text(b->name, strlen(b->name), &name);
@@ -75,7 +94,9 @@ static int draft_xml(struct web_ctx *c, const struct booking *b, struct sw_buf *
                                             b->candidate, b->interviewer,
                                             *b->level ? sw_rubric_level(r, b->level) : -1,
                                             *b->name ? sw_buf_str(&name) : NULL, errs);
-    int rc = s && !name.failed && sw_entry_set_created(s, c->now) == 0
+    int rc = s && !name.failed && sw_entry_set_created(s, c->now) == 0 &&
+             scheduled_stamp(b->when, when, sizeof when) == 0 &&
+             sw_entry_set_text(s, &s->scheduled, when) == 0
              ? sw_entry_xml(r, s, SW_ENTRY_GUIDE, xml, errs) : -1;
     sw_scorecard_free(s);
     sw_buf_release(&name);
@@ -87,6 +108,7 @@ static int draft_xml(struct web_ctx *c, const struct booking *b, struct sw_buf *
 /* What is wrong with the booking, or NULL. */
 static const char *refusal(const struct sw_rubric *r, const struct booking *b)
 {
+    char when[64];
     if (strlen(b->candidate) >= WEB_ID_MAX || strlen(b->interviewer) >= WEB_ID_MAX)
         return "An id is at most 127 characters.";
     if (!sw_entry_id_ok(b->candidate))
@@ -97,6 +119,9 @@ static const char *refusal(const struct sw_rubric *r, const struct booking *b)
         return "Choose one of the rubric's interviews.";
     if (*b->level && sw_rubric_level(r, b->level) < 0)
         return "Choose one of the rubric's levels, or none.";
+    if (scheduled_stamp(b->when, when, sizeof when) < 0)
+        return "The interview date must be a real date and time, YYYY-MM-DDTHH:MM (UTC), or "
+               "empty.";
     return NULL;
 }
 
@@ -198,10 +223,10 @@ void web_page_schedule(struct web_ctx *c)
         web_message(c, 404, "Not found", "There is no such page.");
         return;
     }
-    struct booking b = { "", "", "", "", "" };
+    struct booking b = { "", "", "", "", "", "" };
     if (c->post) {
         b = (struct booking){ field(c, "candidate"), field(c, "name"), field(c, "level"),
-                              field(c, "interview"), field(c, "interviewer") };
+                              field(c, "interview"), field(c, "interviewer"), field(c, "when") };
         schedule(c, q, &b);
     } else {
         show(c, 200, &b, NULL);

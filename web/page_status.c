@@ -64,13 +64,15 @@ static int owed_row(struct web_ctx *c, const char *req, const struct sw_status *
     const struct sw_status_card *k = &st->candidates[o->candidate].cards[o->card];
     const struct sw_card *card = &a->cards[k->card];
     struct sw_tpl_scope *t = sw_tpl_add(s, "cards");
-    char who[600], age[64];
+    char who[600], age[64], when[32] = "";
     web_duration(o->age, age, sizeof age);
+    if (strlen(card->scheduled) >= 16)   /* YYYY-MM-DDTHH:MM..., UTC */
+        snprintf(when, sizeof when, "%.10s %.5s UTC", card->scheduled, card->scheduled + 11);
     return !t ? -1 : candidate_fields(req, st, o->candidate, t)
                      | sw_tpl_set(t, "interview", a->rubric->interviews[card->interview].name)
                      | sw_tpl_set(t, "interviewer", web_person_label(c, a->interviewers[
                                                         card->interviewer], who, sizeof who))
-                     | sw_tpl_set(t, "age", age);
+                     | sw_tpl_set(t, "age", age) | sw_tpl_set(t, "scheduled", when);
 }
 
 /* The drafts, overdue ones first, each group oldest first. */

@@ -60,7 +60,7 @@ struct sw_req_snapshot *web_req_snapshot(struct web_req *q)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
-    if (sw_requisition_refresh(q->model, &errs) < 0)
+    if (sw_requisition_refresh_recent(q->model, WEB_FRESH_MS, &errs) < 0)
         web_log_errors(&errs, q->dir);
     sw_errors_release(&errs);
     return sw_requisition_snapshot(q->model);

@@ -2,8 +2,9 @@
  * reqs.h - the requisitions `serve` serves, as pages find them: each folder
  * by its base name (/r/NAME), read through core's requisition model
  * (requisition.h), the one reader of the folders. A page takes a snapshot,
- * refreshed now (only changed files are parsed again, so pages reflect what
- * others write: docs/design.md, "The web app"), reads it without a lock and
+ * refreshed now or at most WEB_FRESH_MS ago (only changed files are parsed
+ * again, so pages reflect what others write: docs/design.md, "The web
+ * app"), reads it without a lock and
  * releases it. A page that writes a scorecard tells the model
  * (sw_requisition_forget), so that the next snapshot has the change.
  */
@@ -39,8 +40,14 @@ void web_index_release(struct web_index *x);
 
 /* The requisition named `name`, or NULL. */
 struct web_req *web_index_req(const struct web_index *x, const char *name);
-/* q's snapshot, refreshed now; release with sw_req_snapshot_release().
- * NULL (logged) when its folder cannot be read and none was read before. */
+/* How recent a refresh a page may reuse, in milliseconds: a change others
+ * make on disk shows on every page asked for from this long after it
+ * (docs/design.md "The web app"); the server's own writes show at once. */
+#define WEB_FRESH_MS 250
+/* q's snapshot, refreshed now (or by a refresh begun less than WEB_FRESH_MS
+ * ago, which requests arriving meanwhile share: requisition.h); release with
+ * sw_req_snapshot_release(). NULL (logged) when its folder cannot be read
+ * and none was read before. */
 struct sw_req_snapshot *web_req_snapshot(struct web_req *q);
 
 /* The file of the scorecard of (candidate, interview, interviewer) in s, or

@@ -26,7 +26,7 @@ static struct sw_scorecard *new_card(const struct sw_rubric *r, size_t n_ratings
         sw_scorecard_free(s);
         return NULL;
     }
-    s->path = s->submitted_at = s->created = s->candidate_name = s->notes = "";
+    s->path = s->submitted_at = s->created = s->scheduled = s->candidate_name = s->notes = "";
     s->recommendation = SW_REC_NONE;
     s->level = -1;
     return s;
@@ -95,6 +95,7 @@ struct sw_scorecard *sw_entry_from(const struct sw_rubric *r, const struct sw_sc
                | copy_text(s, &s->interviewer, from->interviewer)
                | copy_text(s, &s->submitted_at, from->submitted_at)
                | copy_text(s, &s->created, from->created)
+               | copy_text(s, &s->scheduled, from->scheduled)
                | copy_text(s, &s->candidate_name, from->candidate_name)
                | copy_text(s, &s->notes, from->notes);
     size_t first = r->interviews[s->interview].first;
@@ -358,6 +359,7 @@ static int set_header(const struct sw_rubric *r, const struct sw_scorecard *s, i
         | sw_tpl_set(t, "status", s->submitted ? "submitted" : "draft")
         | sw_tpl_set(t, "submitted", s->submitted_at)
         | sw_tpl_set(t, "created", s->created)
+        | sw_tpl_set(t, "scheduled", s->scheduled)
         | sw_tpl_set(t, "candidate_name", s->candidate_name)
         | sw_tpl_set(t, "recommendation", sw_recommendation_name(s->recommendation))
         | sw_tpl_set(t, "notes", s->notes);

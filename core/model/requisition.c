@@ -58,6 +58,10 @@ struct sw_requisition {
     struct snapshot *current;
     unsigned long generation;
     atomic_ulong parses;           /* files parsed, ever (sw_requisition_parses) */
+    /* sw_requisition_refresh_recent(): when the last refresh began (under
+     * refresh_lock), and whether a forget came since. */
+    struct timespec began;
+    int walked, forgotten;
 };
 
 /* --- entries --------------------------------------------------------------- */
@@ -212,13 +216,12 @@ struct sw_requisition *sw_requisition_new(const struct sw_rubric *r, const char 
     if (!q)
         return NULL;
     q->dir = strdup(dir);
-    if (!q->dir || pthread_mutex_init(&q->refresh_lock, NULL) != 0) {
-        free(q->dir);
-        free(q);
-        return NULL;
-    }
-    if (pthread_mutex_init(&q->current_lock, NULL) != 0) {
+    int locks = q->dir && pthread_mutex_init(&q->refresh_lock, NULL) == 0;
+    if (locks && pthread_mutex_init(&q->current_lock, NULL) != 0) {
         pthread_mutex_destroy(&q->refresh_lock);
+        locks = 0;
+    }
+    if (!locks) {
         free(q->dir);
         free(q);
         return NULL;
@@ -385,8 +388,26 @@ static long refresh_locked(struct sw_requisition *q, struct sw_errors *errs)
 
 long sw_requisition_refresh(struct sw_requisition *q, struct sw_errors *errs)
 {
+    return sw_requisition_refresh_recent(q, 0, errs);
+}
+
+long sw_requisition_refresh_recent(struct sw_requisition *q, long max_age_ms,
+                                   struct sw_errors *errs)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
     pthread_mutex_lock(&q->refresh_lock);
-    long rc = refresh_locked(q, errs);
+    /* Waiting on the lock behind a running refresh is what coalesces: that
+     * refresh began before now, so it is recent enough when max_age allows. */
+    long age_ms = (now.tv_sec - q->began.tv_sec) * 1000L
+                  + (now.tv_nsec - q->began.tv_nsec) / 1000000L;
+    long rc = 0;
+    if (max_age_ms <= 0 || !q->walked || q->forgotten || age_ms >= max_age_ms) {
+        clock_gettime(CLOCK_MONOTONIC, &q->began);
+        q->forgotten = 0;
+        rc = refresh_locked(q, errs);
+        q->walked = rc >= 0;
+    }
     pthread_mutex_unlock(&q->refresh_lock);
     return rc;
 }
@@ -467,6 +488,7 @@ void sw_requisition_forget(struct sw_requisition *q, const char *path)
     long i = sw_strmap_get(&q->by_path, path);
     if (i >= 0)
         q->entries[i]->racy = 1;
+    q->forgotten = 1;   /* new files too: the next refresh walks at once */
     pthread_mutex_unlock(&q->refresh_lock);
 }
 

@@ -85,6 +85,10 @@ int sw_scorecard_check_header(struct sw_load *L, const struct header *h)
     if (*s->created && !sw_utc_stamp_ok(s->created))
         sw_fail(L->errs, L->path, line, "created '%s' is not a UTC time: write it as "
                 "YYYY-MM-DDTHH:MM:SSZ", s->created);
+    s->scheduled = sw_load_copy(L, h->scheduled);
+    if (*s->scheduled && !sw_utc_stamp_ok(s->scheduled))
+        sw_fail(L->errs, L->path, line, "scheduled '%s' is not a UTC time: write it as "
+                "YYYY-MM-DDTHH:MM:SSZ", s->scheduled);
     if (strcmp(s->rubric, r->id) != 0)
         return sw_fail(L->errs, L->path, line,
                        "scorecard is for rubric '%s', but the rubric in use is '%s' "
@@ -115,6 +119,7 @@ static int header(struct sw_load *L, xmlNodePtr root)
         sw_xml_attr(root, "interviewer"), sw_xml_attr(root, "status"),
         sw_xml_attr(root, "submitted"), sw_xml_attr(root, "level"),
         sw_xml_attr(root, "interview"), sw_xml_attr(root, "created"),
+        sw_xml_attr(root, "scheduled"),
     };
     if (sw_scorecard_check_header(L, &h) < 0)
         return -1;

@@ -13,7 +13,7 @@
 /* The scorecard element's attributes (NULL when absent). */
 struct header {
     const char *rubric, *candidate, *interviewer, *status, *submitted, *level, *interview;
-    const char *created;
+    const char *created, *scheduled;
 };
 
 /* Copies the header into L->s and checks it (docs/design.md); returns -1

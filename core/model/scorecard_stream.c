@@ -15,7 +15,7 @@
  * valid. Anything unusual or wrong makes it give up, reporting nothing: the
  * caller then reads the file the slow way, which reports the problems. */
 
-enum { ATTR_MAX = 8 };
+enum { ATTR_MAX = 9 };
 
 struct stream {
     struct sw_xml_stream xs;       /* first: the SAX callbacks' user data */
@@ -76,6 +76,7 @@ static void sax_header(struct stream *S, int n, const xmlChar **attrs)
         sax_attr(S, 2, "interviewer", n, attrs), sax_attr(S, 3, "status", n, attrs),
         sax_attr(S, 4, "submitted", n, attrs), sax_attr(S, 5, "level", n, attrs),
         sax_attr(S, 6, "interview", n, attrs), sax_attr(S, 7, "created", n, attrs),
+        sax_attr(S, 8, "scheduled", n, attrs),
     };
     if (!h.rubric || !h.candidate || !h.interviewer || !h.status || !h.interview ||
         sw_scorecard_check_header(&S->L, &h) < 0)

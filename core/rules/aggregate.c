@@ -220,7 +220,8 @@ int sw_aggregate_add(struct sw_aggregate *a, const struct sw_scorecard *s,
     card->level = s->level;
     card->submitted = s->submitted;
     card->created = *s->created ? sw_arena_strdup(&a->arena, s->created) : "";
-    if (!card->created)
+    card->scheduled = *s->scheduled ? sw_arena_strdup(&a->arena, s->scheduled) : "";
+    if (!card->created || !card->scheduled)
         return sw_fail_oom(errs, s->path);
     card->recommendation = s->recommendation;
     sw_scorecard_scores(r, s, card->scores, card->scores + r->n_competencies);

@@ -126,6 +126,49 @@ static void test_entry_xml_round_trips_text(void **state)
     sw_scorecard_free(s);
 }
 
+/* `created` and `scheduled` are written on the root element, read back, and
+ * a card parsed from those bytes is written again byte for byte. */
+static void test_entry_xml_round_trips_scheduled(void **state)
+{
+    (void)state;
+    struct sw_scorecard *s = blank();
+    assert_int_equal(0, sw_entry_set_text(s, &s->created, "2026-12-01T09:00:00Z"));
+    assert_int_equal(0, sw_entry_set_text(s, &s->scheduled, "2026-12-08T14:00:00Z"));
+    struct sw_buf xml = SW_BUF_INIT, again = SW_BUF_INIT;
+    assert_int_equal(0, sw_entry_xml(mini, s, SW_ENTRY_GUIDE, &xml, &errs));
+    assert_non_null(strstr(sw_buf_str(&xml), "           status=\"draft\"\n           created=\"2026-"
+                           "12-01T09:00:00Z\" scheduled=\"2026-12-08T14:00:00Z\">\n"));
+    struct sw_scorecard *back = sw_scorecard_parse(mini, xml.data, xml.len, "x.xml", &errs);
+    assert_int_equal(0, errs.count);
+    assert_non_null(back);
+    assert_string_equal("2026-12-08T14:00:00Z", back->scheduled);
+    struct sw_scorecard *copy = sw_entry_from(mini, back, &errs);
+    assert_non_null(copy);
+    assert_int_equal(0, sw_entry_xml(mini, copy, SW_ENTRY_GUIDE, &again, &errs));
+    assert_string_equal(sw_buf_str(&xml), sw_buf_str(&again));
+    sw_buf_release(&xml);
+    sw_buf_release(&again);
+    sw_scorecard_free(copy);
+    sw_scorecard_free(back);
+    sw_scorecard_free(s);
+}
+
+/* A `scheduled` that is not UTC is refused with the file's line. */
+static void test_entry_scheduled_must_be_utc(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<scorecard xmlns=\"urn:scorewheel:scorecard:1\" rubric=\"mini\" candidate=\"c-2\" "
+        "interview=\"tech\" interviewer=\"amy\" status=\"draft\" "
+        "scheduled=\"2026-12-08T14:00:00+01:00\"><notes/></scorecard>";
+    struct sw_scorecard *s = sw_scorecard_parse(mini, xml, sizeof xml - 1, "y.xml", &errs);
+    assert_null(s);
+    assert_int_equal(1, errs.count);
+    assert_string_equal("scheduled '2026-12-08T14:00:00+01:00' is not a UTC time: write it "
+                        "as YYYY-MM-DDTHH:MM:SSZ", errs.items[0].message);
+    assert_int_equal(1, errs.items[0].line);
+}
+
 static void test_entry_from_puts_questions_first_and_keeps_the_rest(void **state)
 {
     (void)state;
@@ -281,6 +324,8 @@ int main(void)
         cmocka_unit_test(test_entry_xml_without_guide),
         cmocka_unit_test(test_entry_guide_comments_hold_question_and_indicators),
         cmocka_unit_test(test_entry_xml_round_trips_text),
+        cmocka_unit_test(test_entry_xml_round_trips_scheduled),
+        cmocka_unit_test(test_entry_scheduled_must_be_utc),
         cmocka_unit_test(test_entry_from_puts_questions_first_and_keeps_the_rest),
         cmocka_unit_test(test_entry_parse_value),
         cmocka_unit_test(test_entry_describe_scale),

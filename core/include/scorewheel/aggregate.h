@@ -51,6 +51,7 @@ struct sw_card {
     long level;                /* rubric level index, -1 when not given */
     int submitted;
     const char *created;       /* the `created` stamp as written, "" when absent */
+    const char *scheduled;     /* the `scheduled` stamp as written, "" when absent */
     enum sw_recommendation recommendation;
     /* Rule 1: x(s,c) = sum(w * v) / sum(w) over the ratings of s that reach c; a
      * question rating reaches each competency its question measures with that

@@ -92,6 +92,16 @@ void sw_requisition_free(struct sw_requisition *q);
  * memory runs out; the current snapshot then stays as it was. Problems of
  * single files are not failures: they are in the snapshot. */
 long sw_requisition_refresh(struct sw_requisition *q, struct sw_errors *errs);
+/* sw_requisition_refresh(), unless the last refresh began less than
+ * max_age_ms milliseconds ago (monotonic clock) and no
+ * sw_requisition_forget() came since: then nothing is read and 0 returned.
+ * Callers arriving while a refresh runs wait for it and then share it. A
+ * change on disk made at time t is thus seen by every call from
+ * t + max_age_ms on (a refresh reused then began after t); a writer that
+ * calls sw_requisition_forget() sees its own change at the next call. What a
+ * front end calls per request; max_age_ms <= 0 always refreshes. */
+long sw_requisition_refresh_recent(struct sw_requisition *q, long max_age_ms,
+                                   struct sw_errors *errs);
 
 /* --- reading --------------------------------------------------------------- */
 
@@ -125,8 +135,9 @@ struct sw_scorecard *sw_requisition_card(struct sw_requisition *q, const char *p
                                          struct sw_buf *bytes, struct sw_errors *errs);
 /* Notes that the file at `path` was just written: the next refresh parses
  * it again whatever its identity (a writer's own change is then seen at
- * once, even one that kept size and time). Unknown paths are ignored: the
- * next refresh finds new files anyway. */
+ * once, even one that kept size and time), and the next
+ * sw_requisition_refresh_recent() refreshes whatever its age (so a new file
+ * the writer made shows at once too). */
 void sw_requisition_forget(struct sw_requisition *q, const char *path);
 /* How many files this requisition has parsed since it was made: by its
  * refreshes and by sw_requisition_card(). */

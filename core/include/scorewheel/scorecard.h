@@ -38,6 +38,9 @@ struct sw_scorecard {
     /* The `created` time stamp (docs/design.md rule 12): set when a draft is
      * first written, never changed; "" when absent. Always UTC, ending in 'Z'. */
     const char *created;
+    /* The `scheduled` time stamp: when the interview is planned, as the
+     * schedule page wrote it; "" when absent. Always UTC, ending in 'Z'. */
+    const char *scheduled;
     const char *candidate_name;  /* "" when absent */
     struct sw_rating *ratings;
     size_t n_ratings;
