@@ -67,15 +67,24 @@ void *sw_load_file(const struct sw_rubric *r, const struct sw_doc_type *t, const
     return obj;
 }
 
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 int sw_load_is_number(const char *raw)
 {
-    char *end;
-    (void)strtod(raw, &end);
-    if (end == raw)
-        return 0;
-    while (*end == ' ' || *end == '\t' || *end == '\r' || *end == '\n')
-        end++;
-    return *end == '\0';
+    while (is_blank(*raw))
+        raw++;
+    raw += *raw == '+' || *raw == '-';
+    int digits = 0, dot = 0;
+    for (; (*raw >= '0' && *raw <= '9') || (*raw == '.' && !dot); raw++) {
+        dot |= *raw == '.';
+        digits += *raw != '.';
+    }
+    while (is_blank(*raw))
+        raw++;
+    return digits && !*raw;
 }
 
 void *sw_load_ratings(struct sw_load *L, xmlNodePtr root, size_t size)

@@ -106,7 +106,8 @@ const char *sw_load_copy(struct sw_load *L, const char *v);
 const char *sw_load_text(struct sw_load *L, xmlNodePtr n);
 /* The text of a rating element's <evidence> child, "" when it has none. */
 const char *sw_load_evidence(struct sw_load *L, xmlNodePtr rating);
-/* Whether raw reads whole as a number (blanks around it allowed). */
+/* Whether raw is an xs:decimal as the schemas take it: [+-]digits[.digits],
+ * at least one digit, blanks around it allowed (no INF, NaN, exponent). */
 int sw_load_is_number(const char *raw);
 /* Checks value v (typed as raw) on line `line` against the scale and its
  * step; says nothing of a raw that is no number (the schema reports it). */
