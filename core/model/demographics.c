@@ -147,7 +147,7 @@ static struct sw_demographics *from_doc(xmlDocPtr doc, const char *path, struct 
         return NULL;
     }
     /* A schema error does not stop the checks of meaning: every problem of
-     * the file in one run (docs/design.md "Any rubric, any language"). */
+     * the file in one run (docs/design.md "File formats"). */
     int invalid = sw_xml_validate(doc, "demographics.xsd", path, errs) < 0;
     struct sw_demographics *d = calloc(1, sizeof *d);
     if (!d) {

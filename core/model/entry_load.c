@@ -16,7 +16,7 @@ void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_
         return NULL;
     }
     /* A schema error does not stop the checks of meaning: every problem of
-     * the file in one run (docs/design.md "Any rubric, any language"). The
+     * the file in one run (docs/design.md "File formats"). The
      * readers take a missing attribute as NULL and say nothing of it (the
      * schema did); the document is dropped below. */
     int invalid = sw_xml_validate(doc, t->xsd, path, errs) < 0;

@@ -50,7 +50,7 @@ for f in self-other peer-is-self unknown-competency off-scale off-step duplicate
 done
 
 # A schema error does not hide a scorecard's or an assessment's other errors
-# (docs/design.md "Any rubric, any language"): an attribute the schema does
+# (docs/design.md "File formats"): an attribute the schema does
 # not allow or a missing one, a value that is no number, then every check of
 # meaning on what parsed, each problem once.
 for f in every-error assessment-every-error; do

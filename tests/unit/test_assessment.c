@@ -62,8 +62,8 @@ static void test_assessment_every_problem_reported(void **state)
     sw_errors_release(&errs);
 }
 
-/* A schema error does not hide the others (docs/design.md "Any rubric, any
- * language"): an unknown relation, a rating without its competency and a
+/* A schema error does not hide the others (docs/design.md "File
+ * formats"): an unknown relation, a rating without its competency and a
  * value that is no number (schema), then every check of meaning; nothing is
  * said twice, and the missing attributes crash nothing. */
 static void test_assessment_schema_error_hides_nothing(void **state)

@@ -270,8 +270,8 @@ static void test_audit_demographics_errors(void **state)
                  "dimension 'a' is declared twice");
 }
 
-/* A schema error does not hide the others (docs/design.md "Any rubric, any
- * language"): a group without its value, a candidate without an id and a
+/* A schema error does not hide the others (docs/design.md "File
+ * formats"): a group without its value, a candidate without an id and a
  * stray element (schema), then the checks of meaning; the missing
  * attributes crash nothing and are not reported twice. */
 static void test_audit_demographics_schema_error_hides_nothing(void **state)

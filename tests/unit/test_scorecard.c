@@ -134,8 +134,8 @@ static void expect_errors(const char *text, size_t n, const int *lines,
     sw_errors_release(&errs);
 }
 
-/* A schema error does not hide the others (docs/design.md "Any rubric, any
- * language"): a missing status, a stray attribute, a value that is no
+/* A schema error does not hide the others (docs/design.md "File
+ * formats"): a missing status, a stray attribute, a value that is no
  * number and a recommendation without one (schema), then every check of meaning, each problem once. */
 static void test_scorecard_schema_error_hides_nothing(void **state)
 {
