@@ -39,6 +39,8 @@ static void load_rating(struct sw_load *L, xmlNodePtr n)
     if (raw)
         sw_load_check_value(L, rt->value, raw, rt->line);
     long c = sw_rubric_competency(r, cid);
+    if (!cid)
+        return;                 /* the schema said it is missing */
     if (c < 0) {
         sw_fail(L->errs, L->path, rt->line, "unknown competency '%s' in rubric '%s'", cid,
                 r->id);
@@ -62,6 +64,24 @@ static int is_id(const char *s)
     return 1;
 }
 
+/* The relation against person and assessor, when the schema found all three. */
+static void check_relation(struct sw_load *L, xmlNodePtr root)
+{
+    const struct sw_assessment *a = L->a;
+    if (a->relation == SW_REL_COUNT || !sw_xml_attr(root, "person") ||
+        !sw_xml_attr(root, "assessor"))
+        return;
+    int self_assessor = strcmp(a->person, a->assessor) == 0;
+    if (a->relation == SW_REL_SELF && !self_assessor)
+        sw_fail(L->errs, L->path, a->line,
+                "relation 'self' needs assessor = person, but assessor '%s' is not '%s'",
+                a->assessor, a->person);
+    else if (a->relation != SW_REL_SELF && self_assessor)
+        sw_fail(L->errs, L->path, a->line,
+                "assessor '%s' is the person assessed: relation is 'self', not '%s'",
+                a->assessor, sw_relation_name(a->relation));
+}
+
 /* The root element and its meaning; -1 when the rubric is another (nothing
  * else can be checked) or out of memory. */
 static int header(struct sw_load *L, xmlNodePtr root)
@@ -75,27 +95,23 @@ static int header(struct sw_load *L, xmlNodePtr root)
     a->person = sw_load_copy(L, sw_xml_attr(root, "person"));
     a->assessor = sw_load_copy(L, sw_xml_attr(root, "assessor"));
     a->cycle = sw_load_copy(L, sw_xml_attr(root, "cycle"));
-    a->relation = sw_relation_parse(sw_xml_attr(root, "relation"));
-    a->submitted = strcmp(sw_xml_attr(root, "status"), "submitted") == 0;
+    const char *relation = sw_xml_attr(root, "relation"), *status = sw_xml_attr(root, "status");
+    a->relation = sw_relation_parse(relation);
+    a->submitted = status && strcmp(status, "submitted") == 0;
     a->submitted_at = sw_load_copy(L, sw_xml_attr(root, "submitted"));
     a->created = sw_load_copy(L, sw_xml_attr(root, "created"));
+    /* What the schema reported missing or wrong is not reported again. */
+    if (!sw_xml_attr(root, "rubric"))
+        return -1;
     if (strcmp(a->rubric, r->id) != 0)
         return sw_fail(L->errs, L->path, line,
                        "assessment is for rubric '%s', but the rubric in use is '%s' "
                        "(choose it with --rubric)", a->rubric, r->id);
-    if (!is_id(a->cycle))
+    if (sw_xml_attr(root, "cycle") && !is_id(a->cycle))
         sw_fail(L->errs, L->path, line,
                 "cycle '%s' is not an id: use letters, digits, '.', '_' and '-', named to "
                 "sort in time (2026-h1, 2026-h2)", a->cycle);
-    int self_assessor = strcmp(a->person, a->assessor) == 0;
-    if (a->relation == SW_REL_SELF && !self_assessor)
-        sw_fail(L->errs, L->path, line,
-                "relation 'self' needs assessor = person, but assessor '%s' is not '%s'",
-                a->assessor, a->person);
-    else if (a->relation != SW_REL_SELF && self_assessor)
-        sw_fail(L->errs, L->path, line,
-                "assessor '%s' is the person assessed: relation is 'self', not '%s'",
-                a->assessor, sw_relation_name(a->relation));
+    check_relation(L, root);
     const char *level = sw_xml_attr(root, "level");
     a->level = level ? sw_rubric_level(r, level) : -1;
     if (level && a->level < 0)

@@ -28,11 +28,14 @@ static const char *copy(struct loader *L, const char *v)
     return c ? c : "";
 }
 
-/* The declared dimensions: a space-separated list (the schema checked each id). */
+/* The declared dimensions: a space-separated list (the schema checks each
+ * id); -1 when missing or out of memory. */
 static int load_dimensions(struct loader *L, xmlNodePtr root)
 {
     struct sw_demographics *d = L->d;
     const char *list = sw_xml_attr(root, "dimensions");
+    if (!list)
+        return -1;              /* missing: the schema said so */
     size_t len = strlen(list), n = 0;
     char *text = sw_arena_strdup(&d->arena, list);
     d->dimensions = sw_arena_calloc(&d->arena, len / 2 + 1, sizeof *d->dimensions);
@@ -61,6 +64,8 @@ static void load_group(struct loader *L, struct sw_demo_person *p, xmlNodePtr g)
 {
     const char *dim = sw_xml_attr(g, "dimension"), *value = sw_xml_attr(g, "value");
     int line = sw_xml_line(g);
+    if (!dim || !value)
+        return;                 /* missing: the schema said so */
     long k = sw_strmap_get(&L->dims, dim);
     if (k < 0) {
         sw_fail(L->errs, L->path, line,
@@ -81,6 +86,8 @@ static void load_person(struct loader *L, xmlNodePtr n)
 {
     struct sw_demographics *d = L->d;
     struct sw_demo_person *p = &d->people[d->n_people];
+    if (!sw_xml_attr(n, "id"))
+        return;                 /* missing: the schema said so */
     p->id = copy(L, sw_xml_attr(n, "id"));
     p->line = sw_xml_line(n);
     p->values = sw_arena_calloc(&d->arena, d->n_dimensions + 1, sizeof *p->values);
@@ -139,8 +146,9 @@ static struct sw_demographics *from_doc(xmlDocPtr doc, const char *path, struct 
                 SW_NS_DEMOGRAPHICS);
         return NULL;
     }
-    if (sw_xml_validate(doc, "demographics.xsd", path, errs) < 0)
-        return NULL;
+    /* A schema error does not stop the checks of meaning: every problem of
+     * the file in one run (docs/design.md "File formats"). */
+    int invalid = sw_xml_validate(doc, "demographics.xsd", path, errs) < 0;
     struct sw_demographics *d = calloc(1, sizeof *d);
     if (!d) {
         sw_fail_oom(errs, path);
@@ -157,7 +165,7 @@ static struct sw_demographics *from_doc(xmlDocPtr doc, const char *path, struct 
     sw_strmap_release(&L.ids);
     if (L.oom)
         sw_fail_oom(errs, path);
-    if (errs->count + errs->lost > before) {
+    if (invalid || errs->count + errs->lost > before) {
         sw_demographics_free(d);
         return NULL;
     }

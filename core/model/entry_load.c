@@ -15,8 +15,11 @@ void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_
                 "not %s: expected %s element in namespace '%s'", t->what, t->element, t->ns);
         return NULL;
     }
-    if (sw_xml_validate(doc, t->xsd, path, errs) < 0)
-        return NULL;
+    /* A schema error does not stop the checks of meaning: every problem of
+     * the file in one run (docs/design.md "File formats"). The
+     * readers take a missing attribute as NULL and say nothing of it (the
+     * schema did); the document is dropped below. */
+    int invalid = sw_xml_validate(doc, t->xsd, path, errs) < 0;
     char *obj = calloc(1, t->size);
     if (!obj) {
         sw_fail_oom(errs, path);
@@ -32,7 +35,7 @@ void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_
     free(L.first_line);
     if (L.oom)
         sw_fail_oom(errs, path);
-    if (errs->count + errs->lost > before) {
+    if (invalid || errs->count + errs->lost > before) {
         sw_arena_release(L.arena);
         free(obj);
         return NULL;
@@ -62,6 +65,26 @@ void *sw_load_file(const struct sw_rubric *r, const struct sw_doc_type *t, const
     void *obj = data ? sw_load_parse(r, data, len, t, path, errs) : NULL;
     free(data);
     return obj;
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int sw_load_is_number(const char *raw)
+{
+    while (is_blank(*raw))
+        raw++;
+    raw += *raw == '+' || *raw == '-';
+    int digits = 0, dot = 0;
+    for (; (*raw >= '0' && *raw <= '9') || (*raw == '.' && !dot); raw++) {
+        dot |= *raw == '.';
+        digits += *raw != '.';
+    }
+    while (is_blank(*raw))
+        raw++;
+    return digits && !*raw;
 }
 
 void *sw_load_ratings(struct sw_load *L, xmlNodePtr root, size_t size)
@@ -103,6 +126,8 @@ const char *sw_load_evidence(struct sw_load *L, xmlNodePtr rating)
 void sw_load_check_value(struct sw_load *L, double v, const char *raw, int line)
 {
     const struct sw_scale *sc = &L->r->scale;
+    if (!sw_load_is_number(raw))
+        return;                 /* not a decimal: the schema said so */
     if (v < sc->min || v > sc->max)
         sw_fail(L->errs, L->path, line, "value '%s' is off the scale %g to %g", raw, sc->min,
                 sc->max);

@@ -58,7 +58,8 @@ struct sw_doc_type {
 };
 
 /* The document of type t in doc: its root checked, validated against the
- * schema, built and checked. NULL with every problem in errs. Caller frees. */
+ * schema, built and checked (also after a schema error, so that one run
+ * reports every problem). NULL with every problem in errs. Caller frees. */
 void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_type *t,
                   const char *path, struct sw_errors *errs);
 /* The same from bytes (t->fast first), and from the file at path. */
@@ -105,7 +106,11 @@ const char *sw_load_copy(struct sw_load *L, const char *v);
 const char *sw_load_text(struct sw_load *L, xmlNodePtr n);
 /* The text of a rating element's <evidence> child, "" when it has none. */
 const char *sw_load_evidence(struct sw_load *L, xmlNodePtr rating);
-/* Checks value v (typed as raw) on line `line` against the scale and its step. */
+/* Whether raw is an xs:decimal as the schemas take it: [+-]digits[.digits],
+ * at least one digit, blanks around it allowed (no INF, NaN, exponent). */
+int sw_load_is_number(const char *raw);
+/* Checks value v (typed as raw) on line `line` against the scale and its
+ * step; says nothing of a raw that is no number (the schema reports it). */
 void sw_load_check_value(struct sw_load *L, double v, const char *raw, int line);
 /* Reports a second rating of the thing at `slot` (of n_slots), named id. */
 void sw_load_check_repeat(struct sw_load *L, size_t slot, size_t n_slots, const char *id,

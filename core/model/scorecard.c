@@ -79,7 +79,7 @@ int sw_scorecard_check_header(struct sw_load *L, const struct header *h)
     s->rubric = sw_load_copy(L, h->rubric);
     s->candidate = sw_load_copy(L, h->candidate);
     s->interviewer = sw_load_copy(L, h->interviewer);
-    s->submitted = strcmp(h->status, "submitted") == 0;
+    s->submitted = h->status && strcmp(h->status, "submitted") == 0;
     s->submitted_at = sw_load_copy(L, h->submitted);
     s->created = sw_load_copy(L, h->created);
     if (*s->created && !sw_utc_stamp_ok(s->created))
@@ -89,6 +89,10 @@ int sw_scorecard_check_header(struct sw_load *L, const struct header *h)
     if (*s->scheduled && !sw_utc_stamp_ok(s->scheduled))
         sw_fail(L->errs, L->path, line, "scheduled '%s' is not a UTC time: write it as "
                 "YYYY-MM-DDTHH:MM:SSZ", s->scheduled);
+    /* A missing rubric or interview (the schema said so): the ratings
+     * cannot be checked without them. */
+    if (!h->rubric || !h->interview)
+        return -1;
     if (strcmp(s->rubric, r->id) != 0)
         return sw_fail(L->errs, L->path, line,
                        "scorecard is for rubric '%s', but the rubric in use is '%s' "

@@ -48,6 +48,14 @@ for f in self-other peer-is-self unknown-competency off-scale off-step duplicate
          bad-cycle unknown-level bad-relation other-rubric many doctype; do
     check "validate-bad-assessment-$f" 1 "$SW" $MINI validate tests/fixtures/bad/assessment-$f.xml
 done
+
+# A schema error does not hide a scorecard's or an assessment's other errors
+# (docs/design.md "File formats"): an attribute the schema does
+# not allow or a missing one, a value that is no number, then every check of
+# meaning on what parsed, each problem once.
+for f in every-error assessment-every-error; do
+    check "validate-bad-$f" 1 "$SW" $MINI validate tests/fixtures/bad/$f.xml
+done
 # report reads the scorecard among the assessments and nothing else.
 check validate-report-skips-assessments 0 "$SW" $MINI report --format csv tests/fixtures/growth
 

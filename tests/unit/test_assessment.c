@@ -62,6 +62,47 @@ static void test_assessment_every_problem_reported(void **state)
     sw_errors_release(&errs);
 }
 
+/* A schema error does not hide the others (docs/design.md "File
+ * formats"): an unknown relation, a rating without its competency and a
+ * value that is no number (schema), then every check of meaning; nothing is
+ * said twice, and the missing attributes crash nothing. */
+static void test_assessment_schema_error_hides_nothing(void **state)
+{
+    (void)state;
+    const char *text = HEAD "person='p' assessor='p' relation='boss' cycle='h 1' "
+                       "status='draft'>\n"
+                       "<rating value='3'/>\n"
+                       "<rating competency='design' value='6'/>\n"
+                       "<rating competency='coding' value='lots'/>\n"
+                       "<rating competency='design' value='2'/>\n"
+                       "</assessment>\n";
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_null(parse(text, &errs));
+    assert_int_equal(6, errs.count);
+    assert_int_equal(1, errs.items[0].line);
+    assert_non_null(strstr(errs.items[0].message, "'boss'"));
+    assert_int_equal(2, errs.items[1].line);
+    assert_non_null(strstr(errs.items[1].message, "'competency' is required but missing"));
+    assert_int_equal(4, errs.items[2].line);
+    assert_non_null(strstr(errs.items[2].message, "'lots' is not a valid value"));
+    assert_string_equal("cycle 'h 1' is not an id: use letters, digits, '.', '_' and '-', "
+                        "named to sort in time (2026-h1, 2026-h2)", errs.items[3].message);
+    assert_string_equal("value '6' is off the scale 1 to 5", errs.items[4].message);
+    assert_int_equal(3, errs.items[4].line);
+    assert_string_equal("'design' is rated twice (first on line 3)", errs.items[5].message);
+    assert_int_equal(5, errs.items[5].line);
+    sw_errors_release(&errs);
+    sw_errors_init(&errs);
+    const char *bare = "<assessment xmlns='urn:scorewheel:assessment:1'>\n"
+                       "<rating competency='nope'/>\n</assessment>";
+    assert_null(parse(bare, &errs));
+    assert_int_equal(6, errs.count);    /* the six required attributes, nothing else */
+    for (size_t i = 0; i < errs.count; i++)
+        assert_non_null(strstr(errs.items[i].message, "is required but missing"));
+    sw_errors_release(&errs);
+}
+
 static void test_assessment_document_kinds_and_skips(void **state)
 {
     (void)state;
@@ -195,6 +236,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_assessment_loads_fields),
         cmocka_unit_test(test_assessment_every_problem_reported),
+        cmocka_unit_test(test_assessment_schema_error_hides_nothing),
         cmocka_unit_test(test_assessment_document_kinds_and_skips),
         cmocka_unit_test(test_assessment_relation_names),
         cmocka_unit_test(test_assessment_policy_attributes),

@@ -270,6 +270,43 @@ static void test_audit_demographics_errors(void **state)
                  "dimension 'a' is declared twice");
 }
 
+/* A schema error does not hide the others (docs/design.md "File
+ * formats"): a group without its value, a candidate without an id and a
+ * stray element (schema), then the checks of meaning; the missing
+ * attributes crash nothing and are not reported twice. */
+static void test_audit_demographics_schema_error_hides_nothing(void **state)
+{
+    (void)state;
+    const char *xml = HEAD "<candidate id=\"c-1\"><group dimension=\"age\" value=\"x\"/>"
+                           "<group dimension=\"sex\"/></candidate>\n"
+                           "<candidate id=\"c-1\"/>\n"
+                           "<candidate><group dimension=\"sex\" value=\"f\"/></candidate>\n"
+                           "<stray/>\n</demographics>";
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_null(sw_demographics_parse(xml, strlen(xml), "d.xml", &errs));
+    assert_int_equal(5, errs.count);
+    static const int lines[] = { 2, 4, 5, 2, 3 };
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(lines[i], errs.items[i].line);
+    assert_non_null(strstr(errs.items[0].message, "'value' is required but missing"));
+    assert_non_null(strstr(errs.items[1].message, "'id' is required but missing"));
+    assert_non_null(strstr(errs.items[2].message, "'stray'"));
+    assert_string_equal("dimension 'age' is not declared: add it to the dimensions attribute",
+                        errs.items[3].message);
+    assert_string_equal("candidate 'c-1' is listed twice (first on line 2)",
+                        errs.items[4].message);
+    sw_errors_release(&errs);
+    sw_errors_init(&errs);
+    const char *bare = "<demographics xmlns=\"urn:scorewheel:demographics:1\">\n"
+                       "<candidate id=\"c-1\"><group dimension=\"sex\" value=\"f\"/>"
+                       "</candidate>\n</demographics>";
+    assert_null(sw_demographics_parse(bare, strlen(bare), "d.xml", &errs));
+    assert_int_equal(1, errs.count);
+    assert_non_null(strstr(errs.items[0].message, "'dimensions' is required but missing"));
+    sw_errors_release(&errs);
+}
+
 static void test_audit_demographics_load(void **state)
 {
     (void)state;
@@ -301,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_audit_complementary_suppression),
         cmocka_unit_test(test_audit_flag_exact_and_zero_reference),
         cmocka_unit_test(test_audit_demographics_errors),
+        cmocka_unit_test(test_audit_demographics_schema_error_hides_nothing),
         cmocka_unit_test(test_audit_demographics_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -114,6 +114,81 @@ static void test_scorecard_errors(void **state)
                                     &line));
 }
 
+/* Parses text that must fail and checks every error, in order: lines[i] and
+ * a message that is messages[i] exactly, or holds it after a '~' (the
+ * schema's own words, from libxml2). */
+static void expect_errors(const char *text, size_t n, const int *lines,
+                          const char *const *messages)
+{
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    assert_null(sw_scorecard_parse(mini, text, strlen(text), "s.xml", &errs));
+    assert_int_equal(n, errs.count);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(lines[i], errs.items[i].line);
+        if (messages[i][0] == '~')
+            assert_non_null(strstr(errs.items[i].message, messages[i] + 1));
+        else
+            assert_string_equal(messages[i], errs.items[i].message);
+    }
+    sw_errors_release(&errs);
+}
+
+/* A schema error does not hide the others (docs/design.md "File
+ * formats"): a missing status, a stray attribute, a value that is no
+ * number and a recommendation without one (schema), then every check of meaning, each problem once. */
+static void test_scorecard_schema_error_hides_nothing(void **state)
+{
+    (void)state;
+    const char *text = "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' "
+                       "candidate='c-9' interview='tech' interviewer='ann'>\n"
+                       "<rating question='t2' mood='x'/>\n"
+                       "<rating question='zz' value='2'/>\n"
+                       "<rating question='t1' value='0.5'/>\n"
+                       "<rating question='t1' value='many'/>\n"
+                       "<rating question='l1' competency='coding' value='2'/>\n"
+                       "<rating question='l1'/>\n"
+                       "<rating/>\n"
+                       "<recommendation/>\n"
+                       "</scorecard>";
+    static const int lines[] = { 1, 2, 5, 9, 3, 4, 5, 6, 7, 8 };
+    static const char *const messages[] = {
+        "~'status' is required but missing",
+        "~attribute 'mood': The attribute 'mood' is not allowed",
+        "~'many' is not a valid value of the atomic type 'xs:decimal'",
+        "~'value' is required but missing",
+        "unknown question 'zz' in rubric 'mini'",
+        "value '0.5' is off the scale 1 to 5",
+        "'t1' is rated twice (first on line 4)",
+        "a rating names exactly one of question=\"...\" or competency=\"...\"",
+        "question 'l1' belongs to interview 'lead', not 'tech'",
+        "a rating names exactly one of question=\"...\" or competency=\"...\"",
+    };
+    expect_errors(text, 10, lines, messages);
+}
+
+/* Without its rubric or interview a scorecard's ratings cannot be checked:
+ * the schema's word only, and no crash on the missing attributes. */
+static void test_scorecard_schema_error_missing_header(void **state)
+{
+    (void)state;
+    static const int one[] = { 1 };
+    static const char *const no_interview[] = { "~'interview' is required but missing" };
+    expect_errors("<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' candidate='c' "
+                  "interviewer='x' status='draft'>\n<rating question='zz'/></scorecard>",
+                  1, one, no_interview);
+    static const char *const no_rubric[] = { "~'rubric' is required but missing" };
+    expect_errors("<scorecard xmlns='urn:scorewheel:scorecard:1' candidate='c' "
+                  "interview='tech' interviewer='x' status='draft'/>", 1, one, no_rubric);
+    static const int five[] = { 1, 1, 1, 1, 1 };
+    static const char *const bare[] = {
+        "~'rubric' is required but missing", "~'candidate' is required but missing",
+        "~'interview' is required but missing", "~'interviewer' is required but missing",
+        "~'status' is required but missing",
+    };
+    expect_errors("<scorecard xmlns='urn:scorewheel:scorecard:1'/>", 5, five, bare);
+}
+
 static void test_scorecard_unknown_interview_and_level(void **state)
 {
     (void)state;
@@ -164,6 +239,8 @@ int main(void)
         cmocka_unit_test(test_scorecard_unanswered_and_direct_ratings),
         cmocka_unit_test(test_scorecard_evidence_round_trips_exactly),
         cmocka_unit_test(test_scorecard_errors),
+        cmocka_unit_test(test_scorecard_schema_error_hides_nothing),
+        cmocka_unit_test(test_scorecard_schema_error_missing_header),
         cmocka_unit_test(test_scorecard_unknown_interview_and_level),
         cmocka_unit_test(test_scorecard_document_tells_kinds),
     };
