@@ -75,6 +75,14 @@ if has growth && [ -d "$reviews" ]; then
     step scorewheel export --people -o "$out/people.xlsx" "$reviews"
     "$sw" export --people -o "$out/people.xlsx" "$reviews"
 fi
+if has audit && command -v python3 >/dev/null 2>&1; then
+    # A generated requisition with a planted selection gap, and its
+    # demographics file kept outside the folder (docs/design.md rule 16).
+    python3 tools/gendemo.py --out "$out/audit-req" --demographics "$out/demographics.xml" \
+        --count 300 >/dev/null
+    step scorewheel audit --demographics "$out/demographics.xml" "$out/audit-req"
+    "$sw" audit --demographics "$out/demographics.xml" "$out/audit-req"
+fi
 if has serve; then
     # A copy, so that what is typed in the browser stays out of the example.
     rm -rf "$out/staff-tpm-2026" && cp -R "$req" "$out/staff-tpm-2026"
