@@ -30,11 +30,11 @@ static const struct cli_command people_command = {
     .min_operands = 1, .max_operands = 2, .operand_name = "ARGUMENT",
 };
 
-static int load(const char *path, int missing_ok, struct web_people *p)
+static int load(const char *path, int missing_ok, struct sw_people *p)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
-    int rc = web_people_load(path, missing_ok, p, &errs) == 0 ? EXIT_OK : EXIT_INPUT;
+    int rc = sw_people_load(path, missing_ok, p, &errs) == 0 ? EXIT_OK : EXIT_INPUT;
     if (rc != EXIT_OK) {
         diag_print(&errs);
         rc = diag_exit_code(&errs);
@@ -43,12 +43,12 @@ static int load(const char *path, int missing_ok, struct web_people *p)
     return rc;
 }
 
-static int save(const char *path, const struct web_people *p)
+static int save(const char *path, const struct sw_people *p)
 {
     struct sw_errors errs;
     sw_errors_init(&errs);
     int rc = EXIT_OK;
-    if (web_people_save(path, p, &errs) < 0) {
+    if (sw_people_save(path, p, &errs) < 0) {
         diag_print(&errs);
         rc = diag_exit_code(&errs);
     }
@@ -61,10 +61,10 @@ static unsigned roles_of(const struct cli_list *names)
 {
     unsigned roles = 0;
     for (size_t i = 0; i < names->n; i++) {
-        enum web_role r = web_role_parse(names->items[i]);
-        if (r == WEB_ANONYMOUS)
+        enum sw_role r = sw_role_parse(names->items[i]);
+        if (r == SW_ROLE_NONE)
             return 0;
-        roles |= WEB_ROLE_BIT(r);
+        roles |= SW_ROLE_BIT(r);
     }
     return roles;
 }
@@ -88,9 +88,9 @@ static int person_add(const char *path, const char *id, const struct add_args *a
     if (!sw_entry_id_ok(id))
         return diag_usage("people", "'%s' is not an id ([A-Za-z0-9._-]+, not starting with "
                           "'.' or '-')", id);
-    struct web_people p;
+    struct sw_people p;
     rc = load(path, 1, &p);
-    if (rc == EXIT_OK && web_people_find(&p, id))
+    if (rc == EXIT_OK && sw_people_find(&p, id))
         rc = diag_error(EXIT_INPUT, path, "person '%s' is already there (revoke first to give "
                         "a new link)", id);
     char token[WEB_TOKEN_HEX], hash[WEB_TOKEN_HEX], created[32] = "", role_text[64];
@@ -99,49 +99,49 @@ static int person_add(const char *path, const char *id, const struct add_args *a
         created[0] = '\0';   /* a clock past 9999: the attribute is optional */
     web_random_hex(token, 32);   /* starts libsodium */
     web_sha256_hex(token, strlen(token), hash);
-    web_roles_format(roles, role_text, sizeof role_text);
-    if (rc == EXIT_OK && (web_people_add(&p, id, name, roles, hash, created) < 0 ||
-                          (a->email && web_people_set_email(&p, id, a->email) < 0)))
+    sw_roles_format(roles, role_text, sizeof role_text);
+    if (rc == EXIT_OK && (sw_people_add(&p, id, name, roles, hash, created) < 0 ||
+                          (a->email && sw_people_set_email(&p, id, a->email) < 0)))
         rc = diag_oom();
     if (rc == EXIT_OK)
         rc = save(path, &p);
     if (rc == EXIT_OK && a->send)
-        rc = cli_people_send(a->send, web_people_find(&p, id), url, token, hash);
+        rc = cli_people_send(a->send, sw_people_find(&p, id), url, token, hash);
     else if (rc == EXIT_OK)
         printf("Sign-in link for %s (%s), shown only this once:\n%s/login?t=%s\n", id,
                role_text, url, token);
     explicit_bzero(token, sizeof token);
-    web_people_release(&p);
+    sw_people_release(&p);
     return rc;
 }
 
 static int person_revoke(const char *path, const char *id)
 {
-    struct web_people p;
+    struct sw_people p;
     int rc = load(path, 0, &p);
-    if (rc == EXIT_OK && web_people_remove(&p, id) < 0)
+    if (rc == EXIT_OK && sw_people_remove(&p, id) < 0)
         rc = diag_error(EXIT_INPUT, path, "no person '%s'", id);
     if (rc == EXIT_OK && (rc = save(path, &p)) == EXIT_OK)
         printf("Revoked %s: their link and sessions no longer work.\n", id);
-    web_people_release(&p);
+    sw_people_release(&p);
     return rc;
 }
 
 static int person_list(const char *path)
 {
-    struct web_people p;
+    struct sw_people p;
     int rc = load(path, 0, &p);
     if (rc == EXIT_OK && p.n)
         printf("%-20s %-12s %-21s %s\n", "ID", "ROLE", "CREATED", "NAME");
     for (size_t i = 0; rc == EXIT_OK && i < p.n; i++)
         {
         char roles[64];
-        web_roles_format(p.items[i].roles, roles, sizeof roles);
+        sw_roles_format(p.items[i].roles, roles, sizeof roles);
         printf("%-20s %-12s %-21s %s\n", p.items[i].id, roles,
                *p.items[i].created ? p.items[i].created : "-",
                *p.items[i].name ? p.items[i].name : "-");
     }
-    web_people_release(&p);
+    sw_people_release(&p);
     return rc;
 }
 
@@ -215,7 +215,7 @@ static int people_run(int argc, char **argv, int first, const char *path,
     /* add and revoke read, change and write the file: one at a time. */
     struct sw_errors errs;
     sw_errors_init(&errs);
-    int lock = web_people_lock(path, &errs);
+    int lock = sw_people_lock(path, &errs);
     diag_print(&errs);
     sw_errors_release(&errs);
     if (lock < 0)

@@ -24,20 +24,20 @@ int cli_mail_check(const char *cmd, const struct cli_mail *m)
     return EXIT_OK;
 }
 
-struct sw_mail_person *cli_mail_people(const struct web_people *p)
+struct sw_mail_person *cli_mail_people(const struct sw_people *p)
 {
     struct sw_mail_person *out = calloc(p->n + 1, sizeof *out);
     for (size_t i = 0; out && i < p->n; i++) {
-        const struct web_person *e = &p->items[i];
+        const struct sw_person *e = &p->items[i];
         out[i].id = e->id;
         out[i].name = e->name;
         out[i].email = *e->email ? e->email : NULL;
-        static const struct { enum web_role web; unsigned mail; } map[] = {
-            { WEB_INTERVIEWER, SW_MAIL_INTERVIEWER }, { WEB_COMMITTEE, SW_MAIL_COMMITTEE },
-            { WEB_RECRUITER, SW_MAIL_RECRUITER },
+        static const struct { enum sw_role web; unsigned mail; } map[] = {
+            { SW_ROLE_INTERVIEWER, SW_MAIL_INTERVIEWER }, { SW_ROLE_COMMITTEE, SW_MAIL_COMMITTEE },
+            { SW_ROLE_RECRUITER, SW_MAIL_RECRUITER },
         };
         for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
-            if ((e->roles & WEB_ROLE_BIT(map[k].web)) != 0)
+            if ((e->roles & SW_ROLE_BIT(map[k].web)) != 0)
                 out[i].roles |= map[k].mail;
     }
     return out;
@@ -115,7 +115,7 @@ int cli_mail_pass(const struct cli_mail *m, double now, char **reqs, int n_reqs,
     memset(run, 0, sizeof *run);
     struct sw_errors errs;
     sw_errors_init(&errs);
-    if (web_people_load(m->people, 0, &run->file, &errs) < 0)
+    if (sw_people_load(m->people, 0, &run->file, &errs) < 0)
         return report(&errs);
     if (!(run->people = cli_mail_people(&run->file))) {
         sw_fail_oom(&errs, NULL);
@@ -147,6 +147,6 @@ void cli_mail_run_release(struct cli_mail_run *run)
         return;
     sw_mail_plan_release(&run->plan);
     free(run->people);
-    web_people_release(&run->file);
+    sw_people_release(&run->file);
     memset(run, 0, sizeof *run);
 }

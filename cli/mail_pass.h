@@ -22,7 +22,7 @@ struct cli_mail {
 };
 
 struct cli_mail_run {
-    struct web_people file;
+    struct sw_people file;
     struct sw_mail_person *people;
     struct sw_mail_setup setup;
     struct sw_mail_plan plan;
@@ -43,14 +43,14 @@ void cli_mail_run_release(struct cli_mail_run *run);
 int cli_mail_flush(const struct cli_mail *m, double now, struct sw_outbox_tally *t);
 /* The people file's persons as mail recipients (roles mapped). NULL when
  * out of memory; caller frees the array (the strings stay p's). */
-struct sw_mail_person *cli_mail_people(const struct web_people *p);
+struct sw_mail_person *cli_mail_people(const struct sw_people *p);
 /* `people add`: refuses an id, name or email with a control character, or
  * an email that is no addr-spec (exit 1, printed naming path). */
 int cli_people_check(const char *path, const char *id, const char *name, const char *email);
 /* `people add --send`: queues the sign-in mail for `who` (link
  * URL/login?t=TOKEN, id from the token's hash) and sends what waits. Prints
  * whether it went out. The exit code. */
-int cli_people_send(const struct cli_mail *m, const struct web_person *who, const char *url,
+int cli_people_send(const struct cli_mail *m, const struct sw_person *who, const char *url,
                     const char *token, const char *hash);
 /* `serve --mail` (serve_mail.c): runs cli_mail_pass over reqs (kept, not
  * copied) now and then every minute in a thread of its own, logging a line

@@ -19,7 +19,7 @@ int cli_people_check(const char *path, const char *id, const char *name, const c
     return EXIT_OK;
 }
 
-int cli_people_send(const struct cli_mail *m, const struct web_person *who, const char *url,
+int cli_people_send(const struct cli_mail *m, const struct sw_person *who, const char *url,
                     const char *token, const char *hash)
 {
     char link[1024];

@@ -13,13 +13,7 @@
 
 #include <stddef.h>
 
-enum web_role {
-    WEB_ANONYMOUS,      /* no session (with --people) */
-    WEB_INTERVIEWER,
-    WEB_COMMITTEE,
-    WEB_RECRUITER,
-    WEB_EVERYONE,       /* single-person mode: the one local person, every right */
-};
+#include "people.h"    /* enum sw_role */
 
 enum web_page {
     WEB_PAGE_SIGNIN,     /* /login, /logout */
@@ -41,7 +35,7 @@ enum web_page {
 enum web_card { WEB_CARD_NONE, WEB_CARD_DRAFT, WEB_CARD_SUBMITTED };
 
 struct web_access {
-    enum web_role role;
+    enum sw_role role;
     enum web_page page;
     int write;           /* a POST (sign-in and sign-out are not writes) */
     /* Scorecard page: whether its INTERVIEWER is the person, and its state. */
@@ -80,24 +74,5 @@ enum web_verdict {
  *   scorecard and schedules.
  * A scorecard that does not exist is 404 for every role. */
 enum web_verdict web_access_check(const struct web_access *a);
-
-/* "interviewer", "committee", "recruiter" -> the role; WEB_ANONYMOUS when
- * the text names none. */
-enum web_role web_role_parse(const char *name);
-const char *web_role_name(enum web_role role);
-
-/* Roles are a set (docs/design.md, "The web app, turn 3: trust first"): a bit per role. Since one's
- * own draft is editable and independent scoring binds whatever one's roles,
- * the rights of a set are those of its highest role:
- * interviewer < committee < recruiter. */
-#define WEB_ROLE_BIT(r) (1u << (unsigned)(r))
-#define WEB_ROLES_ALL (WEB_ROLE_BIT(WEB_INTERVIEWER) | WEB_ROLE_BIT(WEB_COMMITTEE) | \
-                       WEB_ROLE_BIT(WEB_RECRUITER))
-enum web_role web_roles_top(unsigned roles);
-/* Space-separated role names -> their bits; 0 when one is not a role (or
- * none is given). */
-unsigned web_roles_parse(const char *text);
-/* The roles' names, space-separated, into out (size >= 40). */
-void web_roles_format(unsigned roles, char *out, size_t size);
 
 #endif

@@ -25,16 +25,16 @@ void web_reload_people(struct web_server *srv)
     if (st.st_mtim.tv_sec == srv->people_mtime.tv_sec &&
         st.st_mtim.tv_nsec == srv->people_mtime.tv_nsec && (long)st.st_ino == srv->people_ino)
         return;
-    struct web_people fresh;
+    struct sw_people fresh;
     struct sw_errors errs;
     sw_errors_init(&errs);
-    if (web_people_load(srv->cfg->people_path, 0, &fresh, &errs) == 0) {
-        web_people_release(&srv->people);
+    if (sw_people_load(srv->cfg->people_path, 0, &fresh, &errs) == 0) {
+        sw_people_release(&srv->people);
         srv->people = fresh;
         srv->people_mtime = st.st_mtim;
         srv->people_ino = (long)st.st_ino;
     } else {
-        web_people_release(&fresh);
+        sw_people_release(&fresh);
         if (errs.count)
             web_log("%s:%d: error: %s (keeping the people read before)",
                     srv->cfg->people_path, errs.items[0].line, errs.items[0].message);
@@ -49,9 +49,9 @@ void web_reload_people(struct web_server *srv)
 static void identify(struct web_server *srv, const struct web_incoming *in, struct web_ctx *c)
 {
     char cookie[WEB_TOKEN_HEX], person[WEB_ID_MAX], link[WEB_TOKEN_HEX];
-    c->me.role = WEB_ANONYMOUS;
+    c->me.role = SW_ROLE_NONE;
     if (srv->single) {
-        c->me.role = WEB_EVERYONE;
+        c->me.role = SW_ROLE_EVERYONE;
         web_csrf_for(srv->sessions, "single-person", c->csrf);
         return;
     }
@@ -61,7 +61,7 @@ static void identify(struct web_server *srv, const struct web_incoming *in, stru
         return;
     pthread_mutex_lock(&srv->people_lock);
     web_reload_people(srv);
-    const struct web_person *p = web_people_find(&srv->people, person);
+    const struct sw_person *p = sw_people_find(&srv->people, person);
     int alive = p && web_equal_secret(p->token_sha256, link);
     if (alive) {
         snprintf(c->me.id, sizeof c->me.id, "%s", p->id);

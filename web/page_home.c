@@ -34,7 +34,7 @@ static int add_card(struct web_ctx *c, struct sw_tpl_scope *top, const struct we
 static int add_cards(struct web_ctx *c, struct sw_tpl_scope *top, struct web_req *q)
 {
     struct sw_req_snapshot *snap = web_req_snapshot(q);
-    const char *who = c->me.role == WEB_EVERYONE ? NULL : c->me.id;
+    const char *who = c->me.role == SW_ROLE_EVERYONE ? NULL : c->me.id;
     int rc = 0;
     for (size_t i = sw_req_snapshot_find(snap, 0, NULL, NULL, who); snap && i < snap->n_files &&
          rc == 0; i = sw_req_snapshot_find(snap, i + 1, NULL, NULL, who))
@@ -48,7 +48,7 @@ static int add_kits(struct web_ctx *c, struct sw_tpl_scope *top)
     const struct sw_rubric *r = c->srv->index.rubric;
     int rc = 0;
     for (size_t i = 0; i < r->n_interviews && rc == 0; i++) {
-        if (c->me.role == WEB_INTERVIEWER &&
+        if (c->me.role == SW_ROLE_INTERVIEWER &&
             !web_index_has_interview(&c->srv->index, r->interviews[i].id, c->me.id, 0))
             continue;
         struct sw_tpl_scope *t = sw_tpl_add(top, "kits");
@@ -102,7 +102,7 @@ void web_page_home(struct web_ctx *c)
     }
     struct sw_arena arena = SW_ARENA_INIT;
     struct sw_tpl_scope *s = sw_tpl_scope_new(&arena);
-    int rc = s ? sw_tpl_set(s, "everyone", c->me.role == WEB_EVERYONE ? "yes" : "") : -1;
+    int rc = s ? sw_tpl_set(s, "everyone", c->me.role == SW_ROLE_EVERYONE ? "yes" : "") : -1;
     struct web_index *x = &c->srv->index;
     for (size_t i = 0; i < x->n_reqs && rc == 0; i++)
         rc = add_cards(c, s, &x->reqs[i]);

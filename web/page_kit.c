@@ -67,7 +67,7 @@ void web_page_kit(struct web_ctx *c)
     const struct sw_rubric *r = c->srv->index.rubric;
     long iv = sw_rubric_interview(r, c->path.seg[1]);
     struct web_access a = { .role = c->me.role, .page = WEB_PAGE_KIT, .write = c->post };
-    if (iv >= 0 && c->me.role == WEB_INTERVIEWER) {
+    if (iv >= 0 && c->me.role == SW_ROLE_INTERVIEWER) {
         a.mine = web_index_has_interview(&c->srv->index, c->path.seg[1], c->me.id, 1)
                  ? WEB_CARD_DRAFT : WEB_CARD_NONE;
     }

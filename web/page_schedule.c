@@ -159,7 +159,7 @@ static int known_interviewer(struct web_server *srv, const char *id)
         return 1;
     pthread_mutex_lock(&srv->people_lock);
     web_reload_people(srv);
-    int known = web_people_find(&srv->people, id) != NULL;
+    int known = sw_people_find(&srv->people, id) != NULL;
     pthread_mutex_unlock(&srv->people_lock);
     return known;
 }

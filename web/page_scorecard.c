@@ -36,7 +36,7 @@ static int find_target(struct web_ctx *c, struct target *t)
         t->path = strdup(f->path);
         t->access.card = !t->path ? WEB_CARD_NONE
                          : f->scorecard->submitted ? WEB_CARD_SUBMITTED : WEB_CARD_DRAFT;
-        t->access.own = c->me.role == WEB_EVERYONE || strcmp(c->me.id, p->seg[5]) == 0;
+        t->access.own = c->me.role == SW_ROLE_EVERYONE || strcmp(c->me.id, p->seg[5]) == 0;
         t->access.mine = web_snap_mine(snap, p->seg[3], c->me.id);
     }
     sw_req_snapshot_release(snap);

@@ -8,12 +8,12 @@
 
 static int set_layout(struct web_ctx *c, struct sw_tpl_scope *s, const char *title)
 {
-    int signed_in = c->me.role != WEB_ANONYMOUS && !c->srv->single;
+    int signed_in = c->me.role != SW_ROLE_NONE && !c->srv->single;
     return sw_tpl_set(s, "title", title) | sw_tpl_set(s, "csrf", c->csrf) |
            sw_tpl_set(s, "signed_in", signed_in ? "yes" : "") |
            sw_tpl_set(s, "me_name", c->me.name) |
            sw_tpl_set(s, "single", c->srv->single ? "yes" : "") |
-           sw_tpl_set(s, "mail_link", signed_in && c->me.role == WEB_RECRUITER ? "yes" : "");
+           sw_tpl_set(s, "mail_link", signed_in && c->me.role == SW_ROLE_RECRUITER ? "yes" : "");
 }
 
 int web_render(struct web_ctx *c, int status, const char *title, const char *tpl,

@@ -224,7 +224,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     struct web_ctx c;
     web_dispatch(srv, &in, &c);
     snprintf(k->person, sizeof k->person, "%s",
-             *c.me.id ? c.me.id : c.me.role == WEB_EVERYONE ? "local" : "-");
+             *c.me.id ? c.me.id : c.me.role == SW_ROLE_EVERYONE ? "local" : "-");
     enum MHD_Result ok = send_reply(con, k, &c.reply);
     web_ctx_release(&c);
     return ok;
@@ -356,12 +356,12 @@ static int setup(struct web_server *srv, const struct web_config *cfg, struct sw
     srv->single = cfg->people_path == NULL;
     srv->tls = srv->secure_cookie = hsts = cfg->tls_cert != NULL;
     pthread_mutex_init(&srv->people_lock, NULL);
-    web_people_init(&srv->people);
+    sw_people_init(&srv->people);
     if (web_index_init(&srv->index, cfg->rubric, cfg->reqs, cfg->n_reqs, errs) < 0)
         return -1;
     if (cfg->people_path) {
-        web_people_release(&srv->people);
-        if (web_people_load(cfg->people_path, 0, &srv->people, errs) < 0)
+        sw_people_release(&srv->people);
+        if (sw_people_load(cfg->people_path, 0, &srv->people, errs) < 0)
             return -1;
     }
     struct sw_buf state = SW_BUF_INIT;
@@ -385,7 +385,7 @@ static void teardown(struct web_server *srv)
     web_index_release(&srv->index);
     web_sessions_free(srv->sessions);
     web_ratelimit_free(srv->rate);
-    web_people_release(&srv->people);
+    sw_people_release(&srv->people);
     pthread_mutex_destroy(&srv->people_lock);
 }
 

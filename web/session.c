@@ -11,7 +11,7 @@
 #include <sodium.h>
 
 #include "buf.h"
-#include "people.h"
+#include "files.h"
 
 #define STATE_HEADER "scorewheel-sessions 1"
 #define FLUSH_EVERY 60           /* seconds between writes for times of use alone */
@@ -398,4 +398,21 @@ void web_ratelimit_fail(struct web_ratelimit *r, const char *addr, time_t now)
     struct window *w = window_of(r, addr, now, 1);
     w->count++;
     pthread_mutex_unlock(&r->lock);
+}
+
+const struct sw_person *web_people_by_token(const struct sw_people *p, const char *token)
+{
+    char hash[WEB_TOKEN_HEX];
+    web_sha256_hex(token, strlen(token), hash);
+    const struct sw_person *found = NULL;
+    for (size_t i = 0; i < p->n; i++)
+        if (web_equal_secret(hash, p->items[i].token_sha256) && !found)
+            found = &p->items[i];
+    return found;
+}
+
+int web_write_private(const char *path, const void *data, size_t len, struct sw_errors *errs)
+{
+    struct sw_write_options opt = {.overwrite = 1, .mode = 0600};
+    return sw_write_file(path, data, len, &opt, errs);
 }

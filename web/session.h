@@ -31,6 +31,7 @@
 #include <time.h>
 
 #include "error.h"
+#include "people.h"
 
 #define WEB_SESSION_IDLE (2 * 3600)
 #define WEB_SESSION_MAX (12 * 3600)
@@ -99,5 +100,12 @@ void web_ratelimit_free(struct web_ratelimit *r);
 int web_ratelimit_allow(struct web_ratelimit *r, const char *addr, time_t now);
 /* Counts one failed attempt from `addr` at time now. */
 void web_ratelimit_fail(struct web_ratelimit *r, const char *addr, time_t now);
+
+/* The person whose token hash is SHA-256(token), comparing with every
+ * person in constant time; NULL when none. */
+const struct sw_person *web_people_by_token(const struct sw_people *p, const char *token);
+/* Writes len bytes to path atomically with mode 0600 (temporary file,
+ * renamed over): for the sessions file beside the people file. 0 or -1. */
+int web_write_private(const char *path, const void *data, size_t len, struct sw_errors *errs);
 
 #endif

@@ -71,7 +71,7 @@ struct web_server {
     struct web_sessions *sessions;
     struct web_ratelimit *rate;
     pthread_mutex_t people_lock;
-    struct web_people people;    /* reloaded when the file changes */
+    struct sw_people people;    /* reloaded when the file changes */
     struct timespec people_mtime;
     long people_ino;
 };
@@ -97,7 +97,7 @@ struct web_reply {
 struct web_me {
     char id[WEB_ID_MAX];         /* "" in single-person mode and when anonymous */
     char name[256];
-    enum web_role role;
+    enum sw_role role;
 };
 
 struct web_ctx {

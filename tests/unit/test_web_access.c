@@ -6,8 +6,8 @@
 
 #include "access.h"
 
-enum { I = WEB_INTERVIEWER, C = WEB_COMMITTEE, R = WEB_RECRUITER, E = WEB_EVERYONE,
-       A = WEB_ANONYMOUS };
+enum { I = SW_ROLE_INTERVIEWER, C = SW_ROLE_COMMITTEE, R = SW_ROLE_RECRUITER, E = SW_ROLE_EVERYONE,
+       A = SW_ROLE_NONE };
 enum { N = WEB_CARD_NONE, D = WEB_CARD_DRAFT, S = WEB_CARD_SUBMITTED };
 enum { GET = 0, POST = 1 };
 
@@ -80,7 +80,7 @@ static void test_web_access_table(void **state)
     int failures = 0;
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
         const struct row *t = &table[i];
-        struct web_access a = { (enum web_role)t->role, t->page, t->write, t->own,
+        struct web_access a = { (enum sw_role)t->role, t->page, t->write, t->own,
                                 (enum web_card)t->card, (enum web_card)t->mine };
         int actual = (int)web_access_check(&a);
         if (actual != t->expected) {
@@ -95,27 +95,27 @@ static void test_web_access_table(void **state)
 static void test_web_access_role_names(void **state)
 {
     (void)state;
-    assert_int_equal(WEB_INTERVIEWER, web_role_parse("interviewer"));
-    assert_int_equal(WEB_COMMITTEE, web_role_parse("committee"));
-    assert_int_equal(WEB_RECRUITER, web_role_parse("recruiter"));
-    assert_int_equal(WEB_ANONYMOUS, web_role_parse("everyone"));
-    assert_int_equal(WEB_ANONYMOUS, web_role_parse("Interviewer"));
-    assert_string_equal("recruiter", web_role_name(WEB_RECRUITER));
+    assert_int_equal(SW_ROLE_INTERVIEWER, sw_role_parse("interviewer"));
+    assert_int_equal(SW_ROLE_COMMITTEE, sw_role_parse("committee"));
+    assert_int_equal(SW_ROLE_RECRUITER, sw_role_parse("recruiter"));
+    assert_int_equal(SW_ROLE_NONE, sw_role_parse("everyone"));
+    assert_int_equal(SW_ROLE_NONE, sw_role_parse("Interviewer"));
+    assert_string_equal("recruiter", sw_role_name(SW_ROLE_RECRUITER));
 }
 
 static void test_web_access_role_sets(void **state)
 {
     (void)state;
-    unsigned ic = WEB_ROLE_BIT(WEB_INTERVIEWER) | WEB_ROLE_BIT(WEB_COMMITTEE);
-    assert_int_equal(ic, web_roles_parse("interviewer committee"));
-    assert_int_equal(ic, web_roles_parse(" committee  interviewer "));
-    assert_int_equal(0, web_roles_parse("interviewer boss"));
-    assert_int_equal(0, web_roles_parse(""));
-    assert_int_equal(WEB_COMMITTEE, web_roles_top(ic));
-    assert_int_equal(WEB_RECRUITER, web_roles_top(WEB_ROLES_ALL));
-    assert_int_equal(WEB_ANONYMOUS, web_roles_top(0));
+    unsigned ic = SW_ROLE_BIT(SW_ROLE_INTERVIEWER) | SW_ROLE_BIT(SW_ROLE_COMMITTEE);
+    assert_int_equal(ic, sw_roles_parse("interviewer committee"));
+    assert_int_equal(ic, sw_roles_parse(" committee  interviewer "));
+    assert_int_equal(0, sw_roles_parse("interviewer boss"));
+    assert_int_equal(0, sw_roles_parse(""));
+    assert_int_equal(SW_ROLE_COMMITTEE, sw_roles_top(ic));
+    assert_int_equal(SW_ROLE_RECRUITER, sw_roles_top(SW_ROLES_ALL));
+    assert_int_equal(SW_ROLE_NONE, sw_roles_top(0));
     char text[64];
-    web_roles_format(WEB_ROLES_ALL, text, sizeof text);
+    sw_roles_format(SW_ROLES_ALL, text, sizeof text);
     assert_string_equal("interviewer committee recruiter", text);
 }
 

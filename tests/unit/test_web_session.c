@@ -187,32 +187,33 @@ static void test_web_people_round_trip(void **state)
     assert_non_null(mkdtemp(dir));
     char path[64];
     snprintf(path, sizeof path, "%s/people.xml", dir);
-    struct web_people p;
+    struct sw_people p;
     struct sw_errors errs;
     sw_errors_init(&errs);
-    assert_int_equal(0, web_people_load(path, 1, &p, &errs));
+    assert_int_equal(0, sw_people_load(path, 1, &p, &errs));
     assert_int_equal(0, p.n);
     char hash[WEB_TOKEN_HEX];
     web_sha256_hex("tok", 3, hash);
-    assert_int_equal(0, web_people_add(&p, "akim", "Ana <Kim> & \"co\"", WEB_ROLE_BIT(WEB_INTERVIEWER) |
-                                       WEB_ROLE_BIT(WEB_COMMITTEE), hash,
-                                       "2026-11-29T12:00:00Z"));
-    assert_int_equal(0, web_people_save(path, &p, &errs));
-    web_people_release(&p);
+    assert_int_equal(0, sw_people_add(&p, "akim", "Ana <Kim> & \"co\"",
+                                      SW_ROLE_BIT(SW_ROLE_INTERVIEWER) |
+                                      SW_ROLE_BIT(SW_ROLE_COMMITTEE), hash,
+                                      "2026-11-29T12:00:00Z"));
+    assert_int_equal(0, sw_people_save(path, &p, &errs));
+    sw_people_release(&p);
     struct stat st;
     assert_int_equal(0, stat(path, &st));
     assert_int_equal(0600, st.st_mode & 0777);
-    assert_int_equal(0, web_people_load(path, 0, &p, &errs));
+    assert_int_equal(0, sw_people_load(path, 0, &p, &errs));
     assert_int_equal(1, p.n);
     assert_string_equal("Ana <Kim> & \"co\"", p.items[0].name);
-    assert_int_equal(WEB_COMMITTEE, p.items[0].role);   /* the highest of the set */
-    assert_int_equal(WEB_ROLE_BIT(WEB_INTERVIEWER) | WEB_ROLE_BIT(WEB_COMMITTEE),
+    assert_int_equal(SW_ROLE_COMMITTEE, p.items[0].role);   /* the highest of the set */
+    assert_int_equal(SW_ROLE_BIT(SW_ROLE_INTERVIEWER) | SW_ROLE_BIT(SW_ROLE_COMMITTEE),
                      p.items[0].roles);
     assert_ptr_equal(&p.items[0], web_people_by_token(&p, "tok"));
     assert_null(web_people_by_token(&p, "tok2"));
-    assert_int_equal(0, web_people_remove(&p, "akim"));
-    assert_int_equal(-1, web_people_remove(&p, "akim"));
-    web_people_release(&p);
+    assert_int_equal(0, sw_people_remove(&p, "akim"));
+    assert_int_equal(-1, sw_people_remove(&p, "akim"));
+    sw_people_release(&p);
     unlink(path);
     rmdir(dir);
     sw_errors_release(&errs);
@@ -231,10 +232,10 @@ static void test_web_people_bad_file(void **state)
         "</people>\n";
     assert_int_equal((ssize_t)strlen(bad), write(fd, bad, strlen(bad)));
     close(fd);
-    struct web_people p;
+    struct sw_people p;
     struct sw_errors errs;
     sw_errors_init(&errs);
-    assert_int_equal(-1, web_people_load(path, 0, &p, &errs));
+    assert_int_equal(-1, sw_people_load(path, 0, &p, &errs));
     assert_int_equal(3, errs.count);
     assert_int_equal(2, errs.items[0].line);
     assert_string_equal("person id '../x' is not an id ([A-Za-z0-9._-]+, not starting with '.' "
@@ -244,7 +245,7 @@ static void test_web_people_bad_file(void **state)
                         errs.items[1].message);
     assert_string_equal("token-sha256 of person 'b' is not 64 lowercase hex digits",
                         errs.items[2].message);
-    web_people_release(&p);
+    sw_people_release(&p);
     sw_errors_release(&errs);
     unlink(path);
 }

@@ -60,6 +60,7 @@
 #include "status.h"
 #include "mail.h"
 #include "requisition.h"
+#include "people.h"
 #include "team.h"
 #include "growth.h"
 #include "promote.h"

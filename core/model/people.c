@@ -1,7 +1,8 @@
-/* people.c - the people file; see people.h. */
+/* people.c - the people file (urn:scorewheel:people:1) and the role set it stores. */
 #include "people.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,17 +10,74 @@
 #include "entry.h"
 #include "files.h"
 #include "mail.h"
-#include "session.h"
 #include "io/xml.h"
 #include "util/vec.h"
 
-void web_people_init(struct web_people *p)
+static const char *const role_names[] = {
+    [SW_ROLE_NONE] = "", [SW_ROLE_INTERVIEWER] = "interviewer", [SW_ROLE_COMMITTEE] = "committee",
+    [SW_ROLE_RECRUITER] = "recruiter", [SW_ROLE_EVERYONE] = "everyone",
+};
+
+enum sw_role sw_role_parse(const char *name)
+{
+    for (int r = SW_ROLE_INTERVIEWER; r <= SW_ROLE_RECRUITER; r++)
+        if (strcmp(name, role_names[r]) == 0)
+            return (enum sw_role)r;
+    return SW_ROLE_NONE;
+}
+
+const char *sw_role_name(enum sw_role role)
+{
+    return role_names[role];
+}
+
+enum sw_role sw_roles_top(unsigned roles)
+{
+    for (int r = SW_ROLE_RECRUITER; r >= SW_ROLE_INTERVIEWER; r--)
+        if (roles & SW_ROLE_BIT(r))
+            return (enum sw_role)r;
+    return SW_ROLE_NONE;
+}
+
+unsigned sw_roles_parse(const char *text)
+{
+    unsigned roles = 0;
+    char word[16];
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n == 0) {
+            p++;
+            continue;
+        }
+        if (n >= sizeof word)
+            return 0;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        enum sw_role r = sw_role_parse(word);
+        if (r == SW_ROLE_NONE)
+            return 0;
+        roles |= SW_ROLE_BIT(r);
+        p += n;
+    }
+    return roles;
+}
+
+void sw_roles_format(unsigned roles, char *out, size_t size)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (int r = SW_ROLE_INTERVIEWER; r <= SW_ROLE_RECRUITER; r++)
+        if (roles & SW_ROLE_BIT(r) && at < size)
+            at += (size_t)snprintf(out + at, size - at, "%s%s", at ? " " : "", role_names[r]);
+}
+
+void sw_people_init(struct sw_people *p)
 {
     memset(p, 0, sizeof *p);
     sw_arena_init(&p->arena);
 }
 
-void web_people_release(struct web_people *p)
+void sw_people_release(struct sw_people *p)
 {
     if (!p)
         return;
@@ -28,19 +86,19 @@ void web_people_release(struct web_people *p)
     memset(p, 0, sizeof *p);
 }
 
-int web_people_add(struct web_people *p, const char *id, const char *name, unsigned roles,
-                   const char *token_sha256, const char *created)
+int sw_people_add(struct sw_people *p, const char *id, const char *name, unsigned roles,
+                  const char *token_sha256, const char *created)
 {
     if (SW_VEC_GROW(p->items, p->cap, p->n + 1, 8) < 0)
         return -1;
-    struct web_person *e = &p->items[p->n];
+    struct sw_person *e = &p->items[p->n];
     e->id = sw_arena_strdup(&p->arena, id);
     e->name = sw_arena_strdup(&p->arena, name ? name : "");
     e->token_sha256 = sw_arena_strdup(&p->arena, token_sha256);
     e->created = sw_arena_strdup(&p->arena, created ? created : "");
     e->email = "";
     e->roles = roles;
-    e->role = web_roles_top(roles);
+    e->role = sw_roles_top(roles);
     e->line = 0;
     if (!e->id || !e->name || !e->token_sha256 || !e->created)
         return -1;
@@ -48,7 +106,7 @@ int web_people_add(struct web_people *p, const char *id, const char *name, unsig
     return 0;
 }
 
-int web_people_set_email(struct web_people *p, const char *id, const char *email)
+int sw_people_set_email(struct sw_people *p, const char *id, const char *email)
 {
     for (size_t i = 0; i < p->n; i++)
         if (strcmp(p->items[i].id, id) == 0)
@@ -56,7 +114,7 @@ int web_people_set_email(struct web_people *p, const char *id, const char *email
     return -1;
 }
 
-int web_people_remove(struct web_people *p, const char *id)
+int sw_people_remove(struct sw_people *p, const char *id)
 {
     for (size_t i = 0; i < p->n; i++)
         if (strcmp(p->items[i].id, id) == 0) {
@@ -67,23 +125,12 @@ int web_people_remove(struct web_people *p, const char *id)
     return -1;
 }
 
-const struct web_person *web_people_find(const struct web_people *p, const char *id)
+const struct sw_person *sw_people_find(const struct sw_people *p, const char *id)
 {
     for (size_t i = 0; i < p->n; i++)
         if (strcmp(p->items[i].id, id) == 0)
             return &p->items[i];
     return NULL;
-}
-
-const struct web_person *web_people_by_token(const struct web_people *p, const char *token)
-{
-    char hash[WEB_TOKEN_HEX];
-    web_sha256_hex(token, strlen(token), hash);
-    const struct web_person *found = NULL;
-    for (size_t i = 0; i < p->n; i++)
-        if (web_equal_secret(hash, p->items[i].token_sha256) && !found)
-            found = &p->items[i];
-    return found;
 }
 
 static int is_hash(const char *s)
@@ -95,8 +142,8 @@ static int is_hash(const char *s)
     return n == 64;
 }
 
-static void check_person(struct web_people *p, xmlNodePtr n, const char *path,
-                         struct sw_errors *errs)
+static void check_person(struct sw_people *p, xmlNodePtr n, const char *path,
+                        struct sw_errors *errs)
 {
     int line = sw_xml_line(n);
     const char *id = sw_xml_attr(n, "id"), *role = sw_xml_attr(n, "role");
@@ -106,11 +153,11 @@ static void check_person(struct web_people *p, xmlNodePtr n, const char *path,
                 "with '.' or '-')", id ? id : "");
         return;
     }
-    if (web_people_find(p, id)) {
+    if (sw_people_find(p, id)) {
         sw_fail(errs, path, line, "person '%s' is listed twice", id);
         return;
     }
-    unsigned r = role ? web_roles_parse(role) : 0;
+    unsigned r = role ? sw_roles_parse(role) : 0;
     if (!r) {
         sw_fail(errs, path, line, "role '%s' of person '%s' is not interviewer, committee or "
                 "recruiter (or several of them, separated by spaces)", role ? role : "", id);
@@ -127,22 +174,22 @@ static void check_person(struct web_people *p, xmlNodePtr n, const char *path,
                 "(LOCAL@DOMAIN)", email, id);
         return;
     }
-    if (web_people_add(p, id, sw_xml_attr(n, "name"), r, hash, sw_xml_attr(n, "created")) < 0 ||
-        (email && web_people_set_email(p, id, email) < 0))
+    if (sw_people_add(p, id, sw_xml_attr(n, "name"), r, hash, sw_xml_attr(n, "created")) < 0 ||
+        (email && sw_people_set_email(p, id, email) < 0))
         sw_fail_oom(errs, path);
     else
         p->items[p->n - 1].line = line;
 }
 
-static int from_doc(struct web_people *p, xmlDocPtr doc, const char *path,
-                    struct sw_errors *errs)
+static int from_doc(struct sw_people *p, xmlDocPtr doc, const char *path,
+                   struct sw_errors *errs)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root || !sw_xml_is(root, "people") || !root->ns ||
-        strcmp((const char *)root->ns->href, WEB_NS_PEOPLE) != 0)
+        strcmp((const char *)root->ns->href, SW_NS_PEOPLE) != 0)
         return sw_fail(errs, path, root ? sw_xml_line(root) : 1,
                        "not a people file (root element 'people' in namespace '%s')",
-                       WEB_NS_PEOPLE);
+                       SW_NS_PEOPLE);
     size_t before = errs->count;
     for (xmlNodePtr n = sw_xml_element(root->children); n; n = sw_xml_element(n->next)) {
         if (sw_xml_is(n, "person"))
@@ -154,10 +201,10 @@ static int from_doc(struct web_people *p, xmlDocPtr doc, const char *path,
     return errs->count > before ? -1 : 0;
 }
 
-int web_people_load(const char *path, int missing_ok, struct web_people *p,
-                    struct sw_errors *errs)
+int sw_people_load(const char *path, int missing_ok, struct sw_people *p,
+                   struct sw_errors *errs)
 {
-    web_people_init(p);
+    sw_people_init(p);
     struct stat st;
     if (missing_ok && stat(path, &st) < 0 && errno == ENOENT)
         return 0;
@@ -174,12 +221,12 @@ int web_people_load(const char *path, int missing_ok, struct web_people *p,
     return rc;
 }
 
-int web_people_xml(const struct web_people *p, struct sw_buf *out)
+int sw_people_xml(const struct sw_people *p, struct sw_buf *out)
 {
     sw_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<people xmlns=\"" WEB_NS_PEOPLE "\">\n");
+                     "<people xmlns=\"" SW_NS_PEOPLE "\">\n");
     for (size_t i = 0; i < p->n; i++) {
-        const struct web_person *e = &p->items[i];
+        const struct sw_person *e = &p->items[i];
         sw_buf_adds(out, "  <person id=\"");
         sw_buf_add_xml(out, e->id);
         if (*e->name) {
@@ -187,7 +234,7 @@ int web_people_xml(const struct web_people *p, struct sw_buf *out)
             sw_buf_add_xml(out, e->name);
         }
         char roles[64];
-        web_roles_format(e->roles, roles, sizeof roles);
+        sw_roles_format(e->roles, roles, sizeof roles);
         sw_buf_addf(out, "\" role=\"%s\" token-sha256=\"%s\"", roles, e->token_sha256);
         if (*e->created) {
             sw_buf_adds(out, " created=\"");
@@ -205,25 +252,20 @@ int web_people_xml(const struct web_people *p, struct sw_buf *out)
     return out->failed ? -1 : 0;
 }
 
-int web_write_private(const char *path, const void *data, size_t len, struct sw_errors *errs)
-{
-    struct sw_write_options opt = {.overwrite = 1, .mode = 0600};
-    return sw_write_file(path, data, len, &opt, errs);
-}
-
-int web_people_save(const char *path, const struct web_people *p, struct sw_errors *errs)
+int sw_people_save(const char *path, const struct sw_people *p, struct sw_errors *errs)
 {
     struct sw_buf xml = SW_BUF_INIT;
-    if (web_people_xml(p, &xml) < 0) {
+    if (sw_people_xml(p, &xml) < 0) {
         sw_buf_release(&xml);
         return sw_fail_oom(errs, path);
     }
-    int rc = web_write_private(path, xml.data, xml.len, errs);
+    struct sw_write_options opt = {.overwrite = 1, .mode = 0600};
+    int rc = sw_write_file(path, xml.data, xml.len, &opt, errs);
     sw_buf_release(&xml);
     return rc;
 }
 
-int web_people_lock(const char *path, struct sw_errors *errs)
+int sw_people_lock(const char *path, struct sw_errors *errs)
 {
     return sw_lock_folder(path, errs);
 }
