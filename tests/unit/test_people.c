@@ -32,15 +32,21 @@ static const char good[] =
     "  <person id=\"bo\" role=\"recruiter\" token-sha256=\"" HASH_B "\"/>\n"
     "</people>\n";
 
+/* Loads `good` from a new temporary file (its name into path). */
+static void load_good(char *path, struct sw_people *p, struct sw_errors *errs)
+{
+    write_temp(path, good);
+    sw_errors_init(errs);
+    assert_int_equal(0, sw_people_load(path, 0, p, errs));
+}
+
 static void test_people_load_good(void **state)
 {
     (void)state;
     char path[32];
-    write_temp(path, good);
     struct sw_people p;
     struct sw_errors errs;
-    sw_errors_init(&errs);
-    assert_int_equal(0, sw_people_load(path, 0, &p, &errs));
+    load_good(path, &p, &errs);
     assert_int_equal(0, errs.count);
     assert_int_equal(2, p.n);
     const struct sw_person *a = &p.items[0], *b = &p.items[1];
@@ -141,11 +147,9 @@ static void test_people_round_trip(void **state)
 {
     (void)state;
     char path[32];
-    write_temp(path, good);
     struct sw_people p;
     struct sw_errors errs;
-    sw_errors_init(&errs);
-    assert_int_equal(0, sw_people_load(path, 0, &p, &errs));
+    load_good(path, &p, &errs);
     struct sw_buf xml = SW_BUF_INIT;
     assert_int_equal(0, sw_people_xml(&p, &xml));
     sw_buf_addc(&xml, '\0');
