@@ -28,7 +28,7 @@ struct sw_mail_person *cli_mail_people(const struct sw_people *p)
 {
     struct sw_mail_person *out = calloc(p->n + 1, sizeof *out);
     for (size_t i = 0; out && i < p->n; i++) {
-        const struct sw_person *e = &p->items[i];
+        const struct sw_people_person *e = &p->items[i];
         out[i].id = e->id;
         out[i].name = e->name;
         out[i].email = *e->email ? e->email : NULL;

@@ -50,8 +50,8 @@ int cli_people_check(const char *path, const char *id, const char *name, const c
 /* `people add --send`: queues the sign-in mail for `who` (link
  * URL/login?t=TOKEN, id from the token's hash) and sends what waits. Prints
  * whether it went out. The exit code. */
-int cli_people_send(const struct cli_mail *m, const struct sw_person *who, const char *url,
-                    const char *token, const char *hash);
+int cli_people_send(const struct cli_mail *m, const struct sw_people_person *who,
+                    const char *url, const char *token, const char *hash);
 /* `serve --mail` (serve_mail.c): runs cli_mail_pass over reqs (kept, not
  * copied) now and then every minute in a thread of its own, logging a line
  * on stderr for each pass that queued, sent or gave up a mail. NULL when the

@@ -19,8 +19,8 @@ int cli_people_check(const char *path, const char *id, const char *name, const c
     return EXIT_OK;
 }
 
-int cli_people_send(const struct cli_mail *m, const struct sw_person *who, const char *url,
-                    const char *token, const char *hash)
+int cli_people_send(const struct cli_mail *m, const struct sw_people_person *who,
+                    const char *url, const char *token, const char *hash)
 {
     char link[1024];
     snprintf(link, sizeof link, "%s/login?t=%s", url, token);

@@ -118,7 +118,7 @@ int web_set_number(struct sw_tpl_scope *s, const char *key, double v)
 const char *web_person_label(struct web_ctx *c, const char *id, char *buf, size_t size)
 {
     pthread_mutex_lock(&c->srv->people_lock);
-    const struct sw_person *p = sw_people_find(&c->srv->people, id);
+    const struct sw_people_person *p = sw_people_find(&c->srv->people, id);
     if (p && *p->name)
         snprintf(buf, size, "%s (%s)", p->name, id);
     else

@@ -61,7 +61,7 @@ static void identify(struct web_server *srv, const struct web_incoming *in, stru
         return;
     pthread_mutex_lock(&srv->people_lock);
     web_reload_people(srv);
-    const struct sw_person *p = sw_people_find(&srv->people, person);
+    const struct sw_people_person *p = sw_people_find(&srv->people, person);
     int alive = p && web_equal_secret(p->token_sha256, link);
     if (alive) {
         snprintf(c->me.id, sizeof c->me.id, "%s", p->id);

@@ -28,7 +28,7 @@ static void sign_in(struct web_ctx *c)
     char id[WEB_ID_MAX] = "", link[WEB_TOKEN_HEX] = "";
     pthread_mutex_lock(&srv->people_lock);
     web_reload_people(srv);
-    const struct sw_person *p = token && *token ? web_people_by_token(&srv->people, token)
+    const struct sw_people_person *p = token && *token ? web_people_by_token(&srv->people, token)
                                                  : NULL;
     if (p) {
         snprintf(id, sizeof id, "%s", p->id);

@@ -26,7 +26,7 @@ static int interviewers(struct web_ctx *c, const struct sw_aggregate *a, struct 
     int rc = 0;
     pthread_mutex_lock(&c->srv->people_lock);
     for (size_t i = 0; i < c->srv->people.n && rc == 0; i++) {
-        const struct sw_person *p = &c->srv->people.items[i];
+        const struct sw_people_person *p = &c->srv->people.items[i];
         if (p->roles & SW_ROLE_BIT(SW_ROLE_INTERVIEWER))
             rc = add_interviewer(&seen, s, p->id, *p->name ? p->name : p->id);
     }

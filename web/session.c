@@ -400,11 +400,11 @@ void web_ratelimit_fail(struct web_ratelimit *r, const char *addr, time_t now)
     pthread_mutex_unlock(&r->lock);
 }
 
-const struct sw_person *web_people_by_token(const struct sw_people *p, const char *token)
+const struct sw_people_person *web_people_by_token(const struct sw_people *p, const char *token)
 {
     char hash[WEB_TOKEN_HEX];
     web_sha256_hex(token, strlen(token), hash);
-    const struct sw_person *found = NULL;
+    const struct sw_people_person *found = NULL;
     for (size_t i = 0; i < p->n; i++)
         if (web_equal_secret(hash, p->items[i].token_sha256) && !found)
             found = &p->items[i];

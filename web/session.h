@@ -103,7 +103,7 @@ void web_ratelimit_fail(struct web_ratelimit *r, const char *addr, time_t now);
 
 /* The person whose token hash is SHA-256(token), comparing with every
  * person in constant time; NULL when none. */
-const struct sw_person *web_people_by_token(const struct sw_people *p, const char *token);
+const struct sw_people_person *web_people_by_token(const struct sw_people *p, const char *token);
 /* Writes len bytes to path atomically with mode 0600 (temporary file,
  * renamed over): for the sessions file beside the people file. 0 or -1. */
 int web_write_private(const char *path, const void *data, size_t len, struct sw_errors *errs);

@@ -91,7 +91,7 @@ int sw_people_add(struct sw_people *p, const char *id, const char *name, unsigne
 {
     if (SW_VEC_GROW(p->items, p->cap, p->n + 1, 8) < 0)
         return -1;
-    struct sw_person *e = &p->items[p->n];
+    struct sw_people_person *e = &p->items[p->n];
     e->id = sw_arena_strdup(&p->arena, id);
     e->name = sw_arena_strdup(&p->arena, name ? name : "");
     e->token_sha256 = sw_arena_strdup(&p->arena, token_sha256);
@@ -125,7 +125,7 @@ int sw_people_remove(struct sw_people *p, const char *id)
     return -1;
 }
 
-const struct sw_person *sw_people_find(const struct sw_people *p, const char *id)
+const struct sw_people_person *sw_people_find(const struct sw_people *p, const char *id)
 {
     for (size_t i = 0; i < p->n; i++)
         if (strcmp(p->items[i].id, id) == 0)
@@ -226,7 +226,7 @@ int sw_people_xml(const struct sw_people *p, struct sw_buf *out)
     sw_buf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                      "<people xmlns=\"" SW_NS_PEOPLE "\">\n");
     for (size_t i = 0; i < p->n; i++) {
-        const struct sw_person *e = &p->items[i];
+        const struct sw_people_person *e = &p->items[i];
         sw_buf_adds(out, "  <person id=\"");
         sw_buf_add_xml(out, e->id);
         if (*e->name) {

@@ -49,7 +49,7 @@ static void test_people_load_good(void **state)
     load_good(path, &p, &errs);
     assert_int_equal(0, errs.count);
     assert_int_equal(2, p.n);
-    const struct sw_person *a = &p.items[0], *b = &p.items[1];
+    const struct sw_people_person *a = &p.items[0], *b = &p.items[1];
     assert_string_equal("akim", a->id);
     assert_string_equal("Ana & Kim", a->name);
     assert_int_equal(SW_ROLE_BIT(SW_ROLE_INTERVIEWER) | SW_ROLE_BIT(SW_ROLE_COMMITTEE), a->roles);
@@ -176,7 +176,7 @@ static void test_people_edit(void **state)
     assert_int_equal(0, sw_people_add(&p, "akim", "Ana <Kim>", SW_ROLES_ALL, HASH_A, NULL));
     assert_int_equal(0, sw_people_add(&p, "bo", NULL, SW_ROLE_BIT(SW_ROLE_INTERVIEWER),
                                       HASH_B, "2026-12-01T09:00:00Z"));
-    const struct sw_person *a = sw_people_find(&p, "akim");
+    const struct sw_people_person *a = sw_people_find(&p, "akim");
     assert_ptr_equal(&p.items[0], a);
     assert_int_equal(SW_ROLE_RECRUITER, a->role);
     assert_string_equal("", a->created);

@@ -56,7 +56,9 @@ unsigned sw_roles_parse(const char *text);
 /* The roles' names, space-separated, into out (size >= 40). */
 void sw_roles_format(unsigned roles, char *out, size_t size);
 
-struct sw_person {
+/* One person of the file (growth.h's struct sw_person is another thing:
+ * an employee and their assessments). */
+struct sw_people_person {
     const char *id;
     const char *name;          /* "" when absent */
     enum sw_role role;         /* the highest of `roles` */
@@ -69,7 +71,7 @@ struct sw_person {
 };
 
 struct sw_people {
-    struct sw_person *items;
+    struct sw_people_person *items;
     size_t n, cap;
     struct sw_arena arena;
 };
@@ -97,7 +99,7 @@ int sw_people_save(const char *path, const struct sw_people *p, struct sw_errors
 int sw_people_lock(const char *path, struct sw_errors *errs);
 
 /* The person with id `id`, or NULL. */
-const struct sw_person *sw_people_find(const struct sw_people *p, const char *id);
+const struct sw_people_person *sw_people_find(const struct sw_people *p, const char *id);
 /* Appends a person with the roles `roles` (SW_ROLE_BIT of each; strings
  * copied). 0, or -1 when out of memory. */
 int sw_people_add(struct sw_people *p, const char *id, const char *name, unsigned roles,
