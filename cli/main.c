@@ -39,6 +39,27 @@ static const struct command commands[] = {
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
+/* OpenBLAS starts a pool of threads, one per core, as it loads (before main),
+ * and they spin for a while on the cores the file readers want, though the fit
+ * runs its BLAS on the calling thread (core/rules/severity.c). The pool's stop
+ * is missing from OpenBLAS's headers and from its serial and OpenMP builds:
+ * a weak reference, NULL there. */
+extern int blas_thread_shutdown_(void) __attribute__((weak));
+
+static void stop_blas_pool(void)
+{
+    if (blas_thread_shutdown_)
+        blas_thread_shutdown_();
+}
+
+/* What --version and --list-commands printed reached stdout: else exit 3. */
+static int printed(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return diag_error(EXIT_SYSTEM, NULL, "cannot write output: %s", strerror(errno));
+    return EXIT_OK;
+}
+
 /* The commands as the program's --help lists them. */
 static void print_commands(FILE *f)
 {
@@ -95,6 +116,7 @@ static int run_command(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    stop_blas_pool();
     const char *jobs = NULL;
     int version = 0, list_commands = 0, first;
     const struct cli_option options[] = {
@@ -113,12 +135,12 @@ int main(int argc, char **argv)
         return rc;
     if (version) {
         printf("scorewheel %s\n", SW_VERSION);
-        return EXIT_OK;
+        return printed();
     }
     if (list_commands) {
         for (size_t i = 0; i < N_COMMANDS; i++)
             printf("%s\t%s\n", commands[i].name, commands[i].summary);
-        return EXIT_OK;
+        return printed();
     }
     if ((rc = set_jobs(jobs)) != EXIT_OK)
         return rc;
