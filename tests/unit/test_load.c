@@ -14,14 +14,23 @@
 static char dir[64];
 static char *paths[FILES];
 
-/* File i: a rubric (skipped, so loaded with nothing kept) when i % 3 == 0, an
- * element that is no document of ours when i % 3 == 1, broken XML else. */
+/* File i: a rubric (tests/fixtures/rubrics/mini.xml with its id made
+ * "r<i>"; skipped with SW_DOC_SKIP_RUBRICS) when i % 3 == 0, an element that
+ * is no document of ours when i % 3 == 1, broken XML else. */
 static int make_files(void **state)
 {
     (void)state;
+    char rubric[4096];
+    FILE *mini = fopen("tests/fixtures/rubrics/mini.xml", "r");
+    size_t len = mini ? fread(rubric, 1, sizeof rubric - 1, mini) : 0;
+    if (mini)
+        fclose(mini);
+    rubric[len] = '\0';
+    char *id = strstr(rubric, "id=\"mini\"");
     strcpy(dir, "/tmp/sw-load-XXXXXX");
-    if (!mkdtemp(dir))
+    if (!id || !mkdtemp(dir))
         return -1;
+    *id = '\0';
     for (size_t i = 0; i < FILES; i++) {
         char path[128];
         snprintf(path, sizeof path, "%s/%05zu.xml", dir, i);
@@ -29,7 +38,7 @@ static int make_files(void **state)
         if (!f || !(paths[i] = strdup(path)))
             return -1;
         if (i % 3 == 0)
-            fputs("<rubric xmlns=\"urn:scorewheel:rubric:1\"/>\n", f);
+            fprintf(f, "%sid=\"r%zu\"%s", rubric, i, id + strlen("id=\"mini\""));
         else if (i % 3 == 1)
             fprintf(f, "<other%zu/>\n", i);
         else
@@ -124,10 +133,102 @@ static void test_load_nothing(void **state)
     assert_int_equal(0, none.progress_calls);
 }
 
+/* What the callbacks saw when the callee takes documents and errors. */
+struct taken {
+    size_t calls, order_errors, rubrics, errors;
+    size_t done[8], progress_calls;
+    unsigned slow_every;         /* 0, or sleep 1 ms every that many files */
+    char ids[FILES][8];          /* the id of the rubric taken, "" if none */
+    struct sw_errors moved;
+};
+
+/* Takes every rubric (checking it is file i's) and moves away the errors of
+ * every other failing file; sleeps now and then when asked, so that the
+ * readers fill the window and wait for room. */
+static void take(void *ctx, const char *path, struct sw_document *doc, int failed,
+                 struct sw_errors *errs)
+{
+    struct taken *t = ctx;
+    size_t i = t->calls++;
+    if (i >= FILES || strcmp(path, paths[i]) != 0 || failed != (i % 3 != 0)) {
+        t->order_errors++;
+        return;
+    }
+    if (doc->rubric) {
+        snprintf(t->ids[i], sizeof t->ids[i], "%s", doc->rubric->id);
+        sw_rubric_free(doc->rubric);
+        doc->rubric = NULL;
+        t->rubrics++;
+    }
+    t->errors += errs->count;
+    if (failed && i % 2 == 0)
+        sw_errors_move(&t->moved, errs);
+    if (t->slow_every && i % t->slow_every == 0)
+        usleep(1000);
+}
+
+static void taken_progress(void *ctx, size_t done, size_t total)
+{
+    struct taken *t = ctx;
+    if (total != FILES)
+        t->order_errors++;
+    if (t->progress_calls < 8)
+        t->done[t->progress_calls] = done;
+    t->progress_calls++;
+}
+
+/* With 1, 2, 4 and 16 threads, a consumer that keeps up and one that is
+ * slow: every file once, in path order, with its own document (rubric r<i>
+ * for file i) and errors; progress exactly after files 512, 1024 and 1101. */
+static void test_load_takes_documents_in_order(void **state)
+{
+    (void)state;
+    static struct taken t;
+    static const unsigned threads[] = { 1, 2, 4, 16 };
+    for (size_t k = 0; k < 2 * (sizeof threads / sizeof threads[0]); k++) {
+        memset(&t, 0, sizeof t);
+        sw_errors_init(&t.moved);
+        t.slow_every = k % 2 ? 64 : 0;
+        assert_int_equal(0, sw_load_files(NULL, paths, FILES, 0, threads[k / 2], take,
+                                          taken_progress, &t));
+        assert_int_equal(FILES, t.calls);
+        assert_int_equal(0, t.order_errors);
+        assert_int_equal((FILES + 2) / 3, t.rubrics);
+        assert_int_equal(2 * FILES / 3, t.errors);
+        assert_int_equal(3, t.progress_calls);
+        assert_int_equal(SW_LOAD_BATCH, t.done[0]);
+        assert_int_equal(2 * SW_LOAD_BATCH, t.done[1]);
+        assert_int_equal(FILES, t.done[2]);
+        for (size_t i = 0; i < FILES; i += 3) {
+            char want[8];
+            snprintf(want, sizeof want, "r%zu", i);
+            assert_string_equal(want, t.ids[i]);
+        }
+        assert_int_equal(FILES / 3, t.moved.count);
+        sw_errors_release(&t.moved);
+    }
+}
+
+/* No progress function: the files are still all handed over. */
+static void test_load_without_progress(void **state)
+{
+    (void)state;
+    static struct taken t;
+    memset(&t, 0, sizeof t);
+    sw_errors_init(&t.moved);
+    assert_int_equal(0, sw_load_files(NULL, paths, FILES, 0, 2, take, NULL, &t));
+    assert_int_equal(FILES, t.calls);
+    assert_int_equal(0, t.order_errors);
+    assert_int_equal(0, t.progress_calls);
+    sw_errors_release(&t.moved);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_load_in_path_order_whatever_the_threads),
+        cmocka_unit_test(test_load_takes_documents_in_order),
+        cmocka_unit_test(test_load_without_progress),
         cmocka_unit_test(test_load_nothing),
     };
     return cmocka_run_group_tests(tests, make_files, remove_files);

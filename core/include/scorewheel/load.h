@@ -2,14 +2,18 @@
  * load.h - reading many documents on several threads, handing them over in
  * path order (what the aggregating commands and `validate` do first).
  *
- * With more than one thread, `threads` workers parse the files (libxml2 is
- * initialised once, before any worker starts) while the calling thread hands
- * them to the caller's function one file at a time, in the order of `paths`:
- * parsing and handing over overlap, with no pause between batches. Workers
- * stay at most SW_LOAD_BATCH files ahead of the file being handed over, so
- * at most that many documents are held at a time. With one thread the calling
- * thread parses each file and hands it over. What the caller sees, documents
- * and errors alike, is the same whatever the number of threads.
+ * `threads` threads read the files, the calling thread among them (libxml2
+ * is initialised once, before any other starts): each takes the next path
+ * not yet taken, and the calling thread hands the documents to the caller's
+ * function one file at a time, in the order of `paths`, parsing one itself
+ * whenever the next to hand over is not ready. No thread reads more than
+ * SW_LOAD_BATCH files ahead of the file being handed over, so at most that
+ * many documents wait to be handed over; a handed-over document is released
+ * soon after by the thread that read it (up to 64 per thread may wait for
+ * that). A thread sleeps only when it cannot go on and is woken only then.
+ * With one thread the calling thread parses each file and hands it over.
+ * What the caller sees, documents and errors alike, is the same whatever
+ * the number of threads.
  */
 #ifndef SW_LOAD_H
 #define SW_LOAD_H
@@ -37,7 +41,7 @@ typedef void (*sw_load_fn)(void *ctx, const char *path, struct sw_document *doc,
                            struct sw_errors *errs);
 
 /* Loads paths[0..n-1] with sw_document_load(r, path, flags, ...) on
- * `threads` workers (at most SW_MAX_THREADS; 0 counts as 1) and calls `each` for every
+ * `threads` threads (at most SW_MAX_THREADS; 0 counts as 1) and calls `each` for every
  * file and `progress` (may be NULL) as said above, both on the calling thread with ctx.
  * Returns 0, or -1 when out of memory before anything was read (then
  * nothing was called). */
