@@ -55,21 +55,6 @@ int cli_input_verdict(struct sw_errors *errs, int keep_going, int have_output, i
     return EXIT_OK;
 }
 
-/* OpenBLAS's (linked for rule 11): stops its thread pool; the library starts
- * it again if a later call wants it. Weak: a single-threaded OpenBLAS has no
- * pool and no such function. */
-extern int blas_thread_shutdown_(void) __attribute__((weak));
-
-/* OpenBLAS starts a thread per core when the program loads, and each spins
- * on sched_yield for about 0.1 s before it sleeps: on 2 cores that took 5 %
- * of report's CPU from the threads reading the files. The fit runs its BLAS
- * on one thread anyway (core/rules/severity.c). */
-static void quiet_blas(void)
-{
-    if (blas_thread_shutdown_)
-        blas_thread_shutdown_();
-}
-
 static size_t load_scorecards(void *a, char *const *paths, size_t n, unsigned threads,
                               sw_progress_fn progress, void *ctx, struct sw_errors *errs)
 {
@@ -98,7 +83,6 @@ int cli_aggregate(struct cli_run *run, const char *cmd, const char *level_id, in
                   char **paths, int n_paths)
 {
     int rc = EXIT_OK;
-    quiet_blas();
     memset(run, 0, sizeof *run);
     run->rubric = cli_load_rubric(&rc);
     if (!run->rubric)
