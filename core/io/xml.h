@@ -71,6 +71,7 @@ xmlSchemaPtr sw_xml_schema(int which);
 struct sw_xml_stream {
     xmlParserCtxtPtr parser;   /* set while sw_xml_stream_parse() runs */
     int rejected;              /* give up: sw_xml_stream_reject() */
+    struct sw_xml_relay *relay;    /* private to xml_stream.c */
 };
 
 /* Streams `len` bytes through the SAX2 callbacks of `handler` (element,
