@@ -21,6 +21,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "document.h"
 #include "error.h"
 #include "rubric.h"
@@ -87,8 +88,21 @@ int sw_xml_stream_parse(const char *data, size_t len, int schema, const xmlSAXHa
 int sw_xml_stream_line(const struct sw_xml_stream *st);
 /* Gives up on the document: no more callbacks; sw_xml_stream_parse() returns 0. */
 void sw_xml_stream_reject(struct sw_xml_stream *st);
-/* Frees the calling thread's kept contexts (other threads' go when they end). */
+/* Frees the calling thread's kept contexts and scratch buffers (other
+ * threads' go when they end). */
 void sw_xml_stream_release_thread(void);
+
+/* Scratch buffers for the callbacks of one streaming parse (texts,
+ * attribute values, arrays being built), kept per thread between documents
+ * like the contexts: no allocation per document once they are large
+ * enough. Returns the calling thread's buffer k (0 to SW_XML_SCRATCH - 1),
+ * emptied, or NULL when out of memory. It is the caller's until it calls
+ * sw_xml_scratch_done() on it, which empties it (and frees it when it grew
+ * past 1 MiB, so one large document does not pin its memory); not for
+ * another parse on the same thread meanwhile. */
+enum { SW_XML_SCRATCH = 4 };
+struct sw_buf *sw_xml_stream_scratch(int k);
+void sw_xml_scratch_done(struct sw_buf *b);
 
 /* --- models from documents -------------------------------------------------
  * Build models from an already parsed, hardened document (document.c,

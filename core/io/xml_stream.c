@@ -23,6 +23,7 @@ struct tools {
     xmlParserCtxtPtr parser;
     xmlSchemaValidCtxtPtr valid[SW_XML_SCHEMAS];
     struct sw_buf text;     /* character data the validator has not seen yet */
+    struct sw_buf scratch[SW_XML_SCRATCH];     /* sw_xml_stream_scratch() */
 };
 
 /* Between the parser and both listeners, the caller's callbacks and the
@@ -51,6 +52,8 @@ static void free_tools(void *p)
     for (int i = 0; i < SW_XML_SCHEMAS; i++)
         xmlSchemaFreeValidCtxt(t->valid[i]);
     sw_buf_release(&t->text);
+    for (int k = 0; k < SW_XML_SCRATCH; k++)
+        sw_buf_release(&t->scratch[k]);
     free(t);
 }
 
@@ -59,9 +62,8 @@ static void make_key(void)
     pthread_key_create(&tools_key, free_tools);
 }
 
-/* This thread's tools, with a parser and a validation context for schema
- * `which`; NULL when out of memory. */
-static struct tools *thread_tools(int which)
+/* This thread's tools, made on first use; NULL when out of memory. */
+static struct tools *own_tools(void)
 {
     pthread_once(&tools_once, make_key);
     struct tools *t = pthread_getspecific(tools_key);
@@ -69,16 +71,47 @@ static struct tools *thread_tools(int which)
         if (!(t = calloc(1, sizeof *t)))
             return NULL;
         sw_buf_init(&t->text);
+        for (int k = 0; k < SW_XML_SCRATCH; k++)
+            sw_buf_init(&t->scratch[k]);
         if (pthread_setspecific(tools_key, t) != 0) {
             free(t);
             return NULL;
         }
     }
+    return t;
+}
+
+/* This thread's tools, with a parser and a validation context for schema
+ * `which`; NULL when out of memory. */
+static struct tools *thread_tools(int which)
+{
+    struct tools *t = own_tools();
+    if (!t)
+        return NULL;
     if (!t->parser && !(t->parser = xmlNewParserCtxt()))
         return NULL;
     if (!t->valid[which] && !(t->valid[which] = xmlSchemaNewValidCtxt(sw_xml_schema(which))))
         return NULL;
     return t;
+}
+
+struct sw_buf *sw_xml_stream_scratch(int k)
+{
+    struct tools *t = k >= 0 && k < SW_XML_SCRATCH ? own_tools() : NULL;
+    if (!t)
+        return NULL;
+    sw_xml_scratch_done(&t->scratch[k]);
+    return &t->scratch[k];
+}
+
+void sw_xml_scratch_done(struct sw_buf *b)
+{
+    if (!b)
+        return;
+    if (b->cap > KEEP_BYTES)
+        sw_buf_release(b);
+    else
+        sw_buf_reset(b);
 }
 
 void sw_xml_stream_release_thread(void)
@@ -274,8 +307,7 @@ static int parse_validated(xmlParserCtxtPtr p, xmlSchemaValidCtxtPtr v, struct t
     p->_private = NULL;
     st->parser = NULL;
     st->relay = NULL;
-    if (t->text.cap > KEEP_BYTES)
-        sw_buf_release(&t->text);
+    sw_xml_scratch_done(&t->text);
     return accepted;
 }
 
