@@ -86,6 +86,12 @@ int sw_xml_stream_parse(const char *data, size_t len, int schema, const xmlSAXHa
 /* The line of the parser's position (in a start-element callback: the
  * element's line, as sw_xml_line() gives it for a tree). */
 int sw_xml_stream_line(const struct sw_xml_stream *st);
+/* The character data since the last start or end tag, CDATA section or
+ * reference, joined (comments and processing instructions do not end it),
+ * NUL-terminated, its length in *len: in a characters callback, what came
+ * before this piece; in an end-element callback, the text of an element
+ * without child elements or CDATA. Valid until the callback returns. */
+const char *sw_xml_stream_text(const struct sw_xml_stream *st, size_t *len);
 /* Gives up on the document: no more callbacks; sw_xml_stream_parse() returns 0. */
 void sw_xml_stream_reject(struct sw_xml_stream *st);
 /* Frees the calling thread's kept contexts and scratch buffers (other

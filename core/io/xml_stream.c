@@ -192,6 +192,12 @@ void sw_xml_stream_reject(struct sw_xml_stream *st)
         st->parser->disableSAX = 1;
 }
 
+const char *sw_xml_stream_text(const struct sw_xml_stream *st, size_t *len)
+{
+    *len = st->relay ? st->relay->text->len : 0;
+    return st->relay ? sw_buf_str(st->relay->text) : "";
+}
+
 /* Hands the character data gathered so far to the validator. */
 static void flush_text(struct sw_xml_stream *st)
 {
@@ -222,9 +228,10 @@ static void relay_end(void *ctx, const xmlChar *localname, const xmlChar *prefix
 {
     struct sw_xml_stream *st = ctx;
     struct sw_xml_relay *R = st->relay;
-    flush_text(st);
+    /* the caller's first: it may read the element's text (sw_xml_stream_text) */
     if (R->user->endElementNs)
         R->user->endElementNs(ctx, localname, prefix, uri);
+    flush_text(st);
     R->schema->endElementNs(R->schema_data, localname, prefix, uri);
 }
 

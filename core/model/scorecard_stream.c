@@ -16,7 +16,7 @@
  * caller then reads the file the slow way, which reports the problems. */
 
 /* The thread's scratch buffers it uses (xml.h). */
-enum { TEXT, ATTRS, RATINGS, FIRST_LINES };
+enum { ATTRS, RATINGS, FIRST_LINES };
 
 struct stream {
     struct sw_xml_stream xs;       /* first: the SAX callbacks' user data */
@@ -25,7 +25,6 @@ struct stream {
     int depth;
     int in_rating;                 /* inside a <rating> */
     enum { NO_TEXT, NAME_TEXT, NOTES_TEXT, EVIDENCE_TEXT } capture;   /* text being read */
-    struct sw_buf *text;           /* the text being read */
     struct sw_buf *attrs;          /* attribute values, each NUL-terminated */
     struct sw_buf *ratings;        /* L.s->ratings until the end */
     struct sw_buf *first_lines;    /* L.first_line */
@@ -166,10 +165,12 @@ static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     struct stream *S = ctx;
     int depth = --S->depth;
     if (S->capture) {
-        char *text = sw_arena_calloc(&S->L.s->arena, S->text->len + 1, 1);
-        if (text && S->text->len)
-            memcpy(text, S->text->data, S->text->len);
-        if (!text || S->text->failed) {
+        size_t len;
+        const char *data = sw_xml_stream_text(&S->xs, &len);
+        char *text = sw_arena_calloc(&S->L.s->arena, len + 1, 1);
+        if (text && len)
+            memcpy(text, data, len);
+        if (!text) {
             S->L.oom = 1;
             give_up(S);
             return;
@@ -182,7 +183,6 @@ static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         else
             s->ratings[s->n_ratings - 1].evidence = text;
         S->capture = NO_TEXT;
-        sw_buf_reset(S->text);
     } else if (depth == 1) {
         S->in_rating = 0;
     }
@@ -192,7 +192,9 @@ static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
  * '<' other than the end tag's, or a CR, comes next: give up there. */
 static int tree_might_drop(const struct stream *S, const xmlChar *ch, int len)
 {
-    if (S->text->len)
+    size_t before;
+    sw_xml_stream_text(&S->xs, &before);
+    if (before)
         return 0;
     for (int i = 0; i < len; i++)
         if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\n' && ch[i] != '\r')
@@ -209,8 +211,6 @@ static void sax_text(void *ctx, const xmlChar *ch, int len)
         return;
     if (tree_might_drop(S, ch, len))
         give_up(S);
-    else
-        sw_buf_add(S->text, ch, (size_t)len);
 }
 
 /* Inside a text the tree may drop white space next to these: give up there. */
@@ -239,12 +239,11 @@ static void sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
  * otherwise allocate it. -1 when out of memory. */
 static int use_scratch(struct stream *S, const struct sw_rubric *r)
 {
-    S->text = sw_xml_stream_scratch(TEXT);
     S->attrs = sw_xml_stream_scratch(ATTRS);
     S->ratings = sw_xml_stream_scratch(RATINGS);
     S->first_lines = sw_xml_stream_scratch(FIRST_LINES);
     size_t slots = r->n_questions + r->n_competencies + 1;
-    if (!S->text || !S->attrs || !S->ratings || !S->first_lines ||
+    if (!S->attrs || !S->ratings || !S->first_lines ||
         sw_buf_grow(S->first_lines, slots * sizeof *S->L.first_line) < 0)
         return -1;
     S->L.first_line = (int *)(void *)S->first_lines->data;
@@ -254,7 +253,6 @@ static int use_scratch(struct stream *S, const struct sw_rubric *r)
 
 static void done_scratch(struct stream *S)
 {
-    sw_xml_scratch_done(S->text);
     sw_xml_scratch_done(S->attrs);
     sw_xml_scratch_done(S->ratings);
     sw_xml_scratch_done(S->first_lines);
