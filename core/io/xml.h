@@ -106,9 +106,18 @@ void sw_xml_stream_release_thread(void);
  * sw_xml_scratch_done() on it, which empties it (and frees it when it grew
  * past 1 MiB, so one large document does not pin its memory); not for
  * another parse on the same thread meanwhile. */
-enum { SW_XML_SCRATCH = 4 };
+enum { SW_XML_SCRATCH = 3 };
 struct sw_buf *sw_xml_stream_scratch(int k);
 void sw_xml_scratch_done(struct sw_buf *b);
+
+/* The regular file at `path` read whole, as sw_xml_slurp() reads it, into a
+ * buffer the calling thread keeps (its own, not a scratch buffer above): no
+ * allocation per file once it is large enough. Returns the buffer (the
+ * bytes, NUL after the last), the caller's until sw_xml_scratch_done() on
+ * it; NULL, recording nothing, for anything unusual (no such file, not a
+ * regular file, over SW_XML_MAX_BYTES, out of memory): sw_xml_slurp() then
+ * reads it or says what is wrong. */
+struct sw_buf *sw_xml_read_kept(const char *path);
 
 /* --- models from documents -------------------------------------------------
  * Build models from an already parsed, hardened document (document.c,

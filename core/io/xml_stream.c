@@ -2,10 +2,14 @@
  * the parse (xml.h, "streaming"). */
 #include "io/xml.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -24,6 +28,7 @@ struct tools {
     xmlSchemaValidCtxtPtr valid[SW_XML_SCHEMAS];
     struct sw_buf text;     /* character data the validator has not seen yet */
     struct sw_buf scratch[SW_XML_SCRATCH];     /* sw_xml_stream_scratch() */
+    struct sw_buf file;     /* sw_xml_read_kept() */
 };
 
 /* Between the parser and both listeners, the caller's callbacks and the
@@ -54,6 +59,7 @@ static void free_tools(void *p)
     sw_buf_release(&t->text);
     for (int k = 0; k < SW_XML_SCRATCH; k++)
         sw_buf_release(&t->scratch[k]);
+    sw_buf_release(&t->file);
     free(t);
 }
 
@@ -73,6 +79,7 @@ static struct tools *own_tools(void)
         sw_buf_init(&t->text);
         for (int k = 0; k < SW_XML_SCRATCH; k++)
             sw_buf_init(&t->scratch[k]);
+        sw_buf_init(&t->file);
         if (pthread_setspecific(tools_key, t) != 0) {
             free(t);
             return NULL;
@@ -112,6 +119,41 @@ void sw_xml_scratch_done(struct sw_buf *b)
         sw_buf_release(b);
     else
         sw_buf_reset(b);
+}
+
+/* Reads `size` bytes of fd into b, as sw_read_file() (files.c) reads: until
+ * the size known beforehand or the end, whichever comes first. */
+static int read_into(int fd, size_t size, struct sw_buf *b)
+{
+    if (sw_buf_grow(b, size) < 0)
+        return -1;
+    while (b->len < size) {
+        ssize_t n = read(fd, b->data + b->len, size - b->len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        b->len += (size_t)n;
+    }
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+struct sw_buf *sw_xml_read_kept(const char *path)
+{
+    struct tools *t = own_tools();
+    if (!t)
+        return NULL;
+    sw_xml_scratch_done(&t->file);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    int ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+             (size_t)st.st_size <= SW_XML_MAX_BYTES &&
+             read_into(fd, (size_t)st.st_size, &t->file) == 0;
+    close(fd);
+    return ok ? &t->file : NULL;
 }
 
 void sw_xml_stream_release_thread(void)
