@@ -253,8 +253,10 @@ static void test_stream_element_only_content(void **state)
         struct sw_scorecard *fast = sw_scorecard_stream(mini, text, len, "s.xml");
         assert_int_equal(cases[i].valid, slow != NULL);
         assert_int_equal(cases[i].valid, fast != NULL);
-        if (fast)
+        if (fast) {
+            assert_non_null(slow);
             assert_same_scorecard(slow, fast);
+        }
         sw_scorecard_free(fast);
         sw_scorecard_free(slow);
         free(text);
