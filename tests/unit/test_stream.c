@@ -89,7 +89,8 @@ static int check_text(const struct sw_rubric *r, const char *data, size_t len)
     struct sw_scorecard *slow = by_tree(r, data, len);
     if (fast) {
         assert_non_null(slow);
-        assert_same_scorecard(slow, fast);
+        if (slow)    /* for scan-build: cmocka's asserts are not noreturn */
+            assert_same_scorecard(slow, fast);
     }
     sw_scorecard_free(fast);
     sw_scorecard_free(slow);
@@ -253,10 +254,8 @@ static void test_stream_element_only_content(void **state)
         struct sw_scorecard *fast = sw_scorecard_stream(mini, text, len, "s.xml");
         assert_int_equal(cases[i].valid, slow != NULL);
         assert_int_equal(cases[i].valid, fast != NULL);
-        if (fast) {
-            assert_non_null(slow);
+        if (fast && slow)    /* both or neither, asserted above */
             assert_same_scorecard(slow, fast);
-        }
         sw_scorecard_free(fast);
         sw_scorecard_free(slow);
         free(text);
