@@ -109,7 +109,7 @@ PROG       = $(B)/scorewheel
 
 .PHONY: all check check-unit check-cli check-san check-valgrind check-core-quiet \
         check-render check-browser analyze check-scan check-cppcheck demo bench \
-        bench-severity bench-dashboard bench-mail examples install uninstall clean FORCE
+        bench-severity bench-dashboard bench-mail bench-load examples install uninstall clean FORCE
 .SECONDARY:
 
 all: $(PROG) scorewheel
@@ -343,6 +343,19 @@ bench-dashboard: $(PROG) $(TOOL_BINS)
 bench-severity: $(PROG) $(TOOL_BINS)
 	$(Q)python3 tests/bench/bench.py --severity $(PROG) $(B)/tools/gencards \
 	    $(B)/tools/fitbench rubrics/tpm.xml $(B)/bench
+
+# One thread reading scorecards one at a time (sw_document_load, tools/loadbench):
+# CPU per 1,000 files, beside one xmllint --noout process over the same files,
+# the floor of issue #29. LOAD_SET: a folder of scorecards (default: 20,000
+# generated as `make bench` generates them).
+LOAD_SET ?= $(B)/bench/cards-20000
+bench-load: $(TOOL_BINS)
+	$(Q)test -d $(LOAD_SET) || { $(B)/tools/gencards --rubric rubrics/tpm.xml --count 20000 \
+	    --seed 2026 --out $(LOAD_SET).tmp && mv $(LOAD_SET).tmp $(LOAD_SET); }
+	$(Q)echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg)"
+	$(Q)$(B)/tools/loadbench --rubric rubrics/tpm.xml $(LOAD_SET)
+	$(Q)find $(LOAD_SET) -name '*.xml' | sort | /usr/bin/time \
+	    -f '{"xmllint --noout": {"user_seconds": %U, "system_seconds": %S}}' xargs xmllint --noout
 
 # --- install ---------------------------------------------------------------
 

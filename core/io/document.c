@@ -36,18 +36,23 @@ int sw_document_load(const struct sw_rubric *r, const char *path, unsigned flags
 {
     memset(out, 0, sizeof *out);
     size_t len;
-    char *data = sw_xml_slurp(path, &len, errs);
+    /* the thread's kept buffer; anything unusual the one whole-file read */
+    struct sw_buf *kept = sw_xml_read_kept(path);
+    char *own = NULL;
+    const char *data = kept ? kept->data : (own = sw_xml_slurp(path, &len, errs));
     if (!data)
         return -1;
+    if (kept)
+        len = kept->len;
     out->scorecard = r && !(flags & SW_DOC_SKIP_SCORECARDS)
                          ? sw_scorecard_stream(r, data, len, path) : NULL;
+    xmlDocPtr doc = out->scorecard ? NULL : sw_xml_parse(data, len, path, errs);
+    sw_xml_scratch_done(kept);
+    free(own);
     if (out->scorecard) {
         out->kind = SW_DOC_SCORECARD;
-        free(data);
         return 0;
     }
-    xmlDocPtr doc = sw_xml_parse(data, len, path, errs);
-    free(data);
     if (!doc)
         return -1;
     out->kind = sw_doc_root_kind(doc);

@@ -21,6 +21,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "document.h"
 #include "error.h"
 #include "rubric.h"
@@ -71,6 +72,7 @@ xmlSchemaPtr sw_xml_schema(int which);
 struct sw_xml_stream {
     xmlParserCtxtPtr parser;   /* set while sw_xml_stream_parse() runs */
     int rejected;              /* give up: sw_xml_stream_reject() */
+    struct sw_xml_relay *relay;    /* private to xml_stream.c */
 };
 
 /* Streams `len` bytes through the SAX2 callbacks of `handler` (element,
@@ -84,10 +86,38 @@ int sw_xml_stream_parse(const char *data, size_t len, int schema, const xmlSAXHa
 /* The line of the parser's position (in a start-element callback: the
  * element's line, as sw_xml_line() gives it for a tree). */
 int sw_xml_stream_line(const struct sw_xml_stream *st);
+/* The character data since the last start or end tag, CDATA section or
+ * reference, joined (comments and processing instructions do not end it),
+ * NUL-terminated, its length in *len: in a characters callback, what came
+ * before this piece; in an end-element callback, the text of an element
+ * without child elements or CDATA. Valid until the callback returns. */
+const char *sw_xml_stream_text(const struct sw_xml_stream *st, size_t *len);
 /* Gives up on the document: no more callbacks; sw_xml_stream_parse() returns 0. */
 void sw_xml_stream_reject(struct sw_xml_stream *st);
-/* Frees the calling thread's kept contexts (other threads' go when they end). */
+/* Frees the calling thread's kept contexts and scratch buffers (other
+ * threads' go when they end). */
 void sw_xml_stream_release_thread(void);
+
+/* Scratch buffers for the callbacks of one streaming parse (texts,
+ * attribute values, arrays being built), kept per thread between documents
+ * like the contexts: no allocation per document once they are large
+ * enough. Returns the calling thread's buffer k (0 to SW_XML_SCRATCH - 1),
+ * emptied, or NULL when out of memory. It is the caller's until it calls
+ * sw_xml_scratch_done() on it, which empties it (and frees it when it grew
+ * past 1 MiB, so one large document does not pin its memory); not for
+ * another parse on the same thread meanwhile. */
+enum { SW_XML_SCRATCH = 3 };
+struct sw_buf *sw_xml_stream_scratch(int k);
+void sw_xml_scratch_done(struct sw_buf *b);
+
+/* The regular file at `path` read whole, as sw_xml_slurp() reads it, into a
+ * buffer the calling thread keeps (its own, not a scratch buffer above): no
+ * allocation per file once it is large enough. Returns the buffer (the
+ * bytes, NUL after the last), the caller's until sw_xml_scratch_done() on
+ * it; NULL, recording nothing, for anything unusual (no such file, not a
+ * regular file, over SW_XML_MAX_BYTES, out of memory): sw_xml_slurp() then
+ * reads it or says what is wrong. */
+struct sw_buf *sw_xml_read_kept(const char *path);
 
 /* --- models from documents -------------------------------------------------
  * Build models from an already parsed, hardened document (document.c,

@@ -15,7 +15,8 @@
  * valid. Anything unusual or wrong makes it give up, reporting nothing: the
  * caller then reads the file the slow way, which reports the problems. */
 
-enum { ATTR_MAX = 9 };
+/* The thread's scratch buffers it uses (xml.h). */
+enum { ATTRS, RATINGS, FIRST_LINES };
 
 struct stream {
     struct sw_xml_stream xs;       /* first: the SAX callbacks' user data */
@@ -24,9 +25,9 @@ struct stream {
     int depth;
     int in_rating;                 /* inside a <rating> */
     enum { NO_TEXT, NAME_TEXT, NOTES_TEXT, EVIDENCE_TEXT } capture;   /* text being read */
-    struct sw_buf text;
-    struct sw_buf attr[ATTR_MAX];  /* attribute values, NUL-terminated */
-    size_t cap;                    /* of L.s->ratings, malloc'd until the end */
+    struct sw_buf *attrs;          /* attribute values, each NUL-terminated */
+    struct sw_buf *ratings;        /* L.s->ratings until the end */
+    struct sw_buf *first_lines;    /* L.first_line */
 };
 
 static void give_up(struct stream *S)
@@ -34,23 +35,34 @@ static void give_up(struct stream *S)
     sw_xml_stream_reject(&S->xs);
 }
 
-/* The value of attribute `name` (no namespace) copied into slot k, or NULL
- * when absent. */
-static const char *sax_attr(struct stream *S, int k, const char *name, int n,
-                            const xmlChar **attrs)
+/* The values of attributes names[0..n_names-1] (no namespace) into
+ * values[], NULL for those absent; copies in S->attrs (SAX gives them
+ * without a NUL). -1 when out of memory. */
+static int sax_attrs(struct stream *S, const char *const *names, int n_names,
+                     const char **values, int n, const xmlChar **attrs)
 {
+    size_t at[9];
+    int found[9] = { 0 };
+    sw_buf_reset(S->attrs);
     for (int i = 0; i < n; i++) {
         const xmlChar **a = attrs + 5 * i;
-        if (strcmp((const char *)a[0], name) != 0)
-            continue;
-        sw_buf_reset(&S->attr[k]);
-        if (sw_buf_add(&S->attr[k], a[3], (size_t)(a[4] - a[3])) < 0) {
-            S->L.oom = 1;
-            return NULL;
+        for (int k = 0; k < n_names; k++) {
+            if (found[k] || strcmp((const char *)a[0], names[k]) != 0)
+                continue;
+            found[k] = 1;
+            at[k] = S->attrs->len;
+            sw_buf_add(S->attrs, a[3], (size_t)(a[4] - a[3]));
+            sw_buf_addc(S->attrs, '\0');
+            break;
         }
-        return sw_buf_str(&S->attr[k]);
     }
-    return NULL;
+    if (S->attrs->failed) {
+        S->L.oom = 1;
+        return -1;
+    }
+    for (int k = 0; k < n_names; k++)
+        values[k] = found[k] ? S->attrs->data + at[k] : NULL;
+    return 0;
 }
 
 /* Attributes the tree would show differently: namespaced ones, and values
@@ -67,17 +79,19 @@ static int plain_attributes(int n, const xmlChar **attrs)
 
 static void sax_header(struct stream *S, int n, const xmlChar **attrs)
 {
+    static const char *const names[9] = { "rubric", "candidate", "interviewer", "status",
+                                           "submitted", "level", "interview", "created",
+                                           "scheduled" };
     struct sw_scorecard *s = S->L.s;
     s->line = sw_xml_stream_line(&S->xs);
     s->candidate_name = s->notes = "";
     s->recommendation = SW_REC_NONE;
-    const struct header h = {
-        sax_attr(S, 0, "rubric", n, attrs), sax_attr(S, 1, "candidate", n, attrs),
-        sax_attr(S, 2, "interviewer", n, attrs), sax_attr(S, 3, "status", n, attrs),
-        sax_attr(S, 4, "submitted", n, attrs), sax_attr(S, 5, "level", n, attrs),
-        sax_attr(S, 6, "interview", n, attrs), sax_attr(S, 7, "created", n, attrs),
-        sax_attr(S, 8, "scheduled", n, attrs),
-    };
+    const char *v[9];
+    if (sax_attrs(S, names, 9, v, n, attrs) < 0) {
+        give_up(S);
+        return;
+    }
+    const struct header h = { v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8] };
     if (!h.rubric || !h.candidate || !h.interviewer || !h.status || !h.interview ||
         sw_scorecard_check_header(&S->L, &h) < 0)
         give_up(S);
@@ -85,17 +99,21 @@ static void sax_header(struct stream *S, int n, const xmlChar **attrs)
 
 static void sax_rating(struct stream *S, int n, const xmlChar **attrs)
 {
+    static const char *const names[3] = { "question", "competency", "value" };
+    static const struct sw_rating blank;
     struct sw_scorecard *s = S->L.s;
-    if (SW_VEC_GROW(s->ratings, S->cap, s->n_ratings + 1, 32) < 0) {
+    const char *v[3];
+    if (sax_attrs(S, names, 3, v, n, attrs) < 0 ||
+        sw_buf_add(S->ratings, &blank, sizeof blank) < 0) {
         S->L.oom = 1;
         give_up(S);
         return;
     }
+    s->ratings = (struct sw_rating *)(void *)S->ratings->data;
     struct sw_rating *rt = &s->ratings[s->n_ratings++];
     rt->line = sw_xml_stream_line(&S->xs);
     rt->evidence = "";
-    sw_scorecard_check_rating(&S->L, rt, sax_attr(S, 0, "question", n, attrs),
-                 sax_attr(S, 1, "competency", n, attrs), sax_attr(S, 2, "value", n, attrs));
+    sw_scorecard_check_rating(&S->L, rt, v[0], v[1], v[2]);
     S->in_rating = 1;
 }
 
@@ -123,8 +141,9 @@ static void sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix
     } else if (depth == 1 && strcmp(name, "notes") == 0) {
         S->capture = NOTES_TEXT;
     } else if (depth == 1 && strcmp(name, "recommendation") == 0) {
-        const char *value = sax_attr(S, 0, "value", n_attrs, attrs);
-        if (!value)
+        static const char *const names[1] = { "value" };
+        const char *value;
+        if (sax_attrs(S, names, 1, &value, n_attrs, attrs) < 0 || !value)
             give_up(S);
         else
             S->L.s->recommendation = sw_recommendation_parse(value);
@@ -146,8 +165,12 @@ static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     struct stream *S = ctx;
     int depth = --S->depth;
     if (S->capture) {
-        char *text = sw_arena_strdup(&S->L.s->arena, sw_buf_str(&S->text));
-        if (!text || S->text.failed) {
+        size_t len;
+        const char *data = sw_xml_stream_text(&S->xs, &len);
+        char *text = sw_arena_calloc(&S->L.s->arena, len + 1, 1);
+        if (text && len)
+            memcpy(text, data, len);
+        if (!text) {
             S->L.oom = 1;
             give_up(S);
             return;
@@ -160,7 +183,6 @@ static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         else
             s->ratings[s->n_ratings - 1].evidence = text;
         S->capture = NO_TEXT;
-        sw_buf_reset(&S->text);
     } else if (depth == 1) {
         S->in_rating = 0;
     }
@@ -170,7 +192,9 @@ static void sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
  * '<' other than the end tag's, or a CR, comes next: give up there. */
 static int tree_might_drop(const struct stream *S, const xmlChar *ch, int len)
 {
-    if (S->text.len)
+    size_t before;
+    sw_xml_stream_text(&S->xs, &before);
+    if (before)
         return 0;
     for (int i = 0; i < len; i++)
         if (ch[i] != ' ' && ch[i] != '\t' && ch[i] != '\n' && ch[i] != '\r')
@@ -187,8 +211,6 @@ static void sax_text(void *ctx, const xmlChar *ch, int len)
         return;
     if (tree_might_drop(S, ch, len))
         give_up(S);
-    else
-        sw_buf_add(&S->text, ch, (size_t)len);
 }
 
 /* Inside a text the tree may drop white space next to these: give up there. */
@@ -212,6 +234,42 @@ static void sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
     sax_cdata(ctx, data, 0);
 }
 
+/* Makes the scratch ready: S's buffers, and the first line of each rated
+ * thing (all 0) as L.first_line, where sw_load_check_repeat() would
+ * otherwise allocate it. -1 when out of memory. */
+static int use_scratch(struct stream *S, const struct sw_rubric *r)
+{
+    S->attrs = sw_xml_stream_scratch(ATTRS);
+    S->ratings = sw_xml_stream_scratch(RATINGS);
+    S->first_lines = sw_xml_stream_scratch(FIRST_LINES);
+    size_t slots = r->n_questions + r->n_competencies + 1;
+    if (!S->attrs || !S->ratings || !S->first_lines ||
+        sw_buf_grow(S->first_lines, slots * sizeof *S->L.first_line) < 0)
+        return -1;
+    S->L.first_line = (int *)(void *)S->first_lines->data;
+    memset(S->L.first_line, 0, slots * sizeof *S->L.first_line);
+    return 0;
+}
+
+static void done_scratch(struct stream *S)
+{
+    sw_xml_scratch_done(S->attrs);
+    sw_xml_scratch_done(S->ratings);
+    sw_xml_scratch_done(S->first_lines);
+}
+
+/* The ratings, from the scratch into the arena; 0 or -1. */
+static int keep_ratings(struct sw_scorecard *s)
+{
+    struct sw_rating *ratings = s->ratings;
+    s->ratings = sw_arena_calloc(&s->arena, s->n_ratings ? s->n_ratings : 1, sizeof *s->ratings);
+    if (!s->ratings)
+        return -1;
+    if (s->n_ratings)
+        memcpy(s->ratings, ratings, s->n_ratings * sizeof *s->ratings);
+    return 0;
+}
+
 struct sw_scorecard *sw_scorecard_stream(const struct sw_rubric *r, const char *data, size_t len,
                                          const char *path)
 {
@@ -223,35 +281,26 @@ struct sw_scorecard *sw_scorecard_stream(const struct sw_rubric *r, const char *
     memset(&S, 0, sizeof S);
     S.L = (struct sw_load){ .r = r, .s = s, .arena = &s->arena, .path = path, .errs = &S.errs };
     sw_errors_init(&S.errs);
-    sw_buf_init(&S.text);
-    for (int k = 0; k < ATTR_MAX; k++)
-        sw_buf_init(&S.attr[k]);
-    s->path = sw_load_copy(&S.L, path);
-    xmlSAXHandler sax;
-    memset(&sax, 0, sizeof sax);
-    sax.startElementNs = sax_start;
-    sax.endElementNs = sax_end;
-    sax.characters = sax_text;
-    sax.cdataBlock = sax_cdata;
-    sax.comment = sax_comment;
-    sax.processingInstruction = sax_pi;
-    int ok = sw_xml_stream_parse(data, len, SW_XML_SCORECARD_XSD, &sax, &S.xs) &&
-             !S.errs.count && !S.errs.lost && !S.L.oom && s->candidate;
-    struct sw_rating *ratings = s->ratings;
-    s->ratings = NULL;
-    if (ok && (s->ratings = sw_arena_calloc(&s->arena, s->n_ratings ? s->n_ratings : 1,
-                                            sizeof *s->ratings)) != NULL) {
-        if (s->n_ratings)
-            memcpy(s->ratings, ratings, s->n_ratings * sizeof *s->ratings);
-    } else {
+    int ok = use_scratch(&S, r) == 0;
+    if (ok) {
+        s->path = sw_load_copy(&S.L, path);
+        xmlSAXHandler sax;
+        memset(&sax, 0, sizeof sax);
+        sax.startElementNs = sax_start;
+        sax.endElementNs = sax_end;
+        sax.characters = sax_text;
+        sax.cdataBlock = sax_cdata;
+        sax.comment = sax_comment;
+        sax.processingInstruction = sax_pi;
+        ok = sw_xml_stream_parse(data, len, SW_XML_SCORECARD_XSD, &sax, &S.xs) &&
+             !S.errs.count && !S.errs.lost && !S.L.oom && s->candidate && keep_ratings(s) == 0;
+    }
+    if (!ok) {
+        s->ratings = NULL;     /* the scratch's */
         sw_scorecard_free(s);
         s = NULL;
     }
-    free(ratings);
-    free(S.L.first_line);
+    done_scratch(&S);
     sw_errors_release(&S.errs);
-    sw_buf_release(&S.text);
-    for (int k = 0; k < ATTR_MAX; k++)
-        sw_buf_release(&S.attr[k]);
     return s;
 }
