@@ -99,14 +99,41 @@ def committee(d, base, tmp):
         check("openpyxl-opens-workbook", r.stdout.strip() == "Summary", r.stdout + r.stderr)
 
 
+# Each id on the page as [its text, its line boxes, a candidate link's id
+# in a table row (the last part of its href) or null]: one line box means it did not wrap.
+IDS_JS = """return Array.prototype.map.call(document.querySelectorAll('.id'), function (e) {
+  var a = e.closest('th[scope=row] a[href*="/c/"]');
+  return [e.textContent, e.getClientRects().length, a ? a.href.split('/').pop() : null]; });"""
+
+
+def ids_whole(d, page, links):
+    """Ids ("c-000001") never break at their hyphen, at 375 and 1280 px: each
+    span.id shown has one line box; with links, every candidate link in a table
+    row names its candidate by such a span holding the id of its href."""
+    for width in (375, 1280):
+        d.set_window_size(width, 900)
+        time.sleep(0.2)
+        ids = d.execute_script(IDS_JS)
+        broken = [i[0] for i in ids if i[1] > 1]   # 0: hidden (closed <details>)
+        check("ids whole %s %d" % (page, width), not broken, str(broken[:5]))
+    rows = d.execute_script("return Array.prototype.map.call(document.querySelectorAll("
+                            "'th[scope=row] a[href*=\"/c/\"]'), function (a) {"
+                            " return a.href.split('/').pop(); });")
+    named = [i[0] for i in ids if i[2] is not None and i[0] == i[2]]
+    check("ids in spans %s" % page, not links or (rows and sorted(rows) == sorted(named)),
+          "%s vs %s" % (rows[:3], named[:3]))
+
+
 def tour(d, base, role, pages):
     """Every page the role may open, at 375 and 1280 px: no sideways scroll at
-    375 px, a screenshot of each ROLE-NAME-WIDTH.png in SHOTS (look at them),
-    every nav link answering with a page (no 404)."""
+    375 px, ids whole (ids_whole), a screenshot of each ROLE-NAME-WIDTH.png
+    in SHOTS (look at them), every nav link answering with a page (no 404)."""
     for path, name in pages:
         d.get(base + path)
         check("%s %s opens" % (role, name), "Not found" not in d.title, d.title)
         no_sideways_scroll(d, "%s-%s" % (role, name))
+        ids_whole(d, "%s-%s" % (role, name), name.split("-")[0] in ("dashboard", "compare",
+                                                                    "status"))
         for a in d.find_elements("css selector", "nav a"):
             href = a.get_attribute("href")
             status = d.execute_script(
