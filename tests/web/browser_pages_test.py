@@ -6,8 +6,9 @@ The committee signs in, sorts the dashboard by a link, opens a packet,
 prints it with Chromium's print-to-PDF (pdftoppm renders its first page to
 SHOTS_DIR/packet-print-1.png: look at it), downloads the workbook (openpyxl
 opens it); the recruiter schedules an interview with the keyboard and the
-interviewer finds the draft on their home page. axe-core finds no WCAG 2
-A/AA violation on each page; no page scrolls sideways at 375 px.
+interviewer finds the draft on their home page; the recruiter reads /mail.
+axe-core finds no WCAG 2 A/AA violation on each page; no page scrolls
+sideways at 375 px.
 Screenshots go to SHOTS_DIR. Reuses browser_test.py's helpers.
 """
 import base64
@@ -37,6 +38,24 @@ def people(tmp, who):
                              capture_output=True, text=True, check=True).stdout
         tokens[pid] = re.search(r"t=([0-9a-f]{64})", out).group(1)
     return path, tokens
+
+
+def outbox(path):
+    """Mail for /mail: a sign-in link waiting (the relay on port 1 refuses it)
+    and, as the outbox writes them, one sent and one given up, with long
+    addresses and a long reason."""
+    subprocess.run([SW, "people", "add", "--people", path, "--role", "interviewer", "--email",
+                    "interviewer.with-a-long-address@example.org", "--send", "--mail",
+                    "smtp://127.0.0.1:1", "--mail-from", "sw@example.org", "ivy"],
+                   capture_output=True, check=True)
+    for state, at, reason in (("sent", 1796300000, ""), ("failed", 1796300000,
+                              "550 5.1.1 <gone-for-good@example.org>: Recipient address "
+                              "rejected: User unknown in virtual mailbox table")):
+        with open(os.path.join(path + ".outbox", state, "reminder-" + state), "w") as f:
+            f.write("scorewheel-mail 1\nkind reminder\nfrom sw@example.org\n"
+                    "to gone-for-good@example.org\nqueued 1796000000\n"
+                    "subject Reminder: your scorecard for Ada Lovelace (c-000001)\n"
+                    "at %d\nattempts 3\n%s" % (at, "reason %s\n" % reason if reason else ""))
 
 
 def sign_in(d, base, token):
@@ -155,6 +174,9 @@ def committee_tour(d, base, tmp):
 
 
 def recruiter(d, base):
+    page(d, base, "/mail", "mail")
+    check("mail lists the outbox", all(w in d.page_source for w in (
+        "Waiting (1)", "Sent (1)", "Failed (1)", "2026-12-03 12:13")), d.page_source[-800:])
     page(d, base, "/r/req/schedule", "schedule")
     d.find_element("tag name", "body").click()
     check("tab-to-candidate", tab_to(d, "INPUT", "candidate"))
@@ -173,6 +195,7 @@ def main():
                    check=True)
     path, tokens = people(tmp, [("cara", "committee"), ("rita", "recruiter"),
                                 ("akim", "interviewer")])
+    outbox(path)
     proc, base = bt.start_server(tmp, ["--people", path, "req"])
     d = None
     try:
@@ -184,7 +207,8 @@ def main():
         sign_in(d, base, tokens["rita"])
         recruiter(d, base)
         tour(d, base, "recruiter", [("/", "home"), ("/r/req", "dashboard"),
-                                    ("/r/req/status", "status"), ("/r/req/schedule", "schedule")])
+                                    ("/r/req/status", "status"), ("/r/req/schedule", "schedule"),
+                                    ("/mail", "mail")])
         d.delete_all_cookies()
         sign_in(d, base, tokens["akim"])
         check("interviewer-sees-scheduled",
