@@ -4,7 +4,14 @@
 
 #include <stdlib.h>
 
+#include "io/schema_once.h"
 #include "io/xml.h"
+
+void sw_load_mark(struct sw_load *L, int line, const char *attr)
+{
+    if (L->marks && sw_attr_mark(L->marks, line, attr) < 0)
+        L->oom = 1;
+}
 
 void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_type *t,
                   const char *path, struct sw_errors *errs)
@@ -19,20 +26,24 @@ void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_
      * the file in one run (docs/design.md "File formats"). The
      * readers take a missing attribute as NULL and say nothing of it (the
      * schema did); the document is dropped below. */
+    size_t schema_from = errs->count;
     int invalid = sw_xml_validate(doc, t->xsd, path, errs) < 0;
+    size_t schema_to = errs->count;
     char *obj = calloc(1, t->size);
     if (!obj) {
         sw_fail_oom(errs, path);
         return NULL;
     }
+    struct sw_attr_marks marks = SW_ATTR_MARKS_INIT;
     struct sw_load L = { .r = r, .doc = obj, .arena = (struct sw_arena *)(obj + t->arena),
-                         .path = path, .errs = errs };
+                         .path = path, .errs = errs, .marks = &marks };
     sw_arena_init(L.arena);
     size_t before = errs->count + errs->lost;
     if (t->header(&L, root) == 0)
         for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
             t->child(&L, c);
     free(L.first_line);
+    sw_attr_marks_drop(&marks, errs, schema_from, schema_to);
     if (L.oom)
         sw_fail_oom(errs, path);
     if (invalid || errs->count + errs->lost > before) {

@@ -201,6 +201,30 @@ static void test_scorecard_unknown_interview_and_level(void **state)
     assert_string_equal("unknown level 'vp' in rubric 'mini'", first_error(lvl, &line));
 }
 
+/* One message per mistake: where the schema and our own check reject the
+ * same attribute, ours alone (it says what to do); the schema's on another
+ * attribute of the same element stays. */
+static void test_scorecard_one_message_per_attribute(void **state)
+{
+    (void)state;
+    const char *text = "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' "
+                       "candidate='-c' interview='tech' interviewer='ann' status='draft' "
+                       "level='-x' created='yesterday' scheduled='soon'>\n"
+                       "<rating question='t 1' value='2'/>\n"
+                       "<rating competency='-c' value='2'/>\n"
+                       "</scorecard>";
+    static const int lines[] = { 1, 1, 1, 1, 2, 3 };
+    static const char *const messages[] = {
+        "~attribute 'candidate': [facet 'pattern'] The value '-c' is not accepted",
+        "created 'yesterday' is not a UTC time: write it as YYYY-MM-DDTHH:MM:SSZ",
+        "scheduled 'soon' is not a UTC time: write it as YYYY-MM-DDTHH:MM:SSZ",
+        "unknown level '-x' in rubric 'mini'",
+        "unknown question 't 1' in rubric 'mini'",
+        "unknown competency '-c' in rubric 'mini'",
+    };
+    expect_errors(text, 6, lines, messages);
+}
+
 static void test_scorecard_document_tells_kinds(void **state)
 {
     (void)state;
@@ -242,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_schema_error_hides_nothing),
         cmocka_unit_test(test_scorecard_schema_error_missing_header),
         cmocka_unit_test(test_scorecard_unknown_interview_and_level),
+        cmocka_unit_test(test_scorecard_one_message_per_attribute),
         cmocka_unit_test(test_scorecard_document_tells_kinds),
     };
     return cmocka_run_group_tests_name("scorecard", tests, mini_setup, mini_teardown);
