@@ -115,7 +115,7 @@ static int header(struct sw_load *L, xmlNodePtr root)
     const char *level = sw_xml_attr(root, "level");
     a->level = level ? sw_rubric_level(r, level) : -1;
     if (level && a->level < 0)
-        sw_load_fail_attr(L, line, "level", "unknown level '%s' in rubric '%s'", level, r->id);
+        sw_load_fail_unknown(L, line, "level", level);
     a->ratings = sw_load_ratings(L, root, sizeof *a->ratings);
     return a->ratings ? 0 : -1;
 }

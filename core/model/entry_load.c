@@ -3,7 +3,9 @@
 #include "model/entry_load.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
 #include "io/schema_once.h"
 #include "io/xml.h"
 
@@ -11,6 +13,28 @@ void sw_load_mark(struct sw_load *L, int line, const char *attr)
 {
     if (L->marks && sw_attr_mark(L->marks, line, attr) < 0)
         L->oom = 1;
+}
+
+int sw_load_fail_unknown(struct sw_load *L, int line, const char *attr, const char *id)
+{
+    const struct sw_rubric *r = L->r;
+    const char *owner = "rubric", *owner_id = r->id;
+    size_t first = 0, n = r->n_interviews;
+    if (strcmp(attr, "level") == 0) {
+        n = r->n_levels;
+    } else if (strcmp(attr, "question") == 0) {   /* a scorecard's: its interview's */
+        const struct sw_interview *iv = &r->interviews[L->s->interview];
+        owner = "interview", owner_id = iv->id, first = iv->first, n = iv->count;
+    }
+    struct sw_buf known = SW_BUF_INIT;
+    for (size_t i = first; i < first + n; i++)
+        sw_buf_addf(&known, "%s%s", i > first ? ", " : "",
+                    attr[0] == 'l' ? r->levels[i].id
+                    : attr[0] == 'q' ? r->questions[i].id : r->interviews[i].id);
+    sw_load_fail_attr(L, line, attr, "unknown %s '%s' (%s '%s' has: %s)", attr, id, owner,
+                      owner_id, sw_buf_str(&known));
+    sw_buf_release(&known);
+    return -1;
 }
 
 void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_type *t,

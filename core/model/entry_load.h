@@ -126,6 +126,13 @@ void sw_load_check_value(struct sw_load *L, double v, const char *raw, int line)
 #define sw_load_fail_attr(L, line, attr, ...)                                               \
     (sw_load_mark((L), (line), (attr)), sw_fail((L)->errs, (L)->path, (line), __VA_ARGS__))
 void sw_load_mark(struct sw_load *L, int line, const char *attr);
+/* Reports the unknown level, interview or question `id` (attr "level",
+ * "interview" or "question", a scorecard's) as sw_load_fail_attr does,
+ * naming the ones to pick from: the rubric's levels or interviews, the
+ * questions of the scorecard's interview: "unknown level 'vp' (rubric 'mini'
+ * has: mid, senior)", "unknown question 'zz' (interview 'tech' has: t1,
+ * t2)". -1. */
+int sw_load_fail_unknown(struct sw_load *L, int line, const char *attr, const char *id);
 /* Reports a second rating of the thing at `slot` (of n_slots), named id. */
 void sw_load_check_repeat(struct sw_load *L, size_t slot, size_t n_slots, const char *id,
                           int line);

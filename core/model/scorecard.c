@@ -40,8 +40,7 @@ void sw_scorecard_check_rating(struct sw_load *L, struct sw_rating *rt, const ch
         rt->question = sw_rubric_question(r, qid);
         const struct sw_interview *iv = &r->interviews[L->s->interview];
         if (rt->question < 0)
-            sw_load_fail_attr(L, rt->line, "question", "unknown question '%s' in rubric '%s'",
-                              qid, r->id);
+            sw_load_fail_unknown(L, rt->line, "question", qid);
         else if ((size_t)rt->question < iv->first ||
                  (size_t)rt->question >= iv->first + iv->count)
             sw_fail(L->errs, L->path, rt->line,
@@ -100,12 +99,11 @@ int sw_scorecard_check_header(struct sw_load *L, const struct header *h)
     const char *level = h->level;
     s->level = level ? sw_rubric_level(r, level) : -1;
     if (level && s->level < 0)
-        sw_load_fail_attr(L, line, "level", "unknown level '%s' in rubric '%s'", level, r->id);
+        sw_load_fail_unknown(L, line, "level", level);
     const char *interview = h->interview;
     long iv = sw_rubric_interview(r, interview);
     if (iv < 0)
-        return sw_load_fail_attr(L, line, "interview", "unknown interview '%s' in rubric '%s'",
-                                 interview, r->id);
+        return sw_load_fail_unknown(L, line, "interview", interview);
     s->interview = (size_t)iv;
     return 0;
 }
