@@ -119,21 +119,31 @@ def committee(d, base, tmp):
 
 
 # Each id on the page as [its text, its line boxes, a candidate link's id
-# in a table row (the last part of its href) or null]: one line box means it did not wrap.
+# in a table row (the last part of its href) or null, whether the "(" before
+# it sits on another line]: one line box means it did not wrap.
 IDS_JS = """return Array.prototype.map.call(document.querySelectorAll('.id'), function (e) {
-  var a = e.closest('th[scope=row] a[href*="/c/"]');
-  return [e.textContent, e.getClientRects().length, a ? a.href.split('/').pop() : null]; });"""
+  var a = e.closest('th[scope=row] a[href*="/c/"]'), apart = false, t = e.previousSibling;
+  var open = t && t.nodeType === 3 ? t.data.lastIndexOf('(') : -1;
+  if (open >= 0 && e.getClientRects().length) {
+    var r = document.createRange();
+    r.setStart(t, open);
+    r.setEnd(t, open + 1);
+    apart = Math.abs(r.getBoundingClientRect().top - e.getClientRects()[0].top) > 2;
+  }
+  return [e.textContent, e.getClientRects().length, a ? a.href.split('/').pop() : null,
+          apart]; });"""
 
 
 def ids_whole(d, page, links):
     """Ids ("c-000001") never break at their hyphen, at 375 and 1280 px: each
-    span.id shown has one line box; with links, every candidate link in a table
-    row names its candidate by such a span holding the id of its href."""
+    span.id shown has one line box, on the line of the "(" before it; with
+    links, every candidate link in a table row names its candidate by such a
+    span holding the id of its href."""
     for width in (375, 1280):
         d.set_window_size(width, 900)
         time.sleep(0.2)
         ids = d.execute_script(IDS_JS)
-        broken = [i[0] for i in ids if i[1] > 1]   # 0: hidden (closed <details>)
+        broken = [i[0] for i in ids if i[1] > 1 or i[3]]   # 0 boxes: in a closed <details>
         check("ids whole %s %d" % (page, width), not broken, str(broken[:5]))
     rows = d.execute_script("return Array.prototype.map.call(document.querySelectorAll("
                             "'th[scope=row] a[href*=\"/c/\"]'), function (a) {"
