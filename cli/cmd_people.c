@@ -132,13 +132,13 @@ static int person_list(const char *path)
     struct sw_people p;
     int rc = load(path, 0, &p);
     if (rc == EXIT_OK && p.n)
-        printf("%-20s %-12s %-21s %s\n", "ID", "ROLE", "CREATED", "NAME");
-    for (size_t i = 0; rc == EXIT_OK && i < p.n; i++)
-        {
+        printf("%-20s %-12s %-21s %-30s %s\n", "ID", "ROLE", "CREATED", "EMAIL", "NAME");
+    for (size_t i = 0; rc == EXIT_OK && i < p.n; i++) {
         char roles[64];
         sw_roles_format(p.items[i].roles, roles, sizeof roles);
-        printf("%-20s %-12s %-21s %s\n", p.items[i].id, roles,
+        printf("%-20s %-12s %-21s %-30s %s\n", p.items[i].id, roles,
                *p.items[i].created ? p.items[i].created : "-",
+               *p.items[i].email ? p.items[i].email : "-",
                *p.items[i].name ? p.items[i].name : "-");
     }
     sw_people_release(&p);

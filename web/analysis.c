@@ -115,16 +115,24 @@ int web_set_number(struct sw_tpl_scope *s, const char *key, double v)
     return rc;
 }
 
-const char *web_person_label(struct web_ctx *c, const char *id, char *buf, size_t size)
+int web_set_who(struct sw_tpl_scope *t, const char *key, const char *name, const char *id)
+{
+    struct sw_tpl_scope *w = sw_tpl_add(t, key);
+    return !w ? -1 : sw_tpl_set(w, "name", name ? name : "") | sw_tpl_set(w, "id", id);
+}
+
+int web_set_candidate(struct sw_tpl_scope *t, const char *key, const struct sw_candidate *cand)
+{
+    return web_set_who(t, key, cand->name, cand->id);
+}
+
+int web_set_person(struct web_ctx *c, struct sw_tpl_scope *t, const char *key, const char *id)
 {
     pthread_mutex_lock(&c->srv->people_lock);
     const struct sw_people_person *p = sw_people_find(&c->srv->people, id);
-    if (p && *p->name)
-        snprintf(buf, size, "%s (%s)", p->name, id);
-    else
-        snprintf(buf, size, "%s", id);
+    int rc = web_set_who(t, key, p ? p->name : "", id);
     pthread_mutex_unlock(&c->srv->people_lock);
-    return buf;
+    return rc;
 }
 
 const char *web_candidate_label(const struct sw_candidate *cand, char *buf, size_t size)

@@ -73,10 +73,18 @@ struct sw_req_snapshot *web_snapshot(struct web_ctx *c);
 /* Sets `key` to v with 2 decimals and `key`_value to all its digits (for
  * <data value>), or "–" and "" for null (NaN). */
 int web_set_number(struct sw_tpl_scope *s, const char *key, double v);
-/* "Name (id)" of the person `id` as the people file names them, or "id". */
-const char *web_person_label(struct web_ctx *c, const char *id, char *buf, size_t size);
-/* "Name (id)", or "id" without a name, into buf. */
+/* "Name (id)", or "id" without a name, into buf: for text only (a <title>,
+ * an <option>); in a page's body use web_set_candidate(). */
 const char *web_candidate_label(const struct sw_candidate *cand, char *buf, size_t size);
+/* Sets list field `key` (a literal) of t to one item with fields "name" and
+ * "id", which a template shows with {{#key}}{{> who.html}}{{/key}}: "Name
+ * (id)", or the id alone, the id in a span that never breaks (style.css
+ * .id), so that "c-000001" never wraps at its hyphen. 0 or -1. */
+int web_set_who(struct sw_tpl_scope *t, const char *key, const char *name, const char *id);
+/* web_set_who() for candidate cand, or for the person `id` as the people
+ * file names them. */
+int web_set_candidate(struct sw_tpl_scope *t, const char *key, const struct sw_candidate *cand);
+int web_set_person(struct web_ctx *c, struct sw_tpl_scope *t, const char *key, const char *id);
 /* Appends candidate cand's wheel as an SVG document to out: the thumbnail
  * of `px` pixels, or with px 0 the full drawing. 0 or -1. */
 int web_wheel_svg(const struct sw_aggregate *a, const struct sw_candidate *cand, unsigned px,

@@ -11,11 +11,10 @@ static int interviewer_rows(struct web_ctx *c, const struct sw_aggregate *a,
                             const struct sw_calibration *cal, struct sw_tpl_scope *s)
 {
     int rc = 0;
-    char who[600];
     for (size_t i = 0; i < cal->n_interviewers && rc == 0; i++) {
         const struct sw_interviewer_stats *st = &cal->interviewers[i];
         struct sw_tpl_scope *t = sw_tpl_add(s, "interviewers");
-        rc = !t ? -1 : sw_tpl_set(t, "id", web_person_label(c, a->interviewers[i], who, sizeof who))
+        rc = !t ? -1 : web_set_person(c, t, "who", a->interviewers[i])
                      | sw_tpl_setf(t, "scorecards", "%zu", st->scorecards)
                      | sw_tpl_setf(t, "observations", "%zu", st->observations)
                      | web_set_number(t, "mean", st->mean)

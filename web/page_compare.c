@@ -31,9 +31,8 @@ static int row(const struct web_ctx *c, const struct sw_aggregate *a, size_t i,
     const struct sw_candidate *cand = &a->candidates[i];
     const struct sw_rubric *r = a->rubric;
     struct sw_tpl_scope *t = sw_tpl_add(s, "rows");
-    char label[600];
     int rc = !t ? -1 : sw_tpl_setf(t, "url", "/r/%s/c/%s", c->path.seg[1], cand->id)
-                     | sw_tpl_set(t, "label", web_candidate_label(cand, label, sizeof label))
+                     | web_set_candidate(t, "who", cand)
                      | web_set_number(t, "overall", cand->overall)
                      | web_set_number(t, "shortfall", cand->shortfall)
                      | sw_tpl_set(t, "decision", sw_decision_name(cand->decision))

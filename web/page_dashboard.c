@@ -120,12 +120,11 @@ static int add_row(const struct web_ctx *c, const struct web_view *page, size_t 
     const struct sw_candidate *cand = &a->candidates[k];
     const struct sw_rubric *r = a->rubric;
     struct sw_tpl_scope *t = sw_tpl_add(s, "rows");
-    char label[600];
     size_t overdue = 0;
     for (size_t i = 0; i < st->n_cards; i++)
         overdue += st->cards[i].overdue != 0;
     int rc = !t ? -1 : sw_tpl_setf(t, "url", "/r/%s/c/%s", c->path.seg[1], cand->id)
-                     | sw_tpl_set(t, "label", web_candidate_label(cand, label, sizeof label))
+                     | web_set_candidate(t, "who", cand)
                      | sw_tpl_set(t, "decision", sw_decision_name(cand->decision))
                      | sw_tpl_set(t, "decision_words", web_decision_words(cand->decision))
                      | sw_tpl_setf(t, "wheel", "/r/%s/c/%s/wheel.svg", c->path.seg[1], cand->id)

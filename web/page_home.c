@@ -22,8 +22,7 @@ static int add_card(struct web_ctx *c, struct sw_tpl_scope *top, const struct we
         return -1;
     int rc = sw_tpl_setf(t, "url", "/r/%s/s/%s/%s/%s", q->name, e->candidate, interview,
                          e->interviewer)
-           | sw_tpl_setf(t, "candidate_label", "%s%s%s%s", *name ? name : e->candidate,
-                         *name ? " (" : "", *name ? e->candidate : "", *name ? ")" : "")
+           | web_set_who(t, "who", name, e->candidate)
            | sw_tpl_set(t, "interview_name", c->srv->index.rubric->interviews[e->interview].name)
            | sw_tpl_set(t, "req", q->name) | sw_tpl_set(t, "interviewer", e->interviewer)
            | sw_tpl_set(t, "age", age);

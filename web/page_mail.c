@@ -14,7 +14,8 @@ static int stamp(struct sw_tpl_scope *t, const char *key, double when)
     char text[21] = "";
     if (when > 0)
         sw_utc_format((time_t)floor(when), text);
-    text[when > 0 ? 16 : 0] = 0;                /* to the minute */
+    text[10] = ' ';                             /* "2026-12-07 20:11": to the minute */
+    text[when > 0 ? 16 : 0] = 0;
     return sw_tpl_set(t, key, when > 0 ? text : "-");
 }
 

@@ -76,9 +76,8 @@ static int card_fields(struct web_ctx *c, const struct sw_rubric *r,
     struct sw_tpl_scope *t = sw_tpl_add(s, sc->submitted ? "cards" : "drafts");
     if (!t)
         return -1;
-    char who[600];
     int rc = sw_tpl_set(t, "interview", r->interviews[sc->interview].name)
-           | sw_tpl_set(t, "interviewer", web_person_label(c, sc->interviewer, who, sizeof who))
+           | web_set_person(c, t, "interviewer", sc->interviewer)
            | web_time_fields(t, "submitted_iso", "submitted_text", sc->submitted_at)
            | sw_tpl_set(t, "recommendation", web_recommendation_words(sc->recommendation))
            | sw_tpl_set(t, "notes", sc->notes);
@@ -96,9 +95,8 @@ static int packet_fields(struct web_ctx *c, const struct web_view *v, long k,
     const struct sw_aggregate *a = v->aggregate;
     const struct sw_rubric *r = a->rubric;
     const struct sw_candidate *cand = &a->candidates[k];
-    char label[600];
     int rc = web_req_fields(c, s, "c")
-           | sw_tpl_set(s, "label", web_candidate_label(cand, label, sizeof label))
+           | web_set_candidate(s, "who", cand)
            | sw_tpl_set(s, "level", cand->level >= 0 ? r->levels[cand->level].name : "none")
            | sw_tpl_set(s, "decision", sw_decision_name(cand->decision))
            | sw_tpl_set(s, "decision_words", web_decision_words(cand->decision))

@@ -44,8 +44,7 @@ static int candidate_fields(const char *req, const struct sw_status *st, size_t 
     const struct sw_aggregate *a = st->aggregate;
     const struct sw_status_candidate *sc = &st->candidates[i];
     const struct sw_candidate *cand = &a->candidates[sc->candidate];
-    char label[600];
-    return sw_tpl_set(t, "label", web_candidate_label(cand, label, sizeof label))
+    return web_set_candidate(t, "who", cand)
            | sw_tpl_setf(t, "url", "/r/%s/c/%s", req, cand->id)
            | sw_tpl_setf(t, "submitted", "%zu", sc->submitted)
            | sw_tpl_setf(t, "pending", "%zu", sc->pending)
@@ -64,14 +63,13 @@ static int owed_row(struct web_ctx *c, const char *req, const struct sw_status *
     const struct sw_status_card *k = &st->candidates[o->candidate].cards[o->card];
     const struct sw_card *card = &a->cards[k->card];
     struct sw_tpl_scope *t = sw_tpl_add(s, "cards");
-    char who[600], age[64], when[32] = "";
+    char age[64], when[32] = "";
     web_duration(o->age, age, sizeof age);
     if (strlen(card->scheduled) >= 16)   /* YYYY-MM-DDTHH:MM..., UTC */
         snprintf(when, sizeof when, "%.10s %.5s UTC", card->scheduled, card->scheduled + 11);
     return !t ? -1 : candidate_fields(req, st, o->candidate, t)
                      | sw_tpl_set(t, "interview", a->rubric->interviews[card->interview].name)
-                     | sw_tpl_set(t, "interviewer", web_person_label(c, a->interviewers[
-                                                        card->interviewer], who, sizeof who))
+                     | web_set_person(c, t, "interviewer", a->interviewers[card->interviewer])
                      | sw_tpl_set(t, "age", age) | sw_tpl_set(t, "scheduled", when);
 }
 

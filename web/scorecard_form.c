@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "entry.h"
 #include "render/template.h"
 #include "web.h"
@@ -84,12 +85,9 @@ int web_form_fields(const struct sw_rubric *r, const struct sw_scorecard *s,
                     const struct web_form *f, struct sw_tpl_scope *top)
 {
     const struct sw_interview *iv = &r->interviews[s->interview];
-    const char *name = *s->candidate_name ? s->candidate_name : s->candidate;
     int rc = sw_tpl_set(top, "req", f->req) | sw_tpl_set(top, "interview", iv->id)
            | sw_tpl_set(top, "interview_name", iv->name)
-           | sw_tpl_setf(top, "candidate_label", "%s%s%s%s", name,
-                         *s->candidate_name ? " (" : "",
-                         *s->candidate_name ? s->candidate : "", *s->candidate_name ? ")" : "")
+           | web_set_who(top, "who", s->candidate_name, s->candidate)
            | sw_tpl_set(top, "interviewer", s->interviewer)
            | sw_tpl_set(top, "level_name", s->level >= 0 ? r->levels[s->level].name : "")
            | sw_tpl_set(top, "submitted_at", s->submitted ? s->submitted_at : "")

@@ -42,8 +42,8 @@ static void load_rating(struct sw_load *L, xmlNodePtr n)
     if (!cid)
         return;                 /* the schema said it is missing */
     if (c < 0) {
-        sw_fail(L->errs, L->path, rt->line, "unknown competency '%s' in rubric '%s'", cid,
-                r->id);
+        sw_load_fail_attr(L, rt->line, "competency", "unknown competency '%s' in rubric '%s'",
+                          cid, r->id);
         return;
     }
     rt->competency = (size_t)c;
@@ -104,9 +104,9 @@ static int header(struct sw_load *L, xmlNodePtr root)
     if (!sw_xml_attr(root, "rubric"))
         return -1;
     if (strcmp(a->rubric, r->id) != 0)
-        return sw_fail(L->errs, L->path, line,
-                       "assessment is for rubric '%s', but the rubric in use is '%s' "
-                       "(choose it with --rubric)", a->rubric, r->id);
+        return sw_load_fail_attr(L, line, "rubric",
+                                 "assessment is for rubric '%s', but the rubric in use is '%s' "
+                                 "(choose it with --rubric)", a->rubric, r->id);
     if (sw_xml_attr(root, "cycle") && !is_id(a->cycle))
         sw_fail(L->errs, L->path, line,
                 "cycle '%s' is not an id: use letters, digits, '.', '_' and '-', named to "
@@ -115,7 +115,7 @@ static int header(struct sw_load *L, xmlNodePtr root)
     const char *level = sw_xml_attr(root, "level");
     a->level = level ? sw_rubric_level(r, level) : -1;
     if (level && a->level < 0)
-        sw_fail(L->errs, L->path, line, "unknown level '%s' in rubric '%s'", level, r->id);
+        sw_load_fail_unknown(L, line, "level", level);
     a->ratings = sw_load_ratings(L, root, sizeof *a->ratings);
     return a->ratings ? 0 : -1;
 }

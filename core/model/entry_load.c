@@ -3,8 +3,39 @@
 #include "model/entry_load.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
+#include "io/schema_once.h"
 #include "io/xml.h"
+
+void sw_load_mark(struct sw_load *L, int line, const char *attr)
+{
+    if (L->marks && sw_attr_mark(L->marks, line, attr) < 0)
+        L->oom = 1;
+}
+
+int sw_load_fail_unknown(struct sw_load *L, int line, const char *attr, const char *id)
+{
+    const struct sw_rubric *r = L->r;
+    const char *owner = "rubric", *owner_id = r->id;
+    size_t first = 0, n = r->n_interviews;
+    if (strcmp(attr, "level") == 0) {
+        n = r->n_levels;
+    } else if (strcmp(attr, "question") == 0) {   /* a scorecard's: its interview's */
+        const struct sw_interview *iv = &r->interviews[L->s->interview];
+        owner = "interview", owner_id = iv->id, first = iv->first, n = iv->count;
+    }
+    struct sw_buf known = SW_BUF_INIT;
+    for (size_t i = first; i < first + n; i++)
+        sw_buf_addf(&known, "%s%s", i > first ? ", " : "",
+                    attr[0] == 'l' ? r->levels[i].id
+                    : attr[0] == 'q' ? r->questions[i].id : r->interviews[i].id);
+    sw_load_fail_attr(L, line, attr, "unknown %s '%s' (%s '%s' has: %s)", attr, id, owner,
+                      owner_id, sw_buf_str(&known));
+    sw_buf_release(&known);
+    return -1;
+}
 
 void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_type *t,
                   const char *path, struct sw_errors *errs)
@@ -19,20 +50,24 @@ void *sw_load_doc(const struct sw_rubric *r, xmlDocPtr doc, const struct sw_doc_
      * the file in one run (docs/design.md "File formats"). The
      * readers take a missing attribute as NULL and say nothing of it (the
      * schema did); the document is dropped below. */
+    size_t schema_from = errs->count;
     int invalid = sw_xml_validate(doc, t->xsd, path, errs) < 0;
+    size_t schema_to = errs->count;
     char *obj = calloc(1, t->size);
     if (!obj) {
         sw_fail_oom(errs, path);
         return NULL;
     }
+    struct sw_attr_marks marks = SW_ATTR_MARKS_INIT;
     struct sw_load L = { .r = r, .doc = obj, .arena = (struct sw_arena *)(obj + t->arena),
-                         .path = path, .errs = errs };
+                         .path = path, .errs = errs, .marks = &marks };
     sw_arena_init(L.arena);
     size_t before = errs->count + errs->lost;
     if (t->header(&L, root) == 0)
         for (xmlNodePtr c = sw_xml_element(root->children); c; c = sw_xml_element(c->next))
             t->child(&L, c);
     free(L.first_line);
+    sw_attr_marks_drop(&marks, errs, schema_from, schema_to);
     if (L.oom)
         sw_fail_oom(errs, path);
     if (invalid || errs->count + errs->lost > before) {

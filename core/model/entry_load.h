@@ -16,6 +16,7 @@
 #include "assessment.h"
 #include "document.h"
 #include "error.h"
+#include "io/schema_once.h"
 #include "rubric.h"
 #include "scorecard.h"
 
@@ -34,6 +35,10 @@ struct sw_load {
     /* The line of the first rating of each rated thing (0: none yet), made
      * on the first rating: repeats are found in linear time. */
     int *first_line;
+    /* The attributes our own checks reported (sw_load_fail_attr), so that
+     * sw_load_doc drops the schema's message on the same one; NULL where
+     * nobody drops (scorecard_stream.c gives up on any error). */
+    struct sw_attr_marks *marks;
 };
 
 /* One kind of document: its root element, its schema, its struct, and how
@@ -112,6 +117,22 @@ int sw_load_is_number(const char *raw);
 /* Checks value v (typed as raw) on line `line` against the scale and its
  * step; says nothing of a raw that is no number (the schema reports it). */
 void sw_load_check_value(struct sw_load *L, double v, const char *raw, int line);
+/* One message per mistake: our own message about attribute `attr` (a
+ * literal) of the element on `line`, recorded as sw_fail does. Where the
+ * schema also rejected that attribute (an id that breaks the id pattern
+ * and names nothing in the rubric, a time that is no xs:dateTime), ours is
+ * the one kept: it says what to do (io/schema_once.h). -1; L->oom set when
+ * the mark cannot be recorded. */
+#define sw_load_fail_attr(L, line, attr, ...)                                               \
+    (sw_load_mark((L), (line), (attr)), sw_fail((L)->errs, (L)->path, (line), __VA_ARGS__))
+void sw_load_mark(struct sw_load *L, int line, const char *attr);
+/* Reports the unknown level, interview or question `id` (attr "level",
+ * "interview" or "question", a scorecard's) as sw_load_fail_attr does,
+ * naming the ones to pick from: the rubric's levels or interviews, the
+ * questions of the scorecard's interview: "unknown level 'vp' (rubric 'mini'
+ * has: mid, senior)", "unknown question 'zz' (interview 'tech' has: t1,
+ * t2)". -1. */
+int sw_load_fail_unknown(struct sw_load *L, int line, const char *attr, const char *id);
 /* Reports a second rating of the thing at `slot` (of n_slots), named id. */
 void sw_load_check_repeat(struct sw_load *L, size_t slot, size_t n_slots, const char *id,
                           int line);

@@ -110,7 +110,9 @@ struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_
      * the file in one run (docs/design.md "Rubric"); the
      * builder reads a missing attribute as empty and a malformed number as
      * whatever strtod makes of it, and the rubric is dropped below. */
+    size_t schema_from = errs->count;
     int invalid = sw_xml_validate(doc, "rubric.xsd", path, errs) < 0;
+    size_t schema_to = errs->count;
     struct sw_rubric *r = calloc(1, sizeof *r);
     if (!r) {
         sw_fail_oom(errs, path);
@@ -119,7 +121,9 @@ struct sw_rubric *sw_rubric_from_doc(xmlDocPtr doc, const char *path, struct sw_
     sw_arena_init(&r->arena);
     size_t before = errs->count + errs->lost;
     r->path = sw_arena_strdup(&r->arena, path);
-    int oom = sw_rubric_build(r, root, path, errs) < 0;
+    struct sw_attr_marks marks = SW_ATTR_MARKS_INIT;
+    int oom = sw_rubric_build(r, root, path, errs, &marks) < 0;
+    sw_attr_marks_drop(&marks, errs, schema_from, schema_to);
     if (oom || !r->path)
         sw_fail_oom(errs, path);
     if (invalid || errs->count + errs->lost > before) {

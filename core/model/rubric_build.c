@@ -23,7 +23,19 @@ struct loader {
     const char *path;
     struct sw_errors *errs;
     int oom;
+    struct sw_attr_marks *marks;    /* the references reported (ref_fail) */
 };
+
+static void mark(struct loader *L, int line, const char *attr)
+{
+    if (sw_attr_mark(L->marks, line, attr) < 0)
+        L->oom = 1;
+}
+
+/* A reference to nothing, reported once (io/schema_once.h): an id that
+ * breaks the id pattern names nothing either, and this message says which. */
+#define ref_fail(L, line, attr, ...) \
+    (mark((L), (line), (attr)), sw_fail((L)->errs, (L)->path, (line), __VA_ARGS__))
 
 static const char *dup_attr(struct loader *L, xmlNodePtr n, const char *name)
 {
@@ -235,8 +247,8 @@ static void load_level(struct loader *L, xmlNodePtr n)
         long c = sw_rubric_competency(r, cid);
         double v = num_attr(t, "value", 0);
         if (c < 0) {
-            sw_fail(L->errs, L->path, sw_xml_line(t),
-                    "level '%s' has a target for unknown competency '%s'", lv->id, cid);
+            ref_fail(L, sw_xml_line(t), "competency",
+                     "level '%s' has a target for unknown competency '%s'", lv->id, cid);
             continue;
         }
         if (!isnan(lv->targets[c]))
@@ -269,8 +281,8 @@ static void load_archetype(struct loader *L, xmlNodePtr n)
         const char *pid = sw_xml_attr(e, "pillar");
         long p = sw_rubric_pillar(r, pid);
         if (p < 0) {
-            sw_fail(L->errs, L->path, sw_xml_line(e),
-                    "archetype '%s' emphasizes unknown pillar '%s'", a->id, pid);
+            ref_fail(L, sw_xml_line(e), "pillar",
+                     "archetype '%s' emphasizes unknown pillar '%s'", a->id, pid);
             continue;
         }
         if (seen[p])
@@ -298,8 +310,8 @@ static void load_question(struct loader *L, xmlNodePtr n, size_t interview)
         double w = num_attr(m, "weight", 1);
         int line = sw_xml_line(m);
         if (c < 0) {
-            sw_fail(L->errs, L->path, line, "question '%s' measures unknown competency '%s'",
-                    q->id, cid);
+            ref_fail(L, line, "competency", "question '%s' measures unknown competency '%s'",
+                     q->id, cid);
             continue;
         }
         if (!(w > 0))
@@ -451,9 +463,9 @@ static void build(struct loader *L, xmlNodePtr root)
 }
 
 int sw_rubric_build(struct sw_rubric *r, xmlNodePtr root, const char *path,
-                    struct sw_errors *errs)
+                    struct sw_errors *errs, struct sw_attr_marks *marks)
 {
-    struct loader L = { r, path, errs, 0 };
+    struct loader L = { r, path, errs, 0, marks };
     build(&L, root);
     return L.oom ? -1 : 0;
 }

@@ -40,8 +40,7 @@ void sw_scorecard_check_rating(struct sw_load *L, struct sw_rating *rt, const ch
         rt->question = sw_rubric_question(r, qid);
         const struct sw_interview *iv = &r->interviews[L->s->interview];
         if (rt->question < 0)
-            sw_fail(L->errs, L->path, rt->line, "unknown question '%s' in rubric '%s'", qid,
-                    r->id);
+            sw_load_fail_unknown(L, rt->line, "question", qid);
         else if ((size_t)rt->question < iv->first ||
                  (size_t)rt->question >= iv->first + iv->count)
             sw_fail(L->errs, L->path, rt->line,
@@ -50,8 +49,8 @@ void sw_scorecard_check_rating(struct sw_load *L, struct sw_rating *rt, const ch
     } else {
         rt->competency = sw_rubric_competency(r, cid);
         if (rt->competency < 0)
-            sw_fail(L->errs, L->path, rt->line, "unknown competency '%s' in rubric '%s'", cid,
-                    r->id);
+            sw_load_fail_attr(L, rt->line, "competency", "unknown competency '%s' in rubric '%s'",
+                              cid, r->id);
     }
     if (raw)
         sw_load_check_value(L, rt->value, raw, rt->line);
@@ -83,29 +82,28 @@ int sw_scorecard_check_header(struct sw_load *L, const struct header *h)
     s->submitted_at = sw_load_copy(L, h->submitted);
     s->created = sw_load_copy(L, h->created);
     if (*s->created && !sw_utc_stamp_ok(s->created))
-        sw_fail(L->errs, L->path, line, "created '%s' is not a UTC time: write it as "
-                "YYYY-MM-DDTHH:MM:SSZ", s->created);
+        sw_load_fail_attr(L, line, "created", "created '%s' is not a UTC time: write it as "
+                          "YYYY-MM-DDTHH:MM:SSZ", s->created);
     s->scheduled = sw_load_copy(L, h->scheduled);
     if (*s->scheduled && !sw_utc_stamp_ok(s->scheduled))
-        sw_fail(L->errs, L->path, line, "scheduled '%s' is not a UTC time: write it as "
-                "YYYY-MM-DDTHH:MM:SSZ", s->scheduled);
+        sw_load_fail_attr(L, line, "scheduled", "scheduled '%s' is not a UTC time: write it as "
+                          "YYYY-MM-DDTHH:MM:SSZ", s->scheduled);
     /* A missing rubric or interview (the schema said so): the ratings
      * cannot be checked without them. */
     if (!h->rubric || !h->interview)
         return -1;
     if (strcmp(s->rubric, r->id) != 0)
-        return sw_fail(L->errs, L->path, line,
-                       "scorecard is for rubric '%s', but the rubric in use is '%s' "
-                       "(choose it with --rubric)", s->rubric, r->id);
+        return sw_load_fail_attr(L, line, "rubric",
+                                 "scorecard is for rubric '%s', but the rubric in use is '%s' "
+                                 "(choose it with --rubric)", s->rubric, r->id);
     const char *level = h->level;
     s->level = level ? sw_rubric_level(r, level) : -1;
     if (level && s->level < 0)
-        sw_fail(L->errs, L->path, line, "unknown level '%s' in rubric '%s'", level, r->id);
+        sw_load_fail_unknown(L, line, "level", level);
     const char *interview = h->interview;
     long iv = sw_rubric_interview(r, interview);
     if (iv < 0)
-        return sw_fail(L->errs, L->path, line, "unknown interview '%s' in rubric '%s'",
-                       interview, r->id);
+        return sw_load_fail_unknown(L, line, "interview", interview);
     s->interview = (size_t)iv;
     return 0;
 }

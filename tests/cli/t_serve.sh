@@ -16,7 +16,7 @@ check people-add-no-role 2 in_tmp "$SW" people add --people "$P" akim
 check people-add-bad-id 2 in_tmp "$SW" people add --people "$P" --role interviewer ../x
 check people-list-missing 3 in_tmp "$SW" people list --people "$P"
 check people-add 0 hidden add --people "$P" --role interviewer --name "Ana Kim" \
-    --url https://cards.example/ akim
+    --email akim@example.org --url https://cards.example/ akim
 check people-add-again 1 in_tmp "$SW" people add --people "$P" --role committee akim
 check people-add-committee 0 hidden add --people "$P" --role committee cara
 check people-list 0 hidden list --people "$P"

@@ -56,6 +56,14 @@ done
 for f in every-error assessment-every-error; do
     check "validate-bad-$f" 1 "$SW" $MINI validate tests/fixtures/bad/$f.xml
 done
+# One message per mistake (docs/design.md "File formats"): an attribute that
+# breaks its schema type and our own check of it gets our message only (it
+# says what to do), for times, ids and references (in rubrics too); an
+# enumeration, which only the schema checks, gets the schema's message, once.
+for f in time-not-time id-not-id interview-not-id rubric-not-id status-not-enum \
+         assessment-id-not-id ref-not-id-rubric; do
+    check "validate-bad-$f" 1 "$SW" $MINI validate tests/fixtures/bad/$f.xml
+done
 # report reads the scorecard among the assessments and nothing else.
 check validate-report-skips-assessments 0 "$SW" $MINI report --format csv tests/fixtures/growth
 

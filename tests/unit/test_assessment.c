@@ -54,7 +54,8 @@ static void test_assessment_every_problem_reported(void **state)
                         "named to sort in time (2026-h1, 2026-h2)", errs.items[0].message);
     assert_string_equal("assessor 'p' is the person assessed: relation is 'self', not 'manager'",
                         errs.items[1].message);
-    assert_string_equal("unknown level 'x' in rubric 'mini'", errs.items[2].message);
+    assert_string_equal("unknown level 'x' (rubric 'mini' has: mid, senior)",
+                        errs.items[2].message);
     assert_string_equal("value '6' is off the scale 1 to 5", errs.items[3].message);
     assert_int_equal(2, errs.items[3].line);
     assert_string_equal("unknown competency 'nope' in rubric 'mini'", errs.items[4].message);

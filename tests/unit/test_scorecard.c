@@ -96,7 +96,7 @@ static void test_scorecard_errors(void **state)
     assert_int_equal(2, line);
     assert_string_equal("value '2.75' is off the scale's step 0.5",
                         first_error(OPEN "<rating question='t1' value='2.75'/></scorecard>", &line));
-    assert_string_equal("unknown question 'zz' in rubric 'mini'",
+    assert_string_equal("unknown question 'zz' (interview 'tech' has: t1, t2)",
                         first_error(OPEN "<rating question='zz' value='2'/></scorecard>", &line));
     assert_string_equal("a rating names exactly one of question=\"...\" or competency=\"...\"",
                         first_error(OPEN "<rating value='2'/></scorecard>", &line));
@@ -157,7 +157,7 @@ static void test_scorecard_schema_error_hides_nothing(void **state)
         "~attribute 'mood': The attribute 'mood' is not allowed",
         "~'many' is not a valid value of the atomic type 'xs:decimal'",
         "~'value' is required but missing",
-        "unknown question 'zz' in rubric 'mini'",
+        "unknown question 'zz' (interview 'tech' has: t1, t2)",
         "value '0.5' is off the scale 1 to 5",
         "'t1' is rated twice (first on line 4)",
         "a rating names exactly one of question=\"...\" or competency=\"...\"",
@@ -195,10 +195,36 @@ static void test_scorecard_unknown_interview_and_level(void **state)
     int line;
     const char *text = "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' "
                        "candidate='c' interview='nope' interviewer='x' status='draft'/>";
-    assert_string_equal("unknown interview 'nope' in rubric 'mini'", first_error(text, &line));
+    assert_string_equal("unknown interview 'nope' (rubric 'mini' has: tech, lead)",
+                        first_error(text, &line));
     const char *lvl = "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' "
                       "candidate='c' interview='tech' interviewer='x' level='vp' status='draft'/>";
-    assert_string_equal("unknown level 'vp' in rubric 'mini'", first_error(lvl, &line));
+    assert_string_equal("unknown level 'vp' (rubric 'mini' has: mid, senior)",
+                        first_error(lvl, &line));
+}
+
+/* One message per mistake: where the schema and our own check reject the
+ * same attribute, ours alone (it says what to do); the schema's on another
+ * attribute of the same element stays. */
+static void test_scorecard_one_message_per_attribute(void **state)
+{
+    (void)state;
+    const char *text = "<scorecard xmlns='urn:scorewheel:scorecard:1' rubric='mini' "
+                       "candidate='-c' interview='tech' interviewer='ann' status='draft' "
+                       "level='-x' created='yesterday' scheduled='soon'>\n"
+                       "<rating question='t 1' value='2'/>\n"
+                       "<rating competency='-c' value='2'/>\n"
+                       "</scorecard>";
+    static const int lines[] = { 1, 1, 1, 1, 2, 3 };
+    static const char *const messages[] = {
+        "~attribute 'candidate': [facet 'pattern'] The value '-c' is not accepted",
+        "created 'yesterday' is not a UTC time: write it as YYYY-MM-DDTHH:MM:SSZ",
+        "scheduled 'soon' is not a UTC time: write it as YYYY-MM-DDTHH:MM:SSZ",
+        "unknown level '-x' (rubric 'mini' has: mid, senior)",
+        "unknown question 't 1' (interview 'tech' has: t1, t2)",
+        "unknown competency '-c' in rubric 'mini'",
+    };
+    expect_errors(text, 6, lines, messages);
 }
 
 static void test_scorecard_document_tells_kinds(void **state)
@@ -242,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_scorecard_schema_error_hides_nothing),
         cmocka_unit_test(test_scorecard_schema_error_missing_header),
         cmocka_unit_test(test_scorecard_unknown_interview_and_level),
+        cmocka_unit_test(test_scorecard_one_message_per_attribute),
         cmocka_unit_test(test_scorecard_document_tells_kinds),
     };
     return cmocka_run_group_tests_name("scorecard", tests, mini_setup, mini_teardown);

@@ -6,8 +6,9 @@ The committee signs in, sorts the dashboard by a link, opens a packet,
 prints it with Chromium's print-to-PDF (pdftoppm renders its first page to
 SHOTS_DIR/packet-print-1.png: look at it), downloads the workbook (openpyxl
 opens it); the recruiter schedules an interview with the keyboard and the
-interviewer finds the draft on their home page. axe-core finds no WCAG 2
-A/AA violation on each page; no page scrolls sideways at 375 px.
+interviewer finds the draft on their home page; the recruiter reads /mail.
+axe-core finds no WCAG 2 A/AA violation on each page; no page scrolls
+sideways at 375 px.
 Screenshots go to SHOTS_DIR. Reuses browser_test.py's helpers.
 """
 import base64
@@ -37,6 +38,24 @@ def people(tmp, who):
                              capture_output=True, text=True, check=True).stdout
         tokens[pid] = re.search(r"t=([0-9a-f]{64})", out).group(1)
     return path, tokens
+
+
+def outbox(path):
+    """Mail for /mail: a sign-in link waiting (the relay on port 1 refuses it)
+    and, as the outbox writes them, one sent and one given up, with long
+    addresses and a long reason."""
+    subprocess.run([SW, "people", "add", "--people", path, "--role", "interviewer", "--email",
+                    "interviewer.with-a-long-address@example.org", "--send", "--mail",
+                    "smtp://127.0.0.1:1", "--mail-from", "sw@example.org", "ivy"],
+                   capture_output=True, check=True)
+    for state, at, reason in (("sent", 1796300000, ""), ("failed", 1796300000,
+                              "550 5.1.1 <gone-for-good@example.org>: Recipient address "
+                              "rejected: User unknown in virtual mailbox table")):
+        with open(os.path.join(path + ".outbox", state, "reminder-" + state), "w") as f:
+            f.write("scorewheel-mail 1\nkind reminder\nfrom sw@example.org\n"
+                    "to gone-for-good@example.org\nqueued 1796000000\n"
+                    "subject Reminder: your scorecard for Ada Lovelace (c-000001)\n"
+                    "at %d\nattempts 3\n%s" % (at, "reason %s\n" % reason if reason else ""))
 
 
 def sign_in(d, base, token):
@@ -99,14 +118,51 @@ def committee(d, base, tmp):
         check("openpyxl-opens-workbook", r.stdout.strip() == "Summary", r.stdout + r.stderr)
 
 
+# Each id on the page as [its text, its line boxes, a candidate link's id
+# in a table row (the last part of its href) or null, whether the "(" before
+# it sits on another line]: one line box means it did not wrap.
+IDS_JS = """return Array.prototype.map.call(document.querySelectorAll('.id'), function (e) {
+  var a = e.closest('th[scope=row] a[href*="/c/"]'), apart = false, t = e.previousSibling;
+  var open = t && t.nodeType === 3 ? t.data.lastIndexOf('(') : -1;
+  if (open >= 0 && e.getClientRects().length) {
+    var r = document.createRange();
+    r.setStart(t, open);
+    r.setEnd(t, open + 1);
+    apart = Math.abs(r.getBoundingClientRect().top - e.getClientRects()[0].top) > 2;
+  }
+  return [e.textContent, e.getClientRects().length, a ? a.href.split('/').pop() : null,
+          apart]; });"""
+
+
+def ids_whole(d, page, links):
+    """Ids ("c-000001") never break at their hyphen, at 375 and 1280 px: each
+    span.id shown has one line box, on the line of the "(" before it; with
+    links, every candidate link in a table row names its candidate by such a
+    span holding the id of its href."""
+    for width in (375, 1280):
+        d.set_window_size(width, 900)
+        time.sleep(0.2)
+        ids = d.execute_script(IDS_JS)
+        broken = [i[0] for i in ids if i[1] > 1 or i[3]]   # 0 boxes: in a closed <details>
+        check("ids whole %s %d" % (page, width), not broken, str(broken[:5]))
+    rows = d.execute_script("return Array.prototype.map.call(document.querySelectorAll("
+                            "'th[scope=row] a[href*=\"/c/\"]'), function (a) {"
+                            " return a.href.split('/').pop(); });")
+    named = [i[0] for i in ids if i[2] is not None and i[0] == i[2]]
+    check("ids in spans %s" % page, not links or (rows and sorted(rows) == sorted(named)),
+          "%s vs %s" % (rows[:3], named[:3]))
+
+
 def tour(d, base, role, pages):
     """Every page the role may open, at 375 and 1280 px: no sideways scroll at
-    375 px, a screenshot of each ROLE-NAME-WIDTH.png in SHOTS (look at them),
-    every nav link answering with a page (no 404)."""
+    375 px, ids whole (ids_whole), a screenshot of each ROLE-NAME-WIDTH.png
+    in SHOTS (look at them), every nav link answering with a page (no 404)."""
     for path, name in pages:
         d.get(base + path)
         check("%s %s opens" % (role, name), "Not found" not in d.title, d.title)
         no_sideways_scroll(d, "%s-%s" % (role, name))
+        ids_whole(d, "%s-%s" % (role, name), name.split("-")[0] in ("dashboard", "compare",
+                                                                    "status"))
         for a in d.find_elements("css selector", "nav a"):
             href = a.get_attribute("href")
             status = d.execute_script(
@@ -128,6 +184,9 @@ def committee_tour(d, base, tmp):
 
 
 def recruiter(d, base):
+    page(d, base, "/mail", "mail")
+    check("mail lists the outbox", all(w in d.page_source for w in (
+        "Waiting (1)", "Sent (1)", "Failed (1)", "2026-12-03 12:13")), d.page_source[-800:])
     page(d, base, "/r/req/schedule", "schedule")
     d.find_element("tag name", "body").click()
     check("tab-to-candidate", tab_to(d, "INPUT", "candidate"))
@@ -146,6 +205,7 @@ def main():
                    check=True)
     path, tokens = people(tmp, [("cara", "committee"), ("rita", "recruiter"),
                                 ("akim", "interviewer")])
+    outbox(path)
     proc, base = bt.start_server(tmp, ["--people", path, "req"])
     d = None
     try:
@@ -157,7 +217,8 @@ def main():
         sign_in(d, base, tokens["rita"])
         recruiter(d, base)
         tour(d, base, "recruiter", [("/", "home"), ("/r/req", "dashboard"),
-                                    ("/r/req/status", "status"), ("/r/req/schedule", "schedule")])
+                                    ("/r/req/status", "status"), ("/r/req/schedule", "schedule"),
+                                    ("/mail", "mail")])
         d.delete_all_cookies()
         sign_in(d, base, tokens["akim"])
         check("interviewer-sees-scheduled",
