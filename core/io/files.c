@@ -22,46 +22,59 @@
 
 /* --- the one whole-file read ---------------------------------------------- */
 
-static char *read_all(int fd, size_t size, size_t *len)
+/* Reads `size` bytes of fd into b: until that size, known beforehand, or
+ * the end, whichever comes first. 0, or -1 out of memory. */
+static int read_all(int fd, size_t size, struct sw_buf *b)
 {
-    char *data = malloc(size + 1);
-    if (!data)
-        return NULL;
-    size_t got = 0;
-    while (got < size) {
-        ssize_t n = read(fd, data + got, size - got);
+    if (sw_buf_grow(b, size) < 0)
+        return -1;
+    while (b->len < size) {
+        ssize_t n = read(fd, b->data + b->len, size - b->len);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
-        got += (size_t)n;
+        b->len += (size_t)n;
     }
-    data[got] = '\0';
-    *len = got;
-    return data;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int sw_read_file_into(const char *path, size_t max, const char *what, struct sw_buf *b,
+                      struct sw_errors *errs)
+{
+    sw_buf_reset(b);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    int rc = -1;
+    if (fstat(fd, &st) < 0)
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: %s", strerror(errno));
+    else if (!S_ISREG(st.st_mode))
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "not a regular file");
+    else if ((size_t)st.st_size > max)
+        sw_fail(errs, path, 1, "file is %.1f MiB, over the %zu MiB limit for %s",
+                (double)st.st_size / (1 << 20), max >> 20, what);
+    else if (read_all(fd, (size_t)st.st_size, b) < 0)
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: out of memory");
+    else
+        rc = 0;
+    close(fd);
+    return rc;
 }
 
 char *sw_read_file(const char *path, size_t max, const char *what, size_t *len,
                    struct sw_errors *errs)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot open: %s", strerror(errno)),
-               NULL;
-    struct stat st;
-    char *data = NULL;
-    if (fstat(fd, &st) < 0) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: %s", strerror(errno));
-    } else if (!S_ISREG(st.st_mode)) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "not a regular file");
-    } else if ((size_t)st.st_size > max) {
-        sw_fail(errs, path, 1, "file is %.1f MiB, over the %zu MiB limit for %s",
-                (double)st.st_size / (1 << 20), max >> 20, what);
-    } else if (!(data = read_all(fd, (size_t)st.st_size, len))) {
-        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: %s",
-                     errno ? strerror(errno) : "out of memory");
+    struct sw_buf b = SW_BUF_INIT;
+    if (sw_read_file_into(path, max, what, &b, errs) < 0) {
+        sw_buf_release(&b);
+        return NULL;
     }
-    close(fd);
+    char *data = sw_buf_detach(&b, len);
+    if (!data)
+        sw_error_add(errs, SW_ESYSTEM, path, 0, "cannot read: out of memory");
     return data;
 }
 

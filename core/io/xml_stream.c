@@ -2,20 +2,17 @@
  * the parse (xml.h, "streaming"). */
 #include "io/xml.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlschemas.h>
 
 #include "buf.h"
+#include "files.h"
 
 /* A buffer kept between documents is let go past this size: one large file
  * does not pin its memory for the life of the thread. */
@@ -121,39 +118,17 @@ void sw_xml_scratch_done(struct sw_buf *b)
         sw_buf_reset(b);
 }
 
-/* Reads `size` bytes of fd into b, as sw_read_file() (files.c) reads: until
- * the size known beforehand or the end, whichever comes first. */
-static int read_into(int fd, size_t size, struct sw_buf *b)
-{
-    if (sw_buf_grow(b, size) < 0)
-        return -1;
-    while (b->len < size) {
-        ssize_t n = read(fd, b->data + b->len, size - b->len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        b->len += (size_t)n;
-    }
-    b->data[b->len] = '\0';
-    return 0;
-}
-
 struct sw_buf *sw_xml_read_kept(const char *path)
 {
     struct tools *t = own_tools();
     if (!t)
         return NULL;
     sw_xml_scratch_done(&t->file);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
-    struct stat st;
-    int ok = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-             (size_t)st.st_size <= SW_XML_MAX_BYTES &&
-             read_into(fd, (size_t)st.st_size, &t->file) == 0;
-    close(fd);
-    return ok ? &t->file : NULL;
+    struct sw_errors quiet;     /* the caller reads the file again to report */
+    sw_errors_init(&quiet);
+    int rc = sw_read_file_into(path, SW_XML_MAX_BYTES, "one document", &t->file, &quiet);
+    sw_errors_release(&quiet);
+    return rc == 0 ? &t->file : NULL;
 }
 
 void sw_xml_stream_release_thread(void)

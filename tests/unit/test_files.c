@@ -426,6 +426,38 @@ static void test_files_read_file(void **state)
     sw_errors_release(&errs);
 }
 
+/* The same read into a kept buffer: emptied first, memory kept, the same
+ * reasons; what a failed read leaves is an empty buffer. */
+static void test_files_read_file_into(void **state)
+{
+    (void)state;
+    char path[128];
+    put("long.txt", "0123456789");
+    put("short.txt", "ab");
+    struct sw_errors errs;
+    sw_errors_init(&errs);
+    struct sw_buf b = SW_BUF_INIT;
+    snprintf(path, sizeof path, "%s/long.txt", dir);
+    assert_int_equal(0, sw_read_file_into(path, 16, "a test", &b, &errs));
+    assert_int_equal(10, b.len);
+    assert_string_equal("0123456789", b.data);
+    char *kept = b.data;
+    snprintf(path, sizeof path, "%s/short.txt", dir);
+    assert_int_equal(0, sw_read_file_into(path, 16, "a test", &b, &errs));
+    assert_ptr_equal(kept, b.data);
+    assert_int_equal(2, b.len);
+    assert_string_equal("ab", b.data);
+    assert_int_equal(-1, sw_read_file_into(dir, 16, "a test", &b, &errs));
+    assert_int_equal(0, b.len);
+    assert_int_equal(1, errs.count);
+    assert_string_equal("not a regular file", errs.items[0].message);
+    snprintf(path, sizeof path, "%s/long.txt", dir);
+    assert_int_equal(-1, sw_read_file_into(path, 4, "a test", &b, &errs));
+    assert_string_equal("file is 0.0 MiB, over the 0 MiB limit for a test", errs.items[1].message);
+    sw_buf_release(&b);
+    sw_errors_release(&errs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -439,6 +471,7 @@ int main(void)
         cmocka_unit_test(test_files_stale_temps_removed),
         cmocka_unit_test(test_files_arena_zeroed_and_strdup),
         cmocka_unit_test(test_files_read_file),
+        cmocka_unit_test(test_files_read_file_into),
         cmocka_unit_test(test_files_write_file_mode),
         cmocka_unit_test(test_files_write_file_waits_for_lock),
         cmocka_unit_test(test_files_temp_names_unique_across_threads),

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "error.h"
 
 struct sw_paths {
@@ -36,6 +37,10 @@ const char *sw_path_base(const char *path, size_t *len);
  * holds more than `max` bytes (M is max in MiB). */
 char *sw_read_file(const char *path, size_t max, const char *what, size_t *len,
                    struct sw_errors *errs);
+/* The same into b (emptied first, then holding the bytes and a NUL; its
+ * memory is kept for the next file): 0, or -1 with the same errors. */
+int sw_read_file_into(const char *path, size_t max, const char *what, struct sw_buf *b,
+                      struct sw_errors *errs);
 
 /* --- the one atomic write -------------------------------------------------- */
 
