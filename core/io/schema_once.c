@@ -6,12 +6,14 @@
 
 #include "util/vec.h"
 
-int sw_attr_mark(struct sw_attr_marks *m, int line, const char *attr)
+void sw_attr_mark(struct sw_attr_marks *m, int *oom, int line, const char *attr)
 {
+    if (!m)
+        return;
     if (SW_VEC_GROW(m->items, m->cap, m->n + 1, 8) < 0)
-        return -1;
-    m->items[m->n++] = (struct sw_attr_mark){ line, attr };
-    return 0;
+        *oom = 1;
+    else
+        m->items[m->n++] = (struct sw_attr_mark){ line, attr };
 }
 
 /* Whether schema message e is about an attribute marked in m. */

@@ -27,9 +27,14 @@ struct sw_attr_marks {
 
 #define SW_ATTR_MARKS_INIT { NULL, 0, 0 }
 
-/* Marks attribute `attr` of the element on `line` as reported by a check of
- * meaning. 0, or -1 when out of memory (then both messages stay). */
-int sw_attr_mark(struct sw_attr_marks *m, int line, const char *attr);
+/* Marks attribute `attr` (a literal) of the element on `line` as reported
+ * by a check of meaning; m NULL marks nothing. Out of memory sets *oom (then
+ * both messages stay). */
+void sw_attr_mark(struct sw_attr_marks *m, int *oom, int line, const char *attr);
+/* A check's own message about attribute `attr`, recorded as sw_fail() does
+ * after marking the attribute: -1. */
+#define sw_attr_fail(m, oom, errs, path, line, attr, ...)                                   \
+    (sw_attr_mark((m), (oom), (line), (attr)), sw_fail((errs), (path), (line), __VA_ARGS__))
 /* Removes from errs the entries [from, to) (the schema's) that are about a
  * marked attribute on its line, keeping the order of the others, then frees
  * the marks. libxml2 words such an entry "element 'E', attribute 'A': ...". */

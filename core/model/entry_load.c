@@ -9,10 +9,14 @@
 #include "io/schema_once.h"
 #include "io/xml.h"
 
-void sw_load_mark(struct sw_load *L, int line, const char *attr)
+/* Rubric r's id `i` of the kind that attribute `attr` names. */
+static const char *rubric_id(const struct sw_rubric *r, const char *attr, size_t i)
 {
-    if (L->marks && sw_attr_mark(L->marks, line, attr) < 0)
-        L->oom = 1;
+    if (strcmp(attr, "level") == 0)
+        return r->levels[i].id;
+    if (strcmp(attr, "question") == 0)
+        return r->questions[i].id;
+    return r->interviews[i].id;
 }
 
 int sw_load_fail_unknown(struct sw_load *L, int line, const char *attr, const char *id)
@@ -28,9 +32,7 @@ int sw_load_fail_unknown(struct sw_load *L, int line, const char *attr, const ch
     }
     struct sw_buf known = SW_BUF_INIT;
     for (size_t i = first; i < first + n; i++)
-        sw_buf_addf(&known, "%s%s", i > first ? ", " : "",
-                    attr[0] == 'l' ? r->levels[i].id
-                    : attr[0] == 'q' ? r->questions[i].id : r->interviews[i].id);
+        sw_buf_addf(&known, "%s%s", i > first ? ", " : "", rubric_id(r, attr, i));
     sw_load_fail_attr(L, line, attr, "unknown %s '%s' (%s '%s' has: %s)", attr, id, owner,
                       owner_id, sw_buf_str(&known));
     sw_buf_release(&known);

@@ -123,9 +123,8 @@ void sw_load_check_value(struct sw_load *L, double v, const char *raw, int line)
  * and names nothing in the rubric, a time that is no xs:dateTime), ours is
  * the one kept: it says what to do (io/schema_once.h). -1; L->oom set when
  * the mark cannot be recorded. */
-#define sw_load_fail_attr(L, line, attr, ...)                                               \
-    (sw_load_mark((L), (line), (attr)), sw_fail((L)->errs, (L)->path, (line), __VA_ARGS__))
-void sw_load_mark(struct sw_load *L, int line, const char *attr);
+#define sw_load_fail_attr(L, line, attr, ...) \
+    sw_attr_fail((L)->marks, &(L)->oom, (L)->errs, (L)->path, (line), (attr), __VA_ARGS__)
 /* Reports the unknown level, interview or question `id` (attr "level",
  * "interview" or "question", a scorecard's) as sw_load_fail_attr does,
  * naming the ones to pick from: the rubric's levels or interviews, the

@@ -26,16 +26,10 @@ struct loader {
     struct sw_attr_marks *marks;    /* the references reported (ref_fail) */
 };
 
-static void mark(struct loader *L, int line, const char *attr)
-{
-    if (sw_attr_mark(L->marks, line, attr) < 0)
-        L->oom = 1;
-}
-
 /* A reference to nothing, reported once (io/schema_once.h): an id that
  * breaks the id pattern names nothing either, and this message says which. */
 #define ref_fail(L, line, attr, ...) \
-    (mark((L), (line), (attr)), sw_fail((L)->errs, (L)->path, (line), __VA_ARGS__))
+    sw_attr_fail((L)->marks, &(L)->oom, (L)->errs, (L)->path, (line), (attr), __VA_ARGS__)
 
 static const char *dup_attr(struct loader *L, xmlNodePtr n, const char *name)
 {
