@@ -35,14 +35,18 @@ static void give_up(struct stream *S)
     sw_xml_stream_reject(&S->xs);
 }
 
-/* The values of attributes names[0..n_names-1] (no namespace) into
+/* The most attributes an element of a scorecard has: the header's. */
+enum { HEADER_ATTRS = 9 };
+
+/* The values of attributes names[0..n_names-1] (n_names <= HEADER_ATTRS,
+ * no namespace) into
  * values[], NULL for those absent; copies in S->attrs (SAX gives them
  * without a NUL). -1 when out of memory. */
 static int sax_attrs(struct stream *S, const char *const *names, int n_names,
                      const char **values, int n, const xmlChar **attrs)
 {
-    size_t at[9];
-    int found[9] = { 0 };
+    size_t at[HEADER_ATTRS];
+    int found[HEADER_ATTRS] = { 0 };
     sw_buf_reset(S->attrs);
     for (int i = 0; i < n; i++) {
         const xmlChar **a = attrs + 5 * i;
@@ -79,15 +83,15 @@ static int plain_attributes(int n, const xmlChar **attrs)
 
 static void sax_header(struct stream *S, int n, const xmlChar **attrs)
 {
-    static const char *const names[9] = { "rubric", "candidate", "interviewer", "status",
+    static const char *const names[HEADER_ATTRS] = { "rubric", "candidate", "interviewer", "status",
                                            "submitted", "level", "interview", "created",
                                            "scheduled" };
     struct sw_scorecard *s = S->L.s;
     s->line = sw_xml_stream_line(&S->xs);
     s->candidate_name = s->notes = "";
     s->recommendation = SW_REC_NONE;
-    const char *v[9];
-    if (sax_attrs(S, names, 9, v, n, attrs) < 0) {
+    const char *v[HEADER_ATTRS];
+    if (sax_attrs(S, names, HEADER_ATTRS, v, n, attrs) < 0) {
         give_up(S);
         return;
     }
